@@ -1,0 +1,170 @@
+package certify
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Document holds the four fields of a document that its signature covers
+// (Despacho 8632/2014 §2.1, §4.5 to §4.10).
+type Document struct {
+	// Date is InvoiceDate, MovementDate or WorkDate, by document class.
+	Date Date
+	// SystemEntry is SystemEntryDate. Its wall clock as read in its own
+	// location is used, to the second; the zone is not part of the message
+	// (SAF-T DateTime has none), so pass Portuguese local time.
+	SystemEntry time.Time
+	// Number is InvoiceNo or DocumentNumber exactly as SAF-T carries it,
+	// e.g. "FT A/12": document type, a space, series, "/", number.
+	Number string
+	// GrossTotal is the total with taxes in EUR (§2.1.7: the EUR
+	// counter-value of a foreign-currency document); zero when the document
+	// carries no amount (§2.1.6, signed as "0.00").
+	GrossTotal decimal.Decimal
+}
+
+// SystemEntryLayout is the layout of SystemEntryDate in the message and in
+// SAF-T: no fractional seconds, no zone.
+const SystemEntryLayout = "2006-01-02T15:04:05"
+
+// Message returns the text to sign (Despacho 8632/2014 §4.4, §7.1):
+//
+//	Date;SystemEntryDate;DocumentNumber;GrossTotal;PreviousHash
+//
+// with Date as YYYY-MM-DD, SystemEntryDate as YYYY-MM-DDThh:mm:ss (wall clock
+// of systemEntry, fractional seconds dropped, zone ignored), GrossTotal with
+// exactly two decimals ([FormatGrossTotal]) and previousHash empty for the
+// first document of a series (the message then ends in ";").
+//
+// The SAF-T writer must format the same fields with [Date.String],
+// [FormatSystemEntry] and [FormatGrossTotal] so that the file and the
+// signature never disagree. Message only formats; [Document.Validate] checks
+// the values.
+func Message(date Date, systemEntry time.Time, number string, grossTotal decimal.Decimal, previousHash string) string {
+	return string(AppendMessage(make([]byte, 0, 64+len(number)+len(previousHash)), date, systemEntry, number, grossTotal, previousHash))
+}
+
+// AppendMessage appends the text of [Message] to dst and returns the extended
+// buffer; it lets a hot loop sign without allocating a string.
+func AppendMessage(dst []byte, date Date, systemEntry time.Time, number string, grossTotal decimal.Decimal, previousHash string) []byte {
+	dst = date.appendTo(dst)
+	dst = append(dst, ';')
+	dst = appendSystemEntry(dst, systemEntry)
+	dst = append(dst, ';')
+	dst = append(dst, number...)
+	dst = append(dst, ';')
+	dst = append(dst, FormatGrossTotal(grossTotal)...)
+	dst = append(dst, ';')
+	return append(dst, previousHash...)
+}
+
+// Message returns the text to sign for d after a document whose hash is
+// previousHash ("" for the first of a series).
+func (d Document) Message(previousHash string) string {
+	return Message(d.Date, d.SystemEntry, d.Number, d.GrossTotal, previousHash)
+}
+
+func (d Document) appendMessage(dst []byte, previousHash string) []byte {
+	return AppendMessage(dst, d.Date, d.SystemEntry, d.Number, d.GrossTotal, previousHash)
+}
+
+// FormatGrossTotal formats an amount as the message and SAF-T carry it: two
+// decimals, "." as separator, no grouping (§2.6.7: exported with the value
+// that was signed, rounded to two decimals).
+func FormatGrossTotal(v decimal.Decimal) string { return v.StringFixed(2) }
+
+// FormatSystemEntry formats t's wall clock as YYYY-MM-DDThh:mm:ss.
+func FormatSystemEntry(t time.Time) string {
+	return string(appendSystemEntry(make([]byte, 0, 19), t))
+}
+
+func appendSystemEntry(b []byte, t time.Time) []byte {
+	y, mo, d := t.Date()
+	h, mi, s := t.Clock()
+	b = Date{Year: y, Month: mo, Day: d}.appendTo(b)
+	b = append(b, 'T')
+	b = appendPadded(b, h, 2)
+	b = append(b, ':')
+	b = appendPadded(b, mi, 2)
+	b = append(b, ':')
+	return appendPadded(b, s, 2)
+}
+
+// civilSeconds orders wall clocks regardless of their locations, as SAF-T
+// compares zone-less DateTimes.
+func civilSeconds(t time.Time) int64 {
+	y, mo, d := t.Date()
+	h, mi, s := t.Clock()
+	return time.Date(y, mo, d, h, mi, s, 0, time.UTC).Unix()
+}
+
+// Validate checks d and returns every violation at once as a
+// *ValidationError, or nil.
+func (d Document) Validate() error {
+	var vs []Violation
+	add := func(field, code, msg string) { vs = append(vs, Violation{Field: field, Code: code, Message: msg}) }
+	if !d.Date.Valid() {
+		add("Date", "date.invalid", "must be a calendar date with a four-digit year, got "+d.Date.String())
+	}
+	if y := d.SystemEntry.Year(); d.SystemEntry.IsZero() || y < 1 || y > 9999 {
+		add("SystemEntry", "system_entry.invalid", "must be set, with a four-digit year")
+	}
+	if _, _, err := splitNumber(d.Number); err != nil {
+		add("Number", "number.format", err.Error())
+	}
+	if d.GrossTotal.IsNegative() {
+		add("GrossTotal", "gross_total.negative", "must not be negative (SAF-T SAFmonetaryType, min 0.00), got "+FormatGrossTotal(d.GrossTotal))
+	}
+	if vs != nil {
+		return &ValidationError{Violations: vs}
+	}
+	return nil
+}
+
+// splitNumber splits "FT A/12" into the series part "FT A" and 12. The
+// number is what follows the last "/": digits only (Despacho §1.7: no other
+// information in the numeric sequence). Characters that would make the
+// message ambiguous or break a line are refused.
+func splitNumber(s string) (series string, n uint64, err error) {
+	if s == "" {
+		return "", 0, errorString("must not be empty (e.g. \"FT A/1\")")
+	}
+	if strings.ContainsAny(s, ";\r\n\t") {
+		return "", 0, errorString("must not contain ';' or line breaks, got " + quoteShort(s))
+	}
+	i := strings.LastIndexByte(s, '/')
+	if i <= 0 || i == len(s)-1 {
+		return "", 0, errorString("must be TYPE SERIES/NUMBER, got " + quoteShort(s))
+	}
+	for _, c := range []byte(s[i+1:]) {
+		if c < '0' || c > '9' {
+			return "", 0, errorString("number after '/' must be digits only, got " + quoteShort(s))
+		}
+		if n > (1<<64-1-9)/10 {
+			return "", 0, errorString("number after '/' is too large, got " + quoteShort(s))
+		}
+		n = n*10 + uint64(c-'0')
+	}
+	if n == 0 {
+		return "", 0, errorString("number after '/' must be at least 1, got " + quoteShort(s))
+	}
+	if !strings.Contains(s[:i], " ") {
+		return "", 0, errorString("must be TYPE SERIES/NUMBER with a space after the type, got " + quoteShort(s))
+	}
+	return s[:i], n, nil
+}
+
+type errorString string
+
+func (e errorString) Error() string { return string(e) }
+
+func quoteShort(s string) string {
+	const max = 60
+	if len(s) > max {
+		s = s[:max] + "..."
+	}
+	return strconv.Quote(s)
+}

@@ -1,0 +1,251 @@
+package certify
+
+import (
+	"crypto"
+	"crypto/rsa"
+	"crypto/sha1"
+	"encoding/base64"
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// Record is a signed document as a SAF-T file or a database holds it.
+type Record struct {
+	Document
+	// Hash is the document's signature (SAF-T Hash).
+	Hash string
+}
+
+// Verifier checks signatures with the producer's public key (Despacho §7.2).
+// It is safe for concurrent use.
+type Verifier struct {
+	pub     *rsa.PublicKey
+	sigLen  int
+	workers int
+}
+
+// NewVerifier returns a Verifier for pub. The key must be 1024 bits unless
+// allowed with AllowKeySize; Workers sets the parallelism of VerifyChain.
+func NewVerifier(pub *rsa.PublicKey, opts ...Option) (*Verifier, error) {
+	if pub == nil || pub.N == nil {
+		return nil, fmt.Errorf("certify: verifier: nil key: %w", ErrInvalidKey)
+	}
+	o := buildOptions(opts)
+	if err := o.checkBits(pub.N.BitLen()); err != nil {
+		return nil, err
+	}
+	return &Verifier{pub: pub, sigLen: pub.Size(), workers: o.workers}, nil
+}
+
+// Verify checks that hash is the signature of message. It returns nil,
+// ErrMalformedHash (not base64, or not of the key's size) or ErrBadSignature.
+func (v *Verifier) Verify(message, hash string) error {
+	var sig [512]byte
+	return v.verify(sha1.Sum([]byte(message)), hash, sig[:])
+}
+
+// VerifyDocument checks that hash is the signature of doc after previousHash.
+func (v *Verifier) VerifyDocument(doc Document, previousHash, hash string) error {
+	var buf [256]byte
+	var sig [512]byte
+	return v.verify(sha1.Sum(doc.appendMessage(buf[:0], previousHash)), hash, sig[:])
+}
+
+// verify decodes hash into scratch (at least 512 bytes) and checks it.
+func (v *Verifier) verify(digest [sha1.Size]byte, hash string, scratch []byte) error {
+	if base64.StdEncoding.EncodedLen(v.sigLen) != len(hash) || len(scratch) < v.sigLen {
+		return fmt.Errorf("certify: hash of %d characters, want %d: %w", len(hash), base64.StdEncoding.EncodedLen(v.sigLen), ErrMalformedHash)
+	}
+	n, err := base64.StdEncoding.Decode(scratch, []byte(hash))
+	if err != nil || n != v.sigLen {
+		return fmt.Errorf("certify: hash is not base64 of a %d-byte signature: %w", v.sigLen, ErrMalformedHash)
+	}
+	if rsa.VerifyPKCS1v15(v.pub, crypto.SHA1, digest[:], scratch[:n]) != nil {
+		return ErrBadSignature
+	}
+	return nil
+}
+
+// Break is one rule a document of a chain breaks.
+type Break struct {
+	// Index is the document's position in the records given to VerifyChain.
+	Index int
+	// Number is the document's number ("FT A/12").
+	Number string
+	// Err is the sentinel: ErrBadSignature, ErrPreviousHash,
+	// ErrMalformedHash, ErrDateOrder, ErrSystemEntryOrder,
+	// ErrNumberSequence or ErrInvalidDocument.
+	Err error
+	// Detail explains the break.
+	Detail string
+}
+
+func (b *Break) Error() string {
+	return fmt.Sprintf("certify: document %d (%s): %v: %s", b.Index, b.Number, b.Err, b.Detail)
+}
+
+// Unwrap returns the sentinel.
+func (b *Break) Unwrap() error { return b.Err }
+
+// ChainError lists every break of a chain, in document order. errors.Is
+// finds any of their sentinels.
+type ChainError struct {
+	Breaks []*Break
+}
+
+func (e *ChainError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "certify: chain broken in %d places", len(e.Breaks))
+	for i, br := range e.Breaks {
+		if i == 5 {
+			fmt.Fprintf(&b, "; and %d more", len(e.Breaks)-i)
+			break
+		}
+		fmt.Fprintf(&b, "; document %d (%s): %v", br.Index, br.Number, br.Err)
+	}
+	return b.String()
+}
+
+// Unwrap returns the breaks.
+func (e *ChainError) Unwrap() []error {
+	errs := make([]error, len(e.Breaks))
+	for i, b := range e.Breaks {
+		errs[i] = b
+	}
+	return errs
+}
+
+// chunk is how many documents a worker takes at a time: large enough to
+// make the shared counter cheap, small enough to balance two cores.
+const chunk = 256
+
+// VerifyChain checks records, one series in issuing order, that follow the
+// state start (the zero Chain when records[0] is the first document of the
+// series; [ChainAfter] of the document before otherwise). Each signature is
+// checked against the previous record's hash; order rules as in
+// [Chain.Check]. It reports every break, not only the first, as a
+// *ChainError in document order, or returns nil.
+//
+// Signatures are independent of each other (each message carries its
+// previous hash as text), so they are checked by GOMAXPROCS goroutines, or
+// as many as the Workers option says.
+func (v *Verifier) VerifyChain(start Chain, records []Record) error {
+	if len(records) == 0 {
+		return nil
+	}
+	sigBreaks := make([]*Break, len(records))
+	workers := v.workers
+	if workers < 1 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if max := (len(records) + chunk - 1) / chunk; workers > max {
+		workers = max
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf [256]byte
+			var scratch [512]byte
+			for {
+				lo := int(next.Add(chunk)) - chunk
+				if lo >= len(records) {
+					return
+				}
+				hi := min(lo+chunk, len(records))
+				for i := lo; i < hi; i++ {
+					sigBreaks[i] = v.checkSignature(start, records, i, buf[:0], scratch[:])
+				}
+			}
+		}()
+	}
+
+	// Order rules are sequential and cheap: check them while the workers run.
+	var orderBreaks []*Break
+	prev := start
+	for i, r := range records {
+		if err := prev.Check(r.Document); err != nil {
+			var ve *ValidationError
+			if ce, ok := err.(*chainError); ok {
+				ve = &ce.ValidationError
+			} else {
+				ve, _ = err.(*ValidationError)
+			}
+			for _, vi := range ve.Violations {
+				orderBreaks = append(orderBreaks, &Break{Index: i, Number: r.Number, Err: codeSentinel(vi.Code), Detail: vi.Field + ": " + vi.Message})
+			}
+		}
+		series, n, err := splitNumber(r.Number)
+		if err != nil {
+			series, n = prev.Series, prev.LastNumber+1 // keep checking the rest
+		}
+		prev = Chain{Series: series, LastNumber: n, LastHash: r.Hash, LastDate: r.Date, LastSystemEntry: r.SystemEntry}
+	}
+	wg.Wait()
+
+	var breaks []*Break
+	j := 0
+	for i := range records {
+		for ; j < len(orderBreaks) && orderBreaks[j].Index == i; j++ {
+			breaks = append(breaks, orderBreaks[j])
+		}
+		if sigBreaks[i] != nil {
+			breaks = append(breaks, sigBreaks[i])
+		}
+	}
+	if breaks == nil {
+		return nil
+	}
+	return &ChainError{Breaks: breaks}
+}
+
+func codeSentinel(code string) error {
+	switch code {
+	case "chain.series", "chain.number":
+		return ErrNumberSequence
+	case "chain.date":
+		return ErrDateOrder
+	case "chain.system_entry":
+		return ErrSystemEntryOrder
+	}
+	return ErrInvalidDocument
+}
+
+// checkSignature verifies records[i]; on failure it tells a signature made
+// over another previous hash (the chain restarted, or a document inserted
+// or removed before it) from a plainly bad one.
+func (v *Verifier) checkSignature(start Chain, records []Record, i int, buf, scratch []byte) *Break {
+	r := &records[i]
+	prevHash := start.LastHash
+	if i > 0 {
+		prevHash = records[i-1].Hash
+	}
+	err := v.verify(sha1.Sum(r.appendMessage(buf, prevHash)), r.Hash, scratch)
+	if err == nil {
+		return nil
+	}
+	if err != ErrBadSignature {
+		return &Break{Index: i, Number: r.Number, Err: ErrMalformedHash, Detail: err.Error()}
+	}
+	type alt struct{ hash, what string }
+	alts := []alt{{"", "an empty previous hash (signed as the first document of the series)"}}
+	if i > 1 {
+		alts = append(alts, alt{records[i-2].Hash, fmt.Sprintf("the hash of document %d (%s): document %d was inserted after signing", i-2, records[i-2].Number, i-1)})
+	} else if i == 1 && start.LastHash != "" {
+		alts = append(alts, alt{start.LastHash, "the hash of the chain's start: document 0 was inserted after signing"})
+	}
+	for _, a := range alts {
+		if a.hash == prevHash {
+			continue
+		}
+		if v.verify(sha1.Sum(r.appendMessage(buf, a.hash)), r.Hash, scratch) == nil {
+			return &Break{Index: i, Number: r.Number, Err: ErrPreviousHash, Detail: "the signature is valid over " + a.what}
+		}
+	}
+	return &Break{Index: i, Number: r.Number, Err: ErrBadSignature, Detail: "the signature does not match the document's fields and the previous document's hash"}
+}
