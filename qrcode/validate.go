@@ -1,0 +1,208 @@
+package qrcode
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/faturapt/faturapt/nif"
+)
+
+var (
+	// SAF-T InvoiceNo / DocumentNumber / DocumentNumber(work) / PaymentRefNo
+	// pattern: internal type code, space, series, "/", sequential number.
+	documentNumberPattern = regexp.MustCompile(`^[^ ]+ [^/^ ]+/([0-9]+)$`)
+	// Portaria 195/2020 art. 3: validation code (at least 8 characters),
+	// "-", sequential number of the document in its series.
+	atcudPattern = regexp.MustCompile(`^[A-Za-z0-9]{8,}-([0-9]+)$`)
+	// Q: characters of a base64 signature (Portaria 363/2010), 4 of them.
+	hashPattern        = regexp.MustCompile(`^[A-Za-z0-9+/]{4}$`)
+	certificatePattern = regexp.MustCompile(`^[0-9]{1,4}$`)
+)
+
+// Validate checks d against every rule of the specification and returns a
+// *ValidationError listing all violations (in table order), or nil.
+func (d Document) Validate() error {
+	var vs violations
+	d.validate(&vs)
+	return vs.err()
+}
+
+func (d Document) validate(vs *violations) {
+	if checkText(vs, "A", d.IssuerNIF) {
+		if err := nif.Validate(d.IssuerNIF); err != nil {
+			vs.add("A", RuleNIF, "issuer NIF %q: %v", d.IssuerNIF, err)
+		}
+	}
+	if checkText(vs, "B", d.BuyerTaxID) && d.BuyerCountry == "PT" {
+		// A Portuguese buyer is identified by a NIF; a foreign buyer's tax
+		// id has no common format (SAF-T CustomerTaxID, up to 30 chars).
+		if err := nif.Validate(d.BuyerTaxID); err != nil {
+			vs.add("B", RuleNIF, "buyer NIF %q with country PT: %v", d.BuyerTaxID, err)
+		}
+	}
+	if checkText(vs, "C", d.BuyerCountry) && !countries[d.BuyerCountry] && d.BuyerCountry != CountryUnknown {
+		vs.add("C", RuleCode, "%q is not a SAF-T Customer Country (ISO 3166-1 alpha-2 or %q)", d.BuyerCountry, CountryUnknown)
+	}
+	if checkText(vs, "D", d.DocumentType) && !documentTypes[d.DocumentType] {
+		vs.add("D", RuleCode, "%q is not a SAF-T document type", d.DocumentType)
+	}
+	if checkText(vs, "E", d.DocumentStatus) && !documentStatuses[d.DocumentStatus] {
+		vs.add("E", RuleCode, "%q is not a SAF-T document status (N, S, A, R, F, T)", d.DocumentStatus)
+	}
+	switch {
+	case d.Date.IsZero():
+		vs.add("F", RuleRequired, "document date is missing")
+	case !d.Date.Valid():
+		vs.add("F", RuleFormat, "%s is not a calendar date with a 4-digit year", d.Date)
+	}
+	var sequence string // G's sequential number
+	if checkText(vs, "G", d.DocumentNumber) {
+		if m := documentNumberPattern.FindStringSubmatch(d.DocumentNumber); m == nil {
+			vs.add("G", RuleFormat, "%q is not \"TYPE SERIES/NUMBER\" (SAF-T InvoiceNo pattern)", d.DocumentNumber)
+		} else {
+			sequence = m[1]
+		}
+	}
+	if checkText(vs, "H", d.ATCUD) && d.ATCUD != "0" {
+		if m := atcudPattern.FindStringSubmatch(d.ATCUD); m == nil {
+			vs.add("H", RuleATCUD, "%q is not \"VALIDATIONCODE-NUMBER\" (code of 8 or more letters and digits) nor \"0\"", d.ATCUD)
+		} else if sequence != "" && m[1] != sequence {
+			vs.add("H", RuleATCUDNumber, "ATCUD number %q is not the number %q of G", m[1], sequence)
+		}
+	}
+
+	d.validateSpaces(vs)
+
+	checkMoney(vs, "L", d.NonTaxable)
+	checkMoney(vs, "M", d.StampDuty)
+	checkMoney(vs, "N", Amount(d.TaxPayable))
+	checkMoney(vs, "O", Amount(d.GrossTotal))
+	checkMoney(vs, "P", d.WithholdingTax)
+
+	if checkText(vs, "Q", d.Hash) && d.Hash != Unsigned && !hashPattern.MatchString(d.Hash) {
+		vs.add("Q", RuleFormat, "%q is not 4 characters of a base64 signature nor %q", d.Hash, Unsigned)
+	}
+	if checkText(vs, "R", d.CertificateNumber) && !certificatePattern.MatchString(d.CertificateNumber) {
+		vs.add("R", RuleFormat, "certificate number %q is not 1 to 4 digits", d.CertificateNumber)
+	}
+	d.validateOtherInfo(vs)
+}
+
+func (d Document) validateSpaces(vs *violations) {
+	spaces := d.spaces()
+	seen := map[string]string{}
+	for i, s := range spaces {
+		if s == nil {
+			continue
+		}
+		letter := spaceLetters[i]
+		code := letter + "1"
+		switch {
+		case s.Region == "":
+			// A J or K block with amounts but no region, or no I1 at all.
+			vs.add(code, RuleRequired, "fiscal space %s has no region", letter)
+		case s.Region == RegionNoVATRate && letter == "I":
+			for j, a := range s.amounts() {
+				if a.Valid {
+					vs.add(code, RuleNoVATRate, "I1:0 (document without VAT rate) with amount I%d", j+2)
+				}
+			}
+			if d.FiscalSpaceJ != nil || d.FiscalSpaceK != nil {
+				vs.add(code, RuleNoVATRate, "I1:0 (document without VAT rate) with other fiscal spaces")
+			}
+		default:
+			if checkText(vs, code, s.Region) && !isTaxRegion(s.Region) {
+				vs.add(code, RuleCode, "%q is not a SAF-T TaxCountryRegion", s.Region)
+			} else if prev, dup := seen[s.Region]; dup {
+				vs.add(code, RuleRegion, "region %q already in fiscal space %s", s.Region, prev)
+			}
+			seen[s.Region] = letter
+		}
+		for j, a := range s.amounts() {
+			checkMoney(vs, letter+string(rune('2'+j)), *a)
+		}
+	}
+}
+
+var spaceLetters = [3]string{"I", "J", "K"}
+
+func (d *Document) spaces() [3]*FiscalSpace {
+	return [3]*FiscalSpace{&d.FiscalSpaceI, d.FiscalSpaceJ, d.FiscalSpaceK}
+}
+
+func isTaxRegion(s string) bool {
+	return countries[s] || s == RegionAzores || s == RegionMadeira
+}
+
+func (d Document) validateOtherInfo(vs *violations) {
+	if len(d.OtherInfo) == 0 {
+		return
+	}
+	for i, part := range d.OtherInfo {
+		if strings.Contains(part, ";") {
+			vs.add("S", RuleFormat, "part %d %q contains the part separator \";\"", i+1, part)
+		}
+		if strings.TrimSpace(part) != part {
+			vs.add("S", RuleSpaces, "part %d %q has spaces around it (§3 j: joined by \";\" without spaces)", i+1, part)
+		}
+	}
+	joined := strings.Join(d.OtherInfo, ";")
+	checkText(vs, "S", joined)
+}
+
+// checkText checks the rules common to every text value: present when
+// mandatory, not empty when given, within the maximum length, no "*", no
+// surrounding spaces. It returns whether the value is worth checking
+// further (present and free of those faults).
+func checkText(vs *violations, code, value string) bool {
+	f := spec(code)
+	if value == "" {
+		if f.mandatory {
+			vs.add(code, RuleRequired, "mandatory field is missing")
+		} else {
+			vs.add(code, RuleEmpty, "optional field is present without a value")
+		}
+		return false
+	}
+	ok := true
+	if n := utf8.RuneCountInString(value); n > f.maxLength {
+		vs.add(code, RuleMaxLength, "%d characters, maximum %d", n, f.maxLength)
+		ok = false
+	}
+	if strings.Contains(value, "*") {
+		vs.add(code, RuleAsterisk, "value contains the field separator \"*\"")
+		ok = false
+	}
+	if strings.TrimSpace(value) != value {
+		vs.add(code, RuleSpaces, "value %q has leading or trailing spaces", value)
+		ok = false
+	}
+	if !utf8.ValidString(value) {
+		vs.add(code, RuleFormat, "value is not valid UTF-8")
+		ok = false
+	}
+	return ok
+}
+
+// checkMoney checks an optional money value: not negative, at most two
+// decimals (it is written with exactly two: rounding is the caller's
+// business, not ours), within the maximum length.
+func checkMoney(vs *violations, code string, v decimal.NullDecimal) {
+	if !v.Valid {
+		return
+	}
+	d := v.Decimal
+	if d.IsNegative() {
+		vs.add(code, RuleNegative, "amount %s is negative", d.String())
+	}
+	if !d.Equal(d.Truncate(2)) {
+		vs.add(code, RuleDecimals, "amount %s has more than two decimals", d.String())
+		return
+	}
+	if s := d.StringFixed(2); len(s) > spec(code).maxLength {
+		vs.add(code, RuleMaxLength, "amount %s has %d characters, maximum %d", s, len(s), spec(code).maxLength)
+	}
+}
