@@ -23,7 +23,7 @@ func ValidateID(id string) error {
 
 func validateID(vs *violations, field, id string) {
 	if id == "" {
-		vs.add(field, ViolationRequired, "series identifier is empty")
+		vs.add(field, ViolationRequired, "series identifier is empty, want 1 to 35 characters (§1.3.2)")
 		return
 	}
 	if len(id) > MaxIDLength {
