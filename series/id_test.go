@@ -19,8 +19,8 @@ func TestValidateID(t *testing.T) {
 		{id: "Ab"},
 		{id: "ab"},
 		{id: "A"},
-		{id: "AB2019"},   // QR spec example FT AB2019/0035
-		{id: "G2019CB"},  // QR spec example PF G2019CB/145789
+		{id: "AB2019"},  // QR spec example FT AB2019/0035
+		{id: "G2019CB"}, // QR spec example PF G2019CB/145789
 		{id: "2024.A_b-1"},
 		{id: strings.Repeat("A", 35)},
 		{id: "", codes: []string{ViolationRequired}},
