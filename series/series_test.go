@@ -1,0 +1,163 @@
+package series
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func validSeries() Series {
+	return Series{
+		ID:              "A2024",
+		Type:            SeriesTypeNormal,
+		DocumentType:    DocumentTypeFT,
+		FirstNumber:     NumberOf(1),
+		ExpectedStart:   Date{2024, time.January, 1},
+		ProcessingMeans: ProcessingMeansInvoicingProgram,
+	}
+}
+
+func registeredSeries() Series {
+	s := validSeries()
+	s.ValidationCode = "CSDF7T5H"
+	s.RegistrationDate = Date{2023, time.December, 20}
+	s.Status = StatusActive
+	s.StatusTime = time.Date(2023, 12, 20, 10, 0, 0, 0, time.UTC)
+	s.CommunicatedBy = "123456789"
+	return s
+}
+
+func TestNew(t *testing.T) {
+	s, err := New("A", DocumentTypeFT, NumberOf(1), Date{2024, 1, 1})
+	require.NoError(t, err)
+	assert.Equal(t, SeriesTypeNormal, s.Type, "default series type")
+	assert.Equal(t, ProcessingMeansInvoicingProgram, s.ProcessingMeans, "default processing means")
+	assert.Equal(t, 0, s.CertificateNumber, "default: not certified")
+	assert.Equal(t, DocumentClassSI, s.Class())
+	assert.False(t, s.Registered())
+
+	s, err = New("B", DocumentTypeGT, NumberOf(100), Date{2024, 1, 1},
+		WithSeriesType(SeriesTypeRecovery), WithCertificateNumber(9999), WithProcessingMeans(ProcessingMeansOtherElectronic))
+	require.NoError(t, err)
+	assert.Equal(t, SeriesTypeRecovery, s.Type)
+	assert.Equal(t, 9999, s.CertificateNumber)
+	assert.Equal(t, ProcessingMeansOtherElectronic, s.ProcessingMeans)
+	assert.Equal(t, DocumentClassMG, s.Class())
+
+	_, err = New("", "XX", Number{}, Date{}, WithCertificateNumber(10000))
+	var ve *ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Len(t, ve.Violations, 5, "every violation at once: %v", err)
+}
+
+func TestValidate(t *testing.T) {
+	tests := []struct {
+		name  string
+		edit  func(*Series)
+		field string
+		code  string
+	}{
+		{"empty id", func(s *Series) { s.ID = "" }, "ID", ViolationRequired},
+		{"bad id", func(s *Series) { s.ID = "A..B" }, "ID", ViolationSeparatorRepeat},
+		{"no type", func(s *Series) { s.Type = "" }, "Type", ViolationRequired},
+		{"bad type", func(s *Series) { s.Type = "X" }, "Type", ViolationUnknownCode},
+		{"no doc type", func(s *Series) { s.DocumentType = "" }, "DocumentType", ViolationRequired},
+		{"bad doc type", func(s *Series) { s.DocumentType = "XX" }, "DocumentType", ViolationUnknownCode},
+		{"no first", func(s *Series) { s.FirstNumber = Number{} }, "FirstNumber", ViolationRequired},
+		{"first 26 digits", func(s *Series) { s.FirstNumber = tooBig() }, "FirstNumber", ViolationOutOfRange},
+		{"no start", func(s *Series) { s.ExpectedStart = Date{} }, "ExpectedStart", ViolationRequired},
+		{"bad start", func(s *Series) { s.ExpectedStart = Date{2023, 2, 29} }, "ExpectedStart", ViolationFormat},
+		{"cert negative", func(s *Series) { s.CertificateNumber = -1 }, "CertificateNumber", ViolationOutOfRange},
+		{"cert 5 digits", func(s *Series) { s.CertificateNumber = 10000 }, "CertificateNumber", ViolationOutOfRange},
+		{"no means", func(s *Series) { s.ProcessingMeans = "" }, "ProcessingMeans", ViolationRequired},
+		{"bad means", func(s *Series) { s.ProcessingMeans = "XX" }, "ProcessingMeans", ViolationUnknownCode},
+		{"document number over 60", func(s *Series) {
+			s.ID = strings.Repeat("A", 35)
+			s.FirstNumber = MustNumber(strings.Repeat("1", 22))
+		}, "ID", ViolationTooLong},
+		{"status without code", func(s *Series) { s.Status = StatusActive }, "ValidationCode", ViolationRequired},
+		{"code without status", func(s *Series) { s.ValidationCode = "CSDF7T5H" }, "Status", ViolationRequired},
+		{"short code", func(s *Series) { *s = registeredSeries(); s.ValidationCode = "ABC1234" }, "ValidationCode", ViolationFormat},
+		{"code charset", func(s *Series) { *s = registeredSeries(); s.ValidationCode = "CSDF-7T5H" }, "ValidationCode", ViolationCharset},
+		{"bad status", func(s *Series) { *s = registeredSeries(); s.Status = "X" }, "Status", ViolationUnknownCode},
+		{"bad registration date", func(s *Series) { *s = registeredSeries(); s.RegistrationDate = Date{2023, 13, 1} }, "RegistrationDate", ViolationFormat},
+		{"bad reason", func(s *Series) { *s = registeredSeries(); s.Status = StatusCancelled; s.StatusReason = "XX" }, "StatusReason", ViolationUnknownCode},
+		{"reason on active", func(s *Series) { *s = registeredSeries(); s.StatusReason = CancellationReasonError }, "StatusReason", ViolationInconsistent},
+		{"justification 4001", func(s *Series) { *s = registeredSeries(); s.Justification = strings.Repeat("é", 4001) }, "Justification", ViolationTooLong},
+		{"last below first (4047)", func(s *Series) {
+			*s = registeredSeries()
+			s.FirstNumber = NumberOf(100)
+			s.LastIssued = NumberOf(99)
+		}, "LastIssued", ViolationBeforeFirst},
+		{"last 26 digits", func(s *Series) { *s = registeredSeries(); s.LastIssued = tooBig() }, "LastIssued", ViolationOutOfRange},
+		{"final 26 digits", func(s *Series) { *s = registeredSeries(); s.FinalNumber = tooBig() }, "FinalNumber", ViolationOutOfRange},
+		{"nif 8 digits", func(s *Series) { *s = registeredSeries(); s.CommunicatedBy = "12345678" }, "CommunicatedBy", ViolationFormat},
+		{"nif letters", func(s *Series) { *s = registeredSeries(); s.CommunicatedBy = "12345678X" }, "CommunicatedBy", ViolationFormat},
+	}
+	require.NoError(t, validSeries().Validate())
+	require.NoError(t, registeredSeries().Validate())
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := validSeries()
+			tt.edit(&s)
+			err := s.Validate()
+			var ve *ValidationError
+			require.ErrorAs(t, err, &ve)
+			require.ErrorIs(t, err, ErrInvalid)
+			require.Len(t, ve.Violations, 1, "only the broken rule: %v", err)
+			assert.Equal(t, tt.field, ve.Violations[0].Field)
+			assert.Equal(t, tt.code, ve.Violations[0].Code)
+			assert.True(t, ve.Has(tt.field, tt.code))
+			assert.Contains(t, err.Error(), tt.field+": ")
+		})
+	}
+}
+
+func TestValidateLimits(t *testing.T) {
+	s := registeredSeries()
+	s.ID = strings.Repeat("A", 35)
+	s.FirstNumber = MustNumber(strings.Repeat("9", 21)) // FT + space + 35 + / + 21 = 60
+	s.LastIssued = s.FirstNumber
+	s.CertificateNumber = 9999
+	s.Justification = strings.Repeat("é", 4000)
+	s.CommunicatedBy = "999999990"
+	require.NoError(t, s.Validate())
+
+	s = registeredSeries()
+	s.Status = StatusCancelled
+	s.StatusReason = CancellationReasonError
+	require.NoError(t, s.Validate())
+}
+
+// The "register an existing sequence" case: a series already used up to
+// document 41 is registered with first number 42; documents from 42 on carry
+// the ATCUD, 1 to 41 keep ATCUD 0.
+func TestATCUDApplies(t *testing.T) {
+	last := NumberOf(41)
+	first, err := last.Next()
+	require.NoError(t, err)
+	s, err := New("A", DocumentTypeFT, first, Date{2024, 1, 1})
+	require.NoError(t, err)
+	for n, want := range map[uint64]bool{0: false, 1: false, 41: false, 42: true, 43: true, 1 << 63: true} {
+		assert.Equal(t, want, s.ATCUDApplies(NumberOf(n)), n)
+	}
+	assert.False(t, Series{}.ATCUDApplies(NumberOf(1)), "no first number, no ATCUD")
+
+	next, err := s.NextNumber()
+	require.NoError(t, err)
+	assert.Equal(t, first, next)
+	s.LastIssued = NumberOf(50)
+	next, err = s.NextNumber()
+	require.NoError(t, err)
+	assert.Equal(t, NumberOf(51), next)
+	_, err = Series{}.NextNumber()
+	require.ErrorIs(t, err, ErrInvalidNumber)
+
+	dn, err := s.DocumentNumber(next)
+	require.NoError(t, err)
+	assert.Equal(t, "FT A/51", dn)
+	assert.Equal(t, Key(DocumentTypeFT, "a"), s.Key())
+}
