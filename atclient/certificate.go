@@ -1,0 +1,127 @@
+package atclient
+
+import (
+	"crypto"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"time"
+
+	"software.sslmate.com/src/go-pkcs12"
+)
+
+// Certificate is the software producer's AT-issued TLS client certificate with
+// its private key (generic manual §3 and §5), presented in the mutual-TLS
+// handshake with AT. Its private key never appears in a formatted value.
+type Certificate struct {
+	tls tls.Certificate
+}
+
+// LoadPKCS12 reads a certificate and its private key from a PKCS#12 file
+// (.pfx/.p12), the format of generic manual §5.3 and of AT's test
+// certificate. The legacy encryptions (RC2-40, 3DES with SHA-1) that
+// AT's test certificate and "openssl pkcs12 -export -legacy" use are
+// supported, as are the modern ones (AES-256 with PBKDF2).
+func LoadPKCS12(data []byte, password string) (Certificate, error) {
+	key, leaf, chain, err := pkcs12.DecodeChain(data, password)
+	if err != nil {
+		if errors.Is(err, pkcs12.ErrIncorrectPassword) {
+			return Certificate{}, errors.New("atclient: client certificate: PKCS#12 password is incorrect")
+		}
+		return Certificate{}, fmt.Errorf("atclient: client certificate: reading PKCS#12: %w", err)
+	}
+	c := tls.Certificate{Certificate: [][]byte{leaf.Raw}, PrivateKey: key, Leaf: leaf}
+	for _, ca := range chain {
+		c.Certificate = append(c.Certificate, ca.Raw)
+	}
+	if err := checkKeyPair(leaf, key); err != nil {
+		return Certificate{}, err
+	}
+	return Certificate{tls: c}, nil
+}
+
+// LoadPEM reads a certificate (and optionally its chain) and its private key
+// from PEM, as openssl writes them (generic manual §5.1).
+func LoadPEM(certPEM, keyPEM []byte) (Certificate, error) {
+	c, err := tls.X509KeyPair(certPEM, keyPEM)
+	if err != nil {
+		return Certificate{}, fmt.Errorf("atclient: client certificate: reading PEM: %w", err)
+	}
+	return Certificate{tls: c}, nil
+}
+
+// CertificateFromTLS wraps a certificate already loaded with crypto/tls (for
+// example the client certificate of the attest simulator).
+func CertificateFromTLS(c tls.Certificate) (Certificate, error) {
+	if len(c.Certificate) == 0 || c.PrivateKey == nil {
+		return Certificate{}, errors.New("atclient: client certificate: no certificate or no private key")
+	}
+	return Certificate{tls: c}, nil
+}
+
+func checkKeyPair(leaf *x509.Certificate, key crypto.PrivateKey) error {
+	signer, ok := key.(crypto.Signer)
+	if !ok {
+		return fmt.Errorf("atclient: client certificate: private key of type %T cannot sign", key)
+	}
+	pub, ok := signer.Public().(interface{ Equal(crypto.PublicKey) bool })
+	if !ok || !pub.Equal(leaf.PublicKey) {
+		return errors.New("atclient: client certificate: private key does not match the certificate")
+	}
+	return nil
+}
+
+// Subject returns the certificate's subject (for AT, CN is the producer's NIF).
+func (c Certificate) Subject() string {
+	if leaf := c.leaf(); leaf != nil {
+		return leaf.Subject.String()
+	}
+	return ""
+}
+
+// NotAfter returns the end of the certificate's validity (AT issues them for
+// 24 months, generic manual §5.4).
+func (c Certificate) NotAfter() time.Time {
+	if leaf := c.leaf(); leaf != nil {
+		return leaf.NotAfter
+	}
+	return time.Time{}
+}
+
+func (c Certificate) leaf() *x509.Certificate {
+	if c.tls.Leaf != nil {
+		return c.tls.Leaf
+	}
+	if len(c.tls.Certificate) == 0 {
+		return nil
+	}
+	leaf, err := x509.ParseCertificate(c.tls.Certificate[0])
+	if err != nil {
+		return nil
+	}
+	return leaf
+}
+
+// String shows the subject and hides the private key.
+func (c Certificate) String() string {
+	return "atclient.Certificate{Subject: " + c.Subject() + ", PrivateKey: [REDACTED]}"
+}
+
+// GoString is String.
+func (c Certificate) GoString() string { return c.String() }
+
+// Format makes every verb print String.
+func (c Certificate) Format(f fmt.State, verb rune) { _, _ = fmt.Fprint(f, c.String()) }
+
+// tlsConfig is the client TLS configuration shared by every AT service:
+// TLS 1.2 at least, the producer's certificate, the server verified against
+// roots (nil: the system's) unless skipVerify.
+func tlsConfig(cert Certificate, roots *x509.CertPool, skipVerify bool) *tls.Config {
+	return &tls.Config{
+		MinVersion:         tls.VersionTLS12,
+		Certificates:       []tls.Certificate{cert.tls},
+		RootCAs:            roots,
+		InsecureSkipVerify: skipVerify, // only by WithInsecureSkipServerVerification
+	}
+}

@@ -1,0 +1,167 @@
+package atclient
+
+import (
+	"context"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+)
+
+// Endpoints are the URLs of AT's services that a Client calls.
+type Endpoints struct {
+	Series string // SeriesWSService
+}
+
+// TestEndpoints returns AT's test environment (series manual §1.2.2): what
+// is registered there has no fiscal effect, but authentication uses the
+// production credentials of the sub-user (generic manual §2.3).
+func TestEndpoints() Endpoints {
+	return Endpoints{
+		Series: "https://servicos.portaldasfinancas.gov.pt:722/SeriesWSService",
+	}
+}
+
+// ProductionEndpoints returns AT's production environment.
+func ProductionEndpoints() Endpoints {
+	return Endpoints{
+		Series: "https://servicos.portaldasfinancas.gov.pt:422/SeriesWSService",
+	}
+}
+
+// config is what the options set.
+type config struct {
+	atKey          ATKey
+	clock          func() time.Time
+	roots          *x509.CertPool
+	skipVerify     bool
+	requestTimeout time.Duration
+	queryAttempts  int
+	queryBackoff   time.Duration
+	sleep          func(context.Context, time.Duration) error
+	transport      *http.Transport // for tests of the TLS set-up; nil: our own
+}
+
+// Option configures a Client.
+type Option func(*config)
+
+// WithATKey replaces the embedded AT public key, for example when AT issues
+// a new one (the embedded one expires on 2027-04-15) or to talk to a
+// simulator.
+func WithATKey(k ATKey) Option { return func(c *config) { c.atKey = k } }
+
+// WithClock sets the clock of the WS-Security Created field and of the AT
+// key's expiry check (default time.Now). AT refuses requests whose Created
+// is too far from its own clock (generic manual §4.1, H.4).
+func WithClock(now func() time.Time) Option { return func(c *config) { c.clock = now } }
+
+// WithRootCAs sets the certificate authorities that verify AT's server
+// certificate (default: the system's roots).
+func WithRootCAs(pool *x509.CertPool) Option { return func(c *config) { c.roots = pool } }
+
+// WithInsecureSkipServerVerification turns off the verification of AT's
+// server certificate. The connection is then open to a man in the middle
+// who would see the (encrypted) credentials and every series: use it only
+// against a local test server you control.
+func WithInsecureSkipServerVerification() Option { return func(c *config) { c.skipVerify = true } }
+
+// WithRequestTimeout bounds each HTTP exchange (default 60 s). A register
+// whose answer times out is reconciled by a query (see RegisterSeries).
+func WithRequestTimeout(d time.Duration) Option { return func(c *config) { c.requestTimeout = d } }
+
+// WithQueryRetry sets how often an idempotent query is tried (default 3)
+// and the first pause between tries (default 1 s, doubled each time).
+// Only queries are retried, never a request that changes AT's state.
+func WithQueryRetry(attempts int, backoff time.Duration) Option {
+	return func(c *config) { c.queryAttempts, c.queryBackoff = attempts, backoff }
+}
+
+// Client calls AT's web services for one taxpayer's sub-user with the
+// software producer's certificate. It is safe for concurrent use.
+type Client struct {
+	endpoints Endpoints
+	t         soapTransport
+}
+
+// New returns a Client of the given endpoints (TestEndpoints,
+// ProductionEndpoints, or the URLs of a simulator), with the taxpayer's
+// credentials and the producer's TLS client certificate.
+func New(endpoints Endpoints, creds Credentials, cert Certificate, opts ...Option) (*Client, error) {
+	cfg := &config{
+		clock:          time.Now,
+		requestTimeout: 60 * time.Second,
+		queryAttempts:  3,
+		queryBackoff:   time.Second,
+		sleep:          sleepContext,
+	}
+	for _, o := range opts {
+		o(cfg)
+	}
+	var errs []error
+	if creds.isZero() {
+		errs = append(errs, errors.New("atclient: no credentials (use NewCredentials)"))
+	}
+	if len(cert.tls.Certificate) == 0 || cert.tls.PrivateKey == nil {
+		errs = append(errs, errors.New("atclient: no client certificate (use LoadPKCS12 or LoadPEM): AT accepts only mutual TLS"))
+	}
+	if cfg.atKey.pub == nil {
+		cfg.atKey = DefaultATKey()
+	}
+	if cfg.clock == nil {
+		errs = append(errs, errors.New("atclient: WithClock(nil)"))
+	}
+	if cfg.queryAttempts < 1 {
+		cfg.queryAttempts = 1
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	tr := cfg.transport
+	if tr == nil {
+		tr = &http.Transport{
+			Proxy:               http.ProxyFromEnvironment,
+			TLSHandshakeTimeout: 30 * time.Second,
+			MaxIdleConnsPerHost: 4,
+			IdleConnTimeout:     90 * time.Second,
+		}
+	}
+	tr.TLSClientConfig = tlsConfig(cert, cfg.roots, cfg.skipVerify)
+	return &Client{
+		endpoints: endpoints,
+		t: soapTransport{
+			http:  &http.Client{Transport: tr},
+			creds: creds,
+			key:   cfg.atKey,
+			cfg:   cfg,
+		},
+	}, nil
+}
+
+// Close releases idle connections.
+func (c *Client) Close() { c.t.http.CloseIdleConnections() }
+
+// String names the endpoints and the user, never the password or keys.
+func (c *Client) String() string {
+	if c == nil {
+		return "atclient.Client(nil)"
+	}
+	return fmt.Sprintf("atclient.Client{Series: %s, User: %s}", c.endpoints.Series, c.t.creds.Username())
+}
+
+// GoString is String.
+func (c *Client) GoString() string { return c.String() }
+
+// Format makes every verb print String.
+func (c *Client) Format(f fmt.State, verb rune) { _, _ = fmt.Fprint(f, c.String()) }
+
+func sleepContext(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}

@@ -1,0 +1,151 @@
+package atclient
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/faturapt/faturapt/series"
+)
+
+// ResultError is an answer of AT with a code other than success: AT received
+// and refused the request. Message is AT's msgResultOper.
+type ResultError struct {
+	Operation string            // the WSDL operation, e.g. "registarSerie"
+	Code      series.ReturnCode // codResultOper: series.Code4001 etc.
+	Message   string            // msgResultOper, AT's text (Portuguese)
+}
+
+func (e *ResultError) Error() string {
+	msg := fmt.Sprintf("atclient: %s: AT answered %d", e.Operation, int(e.Code))
+	if en := e.Code.DescriptionEN(); en != "" {
+		msg += " (" + en + ")"
+	}
+	return msg + ": " + e.Message
+}
+
+// FaultError is a SOAP fault: AT (or something in front of it) refused the
+// request before the operation ran, for example a bad WS-Security header or
+// a body not matching the WSDL.
+type FaultError struct {
+	Operation  string
+	HTTPStatus int
+	Code       string // faultcode, e.g. "S:Client" or "wsse:FailedAuthentication"
+	Reason     string // faultstring
+}
+
+func (e *FaultError) Error() string {
+	return fmt.Sprintf("atclient: %s: SOAP fault %s: %s (HTTP %d)", e.Operation, e.Code, e.Reason, e.HTTPStatus)
+}
+
+// HTTPError is an HTTP answer that is neither 200 nor a SOAP fault.
+type HTTPError struct {
+	Operation  string
+	StatusCode int
+	Status     string
+}
+
+func (e *HTTPError) Error() string {
+	return fmt.Sprintf("atclient: %s: HTTP %s", e.Operation, e.Status)
+}
+
+// TLSError is a failed TLS handshake: the server's certificate was not
+// trusted, or the server refused the client certificate. Nothing was sent.
+type TLSError struct {
+	Operation string
+	Err       error
+}
+
+func (e *TLSError) Error() string {
+	return fmt.Sprintf("atclient: %s: TLS handshake failed (check the client certificate and the server's trust): %v", e.Operation, e.Err)
+}
+
+func (e *TLSError) Unwrap() error { return e.Err }
+
+// TransportError is a network failure: the connection could not be made
+// (Sent false: nothing reached AT) or the answer was lost after the request
+// was sent (Sent true: AT may have acted on it).
+type TransportError struct {
+	Operation string
+	Sent      bool
+	Err       error
+}
+
+func (e *TransportError) Error() string {
+	if e.Sent {
+		return fmt.Sprintf("atclient: %s: the answer was lost after the request was sent: %v", e.Operation, e.Err)
+	}
+	return fmt.Sprintf("atclient: %s: could not reach AT: %v", e.Operation, e.Err)
+}
+
+func (e *TransportError) Unwrap() error { return e.Err }
+
+// MalformedResponseError is an answer that is not the SOAP message the WSDL
+// describes (not XML, no Body, a missing or invalid field).
+type MalformedResponseError struct {
+	Operation string
+	Reason    string
+}
+
+func (e *MalformedResponseError) Error() string {
+	return fmt.Sprintf("atclient: %s: malformed answer from AT: %s", e.Operation, e.Reason)
+}
+
+// ErrNotRegistered is returned (wrapping the original failure) when the
+// answer to a register was lost and a query then showed that the series is
+// not registered: calling RegisterSeries again is safe.
+var ErrNotRegistered = errors.New("atclient: series not registered (the answer was lost; a query confirmed nothing was registered)")
+
+// ErrOutcomeUnknown is returned (wrapping the original failure) when the
+// answer to a state-changing request was lost and the follow-up query could
+// not tell whether AT acted on it. Do not repeat the request: query later.
+var ErrOutcomeUnknown = errors.New("atclient: outcome unknown (the answer was lost and the follow-up query failed); query before trying again")
+
+// ErrInvalidRequest wraps every error of a request refused before sending
+// because a field breaks a rule of the WSDL or the manual.
+var ErrInvalidRequest = errors.New("atclient: invalid request")
+
+// FieldError is a request field that breaks a rule; Field is the AT field
+// name, Rule a stable code.
+type FieldError struct {
+	Field string
+	Rule  string
+	Msg   string
+}
+
+func (e *FieldError) Error() string {
+	return fmt.Sprintf("atclient: invalid request: %s: %s (%s)", e.Field, e.Msg, e.Rule)
+}
+
+func (e *FieldError) Is(target error) bool { return target == ErrInvalidRequest }
+
+// uncertain reports whether err leaves open whether AT acted on the request:
+// the answer was lost, garbled, or AT reported an unspecified technical error.
+func uncertain(err error) bool {
+	var te *TransportError
+	if errors.As(err, &te) {
+		return te.Sent
+	}
+	var me *MalformedResponseError
+	if errors.As(err, &me) {
+		return true
+	}
+	var he *HTTPError
+	if errors.As(err, &he) {
+		return he.StatusCode >= 500
+	}
+	var re *ResultError
+	if errors.As(err, &re) {
+		return re.Code == series.Code5000
+	}
+	return false
+}
+
+// transient reports whether a query that failed with err may succeed if
+// repeated.
+func transient(err error) bool {
+	var te *TransportError
+	if errors.As(err, &te) {
+		return true
+	}
+	return uncertain(err)
+}
