@@ -1,0 +1,644 @@
+package saft
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+
+	"github.com/shopspring/decimal"
+)
+
+// Content is a SAF-T file to write: the Header and, for every collection,
+// an iterator. A nil iterator leaves its element out (a nil
+// SalesInvoices means no SalesInvoices section; a non-nil one that
+// yields nothing writes the section with zero totals).
+//
+// Each iterator yields pointers the Writer reads before asking for the
+// next record and never keeps, so a producer may reuse one struct for
+// every record. An iterator yields (nil, err) to abort the write.
+//
+// The iterators of the sections with control totals (GeneralLedgerEntries
+// and the four SourceDocuments sections) are called twice, and with
+// validation on (the default) every iterator is: see Write. They must
+// yield the same records each time, as a slice, a file or a repeatable
+// database query do.
+type Content struct {
+	Header Header
+
+	// GeneralLedgerAccounts (2.1) writes MasterFiles/GeneralLedgerAccounts.
+	GeneralLedgerAccounts *AccountsSource
+	// Customers (2.2).
+	Customers iter.Seq2[*Customer, error]
+	// Suppliers (2.3).
+	Suppliers iter.Seq2[*Supplier, error]
+	// Products (2.4).
+	Products iter.Seq2[*Product, error]
+	// TaxTable (2.5): the table is small and kept in memory; nil or empty
+	// leaves it out.
+	TaxTable []TaxTableEntry
+
+	// GeneralLedgerEntries (3): the journals, each with an iterator of its
+	// transactions.
+	GeneralLedgerEntries iter.Seq2[*JournalSource, error]
+
+	// SalesInvoices (4.1).
+	SalesInvoices iter.Seq2[*Invoice, error]
+	// MovementOfGoods (4.2).
+	MovementOfGoods iter.Seq2[*StockMovement, error]
+	// WorkingDocuments (4.3).
+	WorkingDocuments iter.Seq2[*WorkDocument, error]
+	// Payments (4.4).
+	Payments iter.Seq2[*Payment, error]
+}
+
+// AccountsSource is the chart of accounts to write (2.1).
+type AccountsSource struct {
+	TaxonomyReference TaxonomyReference
+	Accounts          iter.Seq2[*Account, error]
+}
+
+// JournalSource is one journal to write (3.4) with its transactions.
+type JournalSource struct {
+	JournalID   string
+	Description string
+	// Transactions may be nil for a journal without transactions.
+	Transactions iter.Seq2[*Transaction, error]
+}
+
+// Option configures Write.
+type Option func(*config)
+
+type config struct {
+	validate bool
+	indent   bool
+	bufSize  int
+}
+
+// WithoutValidation writes the file without validating it first. Use it
+// only for files validated otherwise (or to write a broken file on
+// purpose, in tests): by default Write refuses to write a file that
+// fails validation.
+func WithoutValidation() Option { return func(c *config) { c.validate = false } }
+
+// Compact writes the XML without newlines and indentation (about 20%
+// smaller). By default each element is on its own line, indented by two
+// spaces.
+func Compact() Option { return func(c *config) { c.indent = false } }
+
+// ErrNoValidator is returned by Write when validation is requested but
+// the package was built without the record validator.
+var ErrNoValidator = errors.New("saft: no record validator available; use WithoutValidation to write without validating")
+
+// Write writes c to w as a SAF-T (PT) 1.04_01 file: Windows-1252, with
+// its XML declaration, the SAF-T namespace, every element in the schema's
+// order (see the formats in writer_xml.go: monetary values with at least 2
+// decimals and never rounded, document totals with exactly 2, quantities
+// and rates exact; characters outside Windows-1252 as character
+// references).
+//
+// Control totals (NumberOfEntries, TotalDebit, TotalCredit,
+// NumberOfMovementLines, TotalQuantityIssued) are computed from the
+// records following the Portaria's notes (3.1-3.3, 4.1.1-4.1.3, 4.2.1-4.2.2,
+// 4.3.1-4.3.3, 4.4.1-4.4.3), never taken from the caller.
+//
+// Two passes. The totals come before the records they sum, so Write
+// reads the iterators twice: the first pass validates every record (unless
+// WithoutValidation) and computes the totals, writing nothing; the second
+// writes. Compared with spooling the records to a temporary file and
+// copying it behind the totals, this needs no disk space or temporary
+// file, writes the output once, and lets validation refuse a bad file
+// before a byte of it is written; the cost is iterating the records twice
+// (see BenchmarkWrite*). Memory stays constant whatever the number of
+// records: one record at a time plus a 64 KiB buffer (the validator's key
+// sets aside). The second pass recomputes the totals and fails with
+// ErrSourceChanged if they differ from the first.
+//
+// Errors: a *ValidationError (errors.Is ErrInvalid) when validation fails,
+// nothing written; a *WriteError (ErrInvalidChar, ErrScale,
+// ErrInvalidDate) for a value that cannot be written; the iterators' and
+// w's errors, wrapped. After an error other than validation, what was
+// written is incomplete and must be discarded.
+func Write(w io.Writer, c Content, opts ...Option) error {
+	cfg := config{validate: true, indent: true, bufSize: 64 << 10}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	first, err := firstPass(&c, cfg.validate)
+	if err != nil {
+		return err
+	}
+	x := &xmlWriter{w: bufio.NewWriterSize(w, cfg.bufSize), indent: cfg.indent, stack: make([]frame, 0, 16), num: make([]byte, 0, 64)}
+	if err := writeContent(x, &c, first); err != nil {
+		return err
+	}
+	return x.w.Flush()
+}
+
+// WriteAuditFile writes a whole in-memory file; see Write. The control
+// totals held in f are ignored and recomputed.
+func WriteAuditFile(w io.Writer, f *AuditFile, opts ...Option) error {
+	return Write(w, f.Content(), opts...)
+}
+
+// Content returns iterators over f's records, for Write.
+func (f *AuditFile) Content() Content {
+	c := Content{Header: f.Header}
+	mf := &f.MasterFiles
+	if gla := mf.GeneralLedgerAccounts; gla != nil {
+		c.GeneralLedgerAccounts = &AccountsSource{TaxonomyReference: gla.TaxonomyReference, Accounts: each(gla.Account)}
+	}
+	if mf.Customer != nil {
+		c.Customers = each(mf.Customer)
+	}
+	if mf.Supplier != nil {
+		c.Suppliers = each(mf.Supplier)
+	}
+	if mf.Product != nil {
+		c.Products = each(mf.Product)
+	}
+	if mf.TaxTable != nil {
+		c.TaxTable = mf.TaxTable.TaxTableEntry
+		if c.TaxTable == nil {
+			c.TaxTable = []TaxTableEntry{}
+		}
+	}
+	if gle := f.GeneralLedgerEntries; gle != nil {
+		c.GeneralLedgerEntries = func(yield func(*JournalSource, error) bool) {
+			for i := range gle.Journal {
+				j := &gle.Journal[i]
+				if !yield(&JournalSource{JournalID: j.JournalID, Description: j.Description, Transactions: each(j.Transaction)}, nil) {
+					return
+				}
+			}
+		}
+	}
+	if sd := f.SourceDocuments; sd != nil {
+		if sd.SalesInvoices != nil {
+			c.SalesInvoices = each(sd.SalesInvoices.Invoice)
+		}
+		if sd.MovementOfGoods != nil {
+			c.MovementOfGoods = each(sd.MovementOfGoods.StockMovement)
+		}
+		if sd.WorkingDocuments != nil {
+			c.WorkingDocuments = each(sd.WorkingDocuments.WorkDocument)
+		}
+		if sd.Payments != nil {
+			c.Payments = each(sd.Payments.Payment)
+		}
+	}
+	return c
+}
+
+// UpdateControlTotals sets the control totals of every section of f from
+// its records, by the same rules as Write.
+func (f *AuditFile) UpdateControlTotals() {
+	if gle := f.GeneralLedgerEntries; gle != nil {
+		var t ledgerTotals
+		for i := range gle.Journal {
+			for j := range gle.Journal[i].Transaction {
+				t.add(&gle.Journal[i].Transaction[j])
+			}
+		}
+		gle.NumberOfEntries, gle.TotalDebit, gle.TotalCredit = t.n, t.debit, t.credit
+	}
+	sd := f.SourceDocuments
+	if sd == nil {
+		return
+	}
+	if s := sd.SalesInvoices; s != nil {
+		var t docTotals
+		for i := range s.Invoice {
+			t.addInvoice(&s.Invoice[i])
+		}
+		s.NumberOfEntries, s.TotalDebit, s.TotalCredit = t.n, t.debit, t.credit
+	}
+	if s := sd.MovementOfGoods; s != nil {
+		var t movementTotals
+		for i := range s.StockMovement {
+			t.add(&s.StockMovement[i])
+		}
+		s.NumberOfMovementLines, s.TotalQuantityIssued = t.lines, t.quantity
+	}
+	if s := sd.WorkingDocuments; s != nil {
+		var t docTotals
+		for i := range s.WorkDocument {
+			t.addWorkDocument(&s.WorkDocument[i])
+		}
+		s.NumberOfEntries, s.TotalDebit, s.TotalCredit = t.n, t.debit, t.credit
+	}
+	if s := sd.Payments; s != nil {
+		var t docTotals
+		for i := range s.Payment {
+			t.addPayment(&s.Payment[i])
+		}
+		s.NumberOfEntries, s.TotalDebit, s.TotalCredit = t.n, t.debit, t.credit
+	}
+}
+
+func each[T any](s []T) iter.Seq2[*T, error] {
+	return func(yield func(*T, error) bool) {
+		for i := range s {
+			if !yield(&s[i], nil) {
+				return
+			}
+		}
+	}
+}
+
+// ---- control totals -------------------------------------------------------
+
+// ledgerTotals: 3.1 number of transactions; 3.2/3.3 sums of every debit
+// and credit line of the period.
+type ledgerTotals struct {
+	n             int
+	debit, credit decimal.Decimal
+}
+
+func (t *ledgerTotals) add(tr *Transaction) {
+	t.n++
+	for i := range tr.Lines.DebitLine {
+		t.debit = t.debit.Add(tr.Lines.DebitLine[i].DebitAmount)
+	}
+	for i := range tr.Lines.CreditLine {
+		t.credit = t.credit.Add(tr.Lines.CreditLine[i].CreditAmount)
+	}
+}
+
+// docTotals: NumberOfEntries counts every document; TotalDebit and
+// TotalCredit sum the lines' amounts leaving out cancelled documents and,
+// in SalesInvoices, billed ones (F): Portaria 4.1.1-4.1.3 ("excluindo os
+// documentos ... InvoiceStatus seja do tipo A ou F"), 4.3.1-4.3.3
+// (WorkStatus A), 4.4.1-4.4.3 (PaymentStatus A).
+type docTotals struct {
+	n             int
+	debit, credit decimal.Decimal
+}
+
+func (t *docTotals) addLine(debit, credit *decimal.Decimal) {
+	if debit != nil {
+		t.debit = t.debit.Add(*debit)
+	}
+	if credit != nil {
+		t.credit = t.credit.Add(*credit)
+	}
+}
+
+func (t *docTotals) addInvoice(inv *Invoice) {
+	t.n++
+	if s := inv.DocumentStatus.InvoiceStatus; s == InvoiceStatusCancelled || s == InvoiceStatusBilled {
+		return
+	}
+	for i := range inv.Line {
+		t.addLine(inv.Line[i].DebitAmount, inv.Line[i].CreditAmount)
+	}
+}
+
+func (t *docTotals) addWorkDocument(d *WorkDocument) {
+	t.n++
+	if d.DocumentStatus.WorkStatus == WorkStatusCancelled {
+		return
+	}
+	for i := range d.Line {
+		t.addLine(d.Line[i].DebitAmount, d.Line[i].CreditAmount)
+	}
+}
+
+func (t *docTotals) addPayment(p *Payment) {
+	t.n++
+	if p.DocumentStatus.PaymentStatus == PaymentStatusCancelled {
+		return
+	}
+	for i := range p.Line {
+		t.addLine(p.Line[i].DebitAmount, p.Line[i].CreditAmount)
+	}
+}
+
+func (t *docTotals) equal(u *docTotals) bool {
+	return t.n == u.n && t.debit.Equal(u.debit) && t.credit.Equal(u.credit)
+}
+
+// movementTotals: 4.2.1 counts the lines of every document, cancelled
+// ones included ("incluindo as linhas dos documentos em que ...
+// MovementStatus seja do tipo A"); 4.2.2 sums Quantity excluding the lines
+// of cancelled documents.
+type movementTotals struct {
+	lines    int
+	quantity decimal.Decimal
+}
+
+func (t *movementTotals) add(m *StockMovement) {
+	t.lines += len(m.Line)
+	if m.DocumentStatus.MovementStatus == MovementStatusCancelled {
+		return
+	}
+	for i := range m.Line {
+		t.quantity = t.quantity.Add(m.Line[i].Quantity)
+	}
+}
+
+type allTotals struct {
+	ledger   ledgerTotals
+	sales    docTotals
+	movement movementTotals
+	work     docTotals
+	payments docTotals
+}
+
+// ---- pass 1 ----------------------------------------------------------------
+
+func sourceErr(section string, err error) error {
+	return fmt.Errorf("saft: reading %s: %w", section, err)
+}
+
+func firstPass(c *Content, validate bool) (*allTotals, error) {
+	t := &allTotals{}
+	var v recordValidator
+	if validate {
+		if newRecordValidator == nil {
+			return nil, ErrNoValidator
+		}
+		v = newRecordValidator()
+		v.Header(&c.Header)
+		if a := c.GeneralLedgerAccounts; a != nil {
+			v.TaxonomyReference(a.TaxonomyReference)
+			if err := visit(a.Accounts, "GeneralLedgerAccounts", v.Account); err != nil {
+				return nil, err
+			}
+		}
+		if err := visit(c.Customers, "Customers", v.Customer); err != nil {
+			return nil, err
+		}
+		if err := visit(c.Suppliers, "Suppliers", v.Supplier); err != nil {
+			return nil, err
+		}
+		if err := visit(c.Products, "Products", v.Product); err != nil {
+			return nil, err
+		}
+		if c.TaxTable != nil {
+			v.TaxTable(c.TaxTable)
+		}
+	}
+	if c.GeneralLedgerEntries != nil {
+		nj := 0
+		for j, err := range c.GeneralLedgerEntries {
+			if err != nil {
+				return nil, sourceErr("GeneralLedgerEntries", err)
+			}
+			nj++
+			if v != nil {
+				v.Journal(nj, j.JournalID, j.Description)
+			}
+			err := visit(j.Transactions, "GeneralLedgerEntries", func(i int, tr *Transaction) {
+				t.ledger.add(tr)
+				if v != nil {
+					v.Transaction(nj, i, tr)
+				}
+			})
+			if err != nil {
+				return nil, err
+			}
+		}
+	}
+	err := visit(c.SalesInvoices, "SalesInvoices", func(i int, inv *Invoice) {
+		t.sales.addInvoice(inv)
+		if v != nil {
+			v.Invoice(i, inv)
+		}
+	})
+	if err == nil {
+		err = visit(c.MovementOfGoods, "MovementOfGoods", func(i int, m *StockMovement) {
+			t.movement.add(m)
+			if v != nil {
+				v.StockMovement(i, m)
+			}
+		})
+	}
+	if err == nil {
+		err = visit(c.WorkingDocuments, "WorkingDocuments", func(i int, d *WorkDocument) {
+			t.work.addWorkDocument(d)
+			if v != nil {
+				v.WorkDocument(i, d)
+			}
+		})
+	}
+	if err == nil {
+		err = visit(c.Payments, "Payments", func(i int, p *Payment) {
+			t.payments.addPayment(p)
+			if v != nil {
+				v.Payment(i, p)
+			}
+		})
+	}
+	if err != nil {
+		return nil, err
+	}
+	if v != nil {
+		if err := v.Finish(); err != nil {
+			return nil, err
+		}
+	}
+	return t, nil
+}
+
+// visit calls f(i, rec) for every record, i counted from 1; a nil seq is
+// empty.
+func visit[T any](seq iter.Seq2[*T, error], section string, f func(int, *T)) error {
+	if seq == nil {
+		return nil
+	}
+	i := 0
+	for rec, err := range seq {
+		if err != nil {
+			return sourceErr(section, err)
+		}
+		if rec == nil {
+			return sourceErr(section, errors.New("nil record"))
+		}
+		i++
+		f(i, rec)
+	}
+	return nil
+}
+
+// ---- pass 2 ----------------------------------------------------------------
+
+const xmlDeclaration = `<?xml version="1.0" encoding="Windows-1252"?>` + "\n" + `<AuditFile xmlns="` + Namespace + `">`
+
+func writeContent(x *xmlWriter, c *Content, first *allTotals) error {
+	x.w.WriteString(xmlDeclaration)
+	x.stack = append(x.stack, frame{"AuditFile", 0})
+	writeHeader(x, &c.Header)
+	if x.err != nil {
+		return x.err
+	}
+
+	x.start("MasterFiles")
+	if a := c.GeneralLedgerAccounts; a != nil {
+		x.start("GeneralLedgerAccounts")
+		x.text("TaxonomyReference", string(a.TaxonomyReference))
+		if err := writeAll(x, a.Accounts, "GeneralLedgerAccounts", "Account", writeAccount); err != nil {
+			return err
+		}
+		x.end()
+	}
+	if err := writeAll(x, c.Customers, "Customers", "Customer", writeCustomer); err != nil {
+		return err
+	}
+	if err := writeAll(x, c.Suppliers, "Suppliers", "Supplier", writeSupplier); err != nil {
+		return err
+	}
+	if err := writeAll(x, c.Products, "Products", "Product", writeProduct); err != nil {
+		return err
+	}
+	if c.TaxTable != nil {
+		x.start("TaxTable")
+		for i := range c.TaxTable {
+			x.startN("TaxTableEntry", i+1)
+			writeTaxTableEntry(x, &c.TaxTable[i])
+			x.end()
+		}
+		x.end()
+	}
+	x.end()
+	if x.err != nil {
+		return x.err
+	}
+
+	if c.GeneralLedgerEntries != nil {
+		if err := writeLedger(x, c.GeneralLedgerEntries, &first.ledger); err != nil {
+			return err
+		}
+	}
+
+	if c.SalesInvoices != nil || c.MovementOfGoods != nil || c.WorkingDocuments != nil || c.Payments != nil {
+		x.start("SourceDocuments")
+		if c.SalesInvoices != nil {
+			x.start("SalesInvoices")
+			x.integer("NumberOfEntries", first.sales.n)
+			x.money("TotalDebit", first.sales.debit)
+			x.money("TotalCredit", first.sales.credit)
+			var again docTotals
+			if err := writeAll(x, c.SalesInvoices, "SalesInvoices", "Invoice", func(x *xmlWriter, inv *Invoice) {
+				again.addInvoice(inv)
+				writeInvoice(x, inv)
+			}); err != nil {
+				return err
+			}
+			if !again.equal(&first.sales) {
+				return sourceErr("SalesInvoices", ErrSourceChanged)
+			}
+			x.end()
+		}
+		if c.MovementOfGoods != nil {
+			x.start("MovementOfGoods")
+			x.integer("NumberOfMovementLines", first.movement.lines)
+			x.dec("TotalQuantityIssued", first.movement.quantity)
+			var again movementTotals
+			if err := writeAll(x, c.MovementOfGoods, "MovementOfGoods", "StockMovement", func(x *xmlWriter, m *StockMovement) {
+				again.add(m)
+				writeStockMovement(x, m)
+			}); err != nil {
+				return err
+			}
+			if again.lines != first.movement.lines || !again.quantity.Equal(first.movement.quantity) {
+				return sourceErr("MovementOfGoods", ErrSourceChanged)
+			}
+			x.end()
+		}
+		if c.WorkingDocuments != nil {
+			x.start("WorkingDocuments")
+			x.integer("NumberOfEntries", first.work.n)
+			x.money("TotalDebit", first.work.debit)
+			x.money("TotalCredit", first.work.credit)
+			var again docTotals
+			if err := writeAll(x, c.WorkingDocuments, "WorkingDocuments", "WorkDocument", func(x *xmlWriter, d *WorkDocument) {
+				again.addWorkDocument(d)
+				writeWorkDocument(x, d)
+			}); err != nil {
+				return err
+			}
+			if !again.equal(&first.work) {
+				return sourceErr("WorkingDocuments", ErrSourceChanged)
+			}
+			x.end()
+		}
+		if c.Payments != nil {
+			x.start("Payments")
+			x.integer("NumberOfEntries", first.payments.n)
+			x.money("TotalDebit", first.payments.debit)
+			x.money("TotalCredit", first.payments.credit)
+			var again docTotals
+			if err := writeAll(x, c.Payments, "Payments", "Payment", func(x *xmlWriter, p *Payment) {
+				again.addPayment(p)
+				writePayment(x, p)
+			}); err != nil {
+				return err
+			}
+			if !again.equal(&first.payments) {
+				return sourceErr("Payments", ErrSourceChanged)
+			}
+			x.end()
+		}
+		x.end()
+	}
+	x.stack = x.stack[:0]
+	x.w.WriteString("\n</AuditFile>\n")
+	return x.err
+}
+
+// writeAll writes every record of seq as element name, stopping at the
+// first error (the iterator's, or the writer's).
+func writeAll[T any](x *xmlWriter, seq iter.Seq2[*T, error], section, name string, f func(*xmlWriter, *T)) error {
+	if seq == nil {
+		return x.err
+	}
+	i := 0
+	for rec, err := range seq {
+		if err != nil {
+			return sourceErr(section, err)
+		}
+		if rec == nil {
+			return sourceErr(section, errors.New("nil record"))
+		}
+		i++
+		x.startN(name, i)
+		f(x, rec)
+		x.end()
+		if x.err != nil {
+			return x.err
+		}
+	}
+	return x.err
+}
+
+func writeLedger(x *xmlWriter, journals iter.Seq2[*JournalSource, error], first *ledgerTotals) error {
+	x.start("GeneralLedgerEntries")
+	x.integer("NumberOfEntries", first.n)
+	x.money("TotalDebit", first.debit)
+	x.money("TotalCredit", first.credit)
+	var again ledgerTotals
+	nj := 0
+	for j, err := range journals {
+		if err != nil {
+			return sourceErr("GeneralLedgerEntries", err)
+		}
+		nj++
+		x.startN("Journal", nj)
+		x.text("JournalID", j.JournalID)
+		x.text("Description", j.Description)
+		if err := writeAll(x, j.Transactions, "GeneralLedgerEntries", "Transaction", func(x *xmlWriter, tr *Transaction) {
+			again.add(tr)
+			writeTransaction(x, tr)
+		}); err != nil {
+			return err
+		}
+		x.end()
+	}
+	if again.n != first.n || !again.debit.Equal(first.debit) || !again.credit.Equal(first.credit) {
+		return sourceErr("GeneralLedgerEntries", ErrSourceChanged)
+	}
+	x.end()
+	return x.err
+}
