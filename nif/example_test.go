@@ -59,3 +59,11 @@ func ExampleCategory_Valid() {
 	fmt.Println(nif.CategoryLegalPerson.Valid(), nif.Category("company").Valid())
 	// Output: true false
 }
+
+func ExampleError() {
+	var e *nif.Error
+	if errors.As(nif.Validate("12345678"), &e) {
+		fmt.Println(e.Field, "|", e.Rule, "|", e.Detail)
+	}
+	// Output: NIF | must have exactly 9 digits | got 8 bytes
+}

@@ -15,6 +15,7 @@ var validCases = []struct {
 }{
 	{"999999990", CategoryFinalConsumer, "final consumer; QR spec §4 field B; remainder 0 gives 0"},
 	{"123456789", CategoryIndividual, "issuer NIF of the QR spec examples (§5)"},
+	{"500000000", CategoryLegalPerson, "issuer NIF of QR spec §5.3 and §5.4; remainder 1 gives 0"},
 	{"503504564", CategoryLegalPerson, "public worked example"},
 	{"136695973", CategoryIndividual, "public worked example"},
 	{"502757191", CategoryLegalPerson, "public worked example"},
