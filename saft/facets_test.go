@@ -1,0 +1,255 @@
+package saft
+
+import (
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// allPatterns is every pattern facet of facets.go.
+var allPatterns = map[string]*xsdPattern{
+	"AccountID": patAccountID, "GLAccountID": patGLAccountID, "AuditFileVersion": patAuditFileVersion,
+	"CompanyID": patCompanyID, "Country": patCountry, "CustomerCountry": patCustomerCountry,
+	"TaxCountryRegion": patTaxCountryRegion, "CurrencyCode": patCurrencyCode,
+	"DocumentNumber": patDocumentNumber, "EACCode": patEACCode, "TaxCode": patTaxCode,
+	"PaymentTaxCode": patPaymentTaxCode, "TaxTableTaxCode": patTaxTableTaxCode,
+	"MovementTaxCode": patMovementTaxCode, "CNCode": patCNCode, "UNNumber": patUNNumber,
+	"DocArchivalNumber": patDocArchivalNumber, "JournalID": patJournalID, "HashControl": patHashControl,
+	"ExemptionCode": patExemptionCode, "ProductID": patProductID, "TransactionID": patTransactionID,
+}
+
+// schemaFacets reads pattern, maxLength and assert counts of the schema.
+func readSchema(t testing.TB) string {
+	t.Helper()
+	b, err := os.ReadFile("testdata/SAFTPT1.04_01.xsd")
+	require.NoError(t, err)
+	return string(b)
+}
+
+func xmlUnescape(s string) string {
+	return strings.NewReplacer("&lt;", "<", "&gt;", ">", "&quot;", `"`, "&apos;", "'", "&amp;", "&").Replace(s)
+}
+
+// TestSchemaPatternsCovered checks that the pattern table is the schema's:
+// every xs:pattern of SAFTPT1.04_01.xsd is in facets.go verbatim and every
+// pattern of facets.go is in the schema.
+func TestSchemaPatternsCovered(t *testing.T) {
+	xsd := readSchema(t)
+	inSchema := map[string]bool{}
+	for _, m := range regexp.MustCompile(`<xs:pattern\s+value="([^"]*)"`).FindAllStringSubmatch(xsd, -1) {
+		inSchema[xmlUnescape(m[1])] = true
+	}
+	require.Len(t, inSchema, 22, "distinct patterns in the schema")
+	ours := map[string]bool{}
+	for name, p := range allPatterns {
+		ours[p.xsd] = true
+		assert.True(t, inSchema[p.xsd], "pattern %s is not in the schema: %s", name, p.xsd)
+	}
+	for p := range inSchema {
+		assert.True(t, ours[p], "schema pattern without a facet: %s", p)
+	}
+}
+
+// TestSchemaLengthsCovered checks that every text type of the schema with a
+// maxLength has a facet with the same bounds.
+func TestSchemaLengthsCovered(t *testing.T) {
+	xsd := readSchema(t)
+	re := regexp.MustCompile(`(?s)<xs:simpleType name="(SAFPTtextTypeMandatoryMax\d+Car|SAFPTGLAccountID|SAFPTProductDescription|SAFPTProductID|SAFPTPortugueseTaxExemptionReason|SAFPTHashControl|SAFPTTransactionID|PaymentTaxCode|TaxTableEntryTaxCode)">(.*?)</xs:simpleType>`)
+	facets := map[string]*textFacet{}
+	for _, f := range []*textFacet{tMax10, tMax20, tMax21, tMax30, tMax50, tMax60, tMax100, tMax172, tMax200,
+		tMax210, tMax254, tMax255, tGLAccountID, tProductDesc, tProductID, tExemptionReason, tHashControl,
+		tTransactionID, tPaymentTaxCode, tTaxTableTaxCode} {
+		facets[f.name] = f
+	}
+	minRe := regexp.MustCompile(`minLength value="(\d+)"`)
+	maxRe := regexp.MustCompile(`maxLength value="(\d+)"`)
+	seen := 0
+	for _, m := range re.FindAllStringSubmatch(xsd, -1) {
+		name, body := m[1], m[2]
+		f, ok := facets[name]
+		if !ok {
+			// Max35, Max70 and Max90 are declared but used by no element.
+			assert.Contains(t, []string{"SAFPTtextTypeMandatoryMax35Car", "SAFPTtextTypeMandatoryMax70Car", "SAFPTtextTypeMandatoryMax90Car"}, name)
+			continue
+		}
+		seen++
+		assert.Equal(t, minRe.FindStringSubmatch(body)[1], strconv.Itoa(f.min), name+" minLength")
+		assert.Equal(t, maxRe.FindStringSubmatch(body)[1], strconv.Itoa(f.max), name+" maxLength")
+	}
+	assert.Equal(t, len(facets), seen)
+}
+
+// TestSchemaAssertionCount checks that the XSD 1.1 schema has exactly the
+// 19 assertions this package implements.
+func TestSchemaAssertionCount(t *testing.T) {
+	assert.Equal(t, 19, strings.Count(readSchema(t), "<xs:assert"))
+	for n := 1; n <= 19; n++ {
+		assert.NotEmpty(t, AssertionRule(n))
+		assert.NotEmpty(t, AssertionCode(n))
+		assert.NotEmpty(t, CodeDescription(AssertionCode(n)))
+	}
+	assert.Empty(t, AssertionRule(0))
+	assert.Empty(t, AssertionCode(20))
+}
+
+// patternCases holds values each pattern must accept and refuse, chosen at
+// the edges of each XSD construct.
+var patternCases = map[string]struct{ ok, bad []string }{
+	"AccountID":        {[]string{"", "2111", "Desconhecido", "21 1/é", "a\nb"}, []string{"^", "21^1", "Desconhecido^"}},
+	"GLAccountID":      {[]string{"", "21", "6.2.1 x"}, []string{"2^"}},
+	"AuditFileVersion": {[]string{"1.04_01"}, []string{"1x04_01", "1.04_01 ", "1.03_01", ""}},
+	"CompanyID": {
+		[]string{"123456789", "123456789123456789", "Conservatória de Lisboa 12345/2001", "x 1", "a b 1/2"},
+		[]string{"12345678", "1234567890", "Lisboa", "Lisboa ", "Lisboa 12a", "^ 1", " 1", "a 1 "},
+	},
+	"Country":          {[]string{"PT", "ES", "XK", "ZW"}, []string{"pt", "EU", "PT-AC", "Desconhecido", "", "PTE", "UK"}},
+	"CustomerCountry":  {[]string{"PT", "Desconhecido", "AD"}, []string{"desconhecido", "PT-MA", "", "P"}},
+	"TaxCountryRegion": {[]string{"PT", "PT-AC", "PT-MA", "ES"}, []string{"PT-XX", "Desconhecido", "", "PTAC"}},
+	"CurrencyCode":     {[]string{"USD", "GBP", "ZWR", "AED"}, []string{"EUR", "usd", "", "US"}},
+	"DocumentNumber": {
+		[]string{"FT A/1", "FT 2024A/0001", "FT^ A/1", "F/T A/12", "FTé Sé/9", "a\tb b/1", "FT A\n/1"},
+		[]string{"FT A/", "FT A/1a", "FT /1", " A/1", "FT  A/1", "FT A B/1", "FT A/1/2", "FT A^/1", "FTA/1", "FT A/1 ", "", "FT A/-1"},
+	},
+	"EACCode":         {[]string{"", "12345", "00000"}, []string{"1234a", "１２３４５", " 1234"}},
+	"TaxCode":         {[]string{"", "NOR", "NS", "a.B9", "ISE"}, []string{"NO R", "N-S", "é", "NA!"}},
+	"PaymentTaxCode":  {[]string{"NA", "RED", "x"}, []string{"N A", "_"}},
+	"TaxTableTaxCode": {[]string{"NA", "NS", "OUT", "1.2"}, []string{"N/A", "-"}},
+	"MovementTaxCode": {[]string{"RED", "INT", "NOR", "ISE", "OUT", "NS"}, []string{"NA", "", "nor", "RED "}},
+	"CNCode":          {[]string{"12345678"}, []string{"1234567", "123456789", "1234567a", ""}},
+	"UNNumber":        {[]string{"1234"}, []string{"123", "12345", "12a4"}},
+	"DocArchivalNumber": {
+		[]string{"1", "12345678901234567890", "ééééééééééééééééééé", "a/b\nc"},
+		[]string{"", "123456789012345678901", "a b", " "},
+	},
+	"JournalID": {[]string{"1", strings.Repeat("j", 30)}, []string{"", strings.Repeat("j", 31), "a b"}},
+	"HashControl": {
+		[]string{"0", "1", "12", "9999.1", "1-FTM abc/00001", "1-FTD XY 2013A/00099", "12-GRM a.b/1"},
+		[]string{"", "1.", ".1", "1.2.3", "1-ftM a/1", "1-FTM a b/1", "1-FTM a/1/2", "1-FTD a/1", "1-FTX a/1", "Não certificado", "1 -FTM a/1", "1-FTM /1", "12-GRM a^/1"},
+	},
+	"ExemptionCode": {[]string{"M01", "M99", "M01M02", "M00"}, []string{"", "M1", "M001", "m01", "M01M", "M0a", "X01"}},
+	"ProductID":     {[]string{"Prog/Empresa", "a/b", "a b/c d"}, []string{"ab", "a/b/c", "/b", "a/"}},
+	"TransactionID": {
+		[]string{"2024-01-15 DIV 123", "1999-19-39 j a", "2024-01-15 " + strings.Repeat("é", 30) + " " + strings.Repeat("x", 20)},
+		[]string{"0024-01-15 DIV 1", "2024-21-15 DIV 1", "2024-01-45 DIV 1", "2024-01-15 DIV", "2024-01-15  1", "2024-01-15 DIV 1 2",
+			"2024-01-15 " + strings.Repeat("é", 31) + " 1", "2024-01-15 j " + strings.Repeat("x", 21), "2024/01/15 j 1", "2024-1-15 j 1"},
+	},
+}
+
+func TestPatterns(t *testing.T) {
+	for name, cases := range patternCases {
+		p := allPatterns[name]
+		require.NotNil(t, p, name)
+		for _, s := range cases.ok {
+			assert.True(t, p.re.MatchString(s), "%s regexp should accept %q", name, s)
+			assert.True(t, p.match(s), "%s should accept %q", name, s)
+		}
+		for _, s := range cases.bad {
+			assert.False(t, p.re.MatchString(s), "%s regexp should refuse %q", name, s)
+			assert.False(t, p.match(s), "%s should refuse %q", name, s)
+		}
+	}
+	for name := range allPatterns {
+		_, ok := patternCases[name]
+		assert.True(t, ok, "pattern %s has no test cases", name)
+	}
+}
+
+// FuzzPatternMatchers checks that every hand-written matcher agrees with
+// the anchored regexp translation of the schema's pattern.
+func FuzzPatternMatchers(f *testing.F) {
+	for _, cases := range patternCases {
+		for _, s := range append(cases.ok, cases.bad...) {
+			f.Add(s)
+		}
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for name, p := range allPatterns {
+			if p.fast == nil {
+				continue
+			}
+			if got, want := p.fast(s), p.re.MatchString(s); got != want {
+				t.Fatalf("%s: matcher says %v, regexp %v, for %q", name, got, want, s)
+			}
+		}
+	})
+}
+
+func TestTextFacets(t *testing.T) {
+	check := func(v string, f *textFacet) []string {
+		c := newChecker("/X")
+		c.text("F", v, f)
+		var codes []string
+		for _, v := range c.out {
+			assert.Equal(t, "/X/F", v.Path)
+			codes = append(codes, v.Code)
+		}
+		return codes
+	}
+	assert.Empty(t, check("a", tMax10))
+	assert.Equal(t, []string{CodeFacetRequired}, check("", tMax10))
+	assert.Empty(t, check(strings.Repeat("é", 10), tMax10), "lengths count characters, not bytes")
+	assert.Equal(t, []string{CodeFacetMaxLength}, check(strings.Repeat("é", 11), tMax10))
+	assert.Equal(t, []string{CodeFacetMinLength}, check("a", tProductDesc))
+	assert.Empty(t, check("Isento", tExemptionReason), "6 characters is enough")
+	assert.Equal(t, []string{CodeFacetMinLength}, check("Isent", tExemptionReason))
+	assert.Equal(t, []string{CodeFacetLength}, check("1234", tEACCode))
+	assert.Equal(t, []string{CodeFacetLength, CodeFacetPattern}, check("1234a6", tEACCode))
+	assert.Equal(t, []string{CodeFacetPattern}, check("FT1", tInvoiceNo))
+	assert.Equal(t, []string{CodeFacetMaxLength}, check("FT A/"+strings.Repeat("1", 56), tInvoiceNo))
+	assert.Equal(t, []string{CodeFacetChar}, check("a\x01b", tMax10))
+	assert.Equal(t, []string{CodeFacetChar}, check("a\xffb", tMax10))
+	assert.Equal(t, []string{CodeFacetChar}, check("\uFFFE", tMax10))
+	assert.Empty(t, check("a\tb\r\nc", tMax10), "tab, CR and LF are XML characters")
+	assert.Empty(t, check("😀", tMax10), "supplementary characters are XML characters")
+
+	c := newChecker("/X")
+	c.optText("F", "", tMax10)
+	assert.Empty(t, c.out, "an optional empty text is absent")
+}
+
+func TestViolationPaths(t *testing.T) {
+	c := newChecker("/AuditFile/SourceDocuments/SalesInvoices/Invoice[3]")
+	c.push("Line", 2)
+	c.push("Tax", 0)
+	c.enum("TaxType", "VAT", eTaxType)
+	c.pop()
+	c.text("ProductCode", "", tMax60)
+	c.pop()
+	c.text("InvoiceNo", "x", tInvoiceNo)
+	require.Len(t, c.out, 3)
+	assert.Equal(t, "/AuditFile/SourceDocuments/SalesInvoices/Invoice[3]/Line[2]/Tax/TaxType", c.out[0].Path)
+	assert.Equal(t, CodeFacetEnum, c.out[0].Code)
+	assert.Contains(t, c.out[0].Message, `"VAT"`)
+	assert.Equal(t, "/AuditFile/SourceDocuments/SalesInvoices/Invoice[3]/Line[2]/ProductCode", c.out[1].Path)
+	assert.Equal(t, "/AuditFile/SourceDocuments/SalesInvoices/Invoice[3]/InvoiceNo", c.out[2].Path)
+}
+
+func TestValidationError(t *testing.T) {
+	assert.NoError(t, asError(nil))
+	err := asError([]Violation{
+		{Code: CodeFacetRequired, Path: "/a", Message: "m1"},
+		{Code: CodeFacetEnum, Path: "/b", Message: "m2"},
+		{Code: CodeFacetRequired, Path: "/c", Message: "m3"},
+		{Code: CodeFacetRequired, Path: "/d", Message: "m4"},
+	})
+	require.ErrorIs(t, err, ErrInvalid)
+	var ve *ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, []string{CodeFacetRequired, CodeFacetEnum}, ve.Codes())
+	assert.Equal(t, "saft: 4 violations: /a: SAFT-FACET-REQUIRED: m1; /b: SAFT-FACET-ENUM: m2; /c: SAFT-FACET-REQUIRED: m3; ...", err.Error())
+}
+
+func TestCodesDescribed(t *testing.T) {
+	codes := Codes()
+	assert.GreaterOrEqual(t, len(codes), 19+12+17+14)
+	for _, c := range codes {
+		assert.Regexp(t, `^SAFT-(FACET|ASSERT|UNIQUE|KEYREF|RULE)-[A-Z0-9-]+$`, c)
+		assert.NotEmpty(t, CodeDescription(c))
+	}
+	assert.Empty(t, CodeDescription("SAFT-NOPE"))
+}

@@ -1,0 +1,192 @@
+package saft
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
+
+// checker collects the violations of one record. Paths are built only
+// when a violation is recorded, so checking a valid record allocates
+// nothing: base is the record's path, segs the nested elements below it
+// (pushed and popped as the walk goes down and up).
+type checker struct {
+	out  []Violation
+	base string
+	segs []pathSeg
+	buf  [6]pathSeg
+}
+
+type pathSeg struct {
+	name  string
+	index int // 1-based XPath position; 0 = no position
+}
+
+func newChecker(base string) checker { return checker{base: base} }
+
+func (c *checker) push(name string, index int) {
+	if c.segs == nil {
+		c.segs = c.buf[:0]
+	}
+	c.segs = append(c.segs, pathSeg{name, index})
+}
+
+func (c *checker) pop() { c.segs = c.segs[:len(c.segs)-1] }
+
+// path returns the location of field (may be "" for the current element).
+func (c *checker) path(field string) string {
+	var b strings.Builder
+	b.Grow(len(c.base) + 16*len(c.segs) + len(field) + 1)
+	b.WriteString(c.base)
+	for _, s := range c.segs {
+		b.WriteByte('/')
+		b.WriteString(s.name)
+		if s.index > 0 {
+			b.WriteByte('[')
+			b.WriteString(strconv.Itoa(s.index))
+			b.WriteByte(']')
+		}
+	}
+	if field != "" {
+		b.WriteByte('/')
+		b.WriteString(field)
+	}
+	return b.String()
+}
+
+func (c *checker) add(code, field, msg string) {
+	c.out = append(c.out, Violation{Code: code, Path: c.path(field), Message: msg})
+}
+
+// required reports a missing mandatory element.
+func (c *checker) required(field string) {
+	c.add(CodeFacetRequired, field, field+" is mandatory (minOccurs 1) and is missing")
+}
+
+// text checks a mandatory string element against f.
+func (c *checker) text(field, v string, f *textFacet) {
+	if v == "" {
+		c.required(field)
+		return
+	}
+	c.textValue(field, v, f)
+}
+
+// optText checks an optional string element; "" means absent (no string
+// type of the schema accepts an empty value, so nothing is lost).
+func (c *checker) optText(field, v string, f *textFacet) {
+	if v != "" {
+		c.textValue(field, v, f)
+	}
+}
+
+func (c *checker) textValue(field, v string, f *textFacet) {
+	if r := badChar(v); r >= 0 {
+		msg := field + " holds a character XML cannot carry"
+		if r == utf8.RuneError {
+			msg = field + " is not valid UTF-8"
+		} else {
+			msg += " (U+" + strings.ToUpper(strconv.FormatInt(int64(r), 16)) + ")"
+		}
+		c.add(CodeFacetChar, field, msg)
+		return
+	}
+	if f.min > 0 || f.max > 0 || f.exact > 0 {
+		n := len(v)
+		if n > 0 && !isASCII(v) {
+			n = utf8.RuneCountInString(v)
+		}
+		switch {
+		case f.exact > 0 && n != f.exact:
+			c.add(CodeFacetLength, field, field+" must have exactly "+strconv.Itoa(f.exact)+" characters ("+f.name+"), has "+strconv.Itoa(n))
+		case n < f.min:
+			c.add(CodeFacetMinLength, field, field+" must have at least "+strconv.Itoa(f.min)+" characters ("+f.name+"), has "+strconv.Itoa(n))
+		case f.max > 0 && n > f.max:
+			c.add(CodeFacetMaxLength, field, field+" must have at most "+strconv.Itoa(f.max)+" characters ("+f.name+"), has "+strconv.Itoa(n))
+		}
+	}
+	if f.pattern != nil && !f.pattern.match(v) {
+		c.add(CodeFacetPattern, field, field+" "+quote(v)+" does not match the pattern of "+f.name+": "+shortPattern(f.pattern.xsd))
+	}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// shortPattern keeps the long country and currency lists out of messages.
+func shortPattern(p string) string {
+	if len(p) > 80 {
+		return p[:60] + "…"
+	}
+	return p
+}
+
+// enum checks a mandatory enumerated element.
+func (c *checker) enum(field, v string, e *enumFacet) {
+	if v == "" {
+		c.required(field)
+		return
+	}
+	if !e.has(v) {
+		c.add(CodeFacetEnum, field, field+" "+quote(v)+" is not one of the values of "+e.name+": "+strings.Join(e.values, ", "))
+	}
+}
+
+// optEnum checks an optional enumerated element ("" = absent).
+func (c *checker) optEnum(field, v string, e *enumFacet) {
+	if v != "" {
+		c.enum(field, v, e)
+	}
+}
+
+// integer checks an integer element against f.
+func (c *checker) integer(field string, v int64, f *intFacet) {
+	switch {
+	case v < f.min:
+		c.add(CodeFacetMin, field, field+" "+strconv.FormatInt(v, 10)+" is less than "+strconv.FormatInt(f.min, 10)+" ("+f.name+")")
+	case f.hasMax && v > f.max:
+		c.add(CodeFacetMax, field, field+" "+strconv.FormatInt(v, 10)+" is greater than "+strconv.FormatInt(f.max, 10)+" ("+f.name+")")
+	}
+}
+
+// nonNegative checks a SAFmonetaryType or SAFdecimalType value
+// (xs:decimal, minInclusive 0.00). Negative amounts are never exported:
+// the Portaria (Annex I, 1.l) moves them to the other side (debit/credit).
+func (c *checker) nonNegative(field string, v decimal.Decimal) {
+	if v.Sign() < 0 {
+		c.add(CodeFacetMin, field, field+" "+v.String()+" is negative; amounts are exported as absolute values (Portaria 302/2016, Annex I, 1.l)")
+	}
+}
+
+// optNonNegative checks an optional decimal given as a pointer.
+func (c *checker) optNonNegative(field string, v *decimal.Decimal) {
+	if v != nil {
+		c.nonNegative(field, *v)
+	}
+}
+
+// atLeastOne reports a repeated element with fewer than minOccurs 1.
+func (c *checker) atLeastOne(field string, n int) {
+	if n == 0 {
+		c.add(CodeFacetOccurs, field, "at least one "+field+" is required (minOccurs 1)")
+	}
+}
+
+// exactlyOne reports an xs:choice of two elements where not exactly one is
+// present.
+func (c *checker) exactlyOne(a, b string, hasA, hasB bool) {
+	switch {
+	case hasA && hasB:
+		c.add(CodeFacetChoice, b, "only one of "+a+" and "+b+" may be present (xs:choice)")
+	case !hasA && !hasB:
+		c.add(CodeFacetChoice, a, "one of "+a+" and "+b+" is mandatory (xs:choice)")
+	}
+}
