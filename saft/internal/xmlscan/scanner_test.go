@@ -1,0 +1,316 @@
+package xmlscan
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+	"testing/iotest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/text/encoding/charmap"
+)
+
+// tokens renders the token stream of the scanner as one line per token,
+// merging adjacent text, for comparison with encoding/xml.
+func tokens(t testing.TB, input []byte, opts ...Option) ([]string, error) {
+	t.Helper()
+	return tokensFrom(New(bytes.NewReader(input), opts...))
+}
+
+func tokensFrom(s *Scanner) ([]string, error) {
+	var out []string
+	var text []byte
+	inText := false
+	flush := func() {
+		if inText {
+			out = append(out, "T "+string(text))
+			text, inText = text[:0], false
+		}
+	}
+	for {
+		k, err := s.Next()
+		if err == io.EOF {
+			flush()
+			return out, nil
+		}
+		if err != nil {
+			return out, err
+		}
+		switch k {
+		case StartElement:
+			flush()
+			out = append(out, "S {"+s.Space()+"}"+s.Name())
+		case EndElement:
+			flush()
+			out = append(out, "E {"+s.Space()+"}"+s.Name())
+		case Text:
+			text = append(text, s.Text()...)
+			inText = true
+		}
+	}
+}
+
+// stdTokens is the same rendering from encoding/xml.
+func stdTokens(input []byte) ([]string, error) {
+	d := xml.NewDecoder(bytes.NewReader(input))
+	d.CharsetReader = func(label string, r io.Reader) (io.Reader, error) {
+		switch enc, _ := encodingByName(label); enc {
+		case Windows1252:
+			return charmap.Windows1252.NewDecoder().Reader(r), nil
+		case ISO88591:
+			return charmap.ISO8859_1.NewDecoder().Reader(r), nil
+		}
+		return nil, fmt.Errorf("unsupported %q", label)
+	}
+	var out []string
+	var text []byte
+	inText := false
+	depth := 0
+	flush := func() {
+		if inText {
+			out = append(out, "T "+string(text))
+			text, inText = text[:0], false
+		}
+	}
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			flush()
+			return out, nil
+		}
+		if err != nil {
+			return out, err
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			flush()
+			depth++
+			out = append(out, "S {"+tok.Name.Space+"}"+tok.Name.Local)
+		case xml.EndElement:
+			flush()
+			depth--
+			out = append(out, "E {"+tok.Name.Space+"}"+tok.Name.Local)
+		case xml.CharData:
+			if depth > 0 {
+				text = append(text, tok...)
+				inText = true
+			}
+		}
+	}
+}
+
+const sample = `<?xml version="1.0" encoding="UTF-8"?>
+<!-- a comment -->
+<AuditFile xmlns="urn:OECD:StandardAuditFile-Tax:PT_1.04_01">
+  <Header>
+    <AuditFileVersion>1.04_01</AuditFileVersion>
+    <CompanyName>Caf&#233; &amp; Ch&#xE1; &lt;Lda&gt; &quot;x&quot; &apos;y&apos;</CompanyName>
+    <Empty/>
+    <Cdata><![CDATA[a<b>&c]]></Cdata>
+    <Accents>ção</Accents>
+  </Header>
+</AuditFile>
+`
+
+func TestScannerTokens(t *testing.T) {
+	got, err := tokens(t, []byte(sample))
+	require.NoError(t, err)
+	ns := "{urn:OECD:StandardAuditFile-Tax:PT_1.04_01}"
+	assert.Equal(t, []string{
+		"S " + ns + "AuditFile", "T \n  ",
+		"S " + ns + "Header", "T \n    ",
+		"S " + ns + "AuditFileVersion", "T 1.04_01", "E " + ns + "AuditFileVersion", "T \n    ",
+		"S " + ns + "CompanyName", `T Café & Chá <Lda> "x" 'y'`, "E " + ns + "CompanyName", "T \n    ",
+		"S " + ns + "Empty", "E " + ns + "Empty", "T \n    ",
+		"S " + ns + "Cdata", "T a<b>&c", "E " + ns + "Cdata", "T \n    ",
+		"S " + ns + "Accents", "T ção", "E " + ns + "Accents", "T \n  ",
+		"E " + ns + "Header", "T \n",
+		"E " + ns + "AuditFile",
+	}, got)
+	std, err := stdTokens([]byte(sample))
+	require.NoError(t, err)
+	assert.Equal(t, std, got)
+}
+
+func TestScannerPositions(t *testing.T) {
+	in := "<?xml version=\"1.0\"?>\n<a>\n  <b>x</b>\n  <c\n  >y</c></a>"
+	s := New(strings.NewReader(in))
+	type pos struct {
+		kind      Kind
+		name      string
+		line, col int
+	}
+	var got []pos
+	for {
+		k, err := s.Next()
+		if err == io.EOF {
+			break
+		}
+		require.NoError(t, err)
+		got = append(got, pos{k, s.Name(), s.Line(), s.Col()})
+	}
+	assert.Equal(t, []pos{
+		{StartElement, "a", 2, 1}, {Text, "a", 2, 4},
+		{StartElement, "b", 3, 3}, {Text, "b", 3, 6}, {EndElement, "b", 3, 7}, {Text, "b", 3, 11},
+		{StartElement, "c", 4, 3}, {Text, "c", 5, 4}, {EndElement, "c", 5, 5},
+		{EndElement, "a", 5, 9},
+	}, got)
+}
+
+func TestScannerEncodings(t *testing.T) {
+	// "Ç€ão" in Windows-1252: C7 80 E3 6F; in ISO-8859-1 0x80 is a C1 control.
+	w := []byte("<?xml version=\"1.0\" encoding=\"Windows-1252\"?><a n=\"\xC7\">\xC7\x80\xE3o</a>")
+	got, err := tokens(t, w)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"S {}a", "T Ç€ão", "E {}a"}, got)
+	std, err := stdTokens(w)
+	require.NoError(t, err)
+	assert.Equal(t, std, got)
+
+	s := New(bytes.NewReader(w))
+	_, err = s.Next()
+	require.NoError(t, err)
+	assert.Equal(t, Windows1252, s.Encoding())
+	assert.Equal(t, []Attr{{Local: "n", Value: "Ç"}}, s.Attrs())
+
+	l := []byte("<?xml version='1.0' encoding='ISO-8859-1'?><a>\xE3</a>")
+	got, err = tokens(t, l)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"S {}a", "T ã", "E {}a"}, got)
+
+	// Every Windows-1252 byte decodes as golang.org/x/text does.
+	for c := 0x80; c < 0x100; c++ {
+		if decodeSingle(Windows1252, byte(c)) < 0 {
+			_, err := tokens(t, []byte("<?xml version='1.0' encoding='cp1252'?><a>"+string([]byte{byte(c)})+"</a>"))
+			var se *SyntaxError
+			require.ErrorAs(t, err, &se, "byte %#x", c)
+			assert.Contains(t, se.Msg, "not a character in windows-1252")
+			continue
+		}
+		want, err := charmap.Windows1252.NewDecoder().Bytes([]byte{byte(c)})
+		require.NoError(t, err)
+		assert.Equal(t, string(want), string(decodeSingle(Windows1252, byte(c))), "byte %#x", c)
+	}
+
+	bom := append([]byte{0xEF, 0xBB, 0xBF}, "<?xml version=\"1.0\"?><a>é</a>"...)
+	got, err = tokens(t, bom)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"S {}a", "T é", "E {}a"}, got)
+}
+
+func TestScannerSmallBuffers(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="windows-1252"?>` + "\r\n<r xmlns=\"urn:x\">")
+	for i := range 500 {
+		fmt.Fprintf(&b, "\r\n <i n=\"%d\"><v>%d &amp; \xE9</v><!-- c%d --><w><![CDATA[%d]]></w><e/></i>", i, i, i, i)
+	}
+	b.WriteString("</r>\n")
+	in := []byte(b.String())
+	want, err := stdTokens(in)
+	require.NoError(t, err)
+	for _, size := range []int{16, 17, 64, 1000, 1 << 16} {
+		got, err := tokensFrom(New(iotest.OneByteReader(bytes.NewReader(in)), WithBufferSize(size)))
+		require.NoError(t, err, "size %d", size)
+		assert.Equal(t, want, got, "size %d", size)
+	}
+}
+
+func TestScannerErrors(t *testing.T) {
+	cases := []struct {
+		in        string
+		line, col int
+		msg       string
+	}{
+		{"", 1, 1, "no root element"},
+		{"<a>", 1, 4, "not closed"},
+		{"<a>\n<b></a>", 2, 4, "element <b> closed by </a>"},
+		{"<a>x &foo; y</a>", 1, 6, "unknown entity"},
+		{"<a>x &#0; y</a>", 1, 6, "invalid character reference"},
+		{"<a>x & y</a>", 1, 6, "invalid character entity"},
+		{"<a>\x01</a>", 1, 4, "illegal character"},
+		{"<a>]]></a>", 1, 4, `"]]>"`},
+		{"<a></a><b/>", 1, 8, "after the root"},
+		{"x<a/>", 1, 1, "text outside"},
+		{"<!DOCTYPE a><a/>", 1, 1, "DTD"},
+		{"<a><!-- x -- y --></a>", 1, 11, `"--"`},
+		{"<a b=c/>", 1, 6, "quoted"},
+		{"<a b='<'/>", 1, 7, "'<'"},
+		{"<a\n  b='1'c='2'/>", 2, 8, "whitespace"},
+		{"<p:a/>", 1, 2, "undeclared namespace prefix"},
+		{"<a:b:c xmlns:a='u'/>", 1, 2, "qualified name"},
+		{"<1a/>", 1, 2, "expected a name"},
+		{"<?xml version=\"1.0\" encoding=\"EBCDIC\"?><a/>", 1, 31, "unsupported encoding"},
+		{"<?xml version=\"1.1\"?><a/>", 1, 16, "unsupported XML version"},
+		{"<a/>\n<?xml version=\"1.0\"?>", 2, 1, "XML declaration"},
+		{"<a>\xff</a>", 1, 4, "UTF-8"},
+		{"\xff\xfe<\x00a\x00/\x00>\x00", 1, 1, "UTF-16"},
+		{"<a>\n\n   </b>", 3, 4, "closed by"},
+	}
+	for _, c := range cases {
+		t.Run(c.in, func(t *testing.T) {
+			_, err := tokens(t, []byte(c.in))
+			var se *SyntaxError
+			require.ErrorAs(t, err, &se)
+			assert.Contains(t, se.Msg, c.msg)
+			assert.Equal(t, c.line, se.Line, "line")
+			assert.Equal(t, c.col, se.Col, "col")
+			// Errors are sticky.
+			s := New(strings.NewReader(c.in))
+			for {
+				if _, err := s.Next(); err != nil {
+					_, err2 := s.Next()
+					assert.Equal(t, err, err2)
+					break
+				}
+			}
+		})
+	}
+}
+
+func TestScannerTokenTooLarge(t *testing.T) {
+	in := "<a>" + strings.Repeat("x", 100) + "</a>"
+	_, err := tokens(t, []byte(in), WithBufferSize(16), WithMaxTokenSize(64))
+	require.ErrorIs(t, err, ErrTokenTooLarge)
+	got, err := tokens(t, []byte(in), WithBufferSize(16), WithMaxTokenSize(128))
+	require.NoError(t, err)
+	assert.Len(t, got, 3)
+}
+
+func TestScannerReadError(t *testing.T) {
+	boom := errors.New("boom")
+	_, err := tokensFrom(New(iotest.ErrReader(boom)))
+	require.ErrorIs(t, err, boom)
+}
+
+func TestScannerNoAllocsPerToken(t *testing.T) {
+	allocs := func(n int) float64 {
+		doc := []byte(`<?xml version="1.0" encoding="Windows-1252"?><AuditFile xmlns="urn:x">` +
+			strings.Repeat("<Invoice><No>FT A/1</No><Name>Caf\xE9 &amp; Ch\xE1</Name><E/><C><![CDATA[x]]></C><!-- c --></Invoice>\n", n) +
+			"</AuditFile>")
+		r := bytes.NewReader(doc)
+		s := New(r)
+		return testing.AllocsPerRun(20, func() {
+			r.Reset(doc)
+			*s = Scanner{r: r, buf: s.buf, maxTok: s.maxTok, line: 1, names: s.names,
+				attrs: s.attrs[:0], stack: s.stack[:0], ns: s.ns[:0], scratch: s.scratch[:0]}
+			for {
+				if _, err := s.Next(); err != nil {
+					if err != io.EOF {
+						t.Fatal(err)
+					}
+					return
+				}
+			}
+		})
+	}
+	// A few allocations per document (the XML declaration, the root's xmlns
+	// attribute), none per token.
+	one, many := allocs(1), allocs(1000)
+	assert.LessOrEqual(t, one, 6.0)
+	assert.Equal(t, one, many)
+}
