@@ -283,3 +283,22 @@ func FuzzNew(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkParse(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse("ATCUD:CSDF7T5H-0035"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkNewString(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		a, err := New("CSDF7T5H", "FT AB2019/0035")
+		if err != nil || a.String() == "" {
+			b.Fatal(err)
+		}
+	}
+}

@@ -199,3 +199,12 @@ func FuzzValidate(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkValidate(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Validate("503504564"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
