@@ -90,10 +90,10 @@ func (e *MalformedResponseError) Error() string {
 	return fmt.Sprintf("atclient: %s: malformed answer from AT: %s", e.Operation, e.Reason)
 }
 
-// ErrNotRegistered is returned (wrapping the original failure) when the
-// answer to a register was lost and a query then showed that the series is
-// not registered: calling RegisterSeries again is safe.
-var ErrNotRegistered = errors.New("atclient: series not registered (the answer was lost; a query confirmed nothing was registered)")
+// ErrNotApplied is returned (wrapping the original failure) when the answer
+// to a register, finalize or cancel was lost and a query then showed that AT
+// did not act on it: sending the request again is safe.
+var ErrNotApplied = errors.New("atclient: not applied (the answer was lost; a query showed AT did not act on the request)")
 
 // ErrOutcomeUnknown is returned (wrapping the original failure) when the
 // answer to a state-changing request was lost and the follow-up query could

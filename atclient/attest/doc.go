@@ -1,0 +1,46 @@
+// Package attest is an in-process simulator of AT's SeriesWSService, the web
+// service through which an invoicing program registers, finalizes, cancels
+// and queries its document series (AT, "Comunicação de Séries Documentais —
+// Manual de Integração de Software", Aspetos Genéricos and Específicos).
+//
+// It is meant for tests and examples — package atclient's own tests, the
+// tests of programs that use atclient, and the runnable examples — and never
+// touches the network beyond the loopback interface. A Server:
+//
+//   - listens on HTTPS at 127.0.0.1 and demands a client certificate (mutual
+//     TLS, as AT does); it makes a throwaway CA, server and client
+//     certificate in memory, and exposes the client certificate (a client
+//     must present it), the CA (a client must trust it) and URL;
+//   - has its own RSA key pair in the role of AT's "Chave Cifra Publica AT":
+//     it decrypts and checks every WS-Security UsernameToken (generic manual
+//     §4.1) and refuses with a SOAP fault an unknown user, a wrong password,
+//     a Created time more than MaxClockSkew away from its clock, or a request
+//     key (Nonce) already used;
+//   - checks the body against the WSDL (operation element in
+//     http://at.gov.pt/, children unqualified, the schema's types and
+//     facets) and applies the specific manual's rules and return codes:
+//     identifier rules (§1.3.2), uniqueness of identifiers per document type
+//     whatever the letter case, classes and types (§1.3.6, §1.3.7), start of
+//     use not before today, the life cycle active → finalized or cancelled
+//     (§1.3.3), validation codes of 8 characters; state is kept per NIF;
+//   - fails on demand (InjectFault): a delay, AT's 5000 answer, a SOAP fault,
+//     a dropped connection or a malformed body, before or after the request
+//     takes effect — the latter is how an answer gets lost.
+//
+// The validation codes it gives are deterministic (the n-th registration of
+// a Server always gets the same code), so examples can show their output.
+// This package decodes requests with its own types, independently of
+// atclient, so the two cross-check each other. What AT answers to a failed
+// authentication is not documented; the simulator answers with a SOAP fault
+// (faultcode wsse:FailedAuthentication), which a client must handle anyway.
+//
+// Typical use with atclient:
+//
+//	srv, _ := attest.New()
+//	defer srv.Close()
+//	key, _ := atclient.ParseATKey(srv.EncryptionCertificatePEM())
+//	cert, _ := atclient.CertificateFromTLS(srv.ClientCertificate())
+//	creds, _ := atclient.NewCredentials(attest.DefaultNIF, attest.DefaultSubUser, attest.DefaultPassword)
+//	client, _ := atclient.New(atclient.Endpoints{Series: srv.URL()}, creds, cert,
+//		atclient.WithATKey(key), atclient.WithRootCAs(srv.RootCAs()))
+package attest

@@ -1,0 +1,240 @@
+package attest
+
+import (
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
+	"fmt"
+	"math/big"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"time"
+)
+
+// The user New registers unless WithUser is given: the NIF is a valid test
+// NIF (the one of the generic manual's example header).
+const (
+	DefaultNIF      = "599999993"
+	DefaultSubUser  = "37"
+	DefaultPassword = "attest-password"
+)
+
+// DefaultMaxClockSkew is how far the Created time of a request may be from
+// the server's clock. AT does not publish its tolerance.
+const DefaultMaxClockSkew = 5 * time.Minute
+
+// SeriesPath is the path of the series service, as at AT.
+const SeriesPath = "/SeriesWSService"
+
+// Server is a running simulator. Its methods are safe for concurrent use.
+type Server struct {
+	srv        *httptest.Server
+	caPEM      []byte
+	roots      *x509.CertPool
+	clientCert tls.Certificate
+	encKey     *rsa.PrivateKey
+	encCertPEM []byte
+
+	mu       sync.Mutex
+	clock    func() time.Time
+	skew     time.Duration
+	users    map[string]string // "NIF/sub" -> password
+	inactive map[string]bool   // NIFs without open activity (4043)
+	books    map[string]*book  // per NIF
+	keysSeen map[string]time.Time
+	faults   []Fault
+	calls    map[string]int // accepted requests per operation
+	codes    int            // validation codes given
+}
+
+// Option configures a Server.
+type Option func(*Server)
+
+// WithUser accepts the credentials of sub-user subUser of nif (replacing the
+// default user; give it several times for several users).
+func WithUser(nif, subUser, password string) Option {
+	return func(s *Server) {
+		if s.users == nil {
+			s.users = map[string]string{}
+		}
+		s.users[nif+"/"+subUser] = password
+	}
+}
+
+// WithClock sets the server's clock (default time.Now): today's date for the
+// start-of-use rule and registration dates, and the reference for Created.
+func WithClock(now func() time.Time) Option { return func(s *Server) { s.clock = now } }
+
+// WithMaxClockSkew sets the tolerance for the Created time.
+func WithMaxClockSkew(d time.Duration) Option { return func(s *Server) { s.skew = d } }
+
+// WithoutActivity makes registrations for nif fail with 4043 (the taxpayer
+// has no open activity).
+func WithoutActivity(nif string) Option { return func(s *Server) { s.inactive[nif] = true } }
+
+// New starts a simulator on 127.0.0.1. Close it when done.
+func New(opts ...Option) (*Server, error) {
+	s := &Server{
+		clock:    time.Now,
+		skew:     DefaultMaxClockSkew,
+		inactive: map[string]bool{},
+		books:    map[string]*book{},
+		keysSeen: map[string]time.Time{},
+		calls:    map[string]int{},
+	}
+	for _, o := range opts {
+		o(s)
+	}
+	if s.users == nil {
+		s.users = map[string]string{DefaultNIF + "/" + DefaultSubUser: DefaultPassword}
+	}
+	if err := s.makeKeys(); err != nil {
+		return nil, fmt.Errorf("attest: %w", err)
+	}
+	return s, nil
+}
+
+func (s *Server) makeKeys() error {
+	now := time.Now()
+	caKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		return err
+	}
+	caTmpl := &x509.Certificate{
+		SerialNumber:          big.NewInt(1),
+		Subject:               pkix.Name{CommonName: "attest throwaway CA", Organization: []string{"faturapt attest"}},
+		NotBefore:             now.Add(-time.Hour),
+		NotAfter:              now.Add(24 * time.Hour),
+		KeyUsage:              x509.KeyUsageCertSign | x509.KeyUsageDigitalSignature,
+		BasicConstraintsValid: true,
+		IsCA:                  true,
+	}
+	caDER, err := x509.CreateCertificate(rand.Reader, caTmpl, caTmpl, &caKey.PublicKey, caKey)
+	if err != nil {
+		return err
+	}
+	ca, err := x509.ParseCertificate(caDER)
+	if err != nil {
+		return err
+	}
+	s.caPEM = pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: caDER})
+	s.roots = x509.NewCertPool()
+	s.roots.AddCert(ca)
+
+	issue := func(serial int64, cn string, usage x509.ExtKeyUsage, server bool) (tls.Certificate, error) {
+		key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+		if err != nil {
+			return tls.Certificate{}, err
+		}
+		tmpl := &x509.Certificate{
+			SerialNumber: big.NewInt(serial),
+			Subject:      pkix.Name{CommonName: cn, Organization: []string{"faturapt attest"}},
+			NotBefore:    now.Add(-time.Hour),
+			NotAfter:     now.Add(24 * time.Hour),
+			KeyUsage:     x509.KeyUsageDigitalSignature,
+			ExtKeyUsage:  []x509.ExtKeyUsage{usage},
+		}
+		if server {
+			tmpl.IPAddresses = []net.IP{net.IPv4(127, 0, 0, 1), net.IPv6loopback}
+			tmpl.DNSNames = []string{"localhost"}
+		}
+		der, err := x509.CreateCertificate(rand.Reader, tmpl, ca, &key.PublicKey, caKey)
+		if err != nil {
+			return tls.Certificate{}, err
+		}
+		leaf, err := x509.ParseCertificate(der)
+		if err != nil {
+			return tls.Certificate{}, err
+		}
+		return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key, Leaf: leaf}, nil
+	}
+	serverCert, err := issue(2, "localhost", x509.ExtKeyUsageServerAuth, true)
+	if err != nil {
+		return err
+	}
+	// The CN of an AT-issued producer certificate is the producer's NIF
+	// (generic manual §5).
+	if s.clientCert, err = issue(3, DefaultNIF, x509.ExtKeyUsageClientAuth, false); err != nil {
+		return err
+	}
+
+	// The encryption key pair, in the role of AT's authentication system's
+	// key. RSA 2048 keeps start-up fast; AT's current key is 4096.
+	if s.encKey, err = rsa.GenerateKey(rand.Reader, 2048); err != nil {
+		return err
+	}
+	encTmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(4),
+		Subject:      pkix.Name{CommonName: "attest Chave Cifra Publica", Organization: []string{"faturapt attest"}},
+		NotBefore:    now.Add(-time.Hour),
+		NotAfter:     now.AddDate(1, 0, 0),
+		KeyUsage:     x509.KeyUsageKeyEncipherment,
+	}
+	encDER, err := x509.CreateCertificate(rand.Reader, encTmpl, ca, &s.encKey.PublicKey, caKey)
+	if err != nil {
+		return err
+	}
+	s.encCertPEM = pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: encDER})
+
+	mux := http.NewServeMux()
+	mux.HandleFunc(SeriesPath, s.serveSeries)
+	s.srv = httptest.NewUnstartedServer(mux)
+	s.srv.TLS = &tls.Config{
+		MinVersion:   tls.VersionTLS12,
+		Certificates: []tls.Certificate{serverCert},
+		ClientAuth:   tls.RequireAndVerifyClientCert,
+		ClientCAs:    s.roots,
+	}
+	s.srv.Config.ErrorLog = discardLogger()
+	s.srv.StartTLS()
+	return nil
+}
+
+// Close stops the server.
+func (s *Server) Close() { s.srv.Close() }
+
+// URL returns the URL of the series service (atclient.Endpoints.Series).
+func (s *Server) URL() string { return s.srv.URL + SeriesPath }
+
+// ClientCertificate returns a client certificate the server accepts, in the
+// role of the producer's AT-issued certificate.
+func (s *Server) ClientCertificate() tls.Certificate { return s.clientCert }
+
+// RootCAs returns a pool with the CA that signed the server's certificate.
+func (s *Server) RootCAs() *x509.CertPool { return s.roots.Clone() }
+
+// CACertificatePEM returns the CA certificate, PEM.
+func (s *Server) CACertificatePEM() []byte { return append([]byte(nil), s.caPEM...) }
+
+// EncryptionKey returns the public key with which clients must encrypt
+// their request keys (in place of AT's public key).
+func (s *Server) EncryptionKey() *rsa.PublicKey { return &s.encKey.PublicKey }
+
+// EncryptionCertificatePEM returns a certificate of EncryptionKey, like the
+// .cer file AT distributes (atclient.ParseATKey reads it).
+func (s *Server) EncryptionCertificatePEM() []byte { return append([]byte(nil), s.encCertPEM...) }
+
+// Calls returns how many requests of operation op (e.g. "registarSerie")
+// passed authentication and were processed, whatever their result code.
+func (s *Server) Calls(op string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.calls[op]
+}
+
+func (s *Server) now() time.Time { return s.clock() }
+
+func isDigits(v string) bool {
+	if v == "" {
+		return false
+	}
+	return strings.Trim(v, "0123456789") == ""
+}

@@ -1,0 +1,549 @@
+package atclient
+
+import (
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/hooklift/gowsdl/soap"
+
+	gen "github.com/faturapt/faturapt/atclient/internal/serieswsdl"
+	"github.com/faturapt/faturapt/series"
+)
+
+// SeriesWSService (series manual §2). Requests are the gowsdl types of
+// internal/serieswsdl, encoded with the operation element in the WSDL's
+// target namespace and its children unqualified; answers are decoded into
+// the same types and converted to series.Series.
+
+// nsSeries is the target namespace of Comunicacao_Series.wsdl.
+const nsSeries = "http://at.gov.pt/"
+
+// Operations of SeriesWSService.
+const (
+	opRegister = "registarSerie"
+	opFinalize = "finalizarSerie"
+	opCancel   = "anularSerie"
+	opQuery    = "consultarSeries"
+)
+
+// SeriesQuery selects series in QuerySeries (series manual §2.4.2); every
+// field is optional, zero values are left out.
+type SeriesQuery struct {
+	ID              string // serie, matched by AT whatever the letter case (§1.3.2)
+	Type            series.SeriesType
+	Class           series.DocumentClass
+	DocumentType    series.DocumentType
+	ValidationCode  string
+	RegisteredFrom  series.Date // dataRegistoDe
+	RegisteredTo    series.Date // dataRegistoAte
+	Status          series.Status
+	ProcessingMeans series.ProcessingMeans
+}
+
+// RegisterSeries communicates a new series to AT (registarSerie, series
+// manual §2.1) and returns it with AT's answer: validation code, status A,
+// registration date. s must pass s.Validate() and not be registered yet.
+//
+// AT's refusals are *ResultError (series.Code4001 already registered,
+// series.Code4049 start of use in the past, ...).
+//
+// A register whose answer is lost (timeout, connection reset, garbled
+// answer, AT's 5000) is never repeated blindly: the client queries the
+// series. If AT has it with the same data, it is returned as if the answer
+// had arrived, so its validation code is never lost; if AT has it with other
+// data the result is a *ResultError with series.Code4001; if AT does not
+// have it the error wraps ErrNotApplied and registering again is safe; if the
+// query fails too, the error wraps ErrOutcomeUnknown.
+func (c *Client) RegisterSeries(ctx context.Context, s series.Series) (series.Series, error) {
+	if err := s.Validate(); err != nil {
+		return series.Series{}, fmt.Errorf("%w: %w", ErrInvalidRequest, err)
+	}
+	if s.Registered() {
+		return series.Series{}, &FieldError{Field: "codValidacaoSerie", Rule: "already_registered",
+			Msg: fmt.Sprintf("series %s of type %s already has validation code %s", s.ID, s.DocumentType, s.ValidationCode)}
+	}
+	req, err := registerRequest(s)
+	if err != nil {
+		return series.Series{}, err
+	}
+	out, err := c.seriesOp(ctx, opRegister, req, series.Code2001)
+	if err == nil {
+		return out, nil
+	}
+	if !uncertain(err) {
+		return series.Series{}, err
+	}
+	found, qerr := c.findSeries(ctx, s.ID, s.DocumentType, "")
+	switch {
+	case qerr != nil:
+		return series.Series{}, fmt.Errorf("%w: %w (follow-up query: %w)", ErrOutcomeUnknown, err, qerr)
+	case found == nil:
+		return series.Series{}, fmt.Errorf("%w: %w", ErrNotApplied, err)
+	case sameRegistration(*found, s) && found.Status == series.StatusActive:
+		return *found, nil
+	}
+	return series.Series{}, &ResultError{Operation: opRegister, Code: series.Code4001, Message: fmt.Sprintf(
+		"(atclient, after the answer was lost) series %s of type %s is registered with other data (validation code %s, status %s)",
+		found.ID, found.DocumentType, found.ValidationCode, found.Status)}
+}
+
+// FinalizeSeries tells AT that no document will be issued in the series after
+// lastIssued (finalizarSerie, series manual §2.3); justification is optional
+// (at most 4000 characters). s needs ID, DocumentType and ValidationCode.
+// A lost answer is reconciled by a query, as in RegisterSeries.
+func (c *Client) FinalizeSeries(ctx context.Context, s series.Series, lastIssued series.Number, justification string) (series.Series, error) {
+	var errs []error
+	checkRef(&errs, s)
+	seq, err := numSeq("seqUltimoDocEmitido", lastIssued)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	if n := utf8.RuneCountInString(justification); n > series.MaxJustificationChars {
+		errs = append(errs, &FieldError{Field: "justificacao", Rule: "too_long",
+			Msg: fmt.Sprintf("%d characters, at most %d", n, series.MaxJustificationChars)})
+	}
+	if len(errs) > 0 {
+		return series.Series{}, errors.Join(errs...)
+	}
+	req := &gen.FinalizarSerie{
+		Serie:               ptr(gen.SerieType(s.ID)),
+		ClasseDoc:           ptr(gen.ClasseDocType(s.DocumentType.Class())),
+		TipoDoc:             ptr(gen.TipoDocType(s.DocumentType)),
+		CodValidacaoSerie:   ptr(gen.CodValidacaoSerieType(s.ValidationCode)),
+		SeqUltimoDocEmitido: &seq,
+	}
+	if justification != "" {
+		req.Justificacao = ptr(gen.JustificacaoType(justification))
+	}
+	out, err := c.seriesOp(ctx, opFinalize, req, series.Code2004)
+	if err == nil || !uncertain(err) {
+		return out, err
+	}
+	return c.reconcile(ctx, s, err, func(f series.Series) bool {
+		return f.Status == series.StatusFinalized && f.LastIssued == lastIssued
+	})
+}
+
+// CancelSeries cancels the registration of a series registered in error
+// (anularSerie, series manual §2.2). AT accepts it only with reason ER and
+// the declaration that no document was issued in the series
+// (declaracaoNaoEmissao): pass declaredNoDocuments true only when that is
+// so. s needs ID, DocumentType and ValidationCode. A lost answer is
+// reconciled by a query, as in RegisterSeries.
+func (c *Client) CancelSeries(ctx context.Context, s series.Series, reason series.CancellationReason, declaredNoDocuments bool) (series.Series, error) {
+	var errs []error
+	checkRef(&errs, s)
+	if !reason.Valid() {
+		errs = append(errs, &FieldError{Field: "motivo", Rule: "unknown_code", Msg: fmt.Sprintf("%q is not ER (§1.3.9)", clip(string(reason)))})
+	}
+	if !declaredNoDocuments {
+		errs = append(errs, &FieldError{Field: "declaracaoNaoEmissao", Rule: "required",
+			Msg: "AT cancels a registration only with the declaration that no document was issued in the series"})
+	}
+	if len(errs) > 0 {
+		return series.Series{}, errors.Join(errs...)
+	}
+	req := &gen.AnularSerie{
+		Serie:                ptr(gen.SerieType(s.ID)),
+		ClasseDoc:            ptr(gen.ClasseDocType(s.DocumentType.Class())),
+		TipoDoc:              ptr(gen.TipoDocType(s.DocumentType)),
+		CodValidacaoSerie:    ptr(gen.CodValidacaoSerieType(s.ValidationCode)),
+		Motivo:               ptr(gen.MotivoType(reason)),
+		DeclaracaoNaoEmissao: true,
+	}
+	out, err := c.seriesOp(ctx, opCancel, req, series.Code2003)
+	if err == nil || !uncertain(err) {
+		return out, err
+	}
+	return c.reconcile(ctx, s, err, func(f series.Series) bool { return f.Status == series.StatusCancelled })
+}
+
+// QuerySeries returns the series AT holds that match q (consultarSeries,
+// series manual §2.4), none being an empty slice. Queries change nothing at
+// AT, so a failure that may be passing (network, HTTP 5xx, 5000) is retried
+// with backoff (WithQueryRetry).
+func (c *Client) QuerySeries(ctx context.Context, q SeriesQuery) ([]series.Series, error) {
+	req, err := queryRequest(q)
+	if err != nil {
+		return nil, err
+	}
+	return c.query(ctx, req)
+}
+
+func (c *Client) query(ctx context.Context, req *gen.ConsultarSeries) ([]series.Series, error) {
+	body, err := marshalOperation("at", nsSeries, opQuery, req)
+	if err != nil {
+		return nil, fmt.Errorf("atclient: %s: encoding: %w", opQuery, err)
+	}
+	delay := c.t.cfg.queryBackoff
+	for attempt := 1; ; attempt++ {
+		list, err := c.seriesCall(ctx, opQuery, body, series.Code2002)
+		if err == nil || !transient(err) || attempt >= c.t.cfg.queryAttempts || ctx.Err() != nil {
+			return list, err
+		}
+		if serr := c.t.cfg.sleep(ctx, delay); serr != nil {
+			return nil, err
+		}
+		delay *= 2
+	}
+}
+
+// findSeries returns the series of type t with identifier id (and code, when
+// given) or nil when AT has none.
+func (c *Client) findSeries(ctx context.Context, id string, t series.DocumentType, code string) (*series.Series, error) {
+	req := &gen.ConsultarSeries{
+		Serie:     ptr(gen.SerieType(id)),
+		ClasseDoc: ptr(gen.ClasseDocType(t.Class())),
+		TipoDoc:   ptr(gen.TipoDocType(t)),
+	}
+	if code != "" {
+		req.CodValidacaoSerie = ptr(gen.CodValidacaoSerieType(code))
+	}
+	list, err := c.query(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range list {
+		if series.SameID(f.ID, id) && f.DocumentType == t && (code == "" || f.ValidationCode == code) {
+			return &f, nil
+		}
+	}
+	return nil, nil
+}
+
+// reconcile settles a finalize or cancel whose answer was lost: done tells
+// whether the series found shows the change.
+func (c *Client) reconcile(ctx context.Context, s series.Series, cause error, done func(series.Series) bool) (series.Series, error) {
+	found, qerr := c.findSeries(ctx, s.ID, s.DocumentType, s.ValidationCode)
+	switch {
+	case qerr != nil:
+		return series.Series{}, fmt.Errorf("%w: %w (follow-up query: %w)", ErrOutcomeUnknown, cause, qerr)
+	case found != nil && done(*found):
+		return *found, nil
+	}
+	return series.Series{}, fmt.Errorf("%w: %w", ErrNotApplied, cause)
+}
+
+func sameRegistration(a, b series.Series) bool {
+	return series.SameID(a.ID, b.ID) && a.DocumentType == b.DocumentType && a.Type == b.Type &&
+		a.FirstNumber == b.FirstNumber && a.ExpectedStart == b.ExpectedStart &&
+		a.CertificateNumber == b.CertificateNumber && a.ProcessingMeans == b.ProcessingMeans
+}
+
+// seriesOp sends a state-changing operation and returns the one series of
+// the answer.
+func (c *Client) seriesOp(ctx context.Context, op string, req any, success series.ReturnCode) (series.Series, error) {
+	body, err := marshalOperation("at", nsSeries, op, req)
+	if err != nil {
+		return series.Series{}, fmt.Errorf("atclient: %s: encoding: %w", op, err)
+	}
+	list, err := c.seriesCall(ctx, op, body, success)
+	if err != nil {
+		return series.Series{}, err
+	}
+	if len(list) != 1 {
+		return series.Series{}, &MalformedResponseError{Operation: op, Reason: fmt.Sprintf("%d infoSerie in a success answer, want 1", len(list))}
+	}
+	return list[0], nil
+}
+
+func (c *Client) seriesCall(ctx context.Context, op string, body []byte, success series.ReturnCode) ([]series.Series, error) {
+	status, data, err := c.t.call(ctx, c.endpoints.Series, op, body)
+	if err != nil {
+		return nil, err
+	}
+	return decodeSeriesAnswer(op, status, data, success)
+}
+
+// decodeSeriesAnswer turns AT's answer to op into series, or the error it
+// carries. It is the parser the fuzz test exercises.
+func decodeSeriesAnswer(op string, status int, data []byte, success series.ReturnCode) ([]series.Series, error) {
+	infos, result, err := parseSeriesAnswer(op, status, data)
+	if err != nil {
+		return nil, err
+	}
+	code := series.ReturnCode(*result.CodResultOper)
+	msg := ""
+	if result.MsgResultOper != nil {
+		msg = clip(strings.TrimSpace(string(*result.MsgResultOper)))
+	}
+	if !code.Success() {
+		return nil, &ResultError{Operation: op, Code: code, Message: msg}
+	}
+	if code != success {
+		return nil, &MalformedResponseError{Operation: op, Reason: fmt.Sprintf("success code %d, want %d", int(code), int(success))}
+	}
+	out := make([]series.Series, 0, len(infos))
+	for i := range infos {
+		s, err := fromInfo(&infos[i])
+		if err != nil {
+			return nil, &MalformedResponseError{Operation: op, Reason: fmt.Sprintf("infoSerie %d: %v", i+1, err)}
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// parseSeriesAnswer reads the operation's response element, e.g.
+// <ns:registarSerieResponse><registarSerieResp><infoSerie>...</infoSerie>
+// <infoResultOper>...</infoResultOper></registarSerieResp>. gowsdl's types
+// carry the XML name of their schema type (seriesInfo), not of the element
+// (infoSerie), so each is decoded with the type's name as its start element.
+func parseSeriesAnswer(op string, status int, data []byte) ([]gen.SeriesInfo, gen.OperationResultInfo, error) {
+	var result gen.OperationResultInfo
+	malformed := func(format string, args ...any) error {
+		return &MalformedResponseError{Operation: op, Reason: fmt.Sprintf(format, args...)}
+	}
+	dec, start, err := openBody(op, status, data)
+	if err != nil {
+		return nil, result, err
+	}
+	if start.Name.Local != op+"Response" || start.Name.Space != nsSeries {
+		return nil, result, malformed("body element is {%s}%s, want {%s}%sResponse", clip(start.Name.Space), clip(start.Name.Local), nsSeries, op)
+	}
+	respName := op + "Resp"
+	var infos []gen.SeriesInfo
+	haveResp, haveResult := false, false
+	depth := 1 // inside <opResponse>
+	for depth > 0 {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, result, malformed("not XML: %s", clip(err.Error()))
+		}
+		switch tk := tok.(type) {
+		case xml.StartElement:
+			if !unqualified(tk.Name) {
+				return nil, result, malformed("element %s is in namespace %s, want none", clip(tk.Name.Local), clip(tk.Name.Space))
+			}
+			switch {
+			case depth == 1 && tk.Name.Local == respName && !haveResp:
+				haveResp = true
+				depth++
+			case depth == 2 && tk.Name.Local == "infoSerie":
+				var si gen.SeriesInfo
+				tk.Name = xml.Name{Space: nsSeries, Local: "seriesInfo"}
+				if err := dec.DecodeElement(&si, &tk); err != nil {
+					return nil, result, malformed("infoSerie: %s", clip(err.Error()))
+				}
+				infos = append(infos, si)
+			case depth == 2 && tk.Name.Local == "infoResultOper" && !haveResult:
+				tk.Name = xml.Name{Space: nsSeries, Local: "operationResultInfo"}
+				if err := dec.DecodeElement(&result, &tk); err != nil {
+					return nil, result, malformed("infoResultOper: %s", clip(err.Error()))
+				}
+				haveResult = true
+			default:
+				return nil, result, malformed("unexpected element %s", clip(tk.Name.Local))
+			}
+		case xml.EndElement:
+			depth--
+		}
+	}
+	switch {
+	case !haveResp:
+		return nil, result, malformed("no %s", respName)
+	case !haveResult || result.CodResultOper == nil:
+		return nil, result, malformed("no infoResultOper/codResultOper")
+	}
+	return infos, result, nil
+}
+
+// unqualified accepts the WSDL's unqualified children; AT's own server
+// writes them so.
+func unqualified(n xml.Name) bool { return n.Space == "" }
+
+// fromInfo converts AT's seriesInfo, checking what the WSDL makes required.
+func fromInfo(si *gen.SeriesInfo) (series.Series, error) {
+	var missing []string
+	need := func(ok bool, name string) {
+		if !ok {
+			missing = append(missing, name)
+		}
+	}
+	need(si.Serie != nil, "serie")
+	need(si.TipoSerie != nil, "tipoSerie")
+	need(si.ClasseDoc != nil, "classeDoc")
+	need(si.TipoDoc != nil, "tipoDoc")
+	need(si.NumInicialSeq != nil, "numInicialSeq")
+	need(!si.DataInicioPrevUtiliz.ToGoTime().IsZero(), "dataInicioPrevUtiliz")
+	need(si.MeioProcessamento != nil, "meioProcessamento")
+	need(si.NumCertSWFatur != nil, "numCertSWFatur")
+	need(si.CodValidacaoSerie != nil, "codValidacaoSerie")
+	need(!si.DataRegisto.ToGoTime().IsZero(), "dataRegisto")
+	need(si.Estado != nil, "estado")
+	need(!si.DataEstado.ToGoTime().IsZero(), "dataEstado")
+	need(si.NifComunicou != nil, "nifComunicou")
+	if len(missing) > 0 {
+		return series.Series{}, fmt.Errorf("missing or invalid %s", strings.Join(missing, ", "))
+	}
+	s := series.Series{
+		ID:                string(*si.Serie),
+		Type:              series.SeriesType(*si.TipoSerie),
+		DocumentType:      series.DocumentType(*si.TipoDoc),
+		FirstNumber:       number(*si.NumInicialSeq),
+		ExpectedStart:     series.DateOf(si.DataInicioPrevUtiliz.ToGoTime()),
+		CertificateNumber: int(*si.NumCertSWFatur),
+		ProcessingMeans:   series.ProcessingMeans(*si.MeioProcessamento),
+		ValidationCode:    string(*si.CodValidacaoSerie),
+		RegistrationDate:  series.DateOf(si.DataRegisto.ToGoTime()),
+		Status:            series.Status(*si.Estado),
+		StatusTime:        si.DataEstado.ToGoTime(),
+		CommunicatedBy:    string(*si.NifComunicou),
+	}
+	if class := series.DocumentClass(*si.ClasseDoc); class != s.DocumentType.Class() {
+		return series.Series{}, fmt.Errorf("classeDoc %q does not match tipoDoc %q", clip(string(class)), clip(string(s.DocumentType)))
+	}
+	if si.SeqUltimoDocEmitido != nil {
+		s.LastIssued = number(*si.SeqUltimoDocEmitido)
+	}
+	if si.NumFinalSeq != nil {
+		s.FinalNumber = number(*si.NumFinalSeq)
+	}
+	if si.MotivoEstado != nil {
+		s.StatusReason = series.CancellationReason(*si.MotivoEstado)
+	}
+	if si.Justificacao != nil {
+		s.Justification = string(*si.Justificacao)
+	}
+	if err := s.Validate(); err != nil {
+		return series.Series{}, err
+	}
+	return s, nil
+}
+
+func number(n gen.NumSeqType) series.Number {
+	if n < 0 {
+		return series.Number{} // Validate reports it as missing
+	}
+	return series.NumberOf(uint64(n))
+}
+
+// numSeq converts a sequence number. The generated type is 32-bit (gowsdl
+// maps xsd:integer so): larger numbers, allowed by the WSDL's 25 digits,
+// cannot be sent.
+func numSeq(field string, n series.Number) (gen.NumSeqType, error) {
+	if !n.Valid() {
+		return 0, &FieldError{Field: field, Rule: "out_of_range", Msg: fmt.Sprintf("%s is not 1 to 25 digits", n)}
+	}
+	v, err := strconv.ParseInt(n.String(), 10, 32)
+	if err != nil || v > math.MaxInt32 {
+		return 0, &FieldError{Field: field, Rule: "unsupported_range",
+			Msg: fmt.Sprintf("%s is above %d, the largest number this client can send", n, math.MaxInt32)}
+	}
+	return gen.NumSeqType(v), nil
+}
+
+func checkRef(errs *[]error, s series.Series) {
+	if err := series.ValidateID(s.ID); err != nil {
+		*errs = append(*errs, &FieldError{Field: "serie", Rule: "identifier", Msg: err.Error()})
+	}
+	if !s.DocumentType.Valid() {
+		*errs = append(*errs, &FieldError{Field: "tipoDoc", Rule: "unknown_code", Msg: fmt.Sprintf("%q is not a code of §1.3.7", clip(string(s.DocumentType)))})
+	}
+	if len(s.ValidationCode) < series.MinValidationCodeLen {
+		*errs = append(*errs, &FieldError{Field: "codValidacaoSerie", Rule: "required",
+			Msg: fmt.Sprintf("AT's validation code of the series is needed (at least %d characters)", series.MinValidationCodeLen)})
+	}
+}
+
+func registerRequest(s series.Series) (*gen.RegistarSerie, error) {
+	first, err := numSeq("numInicialSeq", s.FirstNumber)
+	if err != nil {
+		return nil, err
+	}
+	return &gen.RegistarSerie{
+		Serie:                ptr(gen.SerieType(s.ID)),
+		TipoSerie:            ptr(gen.TipoSerieType(s.Type)),
+		ClasseDoc:            ptr(gen.ClasseDocType(s.DocumentType.Class())),
+		TipoDoc:              ptr(gen.TipoDocType(s.DocumentType)),
+		NumInicialSeq:        &first,
+		DataInicioPrevUtiliz: xsdDate(s.ExpectedStart),
+		NumCertSWFatur:       ptr(gen.NumCertSWFaturType(s.CertificateNumber)),
+		MeioProcessamento:    ptr(gen.MeioProcessamentoType(s.ProcessingMeans)),
+	}, nil
+}
+
+func queryRequest(q SeriesQuery) (*gen.ConsultarSeries, error) {
+	var errs []error
+	bad := func(field, rule, msg string) { errs = append(errs, &FieldError{Field: field, Rule: rule, Msg: msg}) }
+	req := &gen.ConsultarSeries{}
+	if q.ID != "" {
+		if err := series.ValidateID(q.ID); err != nil {
+			bad("serie", "identifier", err.Error())
+		}
+		req.Serie = ptr(gen.SerieType(q.ID))
+	}
+	if q.Type != "" {
+		if !q.Type.Valid() {
+			bad("tipoSerie", "unknown_code", fmt.Sprintf("%q is not N, F or R", clip(string(q.Type))))
+		}
+		req.TipoSerie = ptr(gen.TipoSerieType(q.Type))
+	}
+	if q.Class != "" {
+		if !q.Class.Valid() {
+			bad("classeDoc", "unknown_code", fmt.Sprintf("%q is not SI, MG, WD or PY", clip(string(q.Class))))
+		}
+		req.ClasseDoc = ptr(gen.ClasseDocType(q.Class))
+	}
+	if q.DocumentType != "" {
+		switch {
+		case !q.DocumentType.Valid():
+			bad("tipoDoc", "unknown_code", fmt.Sprintf("%q is not a code of §1.3.7", clip(string(q.DocumentType))))
+		case q.Class != "" && q.DocumentType.Class() != q.Class:
+			bad("tipoDoc", "class_mismatch", fmt.Sprintf("%s is of class %s, not %s", q.DocumentType, q.DocumentType.Class(), q.Class))
+		}
+		req.TipoDoc = ptr(gen.TipoDocType(q.DocumentType))
+	}
+	if q.ValidationCode != "" {
+		if len(q.ValidationCode) < series.MinValidationCodeLen {
+			bad("codValidacaoSerie", "too_short", fmt.Sprintf("at least %d characters", series.MinValidationCodeLen))
+		}
+		req.CodValidacaoSerie = ptr(gen.CodValidacaoSerieType(q.ValidationCode))
+	}
+	for _, d := range []struct {
+		field string
+		date  series.Date
+		dst   *soap.XSDDate
+	}{{"dataRegistoDe", q.RegisteredFrom, &req.DataRegistoDe}, {"dataRegistoAte", q.RegisteredTo, &req.DataRegistoAte}} {
+		if d.date.IsZero() {
+			continue
+		}
+		if !d.date.Valid() {
+			bad(d.field, "format", fmt.Sprintf("%s is not a calendar date", d.date))
+			continue
+		}
+		*d.dst = xsdDate(d.date)
+	}
+	if !q.RegisteredFrom.IsZero() && !q.RegisteredTo.IsZero() && q.RegisteredTo.Before(q.RegisteredFrom) {
+		bad("dataRegistoAte", "before_start", fmt.Sprintf("%s is before dataRegistoDe %s (AT code 4048)", q.RegisteredTo, q.RegisteredFrom))
+	}
+	if q.Status != "" {
+		if !q.Status.Valid() {
+			bad("estado", "unknown_code", fmt.Sprintf("%q is not A, N or F", clip(string(q.Status))))
+		}
+		req.Estado = ptr(gen.EstadoType(q.Status))
+	}
+	if q.ProcessingMeans != "" {
+		if !q.ProcessingMeans.Valid() {
+			bad("meioProcessamento", "unknown_code", fmt.Sprintf("%q is not PI, PF or OM", clip(string(q.ProcessingMeans))))
+		}
+		req.MeioProcessamento = ptr(gen.MeioProcessamentoType(q.ProcessingMeans))
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return req, nil
+}
+
+func xsdDate(d series.Date) soap.XSDDate {
+	return soap.CreateXsdDate(time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC), false)
+}
+
+func ptr[T any](v T) *T { return &v }
