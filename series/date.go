@@ -82,16 +82,25 @@ func (d Date) in(loc *time.Location) time.Time {
 	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
 }
 
-// MarshalText writes YYYY-MM-DD; the zero or an invalid date is an error.
+// MarshalText writes YYYY-MM-DD, and the zero Date (no date) as empty
+// text; a non-zero date that does not exist is an error.
 func (d Date) MarshalText() ([]byte, error) {
+	if d.IsZero() {
+		return []byte{}, nil
+	}
 	if !d.Valid() {
 		return nil, fmt.Errorf("%w: %s cannot be written", ErrInvalidDate, d)
 	}
 	return []byte(d.String()), nil
 }
 
-// UnmarshalText reads YYYY-MM-DD with [ParseDate].
+// UnmarshalText reads YYYY-MM-DD with [ParseDate]; empty text is the zero
+// Date.
 func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = Date{}
+		return nil
+	}
 	v, err := ParseDate(string(b))
 	if err != nil {
 		return err

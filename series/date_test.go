@@ -42,7 +42,12 @@ func TestDate(t *testing.T) {
 	var u Date
 	require.NoError(t, u.UnmarshalText(b))
 	assert.Equal(t, d, u)
-	_, err = Date{}.MarshalText()
+	_, err = Date{2023, 2, 29}.MarshalText()
 	require.ErrorIs(t, err, ErrInvalidDate)
+	b, err = Date{}.MarshalText()
+	require.NoError(t, err)
+	assert.Empty(t, b, "no date is empty text")
+	require.NoError(t, u.UnmarshalText(nil))
+	assert.True(t, u.IsZero())
 	require.Error(t, u.UnmarshalText([]byte("x")))
 }

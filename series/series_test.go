@@ -1,6 +1,7 @@
 package series
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -160,4 +161,22 @@ func TestATCUDApplies(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "FT A/51", dn)
 	assert.Equal(t, Key(DocumentTypeFT, "a"), s.Key())
+}
+
+// A Series goes through JSON unchanged, registered or not (Number and Date
+// are text).
+func TestSeriesJSON(t *testing.T) {
+	for _, s := range []Series{validSeries(), registeredSeries()} {
+		s.LastIssued = MustNumber("1234567890123456789012345")
+		b, err := json.Marshal(s)
+		require.NoError(t, err)
+		var back Series
+		require.NoError(t, json.Unmarshal(b, &back))
+		assert.Equal(t, s.ID, back.ID)
+		assert.Equal(t, s.FirstNumber, back.FirstNumber)
+		assert.Equal(t, s.LastIssued, back.LastIssued)
+		assert.Equal(t, s.ExpectedStart, back.ExpectedStart)
+		assert.Equal(t, s.RegistrationDate, back.RegistrationDate)
+		assert.True(t, s.StatusTime.Equal(back.StatusTime))
+	}
 }
