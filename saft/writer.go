@@ -584,7 +584,8 @@ func writeContent(x *xmlWriter, c *Content, first *allTotals) error {
 		x.end()
 	}
 	x.stack = x.stack[:0]
-	x.w.WriteString("\n</AuditFile>\n")
+	x.nl()
+	x.w.WriteString("</AuditFile>\n")
 	return x.err
 }
 
