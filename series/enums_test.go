@@ -148,3 +148,20 @@ func strs[T ~string](v []T) []string {
 	}
 	return out
 }
+
+// The WSDL's simple types fix the codes' lengths: tipoSerie and estado
+// length 1; classeDoc, tipoDoc, meioProcessamento and motivo length 2.
+func TestCodeLengthsMatchWSDL(t *testing.T) {
+	for _, c := range strs(SeriesType("").Values()) {
+		assert.Len(t, c, 1, "tipoSerie %s", c)
+	}
+	for _, c := range strs(Status("").Values()) {
+		assert.Len(t, c, 1, "estado %s", c)
+	}
+	for _, set := range [][]string{strs(DocumentClass("").Values()), strs(DocumentType("").Values()),
+		strs(ProcessingMeans("").Values()), strs(CancellationReason("").Values())} {
+		for _, c := range set {
+			assert.Len(t, c, 2, c)
+		}
+	}
+}
