@@ -1,0 +1,68 @@
+package issuing_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/faturapt/faturapt/certify"
+	"github.com/faturapt/faturapt/issuing"
+	"github.com/faturapt/faturapt/qrcode"
+	"github.com/faturapt/faturapt/series"
+)
+
+// Issue two invoices of series A, registered at AT with validation code
+// AAJFJMVNTN: each gets its number, ATCUD, chained hash and QR code message.
+func Example() {
+	pemKey, err := os.ReadFile("../certify/testdata/test_key_pkcs1.pem") // the producer's private key
+	if err != nil {
+		panic(err)
+	}
+	key, err := certify.ParsePrivateKeyPEM(pemKey)
+	if err != nil {
+		panic(err)
+	}
+	signer, err := certify.NewSigner(key, 1)
+	if err != nil {
+		panic(err)
+	}
+	clock := func() time.Time { return time.Date(2026, time.December, 1, 9, 30, 0, 0, time.UTC) }
+	issuer, err := issuing.New("500000000", "9999", signer, issuing.NewMemoryStore(), issuing.WithClock(clock))
+	if err != nil {
+		panic(err)
+	}
+
+	s, _ := series.New("A", series.DocumentTypeFT, series.NumberOf(1), series.Date{Year: 2026, Month: time.December, Day: 1})
+	s, _ = s.Register("AAJFJMVNTN", "500000000", time.Date(2026, time.November, 28, 0, 0, 0, 0, time.UTC))
+
+	for _, base := range []string{"100.00", "20.00"} {
+		net := decimal.RequireFromString(base)
+		vat := net.Mul(decimal.RequireFromString("0.23")).Round(2)
+		doc, err := issuer.Issue(context.Background(), s, issuing.Draft{
+			Date:       series.Date{Year: 2026, Month: time.December, Day: 1},
+			GrossTotal: net.Add(vat),
+			QR: &qrcode.Document{
+				BuyerTaxID: "999999990", BuyerCountry: "PT", DocumentStatus: "N",
+				FiscalSpaceI: qrcode.FiscalSpace{Region: "PT", NormalBase: qrcode.Amount(net), NormalVAT: qrcode.Amount(vat)},
+				TaxPayable:   vat,
+			},
+		})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(doc.DocumentNumber, doc.ATCUD, len(doc.Hash))
+		fmt.Println(doc.Mention)
+		fmt.Println(doc.QR)
+	}
+	// Output:
+	// FT A/1 AAJFJMVNTN-1 172
+	// SGPK-Processado por programa certificado n.º 9999/AT
+	// A:500000000*B:999999990*C:PT*D:FT*E:N*F:20261201*G:FT A/1*H:AAJFJMVNTN-1*I1:PT*I7:100.00*I8:23.00*N:23.00*O:123.00*Q:SGPK*R:9999
+	// FT A/2 AAJFJMVNTN-2 172
+	// YUzQ-Processado por programa certificado n.º 9999/AT
+	// A:500000000*B:999999990*C:PT*D:FT*E:N*F:20261201*G:FT A/2*H:AAJFJMVNTN-2*I1:PT*I7:20.00*I8:4.60*N:4.60*O:24.60*Q:YUzQ*R:9999
+}
