@@ -58,6 +58,8 @@ func TestBuildRejectsBrokenRules(t *testing.T) {
 		{"G with spaces around", func(d *Document) { d.DocumentNumber = " FS CDVF/12345" }, ruleHit{"G", RuleSpaces}},
 		{"H malformed", func(d *Document) { d.ATCUD = "CDF7-12345" }, ruleHit{"H", RuleATCUD}},
 		{"H number is not G's", func(d *Document) { d.ATCUD = "CDF7T5HD-12346" }, ruleHit{"H", RuleATCUDNumber}},
+		{"H with label", func(d *Document) { d.ATCUD = "ATCUD:CDF7T5HD-12345" }, ruleHit{"H", RuleATCUD}},
+		{"H number zero", func(d *Document) { d.ATCUD = "CDF7T5HD-0"; d.DocumentNumber = "FS CDVF/0" }, ruleHit{"H", RuleATCUD}},
 		{"H over 70", func(d *Document) { d.ATCUD = strings.Repeat("A", 65) + "-12345" }, ruleHit{"H", RuleMaxLength}},
 		{"I1 missing", func(d *Document) { d.FiscalSpaceI.Region = "" }, ruleHit{"I1", RuleRequired}},
 		{"I1 unknown region", func(d *Document) { d.FiscalSpaceI.Region = "PT-XX" }, ruleHit{"I1", RuleCode}},
@@ -221,4 +223,20 @@ func TestDate(t *testing.T) {
 	assert.False(t, NewDate(2023, time.February, 29).Valid())
 	assert.True(t, Date{}.IsZero())
 	assert.False(t, Date{}.Valid())
+}
+
+func TestBuildAcceptsMaximumLengths(t *testing.T) {
+	d := simplified()
+	d.BuyerTaxID, d.BuyerCountry = strings.Repeat("B", 30), "DE"
+	d.DocumentNumber = "FS " + strings.Repeat("S", 54) + "/12" // 60
+	d.ATCUD = strings.Repeat("C", 67) + "-12"                  // 70
+	d.NonTaxable = opt("1234567890123.45")                     // 16
+	d.OtherInfo = []string{"TB", strings.Repeat("0", 62)}      // 65
+	msg, err := Build(d)
+	require.NoError(t, err)
+	back, err := Parse(msg)
+	require.NoError(t, err)
+	again, err := Build(back)
+	require.NoError(t, err)
+	assert.Equal(t, msg, again)
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/faturapt/faturapt/atcud"
 	"github.com/faturapt/faturapt/nif"
 )
 
@@ -14,9 +15,6 @@ var (
 	// SAF-T InvoiceNo / DocumentNumber / DocumentNumber(work) / PaymentRefNo
 	// pattern: internal type code, space, series, "/", sequential number.
 	documentNumberPattern = regexp.MustCompile(`^[^ ]+ [^/^ ]+/([0-9]+)$`)
-	// Portaria 195/2020 art. 3: validation code (at least 8 characters),
-	// "-", sequential number of the document in its series.
-	atcudPattern = regexp.MustCompile(`^[A-Za-z0-9]{8,}-([0-9]+)$`)
 	// Q: characters of a base64 signature (Portaria 363/2010), 4 of them.
 	hashPattern        = regexp.MustCompile(`^[A-Za-z0-9+/]{4}$`)
 	certificatePattern = regexp.MustCompile(`^[0-9]{1,4}$`)
@@ -66,11 +64,17 @@ func (d Document) validate(vs *violations) {
 			sequence = m[1]
 		}
 	}
-	if checkText(vs, "H", d.ATCUD) && d.ATCUD != "0" {
-		if m := atcudPattern.FindStringSubmatch(d.ATCUD); m == nil {
-			vs.add("H", RuleATCUD, "%q is not \"VALIDATIONCODE-NUMBER\" (code of 8 or more letters and digits) nor \"0\"", d.ATCUD)
-		} else if sequence != "" && m[1] != sequence {
-			vs.add("H", RuleATCUDNumber, "ATCUD number %q is not the number %q of G", m[1], sequence)
+	if checkText(vs, "H", d.ATCUD) {
+		// The field carries the bare ATCUD: the printed "ATCUD:" label
+		// (Portaria 195/2020 art. 4) is not part of it.
+		a, err := atcud.Parse(d.ATCUD)
+		switch {
+		case strings.HasPrefix(d.ATCUD, atcud.LabelPrefix):
+			vs.add("H", RuleATCUD, "%q carries the printed label %q", clip(d.ATCUD), atcud.LabelPrefix)
+		case err != nil:
+			vs.add("H", RuleATCUD, "%q: %v", clip(d.ATCUD), err)
+		case !a.IsLegacy() && sequence != "" && a.Number() != sequence:
+			vs.add("H", RuleATCUDNumber, "ATCUD number %q is not the number %q of G", a.Number(), sequence)
 		}
 	}
 
