@@ -81,17 +81,26 @@ func (c *Client) RegisterSeries(ctx context.Context, s series.Series) (series.Se
 		return series.Series{}, err
 	}
 	found, qerr := c.findSeries(ctx, s.ID, s.DocumentType, "")
-	switch {
-	case qerr != nil:
+	if qerr != nil {
 		return series.Series{}, fmt.Errorf("%w: %w (follow-up query: %w)", ErrOutcomeUnknown, err, qerr)
-	case found == nil:
+	}
+	var other *series.Series
+	for i, f := range found {
+		switch {
+		case f.Status == series.StatusCancelled:
+			// A registration cancelled as an error does not hold the identifier.
+		case f.Status == series.StatusActive && sameRegistration(f, s):
+			return f, nil
+		default:
+			other = &found[i]
+		}
+	}
+	if other == nil {
 		return series.Series{}, fmt.Errorf("%w: %w", ErrNotApplied, err)
-	case sameRegistration(*found, s) && found.Status == series.StatusActive:
-		return *found, nil
 	}
 	return series.Series{}, &ResultError{Operation: opRegister, Code: series.Code4001, Message: fmt.Sprintf(
 		"(atclient, after the answer was lost) series %s of type %s is registered with other data (validation code %s, status %s)",
-		found.ID, found.DocumentType, found.ValidationCode, found.Status)}
+		other.ID, other.DocumentType, other.ValidationCode, other.Status)}
 }
 
 // FinalizeSeries tells AT that no document will be issued in the series after
@@ -195,9 +204,9 @@ func (c *Client) query(ctx context.Context, req *gen.ConsultarSeries) ([]series.
 	}
 }
 
-// findSeries returns the series of type t with identifier id (and code, when
-// given) or nil when AT has none.
-func (c *Client) findSeries(ctx context.Context, id string, t series.DocumentType, code string) (*series.Series, error) {
+// findSeries returns the series of type t with identifier id (whatever the
+// case) and, when given, validation code code.
+func (c *Client) findSeries(ctx context.Context, id string, t series.DocumentType, code string) ([]series.Series, error) {
 	req := &gen.ConsultarSeries{
 		Serie:     ptr(gen.SerieType(id)),
 		ClasseDoc: ptr(gen.ClasseDocType(t.Class())),
@@ -210,23 +219,26 @@ func (c *Client) findSeries(ctx context.Context, id string, t series.DocumentTyp
 	if err != nil {
 		return nil, err
 	}
+	var out []series.Series
 	for _, f := range list {
 		if series.SameID(f.ID, id) && f.DocumentType == t && (code == "" || f.ValidationCode == code) {
-			return &f, nil
+			out = append(out, f)
 		}
 	}
-	return nil, nil
+	return out, nil
 }
 
 // reconcile settles a finalize or cancel whose answer was lost: done tells
 // whether the series found shows the change.
 func (c *Client) reconcile(ctx context.Context, s series.Series, cause error, done func(series.Series) bool) (series.Series, error) {
 	found, qerr := c.findSeries(ctx, s.ID, s.DocumentType, s.ValidationCode)
-	switch {
-	case qerr != nil:
+	if qerr != nil {
 		return series.Series{}, fmt.Errorf("%w: %w (follow-up query: %w)", ErrOutcomeUnknown, cause, qerr)
-	case found != nil && done(*found):
-		return *found, nil
+	}
+	for _, f := range found {
+		if done(f) {
+			return f, nil
+		}
 	}
 	return series.Series{}, fmt.Errorf("%w: %w", ErrNotApplied, cause)
 }

@@ -14,7 +14,6 @@ import (
 	"time"
 )
 
-
 // token is the UsernameToken as it arrives: base64 text except Username.
 type token struct {
 	Username string `xml:"Username"`
