@@ -316,3 +316,51 @@ func ExampleReturnCode() {
 	// true false true true
 	// The last document issued must not be below the start of the sequence.
 }
+
+func ExampleSeries_DocumentNumber() {
+	start, _ := series.NewDate(2024, time.January, 1)
+	s, _ := series.New("G234CB", series.DocumentTypeGT, series.NumberOf(1), start)
+	dn, err := s.DocumentNumber(series.NumberOf(50987)) // QR spec example
+	fmt.Println(dn, err)
+	// Output: GT G234CB/50987 <nil>
+}
+
+func ExampleSeries_Key() {
+	a := series.Series{ID: "AB", DocumentType: series.DocumentTypeFT}
+	b := series.Series{ID: "ab", DocumentType: series.DocumentTypeFT}
+	fmt.Println(a.Key(), a.Key() == b.Key(), a.Class(), a.Registered())
+	// Output: FT:AB true SI false
+}
+
+func ExampleDocumentRef_Digits() {
+	r, _ := series.ParseDocumentNumber("FT AB2019/0035")
+	// The digits after "/" as written: the second part of the ATCUD.
+	fmt.Println(r.Digits(), r.Width, r.Number)
+	// Output: 0035 4 35
+}
+
+func ExampleNumber_Next() {
+	n := series.MustNumber("18446744073709551615") // largest uint64
+	next, _ := n.Next()
+	_, fits := next.Uint64()
+	b, _ := next.MarshalText()
+	fmt.Println(next, fits, string(b), next.Digits())
+	// Output: 18446744073709551616 false 18446744073709551616 20
+}
+
+func ExampleDate_Compare() {
+	a, _ := series.ParseDate("2024-01-31")
+	b, _ := series.ParseDate("2024-02-01")
+	fmt.Println(a.Compare(b), a.Before(b), b.After(a), series.Date{}.IsZero())
+	// Output: -1 true true true
+}
+
+func ExampleTransitionError() {
+	s := series.Series{ID: "A", DocumentType: series.DocumentTypeFT}
+	err := s.CanCancel(series.CancellationReasonError, true)
+	var te *series.TransitionError
+	if errors.As(err, &te) {
+		fmt.Println(te.Op, te.Code, te.Field, errors.Is(err, series.ErrNotRegistered))
+	}
+	// Output: cancel 4004 ValidationCode true
+}
