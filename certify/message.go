@@ -56,7 +56,7 @@ func AppendMessage(dst []byte, date Date, systemEntry time.Time, number string, 
 	dst = append(dst, ';')
 	dst = append(dst, number...)
 	dst = append(dst, ';')
-	dst = append(dst, FormatGrossTotal(grossTotal)...)
+	dst = appendGrossTotal(dst, grossTotal)
 	dst = append(dst, ';')
 	return append(dst, previousHash...)
 }
@@ -73,8 +73,50 @@ func (d Document) appendMessage(dst []byte, previousHash string) []byte {
 
 // FormatGrossTotal formats an amount as the message and SAF-T carry it: two
 // decimals, "." as separator, no grouping (§2.6.7: exported with the value
-// that was signed, rounded to two decimals).
-func FormatGrossTotal(v decimal.Decimal) string { return v.StringFixed(2) }
+// that was signed, rounded to two decimals). It equals v.StringFixed(2)
+// (rounding half away from zero) for every amount Validate accepts.
+func FormatGrossTotal(v decimal.Decimal) string {
+	return string(appendGrossTotal(make([]byte, 0, 24), v))
+}
+
+// maxAmountExponent bounds the decimal exponent formatted digit by digit:
+// an amount such as 1E+100000000 would otherwise take 100 MB to print.
+// Validate refuses amounts with more than maxAmountDigits integer digits.
+const (
+	maxAmountExponent = 1000
+	maxAmountDigits   = 30
+)
+
+// appendGrossTotal appends FormatGrossTotal(v). It allocates nothing for the
+// usual amounts (at most two decimals, up to 15 digits) and never blows up
+// on extreme exponents; a fuzz test holds it equal to StringFixed(2).
+func appendGrossTotal(b []byte, v decimal.Decimal) []byte {
+	exp := v.Exponent()
+	if exp >= -2 && exp <= 0 && v.NumDigits() <= 15 {
+		c := v.CoefficientInt64()
+		for ; exp > -2; exp-- {
+			c *= 10
+		}
+		if c < 0 {
+			b = append(b, '-')
+			c = -c
+		}
+		b = strconv.AppendInt(b, c/100, 10)
+		return append(b, '.', byte('0'+c/10%10), byte('0'+c%10))
+	}
+	if v.IsZero() || (exp < -2 && int64(v.NumDigits())+int64(exp) < -2) {
+		// |v| < 0.001 rounds to 0.00, as StringFixed(2) does, without
+		// building 10^-exp.
+		return append(b, "0.00"...)
+	}
+	if exp > maxAmountExponent {
+		// Not a real amount (Validate refuses it): print it compactly.
+		b = append(b, v.Coefficient().String()...)
+		b = append(b, 'E')
+		return strconv.AppendInt(b, int64(exp), 10)
+	}
+	return append(b, v.StringFixed(2)...)
+}
 
 // FormatSystemEntry formats t's wall clock as YYYY-MM-DDThh:mm:ss.
 func FormatSystemEntry(t time.Time) string {
@@ -114,6 +156,9 @@ func (d Document) Validate() error {
 	}
 	if _, _, err := splitNumber(d.Number); err != nil {
 		add("Number", "number.format", err.Error())
+	}
+	if int64(d.GrossTotal.NumDigits())+int64(d.GrossTotal.Exponent()) > maxAmountDigits {
+		add("GrossTotal", "gross_total.too_large", "must have at most 30 integer digits")
 	}
 	if d.GrossTotal.IsNegative() {
 		add("GrossTotal", "gross_total.negative", "must not be negative (SAF-T SAFmonetaryType, min 0.00), got "+FormatGrossTotal(d.GrossTotal))

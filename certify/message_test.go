@@ -155,6 +155,11 @@ func TestDocumentValidateReportsEveryViolation(t *testing.T) {
 		d := Document{Date: Date{2024, 1, 1}, SystemEntry: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), Number: n}
 		assert.ErrorIs(t, d.Validate(), ErrInvalidDocument, "%q", n)
 	}
+	tooLarge := Document{Date: Date{2024, 1, 1}, SystemEntry: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), Number: "FT A/1", GrossTotal: decimal.RequireFromString("1E30")}
+	require.ErrorIs(t, tooLarge.Validate(), ErrInvalidDocument)
+	assert.Contains(t, tooLarge.Validate().Error(), "gross_total.too_large")
+	assert.Equal(t, "7E100000000", FormatGrossTotal(decimal.RequireFromString("7E100000000")), "printed compactly, never expanded")
+
 	series, num, err := splitNumber("FT SERIE/2024/12")
 	require.NoError(t, err)
 	assert.Equal(t, "FT SERIE/2024", series)
@@ -168,6 +173,8 @@ func FuzzMessage(f *testing.F) {
 	f.Add(2013, 7, 1, int64(1372678028), "FS 001/0009", "200", despacho4Hash)
 	f.Add(-1, 0, 99, int64(-1<<62), "a;b/c", "-1e30", ";;")
 	f.Add(9999, 12, 31, int64(253402300799), "FT X/18446744073709551615", "0.005", "x")
+	f.Add(2024, 1, 1, int64(0), "FT A/1", "1E-100000000", "")
+	f.Add(2024, 1, 1, int64(0), "FT A/1", "7E100000000", "")
 	f.Fuzz(func(t *testing.T, y, m, d int, unix int64, number, total, prev string) {
 		gross, err := decimal.NewFromString(total)
 		if err != nil {
@@ -192,8 +199,45 @@ func FuzzMessage(f *testing.F) {
 			t.Fatalf("number or previous hash altered in %q", msg)
 		}
 		g, err := decimal.NewFromString(fields[3])
-		if err != nil || !g.Equal(gross.Round(2)) || !regexp.MustCompile(`^[0-9]+\.[0-9]{2}$`).MatchString(fields[3]) {
+		var rounded decimal.Decimal
+		if gross.Exponent() >= -40 { // Round builds 10^-exponent
+			rounded = gross.Round(2)
+		}
+		if err != nil || !g.Equal(rounded) || !regexp.MustCompile(`^[0-9]+\.[0-9]{2}$`).MatchString(fields[3]) {
 			t.Fatalf("gross total field %q for %s", fields[3], total)
 		}
 	})
+}
+
+// FuzzGrossTotal holds the allocation-free formatting equal to
+// decimal.StringFixed(2), which FormatGrossTotal and the SAF-T writer use.
+func FuzzGrossTotal(f *testing.F) {
+	for _, s := range []string{"0", "-0", "0.00", "3.12", "25.6", "200", "-0.5", "999999999999999", "1000000000000000", "1e3", "1.005", "-1.005", "12.3456", "-99999999999999.99", "0.001", "000E100000000", "1E-100000000", "-1E-7", "5E1001"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := decimal.NewFromString(s)
+		if err != nil {
+			return
+		}
+		got := string(appendGrossTotal(nil, d))
+		digits, exp := int64(d.NumDigits()), int64(d.Exponent())
+		switch {
+		case exp > maxAmountExponent:
+			return // StringFixed itself would print a megabyte-long number
+		case d.IsZero() || (exp < -2 && digits+exp < -2):
+			// StringFixed would build 10^-exp; the value is below 0.001.
+			if got != "0.00" {
+				t.Fatalf("%s: tiny amount formatted %q", s, got)
+			}
+			return
+		}
+		if want := d.StringFixed(2); got != want {
+			t.Fatalf("%s: appendGrossTotal %q, StringFixed(2) %q", s, got, want)
+		}
+	})
+	// Also the zero value, which NewFromString never yields.
+	if got := string(appendGrossTotal(nil, decimal.Decimal{})); got != "0.00" {
+		f.Fatalf("zero Decimal: %q", got)
+	}
 }

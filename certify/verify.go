@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -136,7 +137,6 @@ func (v *Verifier) VerifyChain(start Chain, records []Record) error {
 	if len(records) == 0 {
 		return nil
 	}
-	sigBreaks := make([]*Break, len(records))
 	workers := v.workers
 	if workers < 1 {
 		workers = runtime.GOMAXPROCS(0)
@@ -144,64 +144,81 @@ func (v *Verifier) VerifyChain(start Chain, records []Record) error {
 	if max := (len(records) + chunk - 1) / chunk; workers > max {
 		workers = max
 	}
+	// Each document is checked against the one before only, so the order
+	// rules run in the workers too and the checks of a chunk need nothing
+	// from another chunk. A worker keeps its breaks in document order; the
+	// chunks are merged in order at the end.
+	found := make([][]*Break, workers)
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range workers {
+	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			var buf [256]byte
 			var scratch [512]byte
+			var breaks []*Break
 			for {
 				lo := int(next.Add(chunk)) - chunk
 				if lo >= len(records) {
-					return
+					break
 				}
 				hi := min(lo+chunk, len(records))
 				for i := lo; i < hi; i++ {
-					sigBreaks[i] = v.checkSignature(start, records, i, buf[:0], scratch[:])
+					breaks = v.checkOrder(start, records, i, breaks)
+					if b := v.checkSignature(start, records, i, buf[:0], scratch[:]); b != nil {
+						breaks = append(breaks, b)
+					}
 				}
 			}
+			found[w] = breaks
 		}()
-	}
-
-	// Order rules are sequential and cheap: check them while the workers run.
-	var orderBreaks []*Break
-	prev := start
-	for i, r := range records {
-		if err := prev.Check(r.Document); err != nil {
-			var ve *ValidationError
-			if ce, ok := err.(*chainError); ok {
-				ve = &ce.ValidationError
-			} else {
-				ve, _ = err.(*ValidationError)
-			}
-			for _, vi := range ve.Violations {
-				orderBreaks = append(orderBreaks, &Break{Index: i, Number: r.Number, Err: codeSentinel(vi.Code), Detail: vi.Field + ": " + vi.Message})
-			}
-		}
-		series, n, err := splitNumber(r.Number)
-		if err != nil {
-			series, n = prev.Series, prev.LastNumber+1 // keep checking the rest
-		}
-		prev = Chain{Series: series, LastNumber: n, LastHash: r.Hash, LastDate: r.Date, LastSystemEntry: r.SystemEntry}
 	}
 	wg.Wait()
 
 	var breaks []*Break
-	j := 0
-	for i := range records {
-		for ; j < len(orderBreaks) && orderBreaks[j].Index == i; j++ {
-			breaks = append(breaks, orderBreaks[j])
-		}
-		if sigBreaks[i] != nil {
-			breaks = append(breaks, sigBreaks[i])
-		}
+	for _, f := range found {
+		breaks = append(breaks, f...)
 	}
 	if breaks == nil {
 		return nil
 	}
+	// Stable: the breaks of one document come from one worker, in order.
+	sort.SliceStable(breaks, func(a, b int) bool { return breaks[a].Index < breaks[b].Index })
 	return &ChainError{Breaks: breaks}
+}
+
+// checkOrder appends the breaks of records[i] against the document before
+// it (or start): validity, number, date and system entry, as Chain.Check.
+func (v *Verifier) checkOrder(start Chain, records []Record, i int, breaks []*Break) []*Break {
+	prev := start
+	if i > 0 {
+		p := &records[i-1]
+		series, n, err := splitNumber(p.Number)
+		if err != nil {
+			// The previous document is reported invalid; its successor's
+			// number cannot be checked against it.
+			series, n, _ = splitNumber(records[i].Number)
+			n--
+		}
+		prev = Chain{Series: series, LastNumber: n, LastHash: p.Hash, LastDate: p.Date, LastSystemEntry: p.SystemEntry}
+	}
+	err := prev.Check(records[i].Document)
+	if err == nil {
+		return breaks
+	}
+	var vs []Violation
+	switch e := err.(type) {
+	case *chainError:
+		vs = e.Violations
+	case *ValidationError:
+		vs = e.Violations
+	}
+	r := &records[i]
+	for _, vi := range vs {
+		breaks = append(breaks, &Break{Index: i, Number: r.Number, Err: codeSentinel(vi.Code), Detail: vi.Field + ": " + vi.Message})
+	}
+	return breaks
 }
 
 func codeSentinel(code string) error {

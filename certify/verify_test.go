@@ -11,19 +11,24 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// seriesDocument is document i (from 0) of the test series "FT A".
+func seriesDocument(i int) Document {
+	t0 := time.Date(2024, 1, 1, 8, 0, 0, 0, time.UTC)
+	return Document{
+		Date:        DateOf(t0.Add(time.Duration(i) * time.Hour)),
+		SystemEntry: t0.Add(time.Duration(i) * time.Hour),
+		Number:      "FT A/" + itoa(i+1),
+		GrossTotal:  decimal.New(int64(i*37+1), -2),
+	}
+}
+
 // signedSeries signs n documents of series "FT A" from number 1.
 func signedSeries(t testing.TB, s *Signer, n int) []Record {
 	t.Helper()
 	var c Chain
 	recs := make([]Record, n)
-	t0 := time.Date(2024, 1, 1, 8, 0, 0, 0, time.UTC)
 	for i := range recs {
-		d := Document{
-			Date:        DateOf(t0.Add(time.Duration(i) * time.Hour)),
-			SystemEntry: t0.Add(time.Duration(i) * time.Hour),
-			Number:      "FT A/" + itoa(i+1),
-			GrossTotal:  decimal.New(int64(i*37+1), -2),
-		}
+		d := seriesDocument(i)
 		h, err := c.Sign(s, d)
 		require.NoError(t, err)
 		recs[i] = Record{Document: d, Hash: h}
@@ -188,4 +193,21 @@ func FuzzVerify(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestVerifyChainInvalidNumberReportedOnce(t *testing.T) {
+	s := testSigner(t)
+	recs := signedSeries(t, s, 5)
+	recs[2].Number = "FT A/x"
+	err := testVerifier(t, s).VerifyChain(Chain{}, recs)
+	var ce *ChainError
+	require.ErrorAs(t, err, &ce)
+	var got []string
+	for _, b := range ce.Breaks {
+		got = append(got, itoa(b.Index)+":"+b.Err.Error())
+	}
+	// Document 2 is invalid and its signature fails (its number is signed);
+	// 3 carries 2's unchanged hash, so it verifies, and its number is not
+	// checked against the unreadable one: no break for 3.
+	assert.Equal(t, []string{"2:" + ErrInvalidDocument.Error(), "2:" + ErrBadSignature.Error()}, got)
 }

@@ -1,0 +1,137 @@
+package certify
+
+import (
+	"crypto"
+	"crypto/rsa"
+	"crypto/sha1"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+func benchDocument(b *testing.B) (Document, string) {
+	doc := Document{
+		Date:        Date{2024, time.March, 15},
+		SystemEntry: time.Date(2024, 3, 15, 10, 11, 12, 0, time.UTC),
+		Number:      "FT 2024A/123456",
+		GrossTotal:  decimal.RequireFromString("1234.56"),
+	}
+	return doc, despacho7Hash1
+}
+
+// BenchmarkSignDocument is our whole signing path: validation, message,
+// SHA-1, RSA, base64. Compare with BenchmarkSignBareRSA.
+func BenchmarkSignDocument(b *testing.B) {
+	s := testSigner(b)
+	doc, prev := benchDocument(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.SignDocument(doc, prev); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSignBareRSA is rsa.SignPKCS1v15 over SHA-1 of the same,
+// already built message.
+func BenchmarkSignBareRSA(b *testing.B) {
+	key := testKey(b)
+	key.Precompute()
+	doc, prev := benchDocument(b)
+	msg := []byte(doc.Message(prev))
+	b.ReportAllocs()
+	for b.Loop() {
+		h := sha1.Sum(msg)
+		if _, err := rsa.SignPKCS1v15(nil, key, crypto.SHA1, h[:]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkChainSign signs into a chain (order checks included).
+func BenchmarkChainSign(b *testing.B) {
+	s := testSigner(b)
+	doc, _ := benchDocument(b)
+	start := Chain{Series: "FT 2024A", LastNumber: 123455, LastHash: despacho7Hash1, LastDate: doc.Date, LastSystemEntry: doc.SystemEntry}
+	b.ReportAllocs()
+	for b.Loop() {
+		c := start
+		if _, err := c.Sign(s, doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+var (
+	bigChainOnce sync.Once
+	bigChain     []Record
+)
+
+// chain100k returns 100,000 documents of one series signed with the test
+// key. Signing them takes minutes (each signature needs the one before, so
+// it cannot be spread over cores); the hashes are cached in the temporary
+// directory, and the cache is used only if its last signature verifies.
+func chain100k(b *testing.B) []Record {
+	bigChainOnce.Do(func() {
+		const n = 100_000
+		s := testSigner(b)
+		cache := filepath.Join(os.TempDir(), "faturapt-certify-bench-chain100k-v1.txt")
+		if data, err := os.ReadFile(cache); err == nil {
+			if hashes := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n"); len(hashes) == n {
+				recs := make([]Record, n)
+				for i := range recs {
+					recs[i] = Record{Document: seriesDocument(i), Hash: hashes[i]}
+				}
+				v := testVerifier(b, s)
+				if v.VerifyDocument(recs[n-1].Document, recs[n-2].Hash, recs[n-1].Hash) == nil {
+					bigChain = recs
+					return
+				}
+			}
+		}
+		b.Logf("signing %d documents once (cached in %s)", n, cache)
+		bigChain = signedSeries(b, s, n)
+		var sb strings.Builder
+		for _, r := range bigChain {
+			sb.WriteString(r.Hash)
+			sb.WriteByte('\n')
+		}
+		if err := os.WriteFile(cache, []byte(sb.String()), 0o644); err != nil {
+			b.Logf("cache not written: %v", err)
+		}
+	})
+	return bigChain
+}
+
+func BenchmarkVerifyChain100k(b *testing.B) {
+	recs := chain100k(b)
+	s := testSigner(b)
+	for _, workers := range []int{1, runtime.GOMAXPROCS(0)} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			v := testVerifier(b, s, Workers(workers))
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := v.VerifyChain(Chain{}, recs); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(recs)), "ns/doc")
+		})
+	}
+}
+
+func BenchmarkMessage(b *testing.B) {
+	doc, prev := benchDocument(b)
+	buf := make([]byte, 0, 256)
+	b.ReportAllocs()
+	for b.Loop() {
+		buf = doc.appendMessage(buf[:0], prev)
+	}
+}
