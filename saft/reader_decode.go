@@ -1,0 +1,357 @@
+package saft
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/faturapt/faturapt/saft/internal/xmlscan"
+)
+
+// decoder turns the scanner's tokens into model values.
+type decoder struct {
+	s      *xmlscan.Scanner
+	path   []readSeg // of the element being decoded, for issues
+	issues []ReadIssue
+	text   []byte            // a leaf's text when it comes in several tokens
+	intern map[string]string // short values (codes, IDs) repeat: share their strings
+}
+
+const maxInternedValues = 1 << 16
+
+func (d *decoder) str(b []byte) string {
+	if len(b) > 24 {
+		return string(b)
+	}
+	if s, ok := d.intern[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if len(d.intern) < maxInternedValues {
+		d.intern[s] = s
+	}
+	return s
+}
+
+// pathString renders the current path plus an optional last element.
+func (d *decoder) pathString(last string) string {
+	var b strings.Builder
+	for _, s := range d.path {
+		b.WriteByte('/')
+		b.WriteString(s.name)
+		if s.index > 0 {
+			b.WriteByte('[')
+			b.WriteString(strconv.Itoa(s.index))
+			b.WriteByte(']')
+		}
+	}
+	if last != "" {
+		b.WriteByte('/')
+		b.WriteString(last)
+	}
+	return b.String()
+}
+
+func (d *decoder) issue(code, last, format string, args ...any) {
+	d.issues = append(d.issues, ReadIssue{
+		Code: code, Path: d.pathString(last), Line: d.s.Line(), Col: d.s.Col(),
+		Message: fmt.Sprintf(format, args...),
+	})
+}
+
+// next returns the next token, converting scanner errors.
+func (d *decoder) next() (xmlscan.Kind, error) {
+	k, err := d.s.Next()
+	if err != nil {
+		return k, convertScanError(err)
+	}
+	return k, nil
+}
+
+// convertScanError turns the scanner's errors into the package's.
+func convertScanError(err error) error {
+	if err == io.EOF {
+		return err
+	}
+	var se *xmlscan.SyntaxError
+	if errors.As(err, &se) {
+		re := &ReadError{Line: se.Line, Col: se.Col, Msg: se.Msg}
+		if errors.Is(err, xmlscan.ErrTokenTooLarge) {
+			re.Msg = "token too large: " + se.Msg
+		}
+		return re
+	}
+	if errors.Is(err, errUnexpectedEOF) {
+		return err
+	}
+	return fmt.Errorf("saft: reading: %w", err)
+}
+
+var errUnexpectedEOF = errors.New("saft: unexpected end of the document")
+
+// skip skips the rest of the current element (its start tag was just read).
+func (d *decoder) skip() error {
+	depth := d.s.Depth()
+	for {
+		k, err := d.next()
+		if err != nil {
+			return err
+		}
+		if k == xmlscan.EndElement && d.s.Depth() < depth {
+			return nil
+		}
+	}
+}
+
+// leafText reads the text of a leaf element up to its end tag. A child
+// element inside a leaf is an issue and is skipped.
+func (d *decoder) leafText(name string) ([]byte, error) {
+	var first []byte
+	n := 0
+	for {
+		k, err := d.next()
+		if err != nil {
+			return nil, err
+		}
+		switch k {
+		case xmlscan.Text:
+			switch n {
+			case 0:
+				first = d.s.Text()
+			case 1:
+				d.text = append(append(d.text[:0], first...), d.s.Text()...)
+			default:
+				d.text = append(d.text, d.s.Text()...)
+			}
+			n++
+		case xmlscan.StartElement:
+			d.issue(CodeReadUnexpected, name+"/"+d.s.Name(), "element %s not allowed inside %s", d.s.Name(), name)
+			if err := d.skip(); err != nil {
+				return nil, err
+			}
+			// The scanner's buffer may have moved: keep what was read.
+			if n == 1 {
+				d.text = append(d.text[:0], first...)
+				n = 2
+			}
+		case xmlscan.EndElement:
+			if n <= 1 {
+				return first, nil
+			}
+			return d.text, nil
+		}
+	}
+}
+
+// decodeStruct fills v (an addressable struct of plan p) from the children
+// of the element whose start tag was just read, up to its end tag.
+func (d *decoder) decodeStruct(v reflect.Value, p *structPlan) error {
+	lastOrder := 0
+	var lastName string
+	for {
+		k, err := d.next()
+		if err != nil {
+			return err
+		}
+		switch k {
+		case xmlscan.EndElement:
+			return nil
+		case xmlscan.Text:
+			if !isBlank(d.s.Text()) {
+				d.issue(CodeReadUnexpected, "", "text %q not allowed here", truncateBytes(d.s.Text()))
+			}
+			continue
+		}
+		name := d.s.Name()
+		f := p.fields[name]
+		if f == nil {
+			d.issue(CodeReadUnexpected, name, "element %s not allowed in %s", name, p.typ.Name())
+			if err := d.skip(); err != nil {
+				return err
+			}
+			continue
+		}
+		repeatable := f.kind == fStructSlice || f.kind == fStringSlice || f.kind == fWarehouse
+		switch {
+		case f.order < lastOrder:
+			d.issue(CodeReadOrder, name, "element %s out of the schema's order (after %s)", name, lastName)
+		case f.order == lastOrder && !repeatable:
+			d.issue(CodeReadOrder, name, "element %s repeated", name)
+		}
+		lastOrder, lastName = f.order, name
+		if err := d.decodeField(v, f, name); err != nil {
+			return err
+		}
+	}
+}
+
+func (d *decoder) decodeField(v reflect.Value, f *fieldPlan, name string) error {
+	fv := v.Field(f.index)
+	switch f.kind {
+	case fStruct:
+		d.path = append(d.path, readSeg{name, 0})
+		err := d.decodeStruct(fv, f.sub)
+		d.path = d.path[:len(d.path)-1]
+		return err
+	case fStructPtr:
+		nv := reflect.New(f.typ)
+		fv.Set(nv)
+		d.path = append(d.path, readSeg{name, 0})
+		err := d.decodeStruct(nv.Elem(), f.sub)
+		d.path = d.path[:len(d.path)-1]
+		return err
+	case fStructSlice:
+		n := fv.Len()
+		fv.Set(reflect.Append(fv, reflect.Zero(f.typ)))
+		d.path = append(d.path, readSeg{name, n + 1})
+		err := d.decodeStruct(fv.Index(n), f.sub)
+		d.path = d.path[:len(d.path)-1]
+		return err
+	}
+	text, err := d.leafText(name)
+	if err != nil {
+		return err
+	}
+	switch f.kind {
+	case fString:
+		fv.SetString(d.str(text))
+	case fStringSlice:
+		s := reflect.ValueOf(d.str(text)).Convert(f.typ)
+		fv.Set(reflect.Append(fv, s))
+	case fWarehouse:
+		ws := fv.Addr().Interface().(*[]Warehouse)
+		s := d.str(text)
+		if name == "WarehouseID" {
+			*ws = append(*ws, Warehouse{WarehouseID: s})
+		} else if n := len(*ws); n > 0 && (*ws)[n-1].WarehouseID != "" && (*ws)[n-1].LocationID == "" {
+			(*ws)[n-1].LocationID = s
+		} else {
+			*ws = append(*ws, Warehouse{LocationID: s})
+		}
+	case fInt:
+		n, ok := parseInt(text)
+		if !ok {
+			d.issue(CodeReadValue, name, "%q is not an integer", truncateBytes(text))
+			return nil
+		}
+		fv.SetInt(int64(n))
+	case fDecimal, fDecimalPtr:
+		dec, ok := parseDecimal(text)
+		if !ok {
+			d.issue(CodeReadValue, name, "%q is not a decimal number", truncateBytes(text))
+			return nil
+		}
+		if f.kind == fDecimal {
+			*(fv.Addr().Interface().(*decimal.Decimal)) = dec
+		} else {
+			fv.Set(reflect.ValueOf(&dec))
+		}
+	case fText:
+		if err := fv.Addr().Interface().(interface{ UnmarshalText([]byte) error }).UnmarshalText(text); err != nil {
+			d.issue(CodeReadValue, name, "%s", strings.TrimPrefix(err.Error(), "saft: "))
+		}
+	case fTextPtr:
+		nv := reflect.New(f.typ)
+		if err := nv.Interface().(interface{ UnmarshalText([]byte) error }).UnmarshalText(text); err != nil {
+			d.issue(CodeReadValue, name, "%s", strings.TrimPrefix(err.Error(), "saft: "))
+			return nil
+		}
+		fv.Set(nv)
+	}
+	return nil
+}
+
+func isBlank(b []byte) bool {
+	for _, c := range b {
+		if !isXMLSpace(c) {
+			return false
+		}
+	}
+	return true
+}
+
+func truncateBytes(b []byte) string {
+	if len(b) > 40 {
+		return string(b[:40]) + "..."
+	}
+	return string(b)
+}
+
+// parseInt parses an xs:integer ([+-]?[0-9]+, surrounding whitespace
+// collapsed) that fits an int32.
+func parseInt(b []byte) (int, bool) {
+	b = trimSpace(b)
+	neg := false
+	if len(b) > 0 && (b[0] == '+' || b[0] == '-') {
+		neg = b[0] == '-'
+		b = b[1:]
+	}
+	if len(b) == 0 || len(b) > 10 {
+		return 0, false
+	}
+	n, ok := atoi(b)
+	if !ok || n > 1<<31-1 {
+		return 0, false
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
+// parseDecimal parses an xs:decimal ([+-]?digits[.digits], no exponent,
+// surrounding whitespace collapsed) exactly.
+func parseDecimal(b []byte) (decimal.Decimal, bool) {
+	b = trimSpace(b)
+	i := 0
+	neg := false
+	if i < len(b) && (b[i] == '+' || b[i] == '-') {
+		neg = b[i] == '-'
+		i++
+	}
+	var mant int64
+	digits, frac := 0, 0
+	dot := false
+	small := true
+	for ; i < len(b); i++ {
+		c := b[i]
+		if c == '.' && !dot {
+			dot = true
+			continue
+		}
+		if c < '0' || c > '9' {
+			return decimal.Decimal{}, false
+		}
+		digits++
+		if dot {
+			frac++
+		}
+		if digits > 18 {
+			small = false
+		} else {
+			mant = mant*10 + int64(c-'0')
+		}
+	}
+	if digits == 0 {
+		return decimal.Decimal{}, false
+	}
+	if !small {
+		d, err := decimal.NewFromString(string(b))
+		return d, err == nil
+	}
+	if neg {
+		mant = -mant
+	}
+	return decimal.New(mant, int32(-frac)), true
+}
+
+// readSeg is one step of the decoder's path.
+type readSeg struct {
+	name  string
+	index int
+}

@@ -1,0 +1,113 @@
+package saft
+
+import (
+	"encoding"
+	"reflect"
+	"strings"
+	"sync"
+
+	"github.com/shopspring/decimal"
+)
+
+// The Reader fills the model through a decoding plan built once per struct
+// type from the model's `xml` tags (the same tags encoding/xml uses), so
+// that the reader follows the model as it evolves and needs no hand-written
+// code per element. Unlike encoding/xml it resolves each element name
+// with one map lookup, sets fields through precomputed indexes and parses
+// numbers and dates from the scanner's buffer without building strings.
+
+type fieldKind uint8
+
+const (
+	fString      fieldKind = iota + 1 // string or a named string type (codes)
+	fInt                              // int
+	fDecimal                          // decimal.Decimal
+	fDecimalPtr                       // *decimal.Decimal
+	fText                             // a value type with UnmarshalText (Date, DateTime, Indicator)
+	fTextPtr                          // a pointer to one (*Date, *DateTime)
+	fStruct                           // a nested structure
+	fStructPtr                        // an optional nested structure
+	fStructSlice                      // a repeated structure
+	fStringSlice                      // a repeated text element
+	fWarehouse                        // ShippingPoint's WarehouseID/LocationID pairs
+)
+
+type fieldPlan struct {
+	name  string
+	index int
+	order int // position in the schema's sequence
+	kind  fieldKind
+	typ   reflect.Type // the element type for pointers and slices
+	sub   *structPlan
+}
+
+type structPlan struct {
+	typ    reflect.Type
+	fields map[string]*fieldPlan
+}
+
+var (
+	decimalType     = reflect.TypeFor[decimal.Decimal]()
+	unmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
+	shippingType    = reflect.TypeFor[ShippingPoint]()
+	plans           sync.Map // reflect.Type -> *structPlan
+)
+
+func planFor(t reflect.Type) *structPlan {
+	if p, ok := plans.Load(t); ok {
+		return p.(*structPlan)
+	}
+	p := &structPlan{typ: t, fields: map[string]*fieldPlan{}}
+	plans.Store(t, p) // before recursing: the model has no cycles, but be safe
+	order := 0
+	for i := range t.NumField() {
+		f := t.Field(i)
+		tag := f.Tag.Get("xml")
+		name, _, _ := strings.Cut(tag, ",")
+		if f.Name == "XMLName" || !f.IsExported() {
+			continue
+		}
+		if t == shippingType && f.Name == "Warehouses" {
+			order++
+			fp := &fieldPlan{name: "WarehouseID", index: i, order: order, kind: fWarehouse}
+			p.fields["WarehouseID"] = fp
+			p.fields["LocationID"] = &fieldPlan{name: "LocationID", index: i, order: order, kind: fWarehouse}
+			continue
+		}
+		if name == "-" {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		order++
+		fp := &fieldPlan{name: name, index: i, order: order}
+		ft := f.Type
+		switch {
+		case ft == decimalType:
+			fp.kind = fDecimal
+		case ft.Kind() == reflect.Pointer && ft.Elem() == decimalType:
+			fp.kind = fDecimalPtr
+		case reflect.PointerTo(ft).Implements(unmarshalerType):
+			fp.kind = fText
+		case ft.Kind() == reflect.Pointer && ft.Implements(unmarshalerType):
+			fp.kind, fp.typ = fTextPtr, ft.Elem()
+		case ft.Kind() == reflect.String:
+			fp.kind = fString
+		case ft.Kind() == reflect.Int:
+			fp.kind = fInt
+		case ft.Kind() == reflect.Struct:
+			fp.kind, fp.sub = fStruct, planFor(ft)
+		case ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Struct:
+			fp.kind, fp.typ, fp.sub = fStructPtr, ft.Elem(), planFor(ft.Elem())
+		case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct:
+			fp.kind, fp.typ, fp.sub = fStructSlice, ft.Elem(), planFor(ft.Elem())
+		case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.String:
+			fp.kind, fp.typ = fStringSlice, ft.Elem()
+		default:
+			panic("saft: reader: unsupported model field " + t.Name() + "." + f.Name)
+		}
+		p.fields[name] = fp
+	}
+	return p
+}
