@@ -5,8 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/shopspring/decimal"
 )
 
 // This file is the table of the simple types of SAFTPT1.04_01.xsd (revision
@@ -301,9 +299,7 @@ var (
 	iVATNumber       = &intFacet{name: "SAFPTPortugueseVatNumber", min: 100000000, max: 999999999, hasMax: true}
 	iTaxonomyCode    = &intFacet{name: "SAFPTTaxonomyCode", min: 1, max: 999, hasMax: true}
 	iNonNegative     = &intFacet{name: "xs:nonNegativeInteger", min: 0}
-	iIndicator       = &intFacet{name: "indicator (0 or 1)", min: 0, max: 1, hasMax: true}
-	decimalMinimum   = decimal.Zero // SAFmonetaryType, SAFdecimalType: minInclusive 0.00
-	maxReportedValue = 40           // characters of a bad value quoted in a message
+	maxReportedValue = 40 // characters of a bad value quoted in a message
 )
 
 // isXMLChar reports whether r may appear in an XML 1.0 document (production

@@ -15,8 +15,8 @@ import (
 type checker struct {
 	out  []Violation
 	base string
-	segs []pathSeg
-	buf  [6]pathSeg
+	segs [8]pathSeg // a fixed array, not a slice: keeps the checker off the heap
+	n    int
 }
 
 type pathSeg struct {
@@ -26,21 +26,21 @@ type pathSeg struct {
 
 func newChecker(base string) checker { return checker{base: base} }
 
+// push enters element name (index 0: no position). The model is at most
+// seven levels deep below a record, within the array.
 func (c *checker) push(name string, index int) {
-	if c.segs == nil {
-		c.segs = c.buf[:0]
-	}
-	c.segs = append(c.segs, pathSeg{name, index})
+	c.segs[c.n] = pathSeg{name, index}
+	c.n++
 }
 
-func (c *checker) pop() { c.segs = c.segs[:len(c.segs)-1] }
+func (c *checker) pop() { c.n-- }
 
 // path returns the location of field (may be "" for the current element).
 func (c *checker) path(field string) string {
 	var b strings.Builder
-	b.Grow(len(c.base) + 16*len(c.segs) + len(field) + 1)
+	b.Grow(len(c.base) + 16*c.n + len(field) + 1)
 	b.WriteString(c.base)
-	for _, s := range c.segs {
+	for _, s := range c.segs[:c.n] {
 		b.WriteByte('/')
 		b.WriteString(s.name)
 		if s.index > 0 {
@@ -56,13 +56,23 @@ func (c *checker) path(field string) string {
 	return b.String()
 }
 
+// label names field in messages: field itself, or for "" the current
+// element (repeated simple elements are pushed with their position and
+// checked with field "").
+func (c *checker) label(field string) string {
+	if field == "" && c.n > 0 {
+		return c.segs[c.n-1].name
+	}
+	return field
+}
+
 func (c *checker) add(code, field, msg string) {
 	c.out = append(c.out, Violation{Code: code, Path: c.path(field), Message: msg})
 }
 
 // required reports a missing mandatory element.
 func (c *checker) required(field string) {
-	c.add(CodeFacetRequired, field, field+" is mandatory (minOccurs 1) and is missing")
+	c.add(CodeFacetRequired, field, c.label(field)+" is mandatory (minOccurs 1) and is missing")
 }
 
 // text checks a mandatory string element against f.
@@ -100,15 +110,15 @@ func (c *checker) textValue(field, v string, f *textFacet) {
 		}
 		switch {
 		case f.exact > 0 && n != f.exact:
-			c.add(CodeFacetLength, field, field+" must have exactly "+strconv.Itoa(f.exact)+" characters ("+f.name+"), has "+strconv.Itoa(n))
+			c.add(CodeFacetLength, field, c.label(field)+" must have exactly "+strconv.Itoa(f.exact)+" characters ("+f.name+"), has "+strconv.Itoa(n))
 		case n < f.min:
-			c.add(CodeFacetMinLength, field, field+" must have at least "+strconv.Itoa(f.min)+" characters ("+f.name+"), has "+strconv.Itoa(n))
+			c.add(CodeFacetMinLength, field, c.label(field)+" must have at least "+strconv.Itoa(f.min)+" characters ("+f.name+"), has "+strconv.Itoa(n))
 		case f.max > 0 && n > f.max:
-			c.add(CodeFacetMaxLength, field, field+" must have at most "+strconv.Itoa(f.max)+" characters ("+f.name+"), has "+strconv.Itoa(n))
+			c.add(CodeFacetMaxLength, field, c.label(field)+" must have at most "+strconv.Itoa(f.max)+" characters ("+f.name+"), has "+strconv.Itoa(n))
 		}
 	}
 	if f.pattern != nil && !f.pattern.match(v) {
-		c.add(CodeFacetPattern, field, field+" "+quote(v)+" does not match the pattern of "+f.name+": "+shortPattern(f.pattern.xsd))
+		c.add(CodeFacetPattern, field, c.label(field)+" "+quote(v)+" does not match the pattern of "+f.name+": "+shortPattern(f.pattern.xsd))
 	}
 }
 
@@ -136,7 +146,7 @@ func (c *checker) enum(field, v string, e *enumFacet) {
 		return
 	}
 	if !e.has(v) {
-		c.add(CodeFacetEnum, field, field+" "+quote(v)+" is not one of the values of "+e.name+": "+strings.Join(e.values, ", "))
+		c.add(CodeFacetEnum, field, c.label(field)+" "+quote(v)+" is not one of the values of "+e.name+": "+strings.Join(e.values, ", "))
 	}
 }
 
@@ -151,9 +161,9 @@ func (c *checker) optEnum(field, v string, e *enumFacet) {
 func (c *checker) integer(field string, v int64, f *intFacet) {
 	switch {
 	case v < f.min:
-		c.add(CodeFacetMin, field, field+" "+strconv.FormatInt(v, 10)+" is less than "+strconv.FormatInt(f.min, 10)+" ("+f.name+")")
+		c.add(CodeFacetMin, field, c.label(field)+" "+strconv.FormatInt(v, 10)+" is less than "+strconv.FormatInt(f.min, 10)+" ("+f.name+")")
 	case f.hasMax && v > f.max:
-		c.add(CodeFacetMax, field, field+" "+strconv.FormatInt(v, 10)+" is greater than "+strconv.FormatInt(f.max, 10)+" ("+f.name+")")
+		c.add(CodeFacetMax, field, c.label(field)+" "+strconv.FormatInt(v, 10)+" is greater than "+strconv.FormatInt(f.max, 10)+" ("+f.name+")")
 	}
 }
 
@@ -162,7 +172,7 @@ func (c *checker) integer(field string, v int64, f *intFacet) {
 // the Portaria (Annex I, 1.l) moves them to the other side (debit/credit).
 func (c *checker) nonNegative(field string, v decimal.Decimal) {
 	if v.Sign() < 0 {
-		c.add(CodeFacetMin, field, field+" "+v.String()+" is negative; amounts are exported as absolute values (Portaria 302/2016, Annex I, 1.l)")
+		c.add(CodeFacetMin, field, c.label(field)+" "+v.String()+" is negative; amounts are exported as absolute values (Portaria 302/2016, Annex I, 1.l)")
 	}
 }
 
@@ -176,7 +186,7 @@ func (c *checker) optNonNegative(field string, v *decimal.Decimal) {
 // atLeastOne reports a repeated element with fewer than minOccurs 1.
 func (c *checker) atLeastOne(field string, n int) {
 	if n == 0 {
-		c.add(CodeFacetOccurs, field, "at least one "+field+" is required (minOccurs 1)")
+		c.add(CodeFacetOccurs, field, "at least one "+c.label(field)+" is required (minOccurs 1)")
 	}
 }
 
@@ -189,4 +199,80 @@ func (c *checker) exactlyOne(a, b string, hasA, hasB bool) {
 	case !hasA && !hasB:
 		c.add(CodeFacetChoice, a, "one of "+a+" and "+b+" is mandatory (xs:choice)")
 	}
+}
+
+// date checks a mandatory SAFdateType (xs:date) element.
+func (c *checker) date(field string, d Date) {
+	if d.IsZero() {
+		c.required(field)
+		return
+	}
+	c.dateValue(field, d)
+}
+
+// optDate checks an optional date given as a pointer.
+func (c *checker) optDate(field string, d *Date) {
+	if d != nil {
+		c.dateValue(field, *d)
+	}
+}
+
+func (c *checker) dateValue(field string, d Date) bool {
+	if !d.Valid() {
+		c.add(CodeFacetType, field, c.label(field)+" "+strconv.Itoa(d.Year)+"-"+strconv.Itoa(int(d.Month))+"-"+strconv.Itoa(d.Day)+" is not a calendar date (xs:date)")
+		return false
+	}
+	return true
+}
+
+// dateSpan checks a mandatory SAFPTDateSpan element: a date from
+// 2000-01-01 to 9999-12-31.
+func (c *checker) dateSpan(field string, d Date) {
+	if d.IsZero() {
+		c.required(field)
+		return
+	}
+	if !c.dateValue(field, d) {
+		return
+	}
+	if d.Before(Date{Year: 2000, Month: 1, Day: 1}) {
+		c.add(CodeFacetMin, field, c.label(field)+" "+d.String()+" is before 2000-01-01 (SAFPTDateSpan)")
+	}
+}
+
+// dateTime checks a mandatory SAFdateTimeType element.
+func (c *checker) dateTime(field string, t DateTime) {
+	if t.IsZero() {
+		c.required(field)
+		return
+	}
+	c.dateTimeValue(field, t)
+}
+
+// optDateTime checks an optional date-time given as a pointer.
+func (c *checker) optDateTime(field string, t *DateTime) {
+	if t != nil {
+		c.dateTimeValue(field, *t)
+	}
+}
+
+func (c *checker) dateTimeValue(field string, t DateTime) {
+	if !t.Valid() {
+		c.add(CodeFacetType, field, c.label(field)+" is not a valid date and time of day (xs:dateTime)")
+	}
+}
+
+// intText checks a mandatory integer element held as text (the model keeps
+// TaxRegistrationNumber as a string): digits only, then the range.
+func (c *checker) intText(field, v string, f *intFacet) {
+	if v == "" {
+		c.required(field)
+		return
+	}
+	if !allDigits(v) || len(v) > 18 {
+		c.add(CodeFacetType, field, c.label(field)+" "+quote(v)+" is not an integer written with digits only")
+		return
+	}
+	n, _ := strconv.ParseInt(v, 10, 64)
+	c.integer(field, n, f)
 }

@@ -22,7 +22,7 @@ const (
 	CodeFacetMin       = "SAFT-FACET-MIN"      // below minInclusive (negative amounts included)
 	CodeFacetMax       = "SAFT-FACET-MAX"      // above maxInclusive
 	CodeFacetChar      = "SAFT-FACET-CHAR"     // a character XML 1.0 cannot carry, or invalid UTF-8
-	CodeFacetDate      = "SAFT-FACET-DATE"     // not a valid xs:date / xs:dateTime, or outside SAFPTDateSpan
+	CodeFacetType      = "SAFT-FACET-TYPE"     // not a value of the base type (xs:date, xs:dateTime, xs:integer)
 )
 
 // SAFT-ASSERT-NN: the 19 xs:assert of the XSD 1.1 schema
@@ -86,11 +86,11 @@ const (
 	CodeRuleLineNumber        = "SAFT-RULE-LINENUMBER"             // LineNumber repeated within a document (4.1.4.19.1)
 	CodeRuleDocumentCode      = "SAFT-RULE-DOCUMENT-CODE"          // one internal code used for two document types (4.1.4.1, 4.2.3.1, 4.3.4.1, 4.4.4.1)
 	CodeRuleTransactionID     = "SAFT-RULE-TRANSACTIONID"          // GL TransactionID not "TransactionDate JournalID DocArchivalNumber" (3.4.3.1)
-	CodeRuleTransactionLines  = "SAFT-RULE-TRANSACTION-LINES"      // GL transaction without a debit and a credit line (3.4.3.11)
 	CodeRuleTransactionRef    = "SAFT-RULE-TRANSACTIONID-REQUIRED" // integrated file (I) document without TransactionID (4.1.4.13, 4.4.4.4)
 	CodeRuleFinalConsumer     = "SAFT-RULE-FINAL-CONSUMER"         // NIF 999999990 not named "Consumidor final" (2.2.3, 2.2.4)
 	CodeRuleTaxCode           = "SAFT-RULE-TAXCODE"                // TaxCode not allowed for the TaxType (4.1.4.19.15.3)
 	CodeRuleTaxonomyCode      = "SAFT-RULE-TAXONOMYCODE"           // TaxonomyReference O with TaxonomyCode ≠ 1 (2.1.2.9)
+	CodeRuleHeaderNIF         = "SAFT-RULE-HEADER-NIF"             // TaxRegistrationNumber is not a valid Portuguese NIF (1.3)
 )
 
 // assertionCodes indexes CodeAssert01..19 by number.
@@ -119,7 +119,7 @@ var codeDescriptions = map[string]string{
 	CodeFacetMin:       "a number is below the schema's minimum (amounts are never negative)",
 	CodeFacetMax:       "a number is above the schema's maximum",
 	CodeFacetChar:      "a text holds a character XML 1.0 cannot carry, or invalid UTF-8",
-	CodeFacetDate:      "a date or date-time is not valid, or outside 2000-01-01..9999-12-31 where the schema says so",
+	CodeFacetType:      "a value is not of its base type: an invalid date or date-time, or an integer with other characters than digits",
 
 	CodeUniqueAccount:       "AccountID repeated in GeneralLedgerAccounts",
 	CodeUniqueCustomer:      "CustomerID repeated in Customer",
@@ -149,11 +149,11 @@ var codeDescriptions = map[string]string{
 	CodeRuleLineNumber:        "a LineNumber is repeated within a document (Portaria 302/2016, field 4.1.4.19.1)",
 	CodeRuleDocumentCode:      "the same internal document-type code is used for different document types (Portaria 302/2016, section 4 and fields 4.1.4.1, 4.2.3.1, 4.3.4.1, 4.4.4.1)",
 	CodeRuleTransactionID:     "a general-ledger TransactionID is not TransactionDate, JournalID and DocArchivalNumber joined by spaces (Portaria 302/2016, field 3.4.3.1)",
-	CodeRuleTransactionLines:  "a general-ledger transaction lacks a debit line or a credit line (Portaria 302/2016, field 3.4.3.11)",
 	CodeRuleTransactionRef:    "a document of an integrated accounting and invoicing file (TaxAccountingBasis I) has no TransactionID (Portaria 302/2016, fields 4.1.4.13, 4.4.4.4)",
 	CodeRuleFinalConsumer:     "the customer with tax ID 999999990 is not named \"Consumidor final\" (Portaria 302/2016, fields 2.2.3, 2.2.4)",
-	CodeRuleTaxCode:           "TaxCode is not allowed for its TaxType: VAT uses RED, INT, NOR, ISE or OUT; not subject uses NS (Portaria 302/2016, field 4.1.4.19.15.3)",
+	CodeRuleTaxCode:           "TaxCode is not allowed for its TaxType: VAT (IVA) uses RED, INT, NOR, ISE or OUT; not subject (NS) uses NS, or NA in TaxTable and receipts (Portaria 302/2016, fields 2.5.1.3, 4.1.4.19.15.3, 4.4.4.14.6.3)",
 	CodeRuleTaxonomyCode:      "with TaxonomyReference O, TaxonomyCode must be 1 (Portaria 302/2016, field 2.1.2.9)",
+	CodeRuleHeaderNIF:         "Header TaxRegistrationNumber is not a valid Portuguese NIF: nine digits with a correct check digit (Portaria 302/2016, field 1.3)",
 }
 
 func init() {
