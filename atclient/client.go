@@ -11,7 +11,8 @@ import (
 
 // Endpoints are the URLs of AT's services that a Client calls.
 type Endpoints struct {
-	Series string // SeriesWSService
+	Series  string // SeriesWSService
+	EFatura string // e-Fatura real-time communication (fatcorews), see efatura.go
 }
 
 // TestEndpoints returns AT's test environment (series manual §1.2.2): what
@@ -19,14 +20,16 @@ type Endpoints struct {
 // production credentials of the sub-user (generic manual §2.3).
 func TestEndpoints() Endpoints {
 	return Endpoints{
-		Series: "https://servicos.portaldasfinancas.gov.pt:722/SeriesWSService",
+		Series:  "https://servicos.portaldasfinancas.gov.pt:722/SeriesWSService",
+		EFatura: EFaturaTestEndpoint,
 	}
 }
 
 // ProductionEndpoints returns AT's production environment.
 func ProductionEndpoints() Endpoints {
 	return Endpoints{
-		Series: "https://servicos.portaldasfinancas.gov.pt:422/SeriesWSService",
+		Series:  "https://servicos.portaldasfinancas.gov.pt:422/SeriesWSService",
+		EFatura: EFaturaProductionEndpoint,
 	}
 }
 
@@ -41,6 +44,7 @@ type config struct {
 	queryBackoff   time.Duration
 	sleep          func(context.Context, time.Duration) error
 	transport      *http.Transport // for tests of the TLS set-up; nil: our own
+	efatura        efaturaConfig   // options of the e-Fatura service (efatura.go)
 }
 
 // Option configures a Client.
