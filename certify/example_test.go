@@ -191,15 +191,17 @@ func ExampleGenerateKey() {
 	if err != nil {
 		panic(err)
 	}
-	pub, err := certify.PublicKeyPEM(&key.PublicKey)
+	pub, err := key.PublicKeyPEM() // saved as a .txt file for AT (§5.2)
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(key.N.BitLen())
+	fmt.Println(key.Bits())
 	fmt.Println(strings.SplitN(string(pub), "\n", 2)[0])
+	fmt.Println(key) // never the key itself
 	// Output:
 	// 1024
 	// -----BEGIN PUBLIC KEY-----
+	// certify.PrivateKey{RSA-1024 [redacted]}
 }
 
 func ExampleParsePublicKeyPEM() {

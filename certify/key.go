@@ -12,7 +12,7 @@ import (
 // KeyBits is the key size Despacho 8632/2014 §6.2 prescribes.
 const KeyBits = 1024
 
-// Option configures key loading, generation, a [Signer] or a [Verifier].
+// Option configures key loading, generation or a [Verifier].
 type Option func(*options)
 
 type options struct {
@@ -58,7 +58,7 @@ func (o options) checkBits(bits int) error {
 // GenerateKey generates a 1024-bit RSA key pair (openssl genrsa ... 1024,
 // Despacho §5.1). With AllowKeySize(n) as the only size option it generates
 // n bits instead. random defaults to crypto/rand.Reader when nil.
-func GenerateKey(random io.Reader, opts ...Option) (*rsa.PrivateKey, error) {
+func GenerateKey(random io.Reader, opts ...Option) (*PrivateKey, error) {
 	o := buildOptions(opts)
 	bits := KeyBits
 	if len(o.extraBits) == 1 {
@@ -74,14 +74,14 @@ func GenerateKey(random io.Reader, opts ...Option) (*rsa.PrivateKey, error) {
 	if err != nil {
 		return nil, fmt.Errorf("certify: generating a %d-bit key: %w", bits, err)
 	}
-	return k, nil
+	return &PrivateKey{key: k}, nil
 }
 
 // ParsePrivateKeyPEM loads an RSA private key from PEM: PKCS#1 ("RSA PRIVATE
 // KEY", what openssl genrsa -traditional writes) or PKCS#8 ("PRIVATE KEY").
 // Encrypted PEM is not supported. The key must be 1024 bits unless allowed
 // with AllowKeySize. Errors never contain key material.
-func ParsePrivateKeyPEM(data []byte, opts ...Option) (*rsa.PrivateKey, error) {
+func ParsePrivateKeyPEM(data []byte, opts ...Option) (*PrivateKey, error) {
 	block, _ := pem.Decode(data)
 	if block == nil {
 		return nil, fmt.Errorf("certify: private key: no PEM block found: %w", ErrInvalidKey)
@@ -110,10 +110,7 @@ func ParsePrivateKeyPEM(data []byte, opts ...Option) (*rsa.PrivateKey, error) {
 	default:
 		return nil, fmt.Errorf("certify: private key: PEM block %q, want \"RSA PRIVATE KEY\" or \"PRIVATE KEY\": %w", block.Type, ErrInvalidKey)
 	}
-	if err := buildOptions(opts).checkBits(key.N.BitLen()); err != nil {
-		return nil, err
-	}
-	return key, nil
+	return WrapPrivateKey(key, opts...)
 }
 
 // ParsePublicKeyPEM loads an RSA public key from PEM: "PUBLIC KEY" (PKIX, what
@@ -165,15 +162,58 @@ func PublicKeyPEM(pub *rsa.PublicKey) ([]byte, error) {
 	return pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der}), nil
 }
 
-// PrivateKeyPEM encodes key as a PKCS#8 "PRIVATE KEY" PEM block, for the
-// producer to store it. Keep the result secret (Despacho §3.1.4, §4.3).
-func PrivateKeyPEM(key *rsa.PrivateKey) ([]byte, error) {
+// PrivateKey is the producer's RSA private key. It never prints itself:
+// %v, %+v, %#v and %s show only its size, so it cannot leak into a log line
+// or an error message.
+type PrivateKey struct {
+	key *rsa.PrivateKey
+}
+
+// WrapPrivateKey checks key (1024 bits unless allowed with AllowKeySize, and
+// internally consistent) and wraps it.
+func WrapPrivateKey(key *rsa.PrivateKey, opts ...Option) (*PrivateKey, error) {
 	if key == nil || key.N == nil {
 		return nil, fmt.Errorf("certify: private key: nil: %w", ErrInvalidKey)
 	}
-	der, err := x509.MarshalPKCS8PrivateKey(key)
+	if err := buildOptions(opts).checkBits(key.N.BitLen()); err != nil {
+		return nil, err
+	}
+	if err := key.Validate(); err != nil {
+		return nil, fmt.Errorf("certify: private key fails its consistency check: %w", ErrInvalidKey)
+	}
+	key.Precompute()
+	return &PrivateKey{key: key}, nil
+}
+
+// Bits returns the key size.
+func (k *PrivateKey) Bits() int { return k.key.N.BitLen() }
+
+// Public returns the public half.
+func (k *PrivateKey) Public() *rsa.PublicKey { return &k.key.PublicKey }
+
+// PublicKeyPEM returns the public key file for AT, see [PublicKeyPEM].
+func (k *PrivateKey) PublicKeyPEM() ([]byte, error) { return PublicKeyPEM(k.Public()) }
+
+// MarshalPEM encodes the key as a PKCS#8 "PRIVATE KEY" PEM block, for the
+// producer to store it. Keep the result secret (Despacho §3.1.4, §4.3).
+func (k *PrivateKey) MarshalPEM() ([]byte, error) {
+	der, err := x509.MarshalPKCS8PrivateKey(k.key)
 	if err != nil {
 		return nil, fmt.Errorf("certify: private key: cannot encode: %w", ErrInvalidKey)
 	}
 	return pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}), nil
 }
+
+// String redacts the key.
+func (k *PrivateKey) String() string {
+	if k == nil || k.key == nil {
+		return "certify.PrivateKey(nil)"
+	}
+	return fmt.Sprintf("certify.PrivateKey{RSA-%d [redacted]}", k.key.N.BitLen())
+}
+
+// GoString redacts the key.
+func (k *PrivateKey) GoString() string { return k.String() }
+
+// Format redacts the key under every verb.
+func (k *PrivateKey) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(k.String())) }

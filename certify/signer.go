@@ -26,22 +26,15 @@ type Signer struct {
 
 // NewSigner returns a Signer for key, recorded as private key version
 // keyVersion (1, 2, ...: Despacho §2.1.3, the HashControl of every document
-// it signs). The key must be 1024 bits unless allowed with AllowKeySize.
-func NewSigner(key *rsa.PrivateKey, keyVersion int, opts ...Option) (*Signer, error) {
-	if key == nil || key.N == nil {
+// it signs). The key's size was checked when it was loaded.
+func NewSigner(key *PrivateKey, keyVersion int) (*Signer, error) {
+	if key == nil || key.key == nil {
 		return nil, fmt.Errorf("certify: signer: nil key: %w", ErrInvalidKey)
 	}
 	if keyVersion < 1 {
 		return nil, fmt.Errorf("certify: signer: key version %d, must be 1 or more (Despacho §2.1.3): %w", keyVersion, ErrInvalidHashControl)
 	}
-	if err := buildOptions(opts).checkBits(key.N.BitLen()); err != nil {
-		return nil, err
-	}
-	if err := key.Validate(); err != nil {
-		return nil, fmt.Errorf("certify: signer: key fails its consistency check: %w", ErrInvalidKey)
-	}
-	key.Precompute()
-	return &Signer{key: key, version: keyVersion}, nil
+	return &Signer{key: key.key, version: keyVersion}, nil
 }
 
 // KeyVersion returns the private key version.

@@ -1,11 +1,11 @@
 package certify
 
 import (
-	"crypto/rsa"
 	"encoding/base64"
 	"encoding/json"
 	"flag"
 	"fmt"
+	"math/big"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -26,7 +26,7 @@ const goldenPath = "testdata/golden_signatures.json"
 // "openssl genrsa -traditional 1024"; test_key_pkcs8.pem is the same key
 // through "openssl pkcs8 -topk8 -nocrypt", test_key_public.pem through
 // "openssl rsa -pubout". It is a test key, public by design.
-func testKey(t testing.TB) *rsa.PrivateKey {
+func testKey(t testing.TB) *PrivateKey {
 	t.Helper()
 	data, err := os.ReadFile("testdata/test_key_pkcs1.pem")
 	require.NoError(t, err)
@@ -132,42 +132,47 @@ func TestKeyLoading(t *testing.T) {
 	require.NoError(t, err)
 	pkcs8, err := ParsePrivateKeyPEM(data)
 	require.NoError(t, err)
-	assert.True(t, pkcs1.Equal(pkcs8))
+	assert.True(t, pkcs1.key.Equal(pkcs8.key))
+	assert.Equal(t, 1024, pkcs8.Bits())
 
 	data, err = os.ReadFile("testdata/test_key_public.pem")
 	require.NoError(t, err)
 	pub, err := ParsePublicKeyPEM(data)
 	require.NoError(t, err)
-	assert.True(t, pkcs1.PublicKey.Equal(pub))
+	assert.True(t, pkcs1.Public().Equal(pub))
 
-	pemOut, err := PublicKeyPEM(pub)
+	pemOut, err := pkcs1.PublicKeyPEM()
 	require.NoError(t, err)
 	assert.Equal(t, string(data), string(pemOut), "same PEM as openssl rsa -pubout (Despacho §5.2)")
 
-	privOut, err := PrivateKeyPEM(pkcs1)
+	privOut, err := pkcs1.MarshalPEM()
 	require.NoError(t, err)
 	back, err := ParsePrivateKeyPEM(privOut)
 	require.NoError(t, err)
-	assert.True(t, pkcs1.Equal(back))
+	assert.True(t, pkcs1.key.Equal(back.key))
 
-	big, err := os.ReadFile("testdata/test_key_2048.pem")
+	data2048, err := os.ReadFile("testdata/test_key_2048.pem")
 	require.NoError(t, err)
-	_, err = ParsePrivateKeyPEM(big)
+	_, err = ParsePrivateKeyPEM(data2048)
 	assert.ErrorIs(t, err, ErrKeySize)
-	k2048, err := ParsePrivateKeyPEM(big, AllowKeySize(2048))
+	k2048, err := ParsePrivateKeyPEM(data2048, AllowKeySize(2048))
 	require.NoError(t, err)
-	_, err = NewSigner(k2048, 1)
+	_, err = WrapPrivateKey(k2048.key)
 	assert.ErrorIs(t, err, ErrKeySize)
-	s2048, err := NewSigner(k2048, 1, AllowKeySize(2048))
+	s2048, err := NewSigner(k2048, 1)
 	require.NoError(t, err)
 	h, err := s2048.SignMessage("x")
 	require.NoError(t, err)
 	assert.Len(t, h, 344)
-	_, err = NewVerifier(&k2048.PublicKey)
+	_, err = NewVerifier(k2048.Public())
 	assert.ErrorIs(t, err, ErrKeySize)
-	v2048, err := NewVerifier(&k2048.PublicKey, AllowKeySize(2048))
+	v2048, err := NewVerifier(k2048.Public(), AllowKeySize(2048))
 	require.NoError(t, err)
 	assert.NoError(t, v2048.Verify("x", h))
+	pub2048, err := os.ReadFile("testdata/test_key_2048.pem")
+	require.NoError(t, err)
+	_, err = ParsePublicKeyPEM(pub2048)
+	assert.ErrorIs(t, err, ErrInvalidKey, "a private key block is not a public key")
 
 	for name, in := range map[string]string{
 		"empty":      "",
@@ -175,6 +180,8 @@ func TestKeyLoading(t *testing.T) {
 		"wrong type": "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n",
 		"garbage":    "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n",
 		"garbage 8":  "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n",
+		"garbage p":  "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n",
+		"garbage p1": "-----BEGIN RSA PUBLIC KEY-----\nAAAA\n-----END RSA PUBLIC KEY-----\n",
 		"encrypted":  "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00000000000000000000000000000000\n\nAAAA\n-----END RSA PRIVATE KEY-----\n",
 	} {
 		_, err := ParsePrivateKeyPEM([]byte(in))
@@ -186,14 +193,22 @@ func TestKeyLoading(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidKey)
 	_, err = NewSigner(pkcs1, 0)
 	assert.ErrorIs(t, err, ErrInvalidHashControl)
+	_, err = WrapPrivateKey(nil)
+	assert.ErrorIs(t, err, ErrInvalidKey)
+	broken := *pkcs1.key
+	broken.D = new(big.Int).Add(broken.D, big.NewInt(2))
+	_, err = WrapPrivateKey(&broken)
+	assert.ErrorIs(t, err, ErrInvalidKey)
 	_, err = PublicKeyPEM(nil)
+	assert.ErrorIs(t, err, ErrInvalidKey)
+	_, err = NewVerifier(nil)
 	assert.ErrorIs(t, err, ErrInvalidKey)
 }
 
 func TestGenerateKey(t *testing.T) {
 	k, err := GenerateKey(nil)
 	require.NoError(t, err)
-	assert.Equal(t, KeyBits, k.N.BitLen())
+	assert.Equal(t, KeyBits, k.Bits())
 	s, err := NewSigner(k, 2)
 	require.NoError(t, err)
 	assert.Equal(t, "2", s.HashControl())
@@ -201,29 +216,42 @@ func TestGenerateKey(t *testing.T) {
 	h, err := s.SignMessage("2010-05-18;2010-05-18T11:22:19;FAC 001/14;3.12;")
 	require.NoError(t, err)
 	assert.Len(t, h, HashLen)
-	pemData, err := PublicKeyPEM(&k.PublicKey)
+	pemData, err := k.PublicKeyPEM()
 	require.NoError(t, err)
 	assert.True(t, strings.HasPrefix(string(pemData), "-----BEGIN PUBLIC KEY-----\n"))
+	pub, err := ParsePublicKeyPEM(pemData)
+	require.NoError(t, err)
+	v, err := NewVerifier(pub)
+	require.NoError(t, err)
+	assert.NoError(t, v.Verify("2010-05-18;2010-05-18T11:22:19;FAC 001/14;3.12;", h))
 	_, err = GenerateKey(nil, AllowKeySize(512))
 	assert.ErrorIs(t, err, ErrKeySize)
 }
 
-func TestSignerNeverPrintsKey(t *testing.T) {
-	s := testSigner(t)
-	secret := s.key.D.String()
-	prime := s.key.Primes[0].String()
+func TestKeysNeverPrint(t *testing.T) {
+	k := testKey(t)
+	s, err := NewSigner(k, 1)
+	require.NoError(t, err)
+	secret := k.key.D.String()
+	prime := k.key.Primes[0].String()
 	for _, f := range []string{"%v", "%+v", "%#v", "%s", "%d", "%x", "%q"} {
-		out := fmt.Sprintf(f, s)
-		assert.NotContains(t, out, secret, f)
-		assert.NotContains(t, out, prime[:20], f)
-		assert.Contains(t, out, "redacted", f)
+		for _, x := range []any{s, k, *s, []any{k}} {
+			out := fmt.Sprintf(f, x)
+			assert.NotContains(t, out, secret[:20], f)
+			assert.NotContains(t, out, prime[:20], f)
+			assert.NotContains(t, out, fmt.Sprintf("%x", k.key.D.Bytes()[:10]), f)
+		}
+		assert.Contains(t, fmt.Sprintf(f, s), "redacted", f)
+		assert.Contains(t, fmt.Sprintf(f, k), "redacted", f)
 	}
 	// Errors about a document carry no key material either.
-	_, err := s.SignDocument(Document{}, "")
+	_, err = s.SignDocument(Document{}, "")
 	require.Error(t, err)
 	assert.NotContains(t, err.Error(), secret[:20])
 	var nilSigner *Signer
 	assert.Equal(t, "certify.Signer(nil)", fmt.Sprint(nilSigner))
+	var nilKey *PrivateKey
+	assert.Equal(t, "certify.PrivateKey(nil)", fmt.Sprint(nilKey))
 }
 
 func TestSignDocumentValidates(t *testing.T) {
