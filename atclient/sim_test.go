@@ -1,7 +1,6 @@
 package atclient
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"net/http"
@@ -103,5 +102,3 @@ func (e *simEnv) rawCall(t *testing.T, op string, req any, success series.Return
 	require.NoError(t, err)
 	return e.client.seriesCall(testCtx(t), op, body, success)
 }
-
-func contains(b []byte, s string) bool { return bytes.Contains(b, []byte(s)) }

@@ -14,6 +14,7 @@ import (
 	"net/http/httptrace"
 	"net/url"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -88,9 +89,24 @@ func (t *soapTransport) call(ctx context.Context, url, operation string, body []
 		ctx, cancel = context.WithTimeout(ctx, t.cfg.requestTimeout)
 		defer cancel()
 	}
-	var wrote bool
+	var (
+		mu        sync.Mutex
+		wrote     bool
+		handshake error
+	)
 	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
-		WroteRequest: func(httptrace.WroteRequestInfo) { wrote = true },
+		TLSHandshakeDone: func(_ tls.ConnectionState, err error) {
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				handshake = err
+			}
+		},
+		WroteRequest: func(httptrace.WroteRequestInfo) {
+			mu.Lock()
+			defer mu.Unlock()
+			wrote = true
+		},
 	})
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(payload))
 	if err != nil {
@@ -101,6 +117,11 @@ func (t *soapTransport) call(ctx context.Context, url, operation string, body []
 
 	resp, err := t.http.Do(req)
 	if err != nil {
+		mu.Lock()
+		defer mu.Unlock()
+		if handshake != nil && !wrote {
+			return 0, nil, &TLSError{Operation: operation, Err: stripURL(err)}
+		}
 		return 0, nil, classifyTransport(operation, err, wrote)
 	}
 	defer resp.Body.Close()

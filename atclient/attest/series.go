@@ -169,6 +169,9 @@ func (s *Server) serveSeries(w http.ResponseWriter, r *http.Request) {
 		writeFault(w, http.StatusInternalServerError, "S:Client", err.Error())
 		return
 	}
+	s.mu.Lock()
+	s.requests[op]++
+	s.mu.Unlock()
 	f := s.takeFault(op)
 	if f != nil && !f.AfterProcessing && s.fail(w, r, f, op) {
 		return

@@ -51,9 +51,16 @@ type Server struct {
 	books    map[string]*book  // per NIF
 	keysSeen map[string]time.Time
 	faults   []Fault
-	calls    map[string]int // accepted requests per operation
+	calls    map[string]int // processed requests per operation
+	requests map[string]int // authenticated requests per operation, faults included
 	codes    int            // validation codes given
 }
+
+// sharedEncKey is the encryption key pair, in the role of AT's
+// authentication system's key, made once per process because RSA key
+// generation is slow: every Server of a process has the same one. RSA 2048
+// (AT's current key is 4096).
+var sharedEncKey = sync.OnceValues(func() (*rsa.PrivateKey, error) { return rsa.GenerateKey(rand.Reader, 2048) })
 
 // Option configures a Server.
 type Option func(*Server)
@@ -89,6 +96,7 @@ func New(opts ...Option) (*Server, error) {
 		books:    map[string]*book{},
 		keysSeen: map[string]time.Time{},
 		calls:    map[string]int{},
+		requests: map[string]int{},
 	}
 	for _, o := range opts {
 		o(s)
@@ -166,9 +174,7 @@ func (s *Server) makeKeys() error {
 		return err
 	}
 
-	// The encryption key pair, in the role of AT's authentication system's
-	// key. RSA 2048 keeps start-up fast; AT's current key is 4096.
-	if s.encKey, err = rsa.GenerateKey(rand.Reader, 2048); err != nil {
+	if s.encKey, err = sharedEncKey(); err != nil {
 		return err
 	}
 	encTmpl := &x509.Certificate{
@@ -228,6 +234,14 @@ func (s *Server) Calls(op string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.calls[op]
+}
+
+// Requests returns how many requests of operation op passed authentication,
+// including those an injected fault stopped before processing.
+func (s *Server) Requests(op string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.requests[op]
 }
 
 func (s *Server) now() time.Time { return s.clock() }
