@@ -43,7 +43,7 @@ func ChainAfter(r Record) (Chain, error) {
 // Check returns nil when doc may be signed next in c: valid, in the same
 // series, numbered LastNumber+1, dated on or after LastDate, entered on or
 // after LastSystemEntry (Despacho §1.6, §3.2.1). The first document of a
-// chain may have any number. Violations are returned together, as a
+// chain, or of a chain whose LastNumber is 0, may have any number. Violations are returned together, as a
 // *ValidationError whose codes are "chain.*" for order breaks.
 func (c Chain) Check(doc Document) error {
 	err := doc.Validate()
@@ -52,7 +52,10 @@ func (c Chain) Check(doc Document) error {
 	}
 	var vs []Violation
 	series, n, _ := splitNumber(doc.Number)
-	if series != c.Series {
+	if c.LastNumber == 0 {
+		// Only the previous hash is known (e.g. Chain{LastHash: h}): no
+		// number to follow.
+	} else if series != c.Series {
 		vs = append(vs, Violation{Field: "Number", Code: "chain.series", Message: fmt.Sprintf("series %q is not the chain's %q", series, c.Series)})
 	} else if n != c.LastNumber+1 {
 		vs = append(vs, Violation{Field: "Number", Code: "chain.number", Message: fmt.Sprintf("number %d is not the next one, %d (%v)", n, c.LastNumber+1, ErrNumberSequence)})

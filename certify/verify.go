@@ -55,12 +55,18 @@ func (v *Verifier) VerifyDocument(doc Document, previousHash, hash string) error
 	return v.verify(sha1.Sum(doc.appendMessage(buf[:0], previousHash)), hash, sig[:])
 }
 
-// verify decodes hash into scratch (at least 512 bytes) and checks it.
+// verify decodes hash into scratch (allocated when shorter than the
+// signature) and checks it.
 func (v *Verifier) verify(digest [sha1.Size]byte, hash string, scratch []byte) error {
-	if base64.StdEncoding.EncodedLen(v.sigLen) != len(hash) || len(scratch) < v.sigLen {
+	if base64.StdEncoding.EncodedLen(v.sigLen) != len(hash) {
 		return fmt.Errorf("certify: hash of %d characters, want %d: %w", len(hash), base64.StdEncoding.EncodedLen(v.sigLen), ErrMalformedHash)
 	}
-	n, err := base64.StdEncoding.Decode(scratch, []byte(hash))
+	if len(scratch) < v.sigLen {
+		scratch = make([]byte, v.sigLen)
+	}
+	// Strict: a hash is text chained into the next message, so two spellings
+	// of the same bytes (non-zero padding bits) must not both verify.
+	n, err := strictBase64.Decode(scratch, []byte(hash))
 	if err != nil || n != v.sigLen {
 		return fmt.Errorf("certify: hash is not base64 of a %d-byte signature: %w", v.sigLen, ErrMalformedHash)
 	}
@@ -69,6 +75,8 @@ func (v *Verifier) verify(digest [sha1.Size]byte, hash string, scratch []byte) e
 	}
 	return nil
 }
+
+var strictBase64 = base64.StdEncoding.Strict()
 
 // Break is one rule a document of a chain breaks.
 type Break struct {

@@ -3,6 +3,7 @@ package certify
 import (
 	"errors"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -210,4 +211,26 @@ func TestVerifyChainInvalidNumberReportedOnce(t *testing.T) {
 	// 3 carries 2's unchanged hash, so it verifies, and its number is not
 	// checked against the unreadable one: no break for 3.
 	assert.Equal(t, []string{"2:" + ErrInvalidDocument.Error(), "2:" + ErrBadSignature.Error()}, got)
+}
+
+func TestVerifyStrictBase64AndStartFromHashOnly(t *testing.T) {
+	s := testSigner(t)
+	v := testVerifier(t, s)
+	recs := signedSeries(t, s, 3)
+	h := recs[0].Hash
+	require.Equal(t, byte('='), h[len(h)-1], "1024-bit signatures end in one '=' pad")
+	// Flip the low bits of the last data character: same bytes in lenient
+	// base64, a different text.
+	last := h[len(h)-2]
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+	idx := strings.IndexByte(alphabet, last)
+	alt := h[:len(h)-2] + string(alphabet[idx^1]) + "="
+	require.Zero(t, idx%4, "canonical: the two padding bits are zero")
+	assert.ErrorIs(t, v.Verify(recs[0].Message(""), alt), ErrMalformedHash)
+	assert.NoError(t, v.Verify(recs[0].Message(""), h))
+
+	// A start with only the previous hash known checks signatures but not
+	// the first number.
+	assert.NoError(t, v.VerifyChain(Chain{LastHash: recs[0].Hash}, recs[1:]))
+	assert.ErrorIs(t, v.VerifyChain(Chain{LastHash: recs[1].Hash}, recs[1:]), ErrBadSignature)
 }
