@@ -5,10 +5,9 @@ go 1.26.0
 require (
 	github.com/hooklift/gowsdl v0.5.0 // indirect
 	github.com/makiuchi-d/gozxing v0.1.1 // indirect
+	github.com/piglig/go-qr v1.1.0 // indirect
 	github.com/shopspring/decimal v1.4.0 // indirect
 	github.com/stretchr/testify v1.12.1 // indirect
-	github.com/yeqown/go-qrcode/v2 v2.3.0 // indirect
-	github.com/yeqown/reedsolomon v1.0.0 // indirect
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
 	golang.org/x/crypto v0.11.0 // indirect
 	golang.org/x/text v0.44.0 // indirect

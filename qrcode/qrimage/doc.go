@@ -17,7 +17,10 @@
 // counts the margin. The margin is also never narrower than 4 modules, the
 // quiet zone ISO/IEC 18004 requires for readers.
 //
-// The QR symbol itself is encoded by github.com/yeqown/go-qrcode/v2; this
-// package is separate from qrcode so that callers who only need the
-// message do not import an encoder.
+// The QR symbol itself is encoded by github.com/piglig/go-qr (a port of
+// Nayuki's reference QR encoder): it takes a minimum version, a fixed
+// level and an explicit byte segment, and picks the mask
+// deterministically, so a reprint gives the same image. This package is
+// separate from qrcode so that callers who only need the message do not
+// import an encoder.
 package qrimage

@@ -13,7 +13,7 @@ import (
 	"io"
 	"strconv"
 
-	qr "github.com/yeqown/go-qrcode/v2"
+	goqr "github.com/piglig/go-qr"
 )
 
 // Parameters of the specification's §2.
@@ -43,43 +43,34 @@ type Symbol struct {
 	dark    []bool // row-major, size*size
 }
 
-// Encode encodes message as a QR symbol with error correction level M, in
-// byte mode, at version 9 or the smallest larger version it fits in.
+// Encode encodes message as a QR symbol with error correction level M (not
+// raised even when the data would fit a higher level), as a single
+// byte-mode segment, at version 9 or the smallest larger version it fits.
 func Encode(message string) (*Symbol, error) {
 	if message == "" {
 		return nil, ErrEmpty
 	}
-	code, err := qr.NewWith(message,
-		qr.WithErrorCorrectionLevel(qr.ErrorCorrectionMedium),
-		qr.WithEncodingMode(qr.EncModeByte),
-		qr.WithMinimumVersion(MinVersion),
-	)
+	seg, err := goqr.MakeBytes([]byte(message))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrEncode, err)
 	}
-	var m matrix
-	if err := code.Save(&m); err != nil {
+	// mask -1: the encoder picks the lowest-penalty mask, deterministically.
+	code, err := goqr.EncodeSegments([]*goqr.QrSegment{seg}, goqr.Medium, MinVersion, goqr.MaxVersion, -1, false)
+	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrEncode, err)
 	}
-	size := len(m.bitmap)
-	if size < 21 || (size-17)%4 != 0 {
+	size := code.Size()
+	if size < 17+4*MinVersion || (size-17)%4 != 0 {
 		return nil, fmt.Errorf("%w: encoder returned a %d-module symbol", ErrEncode, size)
 	}
 	s := &Symbol{version: (size - 17) / 4, size: size, dark: make([]bool, size*size)}
-	for y, row := range m.bitmap {
-		if len(row) != size {
-			return nil, fmt.Errorf("%w: encoder returned a non-square symbol", ErrEncode)
+	for y := 0; y < size; y++ {
+		for x := 0; x < size; x++ {
+			s.dark[y*size+x] = code.Module(x, y)
 		}
-		copy(s.dark[y*size:], row)
 	}
 	return s, nil
 }
-
-// matrix captures the module matrix from the encoder.
-type matrix struct{ bitmap [][]bool }
-
-func (m *matrix) Write(mat qr.Matrix) error { m.bitmap = mat.Bitmap(); return nil }
-func (m *matrix) Close() error              { return nil }
 
 // Version returns the QR version (1..40; 9 or more here).
 func (s *Symbol) Version() int { return s.version }
@@ -174,7 +165,7 @@ func (s *Symbol) WritePNG(w io.Writer, opts ...Option) error {
 		return err
 	}
 	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
 	if err := enc.Encode(&buf, img); err != nil {
 		return fmt.Errorf("qrimage: png: %w", err)
 	}

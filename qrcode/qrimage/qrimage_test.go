@@ -288,7 +288,12 @@ func TestGoldenSVG(t *testing.T) {
 	}
 	want, err := os.ReadFile(path)
 	require.NoError(t, err, "run go test -update to create it")
-	assert.Equal(t, string(want), string(got))
+	if !bytes.Equal(want, got) {
+		// The files are long: write what we got instead of a huge diff.
+		out := filepath.Join(t.TempDir(), "got.svg")
+		require.NoError(t, os.WriteFile(out, got, 0o644))
+		t.Fatalf("SVG differs from %s (got %d bytes, want %d; see %s; go test -update rewrites it)", path, len(got), len(want), out)
+	}
 }
 
 func BenchmarkPNG(b *testing.B) {
