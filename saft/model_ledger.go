@@ -32,8 +32,9 @@ type Journal struct {
 // Transaction is one accounting transaction (3.4.3). At most one of
 // CustomerID and SupplierID is set.
 type Transaction struct {
-	// TransactionID (3.4.3.1): "GLPostingDate JournalID DocArchivalNumber"
-	// (date YYYY-MM-DD, separated by spaces).
+	// TransactionID (3.4.3.1): unique key of the transaction,
+	// "TransactionDate JournalID DocArchivalNumber" (date YYYY-MM-DD,
+	// separated by spaces).
 	TransactionID string `xml:"TransactionID"`
 	// Period (3.4.3.2): accounting period, 1 to 12, 13 to 16 for the
 	// year-end periods.

@@ -86,8 +86,9 @@ type Invoice struct {
 	EACCode string `xml:"EACCode,omitempty"`
 	// SystemEntryDate (4.1.4.12): when the document was signed.
 	SystemEntryDate DateTime `xml:"SystemEntryDate"`
-	// TransactionID (4.1.4.13): the accounting transaction recording it,
-	// in integrated files.
+	// TransactionID (4.1.4.13): the TransactionID of the accounting
+	// transaction recording it; required in an integrated accounting and
+	// invoicing system.
 	TransactionID string `xml:"TransactionID,omitempty"`
 	// CustomerID (4.1.4.14): key of the customer in MasterFiles.
 	CustomerID string `xml:"CustomerID"`

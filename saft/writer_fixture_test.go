@@ -197,7 +197,7 @@ func fxLedger() []Journal {
 				}},
 		}},
 		{JournalID: "CMP", Description: "Compras", Transaction: []Transaction{
-			{TransactionID: "2026-01-20 CMP L-7", Period: 1, TransactionDate: fxDate("2026-01-19"), SourceID: "rui",
+			{TransactionID: "2026-01-19 CMP L-7", Period: 1, TransactionDate: fxDate("2026-01-19"), SourceID: "rui",
 				Description: "Fatura lavandaria", DocArchivalNumber: "L-7", TransactionType: TransactionTypeNormal, GLPostingDate: fxDate("2026-01-20"),
 				SupplierID: "S1",
 				Lines: TransactionLines{
@@ -500,6 +500,14 @@ func fxFullFile() *AuditFile {
 			WorkingDocuments: &WorkingDocuments{WorkDocument: fxWorkDocuments()},
 			Payments:         &Payments{Payment: fxPayments()},
 		},
+	}
+	// An integrated file (I) gives every sales document and receipt the
+	// accounting transaction that records it (4.1.4.13, 4.4.4.4).
+	for i := range f.SourceDocuments.SalesInvoices.Invoice {
+		f.SourceDocuments.SalesInvoices.Invoice[i].TransactionID = "2026-01-15 VND 1"
+	}
+	for i := range f.SourceDocuments.Payments.Payment {
+		f.SourceDocuments.Payments.Payment[i].TransactionID = "2026-01-15 VND 1"
 	}
 	f.UpdateControlTotals()
 	return f

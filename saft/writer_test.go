@@ -407,3 +407,43 @@ func TestNoValidator(t *testing.T) {
 	require.ErrorIs(t, WriteAuditFile(&buf, fxInvoicingFile()), ErrNoValidator)
 	assert.Zero(t, buf.Len())
 }
+
+// With the record validator linked (validate*.go), Write validates by
+// default: the golden fixtures pass it and come out identical.
+func TestGoldenFilesPassValidation(t *testing.T) {
+	if newRecordValidator == nil {
+		t.Skip("the record validator is not linked into this build")
+	}
+	for _, g := range fxGoldens {
+		t.Run(g.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			require.NoError(t, WriteAuditFile(&buf, g.file()))
+			want, err := os.ReadFile(filepath.Join("testdata", g.name))
+			require.NoError(t, err)
+			assert.True(t, bytes.Equal(want, buf.Bytes()))
+		})
+	}
+}
+
+func TestWriteRefusesInvalidFile(t *testing.T) {
+	if newRecordValidator == nil {
+		t.Skip("the record validator is not linked into this build")
+	}
+	f := fxInvoicingFile()
+	f.SourceDocuments.SalesInvoices.Invoice[1].CustomerID = "NO-SUCH-CUSTOMER"
+	f.SourceDocuments.Payments.Payment[0].Line[0].Tax = nil // assertion 18: RC lines need Tax
+	var buf bytes.Buffer
+	err := WriteAuditFile(&buf, f)
+	require.Error(t, err)
+	var we *WriteError
+	assert.False(t, errors.As(err, &we), "a validation error, not a write error: %v", err)
+	var coded interface{ Codes() []string }
+	require.ErrorAs(t, err, &coded)
+	assert.GreaterOrEqual(t, len(coded.Codes()), 2, "every violation at once: %v", err)
+	assert.Contains(t, err.Error(), "Invoice[2]")
+	assert.Zero(t, buf.Len(), "nothing written")
+
+	// The caller may opt out explicitly.
+	require.NoError(t, WriteAuditFile(&buf, f, WithoutValidation()))
+	assert.Contains(t, buf.String(), "NO-SUCH-CUSTOMER")
+}
