@@ -190,3 +190,9 @@ func ExampleValidationError_Has() {
 	}
 	// Output: true
 }
+
+func ExampleValidationError() {
+	_, err := qrcode.Parse("A:500000000*B:999999990*C:PT*D:FS*E:N*F:20261128*G:FS LOJA1/42*H:JFC8LM3P-42*I1:PT*I7:10.00*I8:2.30*N:2.30*O:12.30*Q:aB3x*R:12345")
+	fmt.Println(err)
+	// Output: qrcode: R: max_length: 5 characters, maximum 4
+}

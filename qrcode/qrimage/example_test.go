@@ -100,3 +100,10 @@ func ExampleWithDPI() {
 	fmt.Println(err)
 	// Output: qrimage: resolution must be 72 to 4800 dpi: got 10
 }
+
+func ExampleSymbol_Dark() {
+	s, _ := qrimage.Encode(message)
+	// The top-left finder pattern: a dark ring, a light ring, a dark core.
+	fmt.Println(s.Dark(0, 0), s.Dark(1, 1), s.Dark(3, 3), s.Dark(-1, 0))
+	// Output: true false true false
+}
