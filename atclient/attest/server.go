@@ -51,9 +51,10 @@ type Server struct {
 	books    map[string]*book  // per NIF
 	keysSeen map[string]time.Time
 	faults   []Fault
-	calls    map[string]int // processed requests per operation
-	requests map[string]int // authenticated requests per operation, faults included
-	codes    int            // validation codes given
+	calls    map[string]int    // processed requests per operation
+	requests map[string]int    // authenticated requests per operation, faults included
+	codes    int               // validation codes given
+	efatura  map[string]efBook // e-Fatura documents per NIF (efatura.go)
 }
 
 // sharedEncKey is the encryption key pair, in the role of AT's
@@ -192,6 +193,7 @@ func (s *Server) makeKeys() error {
 
 	mux := http.NewServeMux()
 	mux.HandleFunc(SeriesPath, s.serveSeries)
+	mux.HandleFunc(EFaturaPath, s.serveEFatura)
 	s.srv = httptest.NewUnstartedServer(mux)
 	s.srv.TLS = &tls.Config{
 		MinVersion:   tls.VersionTLS12,
