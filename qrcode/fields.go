@@ -67,6 +67,11 @@ var documentTypes = setOf(
 	"RC", "RG", // 4.4
 )
 
+// invoiceOnlyTypes are the document types of SAF-T table 4.1
+// (SalesInvoices) that appear in no other table: §3 h allows "I1:0" only
+// for documents of tables 4.2, 4.3 and 4.4.
+var invoiceOnlyTypes = setOf("FT", "FS", "FR", "ND", "NC", "VD", "TV", "TD", "AA", "DA")
+
 // documentStatuses is the union of InvoiceStatus (N S A R F),
 // MovementStatus (N T A F R), WorkStatus (N A F) and PaymentStatus (N A).
 var documentStatuses = setOf("N", "S", "A", "R", "F", "T")

@@ -64,6 +64,10 @@ func TestBuildRejectsBrokenRules(t *testing.T) {
 		{"I1 missing", func(d *Document) { d.FiscalSpaceI.Region = "" }, ruleHit{"I1", RuleRequired}},
 		{"I1 unknown region", func(d *Document) { d.FiscalSpaceI.Region = "PT-XX" }, ruleHit{"I1", RuleCode}},
 		{"I1:0 with amounts", func(d *Document) { d.FiscalSpaceI.Region = RegionNoVATRate }, ruleHit{"I1", RuleNoVATRate}},
+		{"I1:0 on an invoice", func(d *Document) {
+			d.FiscalSpaceI = NoVATRate()
+			d.TaxPayable, d.GrossTotal = decimal.Zero, decimal.Zero
+		}, ruleHit{"I1", RuleNoVATRate}},
 		{"I1:0 with J", func(d *Document) {
 			d.FiscalSpaceI = NoVATRate()
 			d.FiscalSpaceJ = &FiscalSpace{Region: RegionAzores}
@@ -239,4 +243,14 @@ func TestBuildAcceptsMaximumLengths(t *testing.T) {
 	again, err := Build(back)
 	require.NoError(t, err)
 	assert.Equal(t, msg, again)
+}
+
+func TestNoVATRateForTables42To44(t *testing.T) {
+	for _, typ := range []string{"GT", "GR", "OR", "PF", "RG", "RC"} { // 4.2, 4.3, 4.4
+		d := specExamples()[3].doc // GT, I1:0
+		d.DocumentType = typ
+		d.DocumentNumber = typ + " G234CB/50987"
+		_, err := Build(d)
+		assert.NoError(t, err, typ)
+	}
 }

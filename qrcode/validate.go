@@ -114,6 +114,9 @@ func (d Document) validateSpaces(vs *violations) {
 					vs.add(code, RuleNoVATRate, "I1:0 (document without VAT rate) with amount I%d", j+2)
 				}
 			}
+			if invoiceOnlyTypes[d.DocumentType] {
+				vs.add(code, RuleNoVATRate, "I1:0 is for documents of SAF-T tables 4.2-4.4, not for type %s (table 4.1)", d.DocumentType)
+			}
 			if d.FiscalSpaceJ != nil || d.FiscalSpaceK != nil {
 				vs.add(code, RuleNoVATRate, "I1:0 (document without VAT rate) with other fiscal spaces")
 			}
