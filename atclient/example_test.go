@@ -1,0 +1,238 @@
+package atclient_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"os"
+	"time"
+
+	"github.com/faturapt/faturapt/atclient"
+	"github.com/faturapt/faturapt/atclient/attest"
+	"github.com/faturapt/faturapt/atcud"
+	"github.com/faturapt/faturapt/series"
+)
+
+// simulatorClient starts AT's simulator and returns a client of it, set up
+// as Example_registerNewSeries shows.
+func simulatorClient() (*attest.Server, *atclient.Client) {
+	srv, err := attest.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	key, err := atclient.ParseATKey(srv.EncryptionCertificatePEM())
+	if err != nil {
+		log.Fatal(err)
+	}
+	cert, err := atclient.CertificateFromTLS(srv.ClientCertificate())
+	if err != nil {
+		log.Fatal(err)
+	}
+	creds, err := atclient.NewCredentials(attest.DefaultNIF, attest.DefaultSubUser, attest.DefaultPassword)
+	if err != nil {
+		log.Fatal(err)
+	}
+	client, err := atclient.New(atclient.Endpoints{Series: srv.URL()}, creds, cert,
+		atclient.WithATKey(key), atclient.WithRootCAs(srv.RootCAs()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	return srv, client
+}
+
+func today() series.Date { return series.DateOf(time.Now().UTC()) }
+
+// Register a new series with AT and print the ATCUD of its first document.
+// Against AT itself, the endpoints are atclient.TestEndpoints() or
+// atclient.ProductionEndpoints(), the certificate comes from
+// atclient.LoadPKCS12 and the key is the embedded one; here the simulator
+// provides them.
+func Example_registerNewSeries() {
+	srv, err := attest.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	key, _ := atclient.ParseATKey(srv.EncryptionCertificatePEM())
+	cert, _ := atclient.CertificateFromTLS(srv.ClientCertificate())
+	creds, err := atclient.NewCredentials(attest.DefaultNIF, attest.DefaultSubUser, attest.DefaultPassword)
+	if err != nil {
+		log.Fatal(err)
+	}
+	client, err := atclient.New(atclient.Endpoints{Series: srv.URL()}, creds, cert,
+		atclient.WithATKey(key), atclient.WithRootCAs(srv.RootCAs()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer client.Close()
+
+	s, err := series.New("2026A", series.DocumentTypeFT, series.NumberOf(1), today())
+	if err != nil {
+		log.Fatal(err)
+	}
+	s, err = client.RegisterSeries(context.Background(), s)
+	if err != nil {
+		log.Fatal(err)
+	}
+	doc, _ := s.DocumentNumber(series.NumberOf(1))
+	a, err := atcud.FromSequence(s.ValidationCode, 1)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("status:", s.Status.DescriptionEN())
+	fmt.Println(doc, "ATCUD:", a)
+	// Output:
+	// status: Active
+	// FT 2026A/1 ATCUD: 018033Y8-1
+}
+
+// A program that already issued documents 1 to 1233 in series B before
+// communicating it registers it from the next number, 1234.
+func ExampleClient_RegisterSeries() {
+	srv, client := simulatorClient()
+	defer srv.Close()
+	s, err := series.New("B", series.DocumentTypeFR, series.NumberOf(1234), today(),
+		series.WithCertificateNumber(9999))
+	if err != nil {
+		log.Fatal(err)
+	}
+	s, err = client.RegisterSeries(context.Background(), s)
+	if err != nil {
+		log.Fatal(err)
+	}
+	next, _ := s.NextNumber()
+	a, _ := atcud.FromSequence(s.ValidationCode, 1234)
+	fmt.Println("next number:", next, "ATCUD:", a)
+	// Output:
+	// next number: 1234 ATCUD: 018033Y8-1234
+}
+
+// Finalize a series after its last document.
+func ExampleClient_FinalizeSeries() {
+	srv, client := simulatorClient()
+	defer srv.Close()
+	ctx := context.Background()
+	s, _ := series.New("C", series.DocumentTypeFS, series.NumberOf(1), today())
+	s, err := client.RegisterSeries(ctx, s)
+	if err != nil {
+		log.Fatal(err)
+	}
+	s, err = client.FinalizeSeries(ctx, s, series.NumberOf(250), "fim do exercício")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(s.ID, s.Status.DescriptionEN(), "last issued", s.LastIssued)
+	// Output:
+	// C Finalized last issued 250
+}
+
+// Cancel a registration made in error (no document was issued in it).
+func ExampleClient_CancelSeries() {
+	srv, client := simulatorClient()
+	defer srv.Close()
+	ctx := context.Background()
+	s, _ := series.New("WRONG", series.DocumentTypeGT, series.NumberOf(1), today())
+	s, err := client.RegisterSeries(ctx, s)
+	if err != nil {
+		log.Fatal(err)
+	}
+	s, err = client.CancelSeries(ctx, s, series.CancellationReasonError, true)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(s.ID, s.Status.DescriptionEN(), s.StatusReason)
+	// Output:
+	// WRONG Cancelled ER
+}
+
+// Query the series registered, here the active ones of class SI.
+func ExampleClient_QuerySeries() {
+	srv, client := simulatorClient()
+	defer srv.Close()
+	ctx := context.Background()
+	for _, id := range []string{"A", "B"} {
+		s, _ := series.New(id, series.DocumentTypeFT, series.NumberOf(1), today())
+		if _, err := client.RegisterSeries(ctx, s); err != nil {
+			log.Fatal(err)
+		}
+	}
+	s, _ := series.New("G", series.DocumentTypeGR, series.NumberOf(1), today())
+	if _, err := client.RegisterSeries(ctx, s); err != nil {
+		log.Fatal(err)
+	}
+	list, err := client.QuerySeries(ctx, atclient.SeriesQuery{Class: series.DocumentClassSI, Status: series.StatusActive})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, s := range list {
+		fmt.Println(s.DocumentType, s.ID, s.ValidationCode)
+	}
+	// Output:
+	// FT A 018033Y8
+	// FT B 02FWGVOX
+}
+
+// AT's refusals are *ResultError with the manual's code.
+func ExampleResultError() {
+	srv, client := simulatorClient()
+	defer srv.Close()
+	ctx := context.Background()
+	s, _ := series.New("AB", series.DocumentTypeFT, series.NumberOf(1), today())
+	if _, err := client.RegisterSeries(ctx, s); err != nil {
+		log.Fatal(err)
+	}
+	s.ID = "ab" // identifiers are unique whatever the letter case (§1.3.2)
+	_, err := client.RegisterSeries(ctx, s)
+	if re, ok := errors.AsType[*atclient.ResultError](err); ok {
+		fmt.Println(int(re.Code), re.Code == series.Code4001)
+	}
+	// Output:
+	// 4001 true
+}
+
+// Credentials print without their password.
+func ExampleNewCredentials() {
+	creds, err := atclient.NewCredentials("555555555", "0002", "the password")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(creds.Username())
+	fmt.Printf("%v\n", creds)
+	// Output:
+	// 555555555/0002
+	// atclient.Credentials{Username: 555555555/0002, Password: [REDACTED]}
+}
+
+// Load the producer's certificate from the .pfx AT's procedure produces
+// (generic manual §5.3); legacy encryptions are read too.
+func ExampleLoadPKCS12() {
+	data, err := os.ReadFile("testdata/legacy.pfx")
+	if err != nil {
+		log.Fatal(err)
+	}
+	cert, err := atclient.LoadPKCS12(data, "TESTEwebservice")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(cert.Subject())
+	// Output:
+	// CN=599999993,C=PT
+}
+
+// The embedded AT public key and its expiry.
+func ExampleDefaultATKey() {
+	k := atclient.DefaultATKey()
+	fmt.Println(k.Subject(), "valid until", k.NotAfter().Format(time.DateOnly))
+	// Output:
+	// Chave Cifra Publica AT valid until 2027-04-15
+}
+
+// AT's endpoints.
+func ExampleTestEndpoints() {
+	fmt.Println(atclient.TestEndpoints().Series)
+	fmt.Println(atclient.ProductionEndpoints().Series)
+	// Output:
+	// https://servicos.portaldasfinancas.gov.pt:722/SeriesWSService
+	// https://servicos.portaldasfinancas.gov.pt:422/SeriesWSService
+}
