@@ -205,11 +205,16 @@ func checkMoney(vs *violations, code string, v decimal.NullDecimal) {
 	if d.IsNegative() {
 		vs.add(code, RuleNegative, "amount %s is negative", d.String())
 	}
-	if !d.Equal(d.Truncate(2)) {
+	if d.Exponent() < -2 && !d.Equal(d.Truncate(2)) {
 		vs.add(code, RuleDecimals, "amount %s has more than two decimals", d.String())
 		return
 	}
-	if s := d.StringFixed(2); len(s) > spec(code).maxLength {
+	// With two decimals, 16 characters hold up to 13 integer digits.
+	if !d.Abs().LessThan(moneyLimit) {
+		s := d.StringFixed(2)
 		vs.add(code, RuleMaxLength, "amount %s has %d characters, maximum %d", s, len(s), spec(code).maxLength)
 	}
 }
+
+// moneyLimit is the smallest amount too long for a 16-character field.
+var moneyLimit = decimal.New(1, 13)
