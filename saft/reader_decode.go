@@ -22,10 +22,10 @@ type decoder struct {
 	intern map[string]string // short values (codes, IDs) repeat: share their strings
 }
 
-const maxInternedValues = 1 << 16
+const maxInternedValues = 8192
 
 func (d *decoder) str(b []byte) string {
-	if len(b) > 24 {
+	if len(b) > 16 {
 		return string(b)
 	}
 	if s, ok := d.intern[string(b)]; ok {

@@ -1,0 +1,195 @@
+package audit
+
+import (
+	"crypto/rsa"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/faturapt/faturapt/saft"
+)
+
+// Finding is one problem of the file.
+type Finding struct {
+	Code     string   `json:"code"`
+	Severity Severity `json:"severity"`
+	// Section is Header, MasterFiles, GeneralLedgerEntries, SalesInvoices,
+	// MovementOfGoods, WorkingDocuments, Payments or File.
+	Section string `json:"section"`
+	// Record names the record: a document number ("FT A/12"), a master
+	// record ("Customer C1"), a journal or transaction.
+	Record string `json:"record,omitempty"`
+	// Path is an XPath-like location when known.
+	Path string `json:"path,omitempty"`
+	// Line is the line of the file where the record starts (or the
+	// problem is, for reading errors); 0 when the finding is about the
+	// whole file.
+	Line    int    `json:"line"`
+	Message string `json:"message"`
+}
+
+func (f Finding) String() string {
+	return fmt.Sprintf("line %d: %s %s [%s] %s: %s", f.Line, f.Severity, f.Code, f.Section, f.Record, f.Message)
+}
+
+// SectionSummary counts the records and findings of a section.
+type SectionSummary struct {
+	Name     string `json:"name"`
+	Records  int    `json:"records"`
+	Errors   int    `json:"errors"`
+	Warnings int    `json:"warnings"`
+}
+
+// Report is the result of an audit.
+type Report struct {
+	Encoding           string `json:"encoding,omitempty"`
+	Bytes              int64  `json:"bytes"`
+	CompanyName        string `json:"companyName,omitempty"`
+	TaxRegistration    string `json:"taxRegistrationNumber,omitempty"`
+	TaxAccountingBasis string `json:"taxAccountingBasis,omitempty"`
+	StartDate          string `json:"startDate,omitempty"`
+	EndDate            string `json:"endDate,omitempty"`
+	// Complete is false when a fatal error stopped the audit.
+	Complete bool `json:"complete"`
+	// SignaturesVerified is true when a public key was given.
+	SignaturesVerified bool `json:"signaturesVerified"`
+	// SignaturesChecked counts the signatures verified with the key.
+	SignaturesChecked int              `json:"signaturesChecked"`
+	Findings          []Finding        `json:"findings"`
+	Sections          []SectionSummary `json:"sections"`
+	Errors            int              `json:"errors"`
+	Warnings          int              `json:"warnings"`
+}
+
+// HasErrors reports whether any finding is an error.
+func (r *Report) HasErrors() bool { return r.Errors > 0 }
+
+// Codes returns the distinct codes of the findings, sorted.
+func (r *Report) Codes() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, f := range r.Findings {
+		if !seen[f.Code] {
+			seen[f.Code] = true
+			out = append(out, f.Code)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Option configures an audit.
+type Option func(*config)
+
+type config struct {
+	key       *rsa.PublicKey
+	progress  func(bytesRead int64)
+	batchSize int
+}
+
+// WithPublicKey verifies every signature and the chain of every series with
+// the producer's public key (the key of its software certificate).
+func WithPublicKey(pub *rsa.PublicKey) Option { return func(c *config) { c.key = pub } }
+
+// WithProgress calls f now and then with the number of bytes read.
+func WithProgress(f func(bytesRead int64)) Option { return func(c *config) { c.progress = f } }
+
+// ErrKey is returned when the public key cannot be used to verify.
+var ErrKey = errors.New("audit: unusable public key")
+
+// File audits the SAF-T file at path.
+func File(path string, opts ...Option) (*Report, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return Run(f, opts...)
+}
+
+// Run audits the SAF-T file read from r in one pass. A file that is not
+// well-formed or not SAF-T (PT) 1.04_01 is a finding (AUDIT-MALFORMED), not
+// an error: the report then has what was found up to that point. Run
+// returns an error only for a bad option (ErrKey) or when r fails before
+// anything was read.
+func Run(r io.Reader, opts ...Option) (*Report, error) {
+	cfg := config{batchSize: 1024}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	a, err := newAuditor(&cfg)
+	if err != nil {
+		return nil, err
+	}
+	a.run(r)
+	return a.finish(), nil
+}
+
+// sectionOf names the section of a record kind.
+func sectionOf(k saft.RecordKind) string {
+	switch k {
+	case saft.RecordGeneralLedgerAccounts, saft.RecordAccount, saft.RecordCustomer, saft.RecordSupplier,
+		saft.RecordProduct, saft.RecordTaxTableEntry:
+		return "MasterFiles"
+	case saft.RecordGeneralLedgerEntries, saft.RecordJournal, saft.RecordTransaction:
+		return "GeneralLedgerEntries"
+	case saft.RecordSalesInvoices, saft.RecordInvoice:
+		return "SalesInvoices"
+	case saft.RecordMovementOfGoods, saft.RecordStockMovement:
+		return "MovementOfGoods"
+	case saft.RecordWorkingDocuments, saft.RecordWorkDocument:
+		return "WorkingDocuments"
+	case saft.RecordPayments, saft.RecordPayment:
+		return "Payments"
+	}
+	return "File"
+}
+
+// sectionOfPath names the section of an XPath-like path.
+func sectionOfPath(p string) string {
+	for _, s := range []string{"Header", "MasterFiles", "GeneralLedgerEntries", "SalesInvoices", "MovementOfGoods", "WorkingDocuments", "Payments"} {
+		if strings.Contains(p, "/"+s) {
+			return s
+		}
+	}
+	return "File"
+}
+
+var sectionOrder = []string{"File", "Header", "MasterFiles", "GeneralLedgerEntries", "SalesInvoices", "MovementOfGoods", "WorkingDocuments", "Payments"}
+
+// recordName names a record for people.
+func recordName(rec *saft.Record) string {
+	switch rec.Kind {
+	case saft.RecordAccount:
+		return "Account " + rec.Account.AccountID
+	case saft.RecordCustomer:
+		return "Customer " + rec.Customer.CustomerID
+	case saft.RecordSupplier:
+		return "Supplier " + rec.Supplier.SupplierID
+	case saft.RecordProduct:
+		return "Product " + rec.Product.ProductCode
+	case saft.RecordTaxTableEntry:
+		e := rec.TaxTableEntry
+		return "TaxTableEntry " + string(e.TaxType) + "/" + e.TaxCountryRegion + "/" + string(e.TaxCode)
+	case saft.RecordJournal:
+		return "Journal " + rec.Journal.JournalID
+	case saft.RecordTransaction:
+		return "Transaction " + rec.Transaction.TransactionID
+	case saft.RecordInvoice:
+		return rec.Invoice.InvoiceNo
+	case saft.RecordStockMovement:
+		return rec.StockMovement.DocumentNumber
+	case saft.RecordWorkDocument:
+		return rec.WorkDocument.DocumentNumber
+	case saft.RecordPayment:
+		return rec.Payment.PaymentRefNo
+	}
+	if rec.Index > 0 {
+		return rec.Kind.String() + "[" + strconv.Itoa(rec.Index) + "]"
+	}
+	return rec.Kind.String()
+}

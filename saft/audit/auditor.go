@@ -1,0 +1,245 @@
+package audit
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/faturapt/faturapt/saft"
+)
+
+// auditor holds the state of one audit: only per-series and per-section
+// state and the master-file keys (in the saft.Validator), never the
+// documents, so memory does not grow with the number of documents.
+type auditor struct {
+	cfg      *config
+	report   Report
+	v        *saft.Validator
+	sections map[string]*SectionSummary
+
+	taxEntries []saft.TaxTableEntry // the tax table, checked when complete
+	taxLines   []int
+	totals     totals
+	series     map[string]*seriesState
+	sig        *signatures
+}
+
+func newAuditor(cfg *config) (*auditor, error) {
+	a := &auditor{cfg: cfg, v: saft.NewValidator(), sections: map[string]*SectionSummary{}, series: map[string]*seriesState{}}
+	if cfg.key != nil {
+		sig, err := newSignatures(cfg.key, cfg.batchSize, a)
+		if err != nil {
+			return nil, err
+		}
+		a.sig = sig
+		a.report.SignaturesVerified = true
+	}
+	return a, nil
+}
+
+func (a *auditor) section(name string) *SectionSummary {
+	s := a.sections[name]
+	if s == nil {
+		s = &SectionSummary{Name: name}
+		a.sections[name] = s
+	}
+	return s
+}
+
+// add records a finding.
+func (a *auditor) add(f Finding) {
+	f.Severity = severityOf(f.Code)
+	a.report.Findings = append(a.report.Findings, f)
+}
+
+// addAt records a finding of code about record rec.
+func (a *auditor) addAt(rec *saft.Record, code, path, format string, args ...any) {
+	a.add(Finding{Code: code, Section: sectionOf(rec.Kind), Record: recordName(rec), Path: path, Line: rec.Line,
+		Message: fmt.Sprintf(format, args...)})
+}
+
+// violations records the validator's violations about rec.
+func (a *auditor) violations(vs []saft.Violation, section, record string, line int) {
+	for _, v := range vs {
+		a.add(Finding{Code: v.Code, Section: section, Record: record, Path: v.Path, Line: line, Message: v.Message})
+	}
+}
+
+func (a *auditor) issues(is []saft.ReadIssue, record string) {
+	for _, i := range is {
+		a.add(Finding{Code: i.Code, Section: sectionOfPath(i.Path), Record: record, Path: i.Path, Line: i.Line, Message: i.Message})
+	}
+}
+
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+func (a *auditor) fatal(err error) {
+	f := Finding{Code: CodeMalformed, Section: "File", Message: err.Error()}
+	var re *saft.ReadError
+	if errors.As(err, &re) {
+		f.Line = re.Line
+		f.Message = fmt.Sprintf("column %d: %s", re.Col, re.Msg)
+	}
+	a.add(f)
+}
+
+func (a *auditor) run(in io.Reader) {
+	cr := &countingReader{r: in}
+	defer func() { a.report.Bytes = cr.n }()
+	r, err := saft.NewReader(cr)
+	if err != nil {
+		a.fatal(err)
+		return
+	}
+	a.report.Encoding = r.Encoding()
+	h := r.Header()
+	a.report.CompanyName, a.report.TaxRegistration = h.CompanyName, h.TaxRegistrationNumber
+	a.report.TaxAccountingBasis = string(h.TaxAccountingBasis)
+	a.report.StartDate, a.report.EndDate = h.StartDate.String(), h.EndDate.String()
+	a.section("Header").Records = 1
+	a.issues(r.HeaderIssues(), "Header")
+	a.violations(a.v.Header(h), "Header", "Header", r.HeaderLine())
+
+	n := 0
+	for rec, err := range r.Records() {
+		if err != nil {
+			a.fatal(err)
+			return
+		}
+		n++
+		if a.cfg.progress != nil && n%4096 == 0 {
+			a.cfg.progress(r.InputOffset())
+		}
+		a.record(rec)
+	}
+	a.report.Complete = true
+}
+
+// record checks one record.
+func (a *auditor) record(rec *saft.Record) {
+	name := recordName(rec)
+	a.issues(rec.Issues, name)
+	if rec.Kind != saft.RecordTaxTableEntry {
+		a.flushTaxTable()
+	}
+	sec := sectionOf(rec.Kind)
+	v := a.v
+	switch rec.Kind {
+	case saft.RecordGeneralLedgerAccounts:
+		a.violations(v.TaxonomyReference(rec.GeneralLedgerAccounts.TaxonomyReference), sec, name, rec.Line)
+	case saft.RecordAccount:
+		a.section(sec).Records++
+		a.violations(v.Account(rec.Index, rec.Account), sec, name, rec.Line)
+	case saft.RecordCustomer:
+		a.section(sec).Records++
+		a.violations(v.Customer(rec.Index, rec.Customer), sec, name, rec.Line)
+	case saft.RecordSupplier:
+		a.section(sec).Records++
+		a.violations(v.Supplier(rec.Index, rec.Supplier), sec, name, rec.Line)
+	case saft.RecordProduct:
+		a.section(sec).Records++
+		a.violations(v.Product(rec.Index, rec.Product), sec, name, rec.Line)
+	case saft.RecordTaxTableEntry:
+		a.section(sec).Records++
+		a.taxEntries = append(a.taxEntries, *rec.TaxTableEntry)
+		a.taxLines = append(a.taxLines, rec.Line)
+	case saft.RecordGeneralLedgerEntries, saft.RecordSalesInvoices, saft.RecordMovementOfGoods,
+		saft.RecordWorkingDocuments, saft.RecordPayments:
+		a.totals.declare(rec)
+	case saft.RecordJournal:
+		a.violations(v.Journal(rec.Index, rec.Journal.JournalID, rec.Journal.Description), sec, name, rec.Line)
+	case saft.RecordTransaction:
+		a.section(sec).Records++
+		a.violations(v.Transaction(rec.JournalIndex, rec.Index, rec.Transaction), sec, name, rec.Line)
+		a.totals.transaction(rec.Transaction)
+	case saft.RecordInvoice:
+		a.section(sec).Records++
+		inv := rec.Invoice
+		a.violations(v.Invoice(rec.Index, inv), sec, name, rec.Line)
+		a.totals.invoice(inv)
+		a.invoiceArithmetic(rec)
+		a.inSeries(rec, document{number: inv.InvoiceNo, atcud: inv.ATCUD, date: inv.InvoiceDate, entry: inv.SystemEntryDate,
+			hash: inv.Hash, hashControl: inv.HashControl, source: inv.DocumentStatus.SourceBilling, gross: inv.DocumentTotals.GrossTotal, signed: true})
+	case saft.RecordStockMovement:
+		a.section(sec).Records++
+		m := rec.StockMovement
+		a.violations(v.StockMovement(rec.Index, m), sec, name, rec.Line)
+		a.totals.movement(m)
+		a.movementArithmetic(rec)
+		a.inSeries(rec, document{number: m.DocumentNumber, atcud: m.ATCUD, date: m.MovementDate, entry: m.SystemEntryDate,
+			hash: m.Hash, hashControl: m.HashControl, source: m.DocumentStatus.SourceBilling, gross: m.DocumentTotals.GrossTotal, signed: true})
+	case saft.RecordWorkDocument:
+		a.section(sec).Records++
+		d := rec.WorkDocument
+		a.violations(v.WorkDocument(rec.Index, d), sec, name, rec.Line)
+		a.totals.workDocument(d)
+		a.workArithmetic(rec)
+		a.inSeries(rec, document{number: d.DocumentNumber, atcud: d.ATCUD, date: d.WorkDate, entry: d.SystemEntryDate,
+			hash: d.Hash, hashControl: d.HashControl, source: d.DocumentStatus.SourceBilling, gross: d.DocumentTotals.GrossTotal, signed: true})
+	case saft.RecordPayment:
+		a.section(sec).Records++
+		p := rec.Payment
+		a.violations(v.Payment(rec.Index, p), sec, name, rec.Line)
+		a.totals.payment(p)
+		a.paymentArithmetic(rec)
+		a.inSeries(rec, document{number: p.PaymentRefNo, atcud: p.ATCUD, date: p.TransactionDate, entry: p.SystemEntryDate})
+	case saft.RecordEnd:
+		a.totals.finish(a)
+	}
+}
+
+// flushTaxTable checks the tax table once all its entries have been read.
+func (a *auditor) flushTaxTable() {
+	if a.taxEntries == nil {
+		return
+	}
+	line := a.taxLines[0]
+	a.violations(a.v.TaxTable(a.taxEntries), "MasterFiles", "TaxTable", line)
+	a.taxEntries, a.taxLines = nil, nil
+}
+
+func (a *auditor) finish() *Report {
+	a.flushTaxTable()
+	a.violations(a.v.Finish(), "File", "", 0)
+	a.finishSeries()
+	if a.sig != nil {
+		a.report.SignaturesChecked = a.sig.close()
+	}
+	r := &a.report
+	sort.SliceStable(r.Findings, func(i, j int) bool {
+		fi, fj := &r.Findings[i], &r.Findings[j]
+		if fi.Line != fj.Line {
+			return fi.Line < fj.Line
+		}
+		return fi.Code < fj.Code
+	})
+	for _, f := range r.Findings {
+		s := a.section(f.Section)
+		if f.Severity == SeverityError {
+			s.Errors++
+			r.Errors++
+		} else {
+			s.Warnings++
+			r.Warnings++
+		}
+	}
+	for _, name := range sectionOrder {
+		if s := a.sections[name]; s != nil {
+			r.Sections = append(r.Sections, *s)
+		}
+	}
+	if r.Findings == nil {
+		r.Findings = []Finding{}
+	}
+	return r
+}

@@ -1,0 +1,127 @@
+package audit
+
+import (
+	"crypto/rsa"
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/faturapt/faturapt/certify"
+)
+
+// signatures verifies the signatures of every series with certify, while
+// the file is being read: documents are collected per series in batches
+// (bounded memory: one batch per open series), and each full batch is
+// handed to a goroutine that runs certify's VerifyChain, which spreads the
+// RSA verifications over GOMAXPROCS workers. A batch starts from the chain
+// state after the last document of the previous batch of its series, so
+// batches are independent and the chain is checked across their borders.
+type signatures struct {
+	v         *certify.Verifier
+	batchSize int
+	series    map[string]*sigSeries
+	work      chan sigBatch
+	done      chan struct{}
+
+	mu       sync.Mutex
+	findings []Finding
+	checked  int
+	a        *auditor
+}
+
+type sigItem struct {
+	rec     certify.Record
+	line    int
+	path    string
+	section string
+}
+
+type sigSeries struct {
+	start certify.Chain
+	batch []sigItem
+}
+
+type sigBatch struct {
+	start certify.Chain
+	items []sigItem
+}
+
+func newSignatures(pub *rsa.PublicKey, batchSize int, a *auditor) (*signatures, error) {
+	// Keys of other sizes than the Despacho's 1024 bits are accepted: the
+	// audit verifies what the producer used.
+	v, err := certify.NewVerifier(pub, certify.AllowKeySize(pub.N.BitLen()))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrKey, err)
+	}
+	s := &signatures{v: v, batchSize: batchSize, series: map[string]*sigSeries{},
+		work: make(chan sigBatch, 2), done: make(chan struct{}), a: a}
+	go s.verifier()
+	return s, nil
+}
+
+func (s *signatures) add(key string, it sigItem) {
+	ss := s.series[key]
+	if ss == nil {
+		ss = &sigSeries{}
+		s.series[key] = ss
+	}
+	ss.batch = append(ss.batch, it)
+	if len(ss.batch) >= s.batchSize {
+		s.flush(ss)
+	}
+}
+
+func (s *signatures) flush(ss *sigSeries) {
+	if len(ss.batch) == 0 {
+		return
+	}
+	s.work <- sigBatch{start: ss.start, items: ss.batch}
+	last := ss.batch[len(ss.batch)-1].rec
+	series, n, _ := splitNumber(last.Number)
+	ss.start = certify.Chain{Series: series, LastNumber: n, LastHash: last.Hash, LastDate: last.Date, LastSystemEntry: last.SystemEntry}
+	ss.batch = make([]sigItem, 0, s.batchSize)
+}
+
+func (s *signatures) verifier() {
+	defer close(s.done)
+	for b := range s.work {
+		recs := make([]certify.Record, len(b.items))
+		for i := range b.items {
+			recs[i] = b.items[i].rec
+		}
+		err := s.v.VerifyChain(b.start, recs)
+		s.mu.Lock()
+		s.checked += len(recs)
+		var ce *certify.ChainError
+		if errors.As(err, &ce) {
+			for _, br := range ce.Breaks {
+				code := ""
+				switch {
+				case errors.Is(br.Err, certify.ErrBadSignature):
+					code = CodeSigBad
+				case errors.Is(br.Err, certify.ErrPreviousHash):
+					code = CodeSigPrevious
+				case errors.Is(br.Err, certify.ErrMalformedHash):
+					code = CodeSigMalformed
+				default:
+					continue // order rules: reported by the series checks
+				}
+				it := b.items[br.Index]
+				s.findings = append(s.findings, Finding{Code: code, Severity: severityOf(code), Section: it.section,
+					Record: it.rec.Number, Path: it.path + "/Hash", Line: it.line, Message: br.Detail})
+			}
+		}
+		s.mu.Unlock()
+	}
+}
+
+// close verifies what is left and returns the number of signatures checked.
+func (s *signatures) close() int {
+	for _, ss := range s.series {
+		s.flush(ss)
+	}
+	close(s.work)
+	<-s.done
+	s.a.report.Findings = append(s.a.report.Findings, s.findings...)
+	return s.checked
+}
