@@ -56,9 +56,10 @@ func (s *benchSource) invoices() iter.Seq2[*Invoice, error] {
 		var lines [3]InvoiceLine
 		tax := Tax{TaxType: TaxTypeVAT, TaxCountryRegion: "PT", TaxCode: TaxCodeNormal, TaxPercentage: &benchRate}
 		var no []byte
+		start := time.Date(2026, time.January, 1, 8, 0, 0, 0, time.UTC)
+		step := 27 * 24 * time.Hour / time.Duration(s.n) // dates and times never go back in the series
 		for i := 1; i <= s.n; i++ {
-			day := i%28 + 1
-			when := NewDateTime(2026, time.January, day, 10, i%60, i%59)
+			when := DateTimeOf(start.Add(time.Duration(i-1) * step))
 			for j := range lines {
 				lines[j] = InvoiceLine{LineNumber: j + 1, ProductCode: "P" + strconv.Itoa(j), ProductDescription: benchLineDesc[j],
 					Quantity: benchQty, UnitOfMeasure: "UN", UnitPrice: benchPrice, TaxPointDate: when.Date,
@@ -83,11 +84,32 @@ func (s *benchSource) invoices() iter.Seq2[*Invoice, error] {
 	}
 }
 
+// benchCustomers yields the 1,000 customers the invoices refer to.
+func benchCustomers(yield func(*Customer, error) bool) {
+	c := Customer{AccountID: Unknown, CustomerTaxID: "999999990", CompanyName: "Consumidor final",
+		BillingAddress: CustomerAddress{AddressDetail: Unknown, City: Unknown, PostalCode: Unknown, Country: Unknown}}
+	for i := range 1000 {
+		c.CustomerID = "C" + strconv.Itoa(i)
+		if !yield(&c, nil) {
+			return
+		}
+	}
+}
+
+func benchProducts(yield func(*Product, error) bool) {
+	for j := range 3 {
+		p := Product{ProductType: ProductTypeServices, ProductCode: "P" + strconv.Itoa(j), ProductDescription: benchLineDesc[j], ProductNumberCode: "P" + strconv.Itoa(j)}
+		if !yield(&p, nil) {
+			return
+		}
+	}
+}
+
 func benchContent(src *benchSource) Content {
 	return Content{
 		Header:        MonthlyInvoicingHeader(fxCompany, fxSoftware, 2026, time.January, NewDate(2026, time.February, 1)),
-		Customers:     each(fxCustomers()),
-		Products:      each(fxProducts()),
+		Customers:     benchCustomers,
+		Products:      benchProducts,
 		TaxTable:      fxTaxTable(),
 		SalesInvoices: src.invoices(),
 	}
@@ -116,6 +138,31 @@ func BenchmarkWriteInvoices(b *testing.B) {
 			b.SetBytes(size)
 			b.ReportMetric(float64(src.maxHeap)/(1<<20), "heap-MiB")
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/invoice")
+		})
+	}
+}
+
+// BenchmarkWriteValidated is BenchmarkWriteInvoices with the default
+// validation (first pass through the record validator): its key sets
+// (document numbers, customers) grow with the file.
+func BenchmarkWriteValidated(b *testing.B) {
+	if newRecordValidator == nil {
+		b.Skip("the record validator is not linked into this build")
+	}
+	for _, n := range []int{10_000, 100_000} {
+		b.Run("n="+strconv.Itoa(n), func(b *testing.B) {
+			src := &benchSource{n: n, sampleEvery: max(n/100, 1)}
+			var size int64
+			runtime.GC()
+			for b.Loop() {
+				w := &countingWriter{}
+				if err := Write(w, benchContent(src)); err != nil {
+					b.Fatal(err)
+				}
+				size = w.n
+			}
+			b.SetBytes(size)
+			b.ReportMetric(float64(src.maxHeap)/(1<<20), "heap-MiB")
 		})
 	}
 }
@@ -185,7 +232,7 @@ func BenchmarkMemory(b *testing.B) {
 			src := &benchSource{n: n}
 			f := &AuditFile{
 				Header: MonthlyInvoicingHeader(fxCompany, fxSoftware, 2026, time.January, NewDate(2026, time.February, 1)),
-				MasterFiles: MasterFiles{Customer: fxCustomers(), Product: fxProducts(),
+				MasterFiles: MasterFiles{Customer: collect(benchCustomers), Product: collect(benchProducts),
 					TaxTable: &TaxTable{TaxTableEntry: fxTaxTable()}},
 				SourceDocuments: &SourceDocuments{SalesInvoices: &SalesInvoices{}},
 			}
@@ -218,4 +265,12 @@ func BenchmarkMemory(b *testing.B) {
 			b.SetBytes(w.n)
 		}
 	})
+}
+
+func collect[T any](seq func(func(*T, error) bool)) []T {
+	var out []T
+	for v := range seq {
+		out = append(out, *v)
+	}
+	return out
 }
