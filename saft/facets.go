@@ -318,25 +318,31 @@ func isXMLChar(r rune) bool {
 	return false
 }
 
-// badChar returns the first character of s that XML cannot hold, or -1;
-// invalid UTF-8 is reported as utf8.RuneError.
-func badChar(s string) rune {
+// scanText counts the characters of s and finds the first one XML cannot
+// hold (bad = -1 when none; invalid UTF-8 is reported as utf8.RuneError),
+// in one pass with an ASCII fast path.
+func scanText(s string) (n int, bad rune) {
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= 0x20 && c < 0x80 {
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != 0x9 && c != 0xA && c != 0xD {
+				return n, rune(c)
+			}
 			i++
+			n++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return utf8.RuneError
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return n, utf8.RuneError
 		}
 		if !isXMLChar(r) {
-			return r
+			return n, r
 		}
-		i += n
+		i += size
+		n++
 	}
-	return -1
+	return n, -1
 }
 
 // quote returns s quoted for a message, shortened to maxReportedValue

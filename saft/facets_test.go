@@ -1,11 +1,13 @@
 package saft
 
 import (
+	"encoding/base64"
 	"os"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -252,4 +254,34 @@ func TestCodesDescribed(t *testing.T) {
 		assert.NotEmpty(t, CodeDescription(c))
 	}
 	assert.Empty(t, CodeDescription("SAFT-NOPE"))
+}
+
+// TestValidDate checks the fast calendar check against Date.Valid.
+func TestValidDate(t *testing.T) {
+	for _, y := range []int{0, 1, 4, 100, 400, 1900, 1999, 2000, 2023, 2024, 2100, 2400, 9999, 10000} {
+		for m := 0; m <= 13; m++ {
+			for d := -1; d <= 32; d++ {
+				date := Date{Year: y, Month: time.Month(m), Day: d}
+				require.Equal(t, date.Valid(), validDate(date), "%v", date)
+			}
+		}
+	}
+}
+
+// TestIsSignature checks the signature shape against base64 decoding.
+func TestIsSignature(t *testing.T) {
+	for i := range 200 {
+		sig := make([]byte, 128)
+		for j := range sig {
+			sig[j] = byte(i*31 + j*7)
+		}
+		s := base64.StdEncoding.EncodeToString(sig)
+		assert.True(t, isSignature(s))
+		assert.False(t, isSignature(s[:171]+"A"), "no padding")
+		assert.False(t, isSignature(s[:170]+"\n="), "newline")
+		assert.False(t, isSignature(s+"="))
+	}
+	assert.False(t, isSignature("0"))
+	assert.False(t, isSignature(strings.Repeat("A", 172)))
+	assert.True(t, isSignature(strings.Repeat("A", 171)+"="))
 }

@@ -93,42 +93,28 @@ func (c *checker) optText(field, v string, f *textFacet) {
 }
 
 func (c *checker) textValue(field, v string, f *textFacet) {
-	if r := badChar(v); r >= 0 {
-		msg := field + " holds a character XML cannot carry"
+	n, r := scanText(v)
+	if r >= 0 {
+		msg := c.label(field) + " holds a character XML cannot carry"
 		if r == utf8.RuneError {
-			msg = field + " is not valid UTF-8"
+			msg = c.label(field) + " is not valid UTF-8"
 		} else {
 			msg += " (U+" + strings.ToUpper(strconv.FormatInt(int64(r), 16)) + ")"
 		}
 		c.add(CodeFacetChar, field, msg)
 		return
 	}
-	if f.min > 0 || f.max > 0 || f.exact > 0 {
-		n := len(v)
-		if n > 0 && !isASCII(v) {
-			n = utf8.RuneCountInString(v)
-		}
-		switch {
-		case f.exact > 0 && n != f.exact:
-			c.add(CodeFacetLength, field, c.label(field)+" must have exactly "+strconv.Itoa(f.exact)+" characters ("+f.name+"), has "+strconv.Itoa(n))
-		case n < f.min:
-			c.add(CodeFacetMinLength, field, c.label(field)+" must have at least "+strconv.Itoa(f.min)+" characters ("+f.name+"), has "+strconv.Itoa(n))
-		case f.max > 0 && n > f.max:
-			c.add(CodeFacetMaxLength, field, c.label(field)+" must have at most "+strconv.Itoa(f.max)+" characters ("+f.name+"), has "+strconv.Itoa(n))
-		}
+	switch {
+	case f.exact > 0 && n != f.exact:
+		c.add(CodeFacetLength, field, c.label(field)+" must have exactly "+strconv.Itoa(f.exact)+" characters ("+f.name+"), has "+strconv.Itoa(n))
+	case n < f.min:
+		c.add(CodeFacetMinLength, field, c.label(field)+" must have at least "+strconv.Itoa(f.min)+" characters ("+f.name+"), has "+strconv.Itoa(n))
+	case f.max > 0 && n > f.max:
+		c.add(CodeFacetMaxLength, field, c.label(field)+" must have at most "+strconv.Itoa(f.max)+" characters ("+f.name+"), has "+strconv.Itoa(n))
 	}
 	if f.pattern != nil && !f.pattern.match(v) {
 		c.add(CodeFacetPattern, field, c.label(field)+" "+quote(v)+" does not match the pattern of "+f.name+": "+shortPattern(f.pattern.xsd))
 	}
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // shortPattern keeps the long country and currency lists out of messages.
@@ -218,7 +204,7 @@ func (c *checker) optDate(field string, d *Date) {
 }
 
 func (c *checker) dateValue(field string, d Date) bool {
-	if !d.Valid() {
+	if !validDate(d) {
 		c.add(CodeFacetType, field, c.label(field)+" "+strconv.Itoa(d.Year)+"-"+strconv.Itoa(int(d.Month))+"-"+strconv.Itoa(d.Day)+" is not a calendar date (xs:date)")
 		return false
 	}
@@ -257,7 +243,7 @@ func (c *checker) optDateTime(field string, t *DateTime) {
 }
 
 func (c *checker) dateTimeValue(field string, t DateTime) {
-	if !t.Valid() {
+	if !validDate(t.Date) || t.Hour < 0 || t.Hour > 23 || t.Minute < 0 || t.Minute > 59 || t.Second < 0 || t.Second > 59 {
 		c.add(CodeFacetType, field, c.label(field)+" is not a valid date and time of day (xs:dateTime)")
 	}
 }
@@ -275,4 +261,23 @@ func (c *checker) intText(field, v string, f *intFacet) {
 	}
 	n, _ := strconv.ParseInt(v, 10, 64)
 	c.integer(field, n, f)
+}
+
+// validDate is Date.Valid without time.Date (this runs for every date of
+// every document).
+func validDate(d Date) bool {
+	if d.Year < 1 || d.Year > 9999 || d.Month < 1 || d.Month > 12 || d.Day < 1 || d.Day > 31 {
+		return false
+	}
+	switch d.Month {
+	case 4, 6, 9, 11:
+		return d.Day <= 30
+	case 2:
+		leap := d.Year%4 == 0 && (d.Year%100 != 0 || d.Year%400 == 0)
+		if leap {
+			return d.Day <= 29
+		}
+		return d.Day <= 28
+	}
+	return true
 }
