@@ -3,6 +3,8 @@ package atclient
 import (
 	"crypto/tls"
 	"errors"
+	"io"
+	"log"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -258,6 +260,7 @@ func TestTLSFailures(t *testing.T) {
 	t.Run("TLS 1.1 server refused", func(t *testing.T) {
 		old := httptest.NewUnstartedServer(http.NotFoundHandler())
 		old.TLS = &tls.Config{MinVersion: tls.VersionTLS10, MaxVersion: tls.VersionTLS11}
+		old.Config.ErrorLog = log.New(io.Discard, "", 0)
 		old.StartTLS()
 		defer old.Close()
 		c, err := New(Endpoints{Series: old.URL}, creds, simCert, WithATKey(key), WithInsecureSkipServerVerification())
