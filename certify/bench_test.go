@@ -134,3 +134,58 @@ func BenchmarkMessage(b *testing.B) {
 		buf = doc.appendMessage(buf[:0], prev)
 	}
 }
+
+// BenchmarkSignOverhead alternates our signing path and the bare
+// rsa.SignPKCS1v15 in the same loop, so that load from other processes hits
+// both alike, and reports our overhead in percent.
+func BenchmarkSignOverhead(b *testing.B) {
+	s := testSigner(b)
+	key := testKey(b).key
+	doc, prev := benchDocument(b)
+	msg := []byte(doc.Message(prev))
+	var ours, bare time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		if _, err := s.SignDocument(doc, prev); err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		h := sha1.Sum(msg)
+		if _, err := rsa.SignPKCS1v15(nil, key, crypto.SHA1, h[:]); err != nil {
+			b.Fatal(err)
+		}
+		t2 := time.Now()
+		ours += t1.Sub(t0)
+		bare += t2.Sub(t1)
+	}
+	b.ReportMetric(float64(ours.Nanoseconds())/float64(b.N), "ours-ns/sign")
+	b.ReportMetric(float64(bare.Nanoseconds())/float64(b.N), "bare-ns/sign")
+	b.ReportMetric(100*(float64(ours)/float64(bare)-1), "overhead-%")
+}
+
+// BenchmarkVerifyChain100kSpeedup alternates one worker and GOMAXPROCS
+// workers over the same 100,000 documents and reports the speed-up.
+func BenchmarkVerifyChain100kSpeedup(b *testing.B) {
+	recs := chain100k(b)
+	s := testSigner(b)
+	one := testVerifier(b, s, Workers(1))
+	all := testVerifier(b, s, Workers(runtime.GOMAXPROCS(0)))
+	var d1, dn time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		if err := one.VerifyChain(Chain{}, recs); err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		if err := all.VerifyChain(Chain{}, recs); err != nil {
+			b.Fatal(err)
+		}
+		t2 := time.Now()
+		d1 += t1.Sub(t0)
+		dn += t2.Sub(t1)
+	}
+	b.ReportMetric(float64(d1.Nanoseconds())/float64(b.N*len(recs)), "1worker-ns/doc")
+	b.ReportMetric(float64(dn.Nanoseconds())/float64(b.N*len(recs)), "Nworkers-ns/doc")
+	b.ReportMetric(float64(runtime.GOMAXPROCS(0)), "workers")
+	b.ReportMetric(float64(d1)/float64(dn), "speedup")
+}

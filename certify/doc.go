@@ -19,6 +19,13 @@
 //     §2.3 to §2.5: HashControl of integrated, manual and recovered documents,
 //     §1.5: the training-mode phrase.
 //
+// Verification ([Verifier]) checks one signature or a whole chain, reporting
+// every break with the document it concerns; signatures of a chain are
+// independent (each message carries its previous hash as text), so a chain
+// is checked by GOMAXPROCS goroutines.
+//
+// Private keys live in [PrivateKey] and [Signer], which never print them.
+//
 // The package is a leaf: it imports no other package of this module, so it
 // carries its own civil [Date] type. Callers holding another date type (for
 // example the SAF-T model's) convert field by field.
