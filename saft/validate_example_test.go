@@ -1,0 +1,237 @@
+package saft_test
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/faturapt/faturapt/saft"
+)
+
+func exampleInvoice() saft.Invoice {
+	rate := decimal.NewFromInt(23)
+	net := decimal.RequireFromString("100.00")
+	return saft.Invoice{
+		InvoiceNo: "FT A/1", ATCUD: "CSDF7T5H-1",
+		DocumentStatus: saft.InvoiceDocumentStatus{
+			InvoiceStatus: saft.InvoiceStatusNormal, InvoiceStatusDate: saft.NewDateTime(2026, time.January, 10, 10, 0, 0),
+			SourceID: "ana", SourceBilling: saft.SourceBillingProduced,
+		},
+		Hash: "0", HashControl: "0", // not signed: a program that need not be certified
+		InvoiceDate: saft.NewDate(2026, time.January, 10), InvoiceType: "FT",
+		SourceID: "ana", SystemEntryDate: saft.NewDateTime(2026, time.January, 10, 10, 0, 0), CustomerID: "C1",
+		Line: []saft.InvoiceLine{{
+			LineNumber: 1, ProductCode: "ALOJ", ProductDescription: "Alojamento", Quantity: decimal.NewFromInt(1),
+			UnitOfMeasure: "noite", UnitPrice: net, TaxPointDate: saft.NewDate(2026, time.January, 10),
+			Description: "Noite", CreditAmount: &net,
+			Tax: &saft.Tax{TaxType: saft.TaxTypeVAT, TaxCountryRegion: "PT", TaxCode: saft.TaxCodeNormal, TaxPercentage: &rate},
+		}},
+		DocumentTotals: saft.InvoiceTotals{
+			TaxPayable: decimal.RequireFromString("23.00"), NetTotal: net, GrossTotal: decimal.RequireFromString("123.00"),
+		},
+	}
+}
+
+// ValidateInvoice checks one invoice alone: the schema's facets, the
+// assertions on its lines, and its Hash and HashControl.
+func ExampleValidateInvoice() {
+	inv := exampleInvoice()
+	fmt.Println(len(saft.ValidateInvoice(&inv, "/AuditFile/SourceDocuments/SalesInvoices/Invoice[1]")))
+
+	inv.InvoiceNo = "FT1"                                        // not "TYPE SERIES/NUMBER"
+	inv.Line[0].TaxExemptionReason = "Artigo 9.º do CIVA"        // 23% is not exempt
+	inv.Line[0].TaxExemptionCode = "M07"                         //
+	inv.Line[0].UnitPrice = decimal.RequireFromString("-100.00") // negative
+	for _, v := range saft.ValidateInvoice(&inv, "/AuditFile/SourceDocuments/SalesInvoices/Invoice[1]") {
+		fmt.Println(v.Code, v.Path)
+	}
+	// Output:
+	// 0
+	// SAFT-FACET-PATTERN /AuditFile/SourceDocuments/SalesInvoices/Invoice[1]/InvoiceNo
+	// SAFT-FACET-MIN /AuditFile/SourceDocuments/SalesInvoices/Invoice[1]/Line[1]/UnitPrice
+	// SAFT-ASSERT-04 /AuditFile/SourceDocuments/SalesInvoices/Invoice[1]/Line[1]/TaxExemptionReason
+}
+
+// A Validator checks a file as a stream, one record at a time, keeping the
+// keys it needs to check references and uniqueness.
+func ExampleValidator() {
+	v := saft.NewValidator()
+	h := saft.MonthlyInvoicingHeader(
+		saft.Company{ID: "509999999", TaxRegistrationNumber: "509999999", Name: "Hotel Miradouro, Lda",
+			Address: saft.Address{AddressDetail: "Rua da Alegria, 12", City: "Lisboa", PostalCode: "1250-004", Country: "PT"}},
+		saft.Software{ProducerTaxID: "510000002", ProductID: "FaturaPT/FaturaPT Lda", Version: "1.0"},
+		2026, time.January, saft.NewDate(2026, time.February, 2))
+	fmt.Println(len(v.Header(&h)))
+	inv := exampleInvoice()
+	for _, viol := range v.Invoice(1, &inv) { // no customer C1, product ALOJ or tax entry yet
+		fmt.Println(viol.Code, viol.Path)
+	}
+	for _, viol := range v.Invoice(2, &inv) {
+		if viol.Code == saft.CodeUniqueInvoiceNo {
+			fmt.Println(viol.Message)
+		}
+	}
+	fmt.Println(len(v.Finish()))
+	// Output:
+	// 0
+	// SAFT-KEYREF-CUSTOMER /AuditFile/SourceDocuments/SalesInvoices/Invoice[1]/CustomerID
+	// SAFT-KEYREF-PRODUCT /AuditFile/SourceDocuments/SalesInvoices/Invoice[1]/Line[1]/ProductCode
+	// SAFT-KEYREF-TAX /AuditFile/SourceDocuments/SalesInvoices/Invoice[1]/Line[1]/Tax
+	// InvoiceNo "FT A/1" is repeated in SalesInvoices
+	// 0
+}
+
+// Validate checks a whole file in memory and returns every violation.
+func ExampleAuditFile_Validate() {
+	f := &saft.AuditFile{}
+	err := f.Validate()
+	var ve *saft.ValidationError
+	if errors.As(err, &ve) {
+		fmt.Println(errors.Is(err, saft.ErrInvalid), len(ve.Violations) > 10)
+		fmt.Println(ve.Violations[0])
+	}
+	// Output:
+	// true true
+	// /AuditFile/Header/AuditFileVersion: SAFT-FACET-REQUIRED: AuditFileVersion is mandatory (minOccurs 1) and is missing
+}
+
+func ExampleValidateHeader() {
+	h := saft.Header{}
+	vs := saft.ValidateHeader(&h)
+	fmt.Println(vs[0].Code, vs[0].Path)
+	// Output: SAFT-FACET-REQUIRED /AuditFile/Header/AuditFileVersion
+}
+
+func ExampleValidateAccount() {
+	a := saft.Account{AccountID: "211", AccountDescription: "Clientes c/c", GroupingCategory: saft.GroupingCategoryGM}
+	for _, v := range saft.ValidateAccount(&a, "/AuditFile/MasterFiles/GeneralLedgerAccounts/Account[2]") {
+		fmt.Println(v.Code, v.Path)
+	}
+	// Output:
+	// SAFT-ASSERT-01 /AuditFile/MasterFiles/GeneralLedgerAccounts/Account[2]/TaxonomyCode
+	// SAFT-ASSERT-02 /AuditFile/MasterFiles/GeneralLedgerAccounts/Account[2]/GroupingCode
+}
+
+func ExampleValidateCustomer() {
+	c := saft.Customer{CustomerID: "CF", AccountID: saft.Unknown, CustomerTaxID: "999999990", CompanyName: "Cliente",
+		BillingAddress: saft.CustomerAddress{AddressDetail: saft.Unknown, City: saft.Unknown, PostalCode: saft.Unknown, Country: saft.Unknown}}
+	for _, v := range saft.ValidateCustomer(&c, "/AuditFile/MasterFiles/Customer[1]") {
+		fmt.Println(v.Code)
+	}
+	// Output: SAFT-RULE-FINAL-CONSUMER
+}
+
+func ExampleValidateSupplier() {
+	s := saft.Supplier{SupplierID: "S1", AccountID: saft.Unknown, SupplierTaxID: "500000000", CompanyName: "Lavandaria, Lda",
+		BillingAddress: saft.Address{AddressDetail: "Rua B, 2", City: "Lisboa", PostalCode: "1000-001", Country: "Desconhecido"}}
+	for _, v := range saft.ValidateSupplier(&s, "/AuditFile/MasterFiles/Supplier[1]") {
+		fmt.Println(v.Code, v.Path)
+	}
+	// Output: SAFT-FACET-PATTERN /AuditFile/MasterFiles/Supplier[1]/BillingAddress/Country
+}
+
+func ExampleValidateProduct() {
+	p := saft.Product{ProductType: "X", ProductCode: "ALOJ", ProductDescription: "Alojamento", ProductNumberCode: "ALOJ"}
+	for _, v := range saft.ValidateProduct(&p, "/AuditFile/MasterFiles/Product[1]") {
+		fmt.Println(v.Message)
+	}
+	// Output: ProductType "X" is not one of the values of ProductType: P, S, O, E, I
+}
+
+func ExampleValidateTaxTableEntry() {
+	e := saft.TaxTableEntry{TaxType: saft.TaxTypeVAT, TaxCountryRegion: "PT", TaxCode: saft.TaxCodeNormal, Description: "Taxa normal"}
+	for _, v := range saft.ValidateTaxTableEntry(&e, "/AuditFile/MasterFiles/TaxTable/TaxTableEntry[1]") {
+		fmt.Println(v.Code, v.Path)
+	}
+	// Output: SAFT-FACET-CHOICE /AuditFile/MasterFiles/TaxTable/TaxTableEntry[1]/TaxPercentage
+}
+
+func ExampleValidateTransaction() {
+	amount := decimal.RequireFromString("123.00")
+	t := saft.Transaction{
+		TransactionID: "2026-01-11 VND 1", Period: 1, TransactionDate: saft.NewDate(2026, time.January, 10), SourceID: "ana",
+		Description: "FT A/1", DocArchivalNumber: "1", TransactionType: saft.TransactionTypeNormal,
+		GLPostingDate: saft.NewDate(2026, time.January, 10),
+		Lines: saft.TransactionLines{
+			DebitLine: []saft.DebitLine{{RecordID: "1", AccountID: "211", SystemEntryDate: saft.NewDateTime(2026, time.January, 10, 10, 0, 0), Description: "FT A/1", DebitAmount: amount}},
+		},
+	}
+	for _, v := range saft.ValidateTransaction(&t, "VND", "/AuditFile/GeneralLedgerEntries/Journal[1]/Transaction[1]") {
+		fmt.Println(v.Code, v.Path)
+	}
+	// Output:
+	// SAFT-FACET-OCCURS /AuditFile/GeneralLedgerEntries/Journal[1]/Transaction[1]/Lines/CreditLine
+	// SAFT-RULE-TRANSACTIONID /AuditFile/GeneralLedgerEntries/Journal[1]/Transaction[1]/TransactionID
+}
+
+func ExampleValidateStockMovement() {
+	m := saft.StockMovement{}
+	vs := saft.ValidateStockMovement(&m, "/AuditFile/SourceDocuments/MovementOfGoods/StockMovement[1]")
+	fmt.Println(vs[0])
+	// Output: /AuditFile/SourceDocuments/MovementOfGoods/StockMovement[1]/DocumentNumber: SAFT-FACET-REQUIRED: DocumentNumber is mandatory (minOccurs 1) and is missing
+}
+
+func ExampleValidateWorkDocument() {
+	inv := exampleInvoice()
+	d := saft.WorkDocument{
+		DocumentNumber: "PF A/1", ATCUD: "0",
+		DocumentStatus: saft.WorkDocumentStatus{WorkStatus: saft.WorkStatusNormal, WorkStatusDate: inv.SystemEntryDate, SourceID: "ana", SourceBilling: saft.SourceBillingProduced},
+		Hash:           "0", HashControl: "1", // signed according to HashControl, but no signature
+		WorkDate: inv.InvoiceDate, WorkType: "PF", SourceID: "ana", SystemEntryDate: inv.SystemEntryDate, CustomerID: "C1",
+		Line:           inv.Line,
+		DocumentTotals: saft.DocumentTotals{TaxPayable: inv.DocumentTotals.TaxPayable, NetTotal: inv.DocumentTotals.NetTotal, GrossTotal: inv.DocumentTotals.GrossTotal},
+	}
+	for _, v := range saft.ValidateWorkDocument(&d, "/AuditFile/SourceDocuments/WorkingDocuments/WorkDocument[1]") {
+		fmt.Println(v.Code, v.Path)
+	}
+	// Output: SAFT-RULE-HASH-MISSING /AuditFile/SourceDocuments/WorkingDocuments/WorkDocument[1]/Hash
+}
+
+func ExampleValidatePayment() {
+	amount := decimal.RequireFromString("123.00")
+	p := saft.Payment{
+		PaymentRefNo: "RC A/1", ATCUD: "0", TransactionDate: saft.NewDate(2026, time.January, 14), PaymentType: "RC",
+		DocumentStatus: saft.PaymentDocumentStatus{PaymentStatus: saft.PaymentStatusNormal, PaymentStatusDate: saft.NewDateTime(2026, time.January, 14, 8, 0, 0), SourceID: "ana", SourcePayment: saft.SourceBillingProduced},
+		SourceID:       "ana", SystemEntryDate: saft.NewDateTime(2026, time.January, 14, 8, 0, 0), CustomerID: "C1",
+		Line:           []saft.PaymentLine{{LineNumber: 1, SourceDocumentID: []saft.SourceDocumentID{{OriginatingON: "FT A/1", InvoiceDate: saft.NewDate(2026, time.January, 10)}}, CreditAmount: &amount}},
+		DocumentTotals: saft.PaymentTotals{TaxPayable: decimal.Zero, NetTotal: amount, GrossTotal: amount},
+	}
+	for _, v := range saft.ValidatePayment(&p, "/AuditFile/SourceDocuments/Payments/Payment[1]") {
+		fmt.Println(v.Code, v.Path)
+	}
+	// Output:
+	// SAFT-ASSERT-18 /AuditFile/SourceDocuments/Payments/Payment[1]/Line[1]/Tax
+	// SAFT-ASSERT-19 /AuditFile/SourceDocuments/Payments/Payment[1]/PaymentType
+}
+
+func ExampleAssertionRule() {
+	fmt.Println(saft.AssertionCode(6) + ": " + saft.AssertionRule(6))
+	// Output: SAFT-ASSERT-06: an invoice line with a TaxBase has UnitPrice 0
+}
+
+func ExampleCodeDescription() {
+	fmt.Println(saft.CodeDescription(saft.CodeRuleDocumentDate))
+	// Output: a source document is dated outside the Header's StartDate..EndDate (Portaria 302/2016, Annex I, 1.c)
+}
+
+func ExampleCodes() {
+	n := 0
+	for _, c := range saft.Codes() {
+		if len(c) > 12 && c[:12] == "SAFT-ASSERT-" {
+			n++
+		}
+	}
+	fmt.Println(n)
+	// Output: 19
+}
+
+func ExampleValidationError() {
+	err := error(&saft.ValidationError{Violations: []saft.Violation{{Code: saft.CodeFacetRequired, Path: "/AuditFile/Header/CompanyName", Message: "CompanyName is mandatory (minOccurs 1) and is missing"}}})
+	fmt.Println(errors.Is(err, saft.ErrInvalid))
+	fmt.Println(err)
+	// Output:
+	// true
+	// saft: 1 violation: /AuditFile/Header/CompanyName: SAFT-FACET-REQUIRED: CompanyName is mandatory (minOccurs 1) and is missing
+}
