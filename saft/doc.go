@@ -21,7 +21,29 @@
 // # Writing
 //
 // Write streams a file from iterators (Content): memory does not grow with
-// the number of records, the output is Windows-1252 as the Portaria
-// requires, and the control totals of every section are computed from the
-// documents, never taken from the caller. See Write for the details.
+// the number of records, and the control totals of every section are
+// computed from the documents following the Portaria's notes, never taken
+// from the caller. It validates the whole file first (through the record
+// validator of validate*.go) and refuses to write an invalid one unless
+// called WithoutValidation. WriteAuditFile writes an in-memory AuditFile;
+// MonthlyInvoicingHeader and AccountingHeader build the Header of the two
+// usual files: the month's invoicing file (F) and the year's accounting
+// file (C).
+//
+// Choices the schema leaves open, made once for the whole package:
+//
+//   - Encoding: Windows-1252, declared in the XML declaration. A character
+//     Windows-1252 cannot hold is written as a numeric character reference
+//     (&#321; for Ł), which every XML parser reads back as the same
+//     character: nothing is replaced or dropped. Characters XML does not
+//     allow (C0 controls other than tab, newline, carriage return) are an
+//     error naming the element.
+//   - Numbers: SAFmonetaryType values with at least two decimals, exact
+//     ("10.00", "0.125"); document totals (TaxPayable, NetTotal,
+//     GrossTotal) with exactly two, more being an error (they are signed
+//     with two); SAFdecimalType values (Quantity, TaxPercentage,
+//     ExchangeRate, TotalQuantityIssued) exact without trailing zeros.
+//     Nothing is ever rounded by the writer.
+//   - Layout: one element per line, indented by two spaces; Compact()
+//     writes everything on one line.
 package saft
