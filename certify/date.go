@@ -37,8 +37,8 @@ func DateOf(t time.Time) Date {
 // ParseDate parses YYYY-MM-DD.
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		return Date{}, fmt.Errorf("certify: date %q is not YYYY-MM-DD: %w", s, ErrInvalidDate)
+	if err != nil || !DateOf(t).Valid() {
+		return Date{}, fmt.Errorf("certify: date %q is not a YYYY-MM-DD calendar date from year 0001: %w", s, ErrInvalidDate)
 	}
 	return DateOf(t), nil
 }

@@ -128,8 +128,10 @@ func TestDate(t *testing.T) {
 		assert.ErrorIs(t, err, ErrInvalidDate, "%v", bad)
 		assert.False(t, bad.Valid())
 	}
-	_, err = ParseDate("2024-2-1")
-	assert.ErrorIs(t, err, ErrInvalidDate)
+	for _, bad := range []string{"2024-2-1", "0000-01-01", "2023-02-29", "2024-01-01T00:00:00", ""} {
+		_, err = ParseDate(bad)
+		assert.ErrorIs(t, err, ErrInvalidDate, bad)
+	}
 	assert.Equal(t, Date{2024, 12, 31}, DateOf(time.Date(2024, 12, 31, 23, 0, 0, 0, time.FixedZone("x", 3600))))
 	assert.True(t, Date{2024, 1, 31}.Before(Date{2024, 2, 1}))
 	assert.Equal(t, 0, Date{2024, 1, 31}.Compare(Date{2024, 1, 31}))
