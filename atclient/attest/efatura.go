@@ -205,6 +205,9 @@ func (s *Server) serveEFatura(w http.ResponseWriter, r *http.Request) {
 		writeEFatura(w, op, code, msg, s.now())
 		return
 	}
+	s.mu.Lock()
+	s.requests[op]++
+	s.mu.Unlock()
 	f := s.takeFault(op)
 	if f != nil && !f.AfterProcessing && s.efaturaFail(w, r, f, op) {
 		return

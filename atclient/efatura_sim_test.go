@@ -1,0 +1,441 @@
+package atclient
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/rsa"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/faturapt/faturapt/atclient/attest"
+	"github.com/faturapt/faturapt/reporting"
+	"github.com/faturapt/faturapt/saft"
+)
+
+// Tests of every e-Fatura operation and code against the simulator.
+
+type efSim struct {
+	srv    *attest.Server
+	client *Client
+	rec    *recorder
+}
+
+func simIssuer() EFaturaIssuer {
+	return EFaturaIssuer{TaxRegistrationNumber: attest.DefaultNIF, TaxEntity: "Global", SoftwareCertificateNumber: 0}
+}
+
+func newEFSim(t *testing.T, simOpts []attest.Option, opts ...Option) *efSim {
+	t.Helper()
+	srv, err := attest.New(simOpts...)
+	require.NoError(t, err)
+	t.Cleanup(srv.Close)
+	c := efClient(t, srv, attest.DefaultPassword, opts...)
+	rec := &recorder{next: c.t.http.Transport}
+	c.t.http.Transport = rec
+	return &efSim{srv: srv, client: c, rec: rec}
+}
+
+func efClient(t *testing.T, srv *attest.Server, password string, opts ...Option) *Client {
+	t.Helper()
+	key, err := ParseATKey(srv.EncryptionCertificatePEM())
+	require.NoError(t, err)
+	cert, err := CertificateFromTLS(srv.ClientCertificate())
+	require.NoError(t, err)
+	creds, err := NewCredentials(attest.DefaultNIF, attest.DefaultSubUser, password)
+	require.NoError(t, err)
+	all := append([]Option{WithATKey(key), WithRootCAs(srv.RootCAs()), WithEFaturaIssuer(simIssuer())}, opts...)
+	c, err := New(Endpoints{EFatura: srv.EFaturaURL()}, creds, cert, all...)
+	require.NoError(t, err)
+	t.Cleanup(c.Close)
+	return c
+}
+
+// The manual's documents, issued by the simulator's user.
+func simInvoice() EFaturaInvoice { return manualInvoice() }
+
+func efCode(t *testing.T, err error) EFaturaCode {
+	t.Helper()
+	var ee *EFaturaError
+	require.True(t, errors.As(err, &ee), "want an *EFaturaError, got %v", err)
+	return ee.Code
+}
+
+func TestEFaturaInvoiceLifeCycle(t *testing.T) {
+	e := newEFSim(t, nil)
+	ctx := testCtx(t)
+	rec, err := e.client.RegisterInvoice(ctx, simInvoice())
+	require.NoError(t, err)
+	assert.Equal(t, OpRegisterInvoice, rec.Operation)
+	assert.False(t, rec.Reconciled)
+	assert.NotEmpty(t, rec.OperationTime)
+	docs := e.srv.EFaturaDocuments(attest.DefaultNIF)
+	require.Len(t, docs, 1)
+	assert.Equal(t, "FT 1/1", docs[0].Number)
+	assert.Equal(t, "N", docs[0].Status)
+
+	_, err = e.client.ChangeInvoiceStatus(ctx, cancelledInvoice())
+	require.NoError(t, err)
+	assert.Equal(t, "A", e.srv.EFaturaDocuments(attest.DefaultNIF)[0].Status)
+
+	_, err = e.client.DeleteInvoice(ctx, []EFaturaInvoice{simInvoice()}, nil, "Erro na comunicação")
+	require.NoError(t, err)
+	assert.True(t, e.srv.EFaturaDocuments(attest.DefaultNIF)[0].Deleted)
+	for _, op := range []string{OpRegisterInvoice, OpChangeInvoiceStatus, OpDeleteInvoice} {
+		assert.Equal(t, 1, e.srv.Calls(op), op)
+	}
+}
+
+func TestEFaturaWorkLifeCycle(t *testing.T) {
+	e := newEFSim(t, nil)
+	ctx := testCtx(t)
+	_, err := e.client.RegisterWork(ctx, manualWork())
+	require.NoError(t, err)
+	_, err = e.client.ChangeWorkStatus(ctx, cancelledWork())
+	require.NoError(t, err)
+	// A cancelled working document cannot return to N (-37).
+	back := manualWork()
+	back.Work.DocumentStatus.WorkStatusDate = saft.NewDateTime(2021, time.January, 3, 0, 0, 0)
+	_, err = e.client.ChangeWorkStatus(ctx, back)
+	assert.Equal(t, EFaturaWorkStatusChangeForbidden, efCode(t, err))
+	_, err = e.client.DeleteWork(ctx, nil, &DateRange{Start: manualDate, End: manualDate}, "Erro na comunicação")
+	require.NoError(t, err)
+	docs := e.srv.EFaturaDocuments(attest.DefaultNIF)
+	require.Len(t, docs, 1)
+	assert.Equal(t, "Work", docs[0].Kind)
+	assert.True(t, docs[0].Deleted)
+}
+
+func TestEFaturaPaymentLifeCycle(t *testing.T) {
+	e := newEFSim(t, nil)
+	ctx := testCtx(t)
+	_, err := e.client.RegisterPayment(ctx, manualPayment())
+	require.NoError(t, err)
+	_, err = e.client.ChangePaymentStatus(ctx, cancelledPayment())
+	require.NoError(t, err)
+	_, err = e.client.DeletePayment(ctx, []EFaturaPayment{manualPayment()}, nil, "Erro na comunicação")
+	require.NoError(t, err)
+	docs := e.srv.EFaturaDocuments(attest.DefaultNIF)
+	require.Len(t, docs, 1)
+	assert.Equal(t, "A", docs[0].Status)
+	assert.True(t, docs[0].Deleted)
+}
+
+// TestEFaturaDocumentCodes drives the simulator to each document code it
+// gives and checks the typed error and its meaning.
+func TestEFaturaDocumentCodes(t *testing.T) {
+	future := saft.DateOf(time.Now().AddDate(0, 0, 3))
+	tests := []struct {
+		name string
+		prep func(*testing.T, *efSim)
+		call func(*efSim) error
+		op   string
+		code EFaturaCode
+	}{
+		{"duplicate invoice", registerFirst, func(e *efSim) error { _, err := e.client.RegisterInvoice(testCtxBG(), simInvoice()); return err },
+			OpRegisterInvoice, EFaturaInvoiceAlreadyRegistered},
+		{"invoice with other values", registerFirst, func(e *efSim) error {
+			d := simInvoice()
+			d.Invoice.DocumentTotals.GrossTotal, d.Invoice.DocumentTotals.TaxPayable = dec("246.00"), dec("146.00")
+			_, err := e.client.RegisterInvoice(testCtxBG(), d)
+			return err
+		}, OpRegisterInvoice, EFaturaInvoiceDifferentValues},
+		{"invoice date in the future", nil, func(e *efSim) error {
+			d := simInvoice()
+			d.Invoice.InvoiceDate = future
+			_, err := e.client.RegisterInvoice(testCtxBG(), d)
+			return err
+		}, OpRegisterInvoice, -4},
+		{"anomalous totals", nil, func(e *efSim) error {
+			d := simInvoice()
+			d.Invoice.DocumentTotals.GrossTotal = dec("999.00")
+			_, err := e.client.RegisterInvoice(testCtxBG(), d)
+			return err
+		}, OpRegisterInvoice, -7},
+		{"unknown exemption code", nil, func(e *efSim) error {
+			d := simInvoice()
+			d.Invoice.Line[0].Tax = &saft.Tax{TaxType: "IVA", TaxCountryRegion: "PT", TaxCode: "ISE", TaxPercentage: decp("0")}
+			d.Invoice.Line[0].TaxExemptionCode = "M98"
+			d.Invoice.DocumentTotals.TaxPayable, d.Invoice.DocumentTotals.GrossTotal = dec("0"), dec("100")
+			_, err := e.client.RegisterInvoice(testCtxBG(), d)
+			return err
+		}, OpRegisterInvoice, -8},
+		{"issuer of another NIF", nil, func(e *efSim) error {
+			c := efClient(t, e.srv, attest.DefaultPassword, WithEFaturaIssuer(EFaturaIssuer{TaxRegistrationNumber: "503504564", TaxEntity: "Global"}))
+			_, err := c.RegisterInvoice(testCtxBG(), simInvoice())
+			return err
+		}, OpRegisterInvoice, EFaturaNoPermissionForIssuer},
+		{"issuer NIF with a wrong check digit", nil, func(e *efSim) error {
+			c := efClient(t, e.srv, attest.DefaultPassword, WithEFaturaIssuer(EFaturaIssuer{TaxRegistrationNumber: "599999990", TaxEntity: "Global"}))
+			_, err := c.RegisterInvoice(testCtxBG(), simInvoice())
+			return err
+		}, OpRegisterInvoice, EFaturaInvalidIssuerNIF},
+		{"status of an unknown invoice", nil, func(e *efSim) error {
+			_, err := e.client.ChangeInvoiceStatus(testCtxBG(), cancelledInvoice())
+			return err
+		},
+			OpChangeInvoiceStatus, EFaturaInvoiceNotFound},
+		{"status date before the last one", registerFirst, func(e *efSim) error {
+			d := cancelledInvoice()
+			d.Invoice.DocumentStatus.InvoiceStatusDate = saft.NewDateTime(2020, time.December, 31, 0, 0, 0)
+			_, err := e.client.ChangeInvoiceStatus(testCtxBG(), d)
+			return err
+		}, OpChangeInvoiceStatus, EFaturaInvoiceStatusInvalid},
+		{"delete an unknown invoice", nil, func(e *efSim) error {
+			_, err := e.client.DeleteInvoice(testCtxBG(), []EFaturaInvoice{simInvoice()}, nil, "Erro na comunicação")
+			return err
+		}, OpDeleteInvoice, EFaturaDeleteDocumentNotFound},
+		{"delete a range over two years", nil, func(e *efSim) error {
+			_, err := e.client.DeleteInvoice(testCtxBG(), nil, &DateRange{Start: manualDate, End: manualDate.AddDays(400)}, "Erro na comunicação")
+			return err
+		}, OpDeleteInvoice, EFaturaDeleteSeveralYears},
+		{"duplicate work", func(t *testing.T, e *efSim) {
+			_, err := e.client.RegisterWork(testCtx(t), manualWork())
+			require.NoError(t, err)
+		}, func(e *efSim) error { _, err := e.client.RegisterWork(testCtxBG(), manualWork()); return err }, OpRegisterWork, EFaturaWorkAlreadyRegistered},
+		{"work dated in the future", nil, func(e *efSim) error {
+			d := manualWork()
+			d.Work.WorkDate = future
+			_, err := e.client.RegisterWork(testCtxBG(), d)
+			return err
+		}, OpRegisterWork, -21},
+		{"status of an unknown work document", nil, func(e *efSim) error { _, err := e.client.ChangeWorkStatus(testCtxBG(), cancelledWork()); return err },
+			OpChangeWorkStatus, EFaturaWorkNotFound},
+		{"duplicate payment", func(t *testing.T, e *efSim) {
+			_, err := e.client.RegisterPayment(testCtx(t), manualPayment())
+			require.NoError(t, err)
+		}, func(e *efSim) error { _, err := e.client.RegisterPayment(testCtxBG(), manualPayment()); return err }, OpRegisterPayment, EFaturaPaymentAlreadyRegistered},
+		{"payment with anomalous totals", nil, func(e *efSim) error {
+			d := manualPayment()
+			d.Payment.DocumentTotals.NetTotal = dec("1")
+			_, err := e.client.RegisterPayment(testCtxBG(), d)
+			return err
+		}, OpRegisterPayment, -23},
+		{"payment status in the future", func(t *testing.T, e *efSim) {
+			_, err := e.client.RegisterPayment(testCtx(t), manualPayment())
+			require.NoError(t, err)
+		}, func(e *efSim) error {
+			d := cancelledPayment()
+			d.Payment.DocumentStatus.PaymentStatusDate = saft.DateTimeOf(time.Now().AddDate(0, 0, 3))
+			_, err := e.client.ChangePaymentStatus(testCtxBG(), d)
+			return err
+		}, OpChangePaymentStatus, -27},
+		{"status of an unknown payment", nil, func(e *efSim) error {
+			_, err := e.client.ChangePaymentStatus(testCtxBG(), cancelledPayment())
+			return err
+		}, OpChangePaymentStatus, EFaturaPaymentNotFound},
+		{"delete an unknown payment", nil, func(e *efSim) error {
+			_, err := e.client.DeletePayment(testCtxBG(), []EFaturaPayment{manualPayment()}, nil, "Erro na comunicação")
+			return err
+		}, OpDeletePayment, EFaturaDeleteDocumentNotFound},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEFSim(t, nil)
+			if tc.prep != nil {
+				tc.prep(t, e)
+			}
+			err := tc.call(e)
+			require.Error(t, err)
+			var ee *EFaturaError
+			require.True(t, errors.As(err, &ee), "%v", err)
+			assert.Equal(t, tc.op, ee.Operation)
+			assert.Equal(t, tc.code, ee.Code, "%v", err)
+			assert.True(t, ee.Code.Known(tc.op), "code %d is in the manual's list for %s", ee.Code, tc.op)
+			assert.Contains(t, err.Error(), ee.Code.Meaning(tc.op))
+			assert.NotErrorIs(t, err, ErrEFaturaAuthentication)
+			// Every AT refusal is also a *ResultError with the same number.
+			var re *ResultError
+			require.True(t, errors.As(err, &re))
+			assert.Equal(t, int(tc.code), int(re.Code))
+			assert.Equal(t, ee.Message, re.Message)
+		})
+	}
+}
+
+func registerFirst(t *testing.T, e *efSim) {
+	t.Helper()
+	_, err := e.client.RegisterInvoice(testCtx(t), simInvoice())
+	require.NoError(t, err)
+}
+
+// TestEFaturaAuthenticationCodes: the simulator answers a refused header
+// with the manual's authentication codes, which the client reports as
+// ErrEFaturaAuthentication.
+func TestEFaturaAuthenticationCodes(t *testing.T) {
+	t.Run("wrong password", func(t *testing.T) {
+		e := newEFSim(t, nil)
+		c := efClient(t, e.srv, "not-the-password")
+		_, err := c.RegisterInvoice(testCtx(t), simInvoice())
+		assert.Equal(t, EFaturaPasswordRejected, efCode(t, err))
+		assert.ErrorIs(t, err, ErrEFaturaAuthentication)
+		assert.NotContains(t, err.Error(), "not-the-password")
+		assert.Empty(t, e.srv.EFaturaDocuments(attest.DefaultNIF))
+	})
+	t.Run("clock off", func(t *testing.T) {
+		e := newEFSim(t, nil)
+		c := efClient(t, e.srv, attest.DefaultPassword, WithClock(func() time.Time { return time.Now().Add(-time.Hour) }))
+		_, err := c.RegisterInvoice(testCtx(t), simInvoice())
+		assert.Equal(t, EFaturaCredentialExpired, efCode(t, err))
+		assert.ErrorIs(t, err, ErrEFaturaAuthentication)
+	})
+	t.Run("wrong AT key", func(t *testing.T) {
+		e := newEFSim(t, nil)
+		priv, err := rsa.GenerateKey(rand.Reader, 1024)
+		require.NoError(t, err)
+		key, err := NewATKey(&priv.PublicKey, time.Time{})
+		require.NoError(t, err)
+		c := efClient(t, e.srv, attest.DefaultPassword, WithATKey(key))
+		_, err = c.RegisterInvoice(testCtx(t), simInvoice())
+		assert.Equal(t, EFaturaInvalidPublicKeyCipher, efCode(t, err))
+	})
+}
+
+// TestEFaturaLostAnswers: a register whose answer is lost is repeated once
+// and reconciled; nothing else is repeated.
+func TestEFaturaLostAnswers(t *testing.T) {
+	t.Run("applied, then the connection dropped", func(t *testing.T) {
+		e := newEFSim(t, nil)
+		e.srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: OpRegisterInvoice, AfterProcessing: true})
+		rec, err := e.client.RegisterInvoice(testCtx(t), simInvoice())
+		require.NoError(t, err)
+		assert.True(t, rec.Reconciled)
+		assert.Equal(t, 2, e.srv.Calls(OpRegisterInvoice))
+		assert.Len(t, e.srv.EFaturaDocuments(attest.DefaultNIF), 1)
+	})
+	t.Run("not applied, connection dropped", func(t *testing.T) {
+		e := newEFSim(t, nil)
+		e.srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: OpRegisterPayment})
+		rec, err := e.client.RegisterPayment(testCtx(t), manualPayment())
+		require.NoError(t, err)
+		assert.False(t, rec.Reconciled)
+		assert.Len(t, e.srv.EFaturaDocuments(attest.DefaultNIF), 1)
+	})
+	t.Run("timeout after processing", func(t *testing.T) {
+		e := newEFSim(t, nil, WithRequestTimeout(300*time.Millisecond))
+		e.srv.InjectFault(attest.Fault{Kind: attest.FaultDelay, Delay: 2 * time.Second, Operation: OpRegisterWork, AfterProcessing: true})
+		rec, err := e.client.RegisterWork(testCtx(t), manualWork())
+		require.NoError(t, err)
+		assert.True(t, rec.Reconciled)
+		assert.Len(t, e.srv.EFaturaDocuments(attest.DefaultNIF), 1)
+	})
+	t.Run("garbled answer after processing", func(t *testing.T) {
+		e := newEFSim(t, nil)
+		e.srv.InjectFault(attest.Fault{Kind: attest.FaultMalformed, Operation: OpRegisterInvoice, AfterProcessing: true})
+		rec, err := e.client.RegisterInvoice(testCtx(t), simInvoice())
+		require.NoError(t, err)
+		assert.True(t, rec.Reconciled)
+	})
+	t.Run("lost answer, another document of that number", func(t *testing.T) {
+		e := newEFSim(t, nil)
+		registerFirst(t, e)
+		other := simInvoice()
+		other.Invoice.DocumentTotals.NetTotal, other.Invoice.DocumentTotals.TaxPayable = dec("50.00"), dec("73.00")
+		e.srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: OpRegisterInvoice})
+		_, err := e.client.RegisterInvoice(testCtx(t), other)
+		require.ErrorIs(t, err, ErrEFaturaConflict)
+		assert.Equal(t, EFaturaInvoiceDifferentValues, efCode(t, err))
+		var te *TransportError
+		assert.True(t, errors.As(err, &te), "the first failure is kept: %v", err)
+	})
+	t.Run("lost twice", func(t *testing.T) {
+		e := newEFSim(t, nil)
+		e.srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: OpRegisterInvoice, Count: 2})
+		_, err := e.client.RegisterInvoice(testCtx(t), simInvoice())
+		require.ErrorIs(t, err, ErrOutcomeUnknown)
+		assert.Empty(t, e.srv.EFaturaDocuments(attest.DefaultNIF))
+		// Sending it again later is safe.
+		_, err = e.client.RegisterInvoice(testCtx(t), simInvoice())
+		require.NoError(t, err)
+	})
+	t.Run("system error is not repeated", func(t *testing.T) {
+		e := newEFSim(t, nil)
+		e.srv.InjectFault(attest.Fault{Kind: attest.FaultTechnicalError, Operation: OpRegisterInvoice})
+		_, err := e.client.RegisterInvoice(testCtx(t), simInvoice())
+		require.ErrorIs(t, err, ErrEFaturaTryLater)
+		assert.Equal(t, EFaturaSystemError, efCode(t, err))
+		assert.Len(t, e.rec.bodies(), 1)
+		assert.Equal(t, 1, e.srv.Requests(OpRegisterInvoice))
+	})
+	t.Run("SOAP fault is not repeated", func(t *testing.T) {
+		e := newEFSim(t, nil)
+		e.srv.InjectFault(attest.Fault{Kind: attest.FaultSOAP, Operation: OpRegisterInvoice})
+		_, err := e.client.RegisterInvoice(testCtx(t), simInvoice())
+		var fe *FaultError
+		require.True(t, errors.As(err, &fe), "%v", err)
+		assert.Len(t, e.rec.bodies(), 1)
+	})
+	t.Run("status change is never repeated", func(t *testing.T) {
+		e := newEFSim(t, nil)
+		registerFirst(t, e)
+		e.srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: OpChangeInvoiceStatus, AfterProcessing: true})
+		_, err := e.client.ChangeInvoiceStatus(testCtx(t), cancelledInvoice())
+		require.ErrorIs(t, err, ErrOutcomeUnknown)
+		assert.Equal(t, 1, e.srv.Calls(OpChangeInvoiceStatus))
+	})
+	t.Run("deletion is never repeated", func(t *testing.T) {
+		e := newEFSim(t, nil)
+		e.srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: OpDeleteInvoice})
+		_, err := e.client.DeleteInvoice(testCtx(t), []EFaturaInvoice{simInvoice()}, nil, "Erro na comunicação")
+		require.ErrorIs(t, err, ErrOutcomeUnknown)
+		assert.Len(t, e.rec.bodies(), 1)
+		assert.Equal(t, 1, e.srv.Requests(OpDeleteInvoice))
+	})
+}
+
+// TestEFaturaReportingMethod: in a year the company reports by SAF-T file,
+// the client refuses before sending anything.
+func TestEFaturaReportingMethod(t *testing.T) {
+	choices := reporting.Choices{{Year: 2021, Method: reporting.MethodSAFT}, {Year: 2022, Method: reporting.MethodWebService}}
+	e := newEFSim(t, nil, WithReportingMethod(choices))
+	ctx := testCtx(t)
+	calls := []func() error{
+		func() error { _, err := e.client.RegisterInvoice(ctx, simInvoice()); return err },
+		func() error { _, err := e.client.ChangeInvoiceStatus(ctx, cancelledInvoice()); return err },
+		func() error {
+			_, err := e.client.DeleteInvoice(ctx, []EFaturaInvoice{simInvoice()}, nil, "Erro na comunicação")
+			return err
+		},
+		func() error { _, err := e.client.RegisterWork(ctx, manualWork()); return err },
+		func() error { _, err := e.client.ChangeWorkStatus(ctx, cancelledWork()); return err },
+		func() error {
+			_, err := e.client.DeleteWork(ctx, nil, &DateRange{Start: manualDate, End: manualDate}, "Erro na comunicação")
+			return err
+		},
+		func() error { _, err := e.client.RegisterPayment(ctx, manualPayment()); return err },
+		func() error { _, err := e.client.ChangePaymentStatus(ctx, cancelledPayment()); return err },
+		func() error {
+			_, err := e.client.DeletePayment(ctx, []EFaturaPayment{manualPayment()}, nil, "Erro na comunicação")
+			return err
+		},
+	}
+	for i, call := range calls {
+		err := call()
+		require.ErrorIs(t, err, reporting.ErrOtherMethod, "call %d", i)
+		var me *reporting.MethodError
+		require.True(t, errors.As(err, &me))
+		assert.Equal(t, reporting.MethodError{Year: 2021, Chosen: reporting.MethodSAFT, Attempted: reporting.MethodWebService}, *me)
+	}
+	assert.Empty(t, e.rec.bodies(), "nothing sent")
+
+	// 2022 is a web-service year; 2023 is not recorded.
+	d := simInvoice()
+	d.Invoice.InvoiceDate = saft.NewDate(2022, time.March, 1)
+	d.Invoice.Line[0].TaxPointDate = d.Invoice.InvoiceDate
+	_, err := e.client.RegisterInvoice(ctx, d)
+	require.NoError(t, err)
+	d.Invoice.InvoiceDate = saft.NewDate(2023, time.March, 1)
+	_, err = e.client.RegisterInvoice(ctx, d)
+	require.ErrorIs(t, err, reporting.ErrNoChoice)
+	assert.Len(t, e.rec.bodies(), 1)
+}
+
+// testCtxBG is a bounded context for calls made inside table functions.
+func testCtxBG() context.Context {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	_ = cancel // released by the timeout; tests are short
+	return ctx
+}
