@@ -109,10 +109,11 @@ func (d *decoder) skip() error {
 }
 
 // leafText reads the text of a leaf element up to its end tag. A child
-// element inside a leaf is an issue and is skipped.
+// element inside a leaf is an issue and is skipped. The text is copied out
+// of the scanner's buffer, which the next token may overwrite; the result
+// is valid until the next call.
 func (d *decoder) leafText(name string) ([]byte, error) {
-	var first []byte
-	n := 0
+	d.text = d.text[:0]
 	for {
 		k, err := d.next()
 		if err != nil {
@@ -120,29 +121,13 @@ func (d *decoder) leafText(name string) ([]byte, error) {
 		}
 		switch k {
 		case xmlscan.Text:
-			switch n {
-			case 0:
-				first = d.s.Text()
-			case 1:
-				d.text = append(append(d.text[:0], first...), d.s.Text()...)
-			default:
-				d.text = append(d.text, d.s.Text()...)
-			}
-			n++
+			d.text = append(d.text, d.s.Text()...)
 		case xmlscan.StartElement:
 			d.issue(CodeReadUnexpected, name+"/"+d.s.Name(), "element %s not allowed inside %s", d.s.Name(), name)
 			if err := d.skip(); err != nil {
 				return nil, err
 			}
-			// The scanner's buffer may have moved: keep what was read.
-			if n == 1 {
-				d.text = append(d.text[:0], first...)
-				n = 2
-			}
 		case xmlscan.EndElement:
-			if n <= 1 {
-				return first, nil
-			}
 			return d.text, nil
 		}
 	}

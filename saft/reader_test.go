@@ -47,6 +47,8 @@ func rewrite(t testing.TB, f *saft.AuditFile) []byte {
 func writerFiles(t *testing.T) map[string][]byte {
 	files := map[string][]byte{
 		"generated": genFile(t, safttest.Options{Invoices: 20, StockMovements: 3, WorkDocuments: 3, Payments: 4}),
+		// Many times the scanner's buffer: tokens cross buffer refills.
+		"large": genFile(t, safttest.Options{Invoices: 2000, StockMovements: 50, WorkDocuments: 50, Payments: 100}),
 	}
 	golden, _ := filepath.Glob("testdata/*.xml")
 	for _, g := range golden {

@@ -210,7 +210,11 @@ func (a *auditor) flushTaxTable() {
 
 func (a *auditor) finish() *Report {
 	a.flushTaxTable()
-	a.violations(a.v.Finish(), "File", "", 0)
+	if a.report.Complete {
+		// What only the end of the file tells (keys referenced before
+		// their definition, a missing Header): meaningless after a fatal error.
+		a.violations(a.v.Finish(), "File", "", 0)
+	}
 	a.finishSeries()
 	if a.sig != nil {
 		a.report.SignaturesChecked = a.sig.close()

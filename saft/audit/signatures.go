@@ -49,6 +49,9 @@ type sigBatch struct {
 func newSignatures(pub *rsa.PublicKey, batchSize int, a *auditor) (*signatures, error) {
 	// Keys of other sizes than the Despacho's 1024 bits are accepted: the
 	// audit verifies what the producer used.
+	if pub == nil || pub.N == nil {
+		return nil, fmt.Errorf("%w: no modulus", ErrKey)
+	}
 	v, err := certify.NewVerifier(pub, certify.AllowKeySize(pub.N.BitLen()))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrKey, err)

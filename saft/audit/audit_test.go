@@ -1,0 +1,363 @@
+package audit_test
+
+import (
+	"bytes"
+	"crypto/rand"
+	"crypto/rsa"
+	"encoding/json"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/faturapt/faturapt/certify"
+	"github.com/faturapt/faturapt/saft"
+	"github.com/faturapt/faturapt/saft/audit"
+	"github.com/faturapt/faturapt/saft/internal/safttest"
+)
+
+var testKey = sync.OnceValue(func() *certify.PrivateKey {
+	k, err := certify.GenerateKey(rand.Reader)
+	if err != nil {
+		panic(err)
+	}
+	return k
+})
+
+func signer(t testing.TB) *certify.Signer {
+	s, err := certify.NewSigner(testKey(), 1)
+	require.NoError(t, err)
+	return s
+}
+
+// base is a valid file made by our writer: every source-document section,
+// invoices, movements and work documents signed and chained.
+var base = sync.OnceValue(func() []byte {
+	s, err := certify.NewSigner(testKey(), 1)
+	if err != nil {
+		panic(err)
+	}
+	var b bytes.Buffer
+	if err := safttest.Write(&b, safttest.Options{Invoices: 6, StockMovements: 3, WorkDocuments: 3, Payments: 2, Signer: s}); err != nil {
+		panic(err)
+	}
+	return b.Bytes()
+})
+
+func run(t *testing.T, data []byte, opts ...audit.Option) *audit.Report {
+	t.Helper()
+	r, err := audit.Run(bytes.NewReader(data), opts...)
+	require.NoError(t, err)
+	return r
+}
+
+func withKey() audit.Option { return audit.WithPublicKey(testKey().Public()) }
+
+// mutate reads the base file into the model, changes it and writes it back
+// with our writer (which recomputes the control totals).
+func mutate(t *testing.T, change func(f *saft.AuditFile)) []byte {
+	t.Helper()
+	f, err := saft.Decode(bytes.NewReader(base()))
+	require.NoError(t, err)
+	change(f)
+	var b bytes.Buffer
+	require.NoError(t, saft.WriteAuditFile(&b, f, saft.WithoutValidation()))
+	return b.Bytes()
+}
+
+// replace changes the first match of re in the base file's text.
+func replace(t *testing.T, re, repl string) []byte {
+	t.Helper()
+	rx := regexp.MustCompile(re)
+	loc := rx.FindIndex(base())
+	require.NotNil(t, loc, "pattern %s", re)
+	out := append([]byte(nil), base()[:loc[0]]...)
+	out = append(out, rx.ReplaceAll(base()[loc[0]:loc[1]], []byte(repl))...)
+	return append(out, base()[loc[1]:]...)
+}
+
+func d(s string) decimal.Decimal                       { return decimal.RequireFromString(s) }
+func plus(v decimal.Decimal, s string) decimal.Decimal { return v.Add(d(s)) }
+
+func inv(f *saft.AuditFile, n int) *saft.Invoice {
+	return &f.SourceDocuments.SalesInvoices.Invoice[n-1]
+}
+
+// lineOf is the line of the n-th occurrence (from 1) of s in data.
+func lineOf(data []byte, s string, n int) int {
+	off := 0
+	for range n {
+		i := bytes.Index(data[off:], []byte(s))
+		if i < 0 {
+			return -1
+		}
+		off += i + 1
+	}
+	return bytes.Count(data[:off], []byte("\n")) + 1
+}
+
+func TestValidFileHasNoFindings(t *testing.T) {
+	for _, opts := range [][]audit.Option{nil, {withKey()}} {
+		r := run(t, base(), opts...)
+		require.Empty(t, r.Findings)
+		assert.False(t, r.HasErrors())
+		assert.True(t, r.Complete)
+		assert.Equal(t, "509999999", r.TaxRegistration)
+		assert.Equal(t, int64(len(base())), r.Bytes)
+		if len(opts) > 0 {
+			assert.True(t, r.SignaturesVerified)
+			assert.Equal(t, 12, r.SignaturesChecked)
+		}
+		names := []string{}
+		for _, s := range r.Sections {
+			names = append(names, s.Name)
+		}
+		assert.Equal(t, []string{"Header", "MasterFiles", "SalesInvoices", "MovementOfGoods", "WorkingDocuments", "Payments"}, names)
+	}
+}
+
+// findingCase breaks the base file so that it has the finding Code about
+// Record at the line of Record's start tag.
+type findingCase struct {
+	code   string
+	data   func(t *testing.T) []byte
+	record string // the finding's record ("" to skip the check)
+	key    bool   // audit with the public key
+	// line, when set, gives the finding's expected line; otherwise it is
+	// the line of the record's start tag, when the record is unambiguous.
+	line   func(data []byte) int
+	noLine bool
+}
+
+func findingCases() []findingCase {
+	return []findingCase{
+		{code: audit.CodeTotalsEntries, data: func(t *testing.T) []byte {
+			return replace(t, `<NumberOfEntries>6</NumberOfEntries>`, `<NumberOfEntries>7</NumberOfEntries>`)
+		}, record: "SalesInvoices"},
+		{code: audit.CodeTotalsDebit, data: func(t *testing.T) []byte {
+			return replace(t, `<TotalDebit>0.00</TotalDebit>`, `<TotalDebit>1.00</TotalDebit>`)
+		}, record: "SalesInvoices"},
+		{code: audit.CodeTotalsCredit, data: func(t *testing.T) []byte {
+			return replace(t, `<TotalCredit>[0-9.]+</TotalCredit>`, `<TotalCredit>1.00</TotalCredit>`)
+		}, record: "SalesInvoices"},
+		{code: audit.CodeTotalsLines, data: func(t *testing.T) []byte {
+			return replace(t, `<NumberOfMovementLines>3</NumberOfMovementLines>`, `<NumberOfMovementLines>4</NumberOfMovementLines>`)
+		}, record: "MovementOfGoods"},
+		{code: audit.CodeTotalsQuantity, data: func(t *testing.T) []byte {
+			return replace(t, `<TotalQuantityIssued>[0-9.]+</TotalQuantityIssued>`, `<TotalQuantityIssued>7</TotalQuantityIssued>`)
+		}, record: "MovementOfGoods"},
+		{code: audit.CodeSeriesGap, data: func(t *testing.T) []byte {
+			return mutate(t, func(f *saft.AuditFile) { inv(f, 6).InvoiceNo, inv(f, 6).ATCUD = "FT A/8", "CSDF7T5H-8" })
+		}, record: "FT A/8"},
+		{code: audit.CodeSeriesOrder, data: func(t *testing.T) []byte {
+			return mutate(t, func(f *saft.AuditFile) { inv(f, 3).InvoiceNo, inv(f, 3).ATCUD = "FT A/1", "CSDF7T5H-1" })
+		}, record: "FT A/1", noLine: true},
+		{code: audit.CodeSeriesDate, data: func(t *testing.T) []byte {
+			return mutate(t, func(f *saft.AuditFile) { inv(f, 6).InvoiceDate = saft.NewDate(2026, time.January, 2) })
+		}, record: "FT A/6"},
+		{code: audit.CodeSeriesEntryDate, data: func(t *testing.T) []byte {
+			return mutate(t, func(f *saft.AuditFile) {
+				inv(f, 6).SystemEntryDate = saft.NewDateTime(2026, time.January, 2, 8, 0, 0)
+			})
+		}, record: "FT A/6"},
+		{code: audit.CodeSeriesNumber, data: func(t *testing.T) []byte {
+			return mutate(t, func(f *saft.AuditFile) { inv(f, 6).InvoiceNo = "FTA6" })
+		}, record: "FTA6"},
+		{code: audit.CodeATCUDFormat, data: func(t *testing.T) []byte {
+			return mutate(t, func(f *saft.AuditFile) { inv(f, 4).ATCUD = "CSDF7T5H4" })
+		}, record: "FT A/4"},
+		{code: audit.CodeATCUDNumber, data: func(t *testing.T) []byte {
+			return mutate(t, func(f *saft.AuditFile) { inv(f, 4).ATCUD = "CSDF7T5H-5" })
+		}, record: "FT A/4"},
+		{code: audit.CodeATCUDCode, data: func(t *testing.T) []byte {
+			return mutate(t, func(f *saft.AuditFile) { inv(f, 4).ATCUD = "ABCDEFGH-4" })
+		}, record: "FT A/4"},
+		{code: audit.CodeATCUDMissing, data: func(t *testing.T) []byte {
+			return mutate(t, func(f *saft.AuditFile) { inv(f, 4).ATCUD = "0" })
+		}, record: "FT A/4"},
+		{code: audit.CodeLineAmount, data: func(t *testing.T) []byte {
+			return mutate(t, func(f *saft.AuditFile) { inv(f, 2).Line[1].UnitPrice = plus(inv(f, 2).Line[1].UnitPrice, "0.05") })
+		}, record: "FT A/2"},
+		{code: audit.CodeDocNetTotal, data: func(t *testing.T) []byte {
+			return mutate(t, func(f *saft.AuditFile) {
+				tt := &inv(f, 2).DocumentTotals
+				tt.NetTotal, tt.GrossTotal = plus(tt.NetTotal, "1"), plus(tt.GrossTotal, "1")
+			})
+		}, record: "FT A/2"},
+		{code: audit.CodeDocTaxPayable, data: func(t *testing.T) []byte {
+			return mutate(t, func(f *saft.AuditFile) {
+				tt := &inv(f, 2).DocumentTotals
+				tt.TaxPayable, tt.GrossTotal = plus(tt.TaxPayable, "0.03"), plus(tt.GrossTotal, "0.03")
+			})
+		}, record: "FT A/2"},
+		{code: audit.CodeDocGrossTotal, data: func(t *testing.T) []byte {
+			return mutate(t, func(f *saft.AuditFile) { tt := &inv(f, 2).DocumentTotals; tt.GrossTotal = plus(tt.GrossTotal, "0.01") })
+		}, record: "FT A/2"},
+		{code: audit.CodeSigBad, key: true, data: func(t *testing.T) []byte {
+			return mutate(t, func(f *saft.AuditFile) { inv(f, 3).SystemEntryDate.Second++ })
+		}, record: "FT A/3"},
+		{code: audit.CodeSigMalformed, key: true, data: func(t *testing.T) []byte {
+			return mutate(t, func(f *saft.AuditFile) { inv(f, 3).Hash = strings.Repeat("A", 171) + "!" })
+		}, record: "FT A/3"},
+		{code: audit.CodeSigPrevious, key: true, data: func(t *testing.T) []byte {
+			return mutate(t, func(f *saft.AuditFile) {
+				i := inv(f, 4)
+				h, err := signer(t).SignDocument(certify.Document{
+					Date:        certify.Date{Year: i.InvoiceDate.Year, Month: i.InvoiceDate.Month, Day: i.InvoiceDate.Day},
+					SystemEntry: i.SystemEntryDate.Time(time.UTC), Number: i.InvoiceNo, GrossTotal: i.DocumentTotals.GrossTotal}, "")
+				require.NoError(t, err)
+				i.Hash = h // signed as if it were the first of the series
+			})
+		}, record: "FT A/4"},
+		{code: audit.CodeChainUnsigned, data: func(t *testing.T) []byte {
+			return mutate(t, func(f *saft.AuditFile) { inv(f, 1).Hash, inv(f, 1).HashControl = "0", "0" })
+		}, record: "FT A/1"},
+		{code: audit.CodeChainKeyVersion, data: func(t *testing.T) []byte {
+			return mutate(t, func(f *saft.AuditFile) { inv(f, 2).HashControl = "2" })
+		}, record: "FT A/3"},
+		{code: audit.CodeMalformed, data: func(t *testing.T) []byte {
+			return base()[:len(base())*2/3]
+		}},
+		// The reader's codes.
+		{code: saft.CodeReadUnexpected, data: func(t *testing.T) []byte {
+			return replace(t, `<InvoiceNo>FT A/2</InvoiceNo>`, `<InvoiceNo>FT A/2</InvoiceNo><Bogus/>`)
+		}, record: "FT A/2", line: func(data []byte) int { return lineOf(data, "<Bogus/>", 1) }},
+		{code: saft.CodeReadOrder, data: func(t *testing.T) []byte {
+			return replace(t, `<InvoiceNo>FT A/2</InvoiceNo>`, `<InvoiceNo>FT A/2</InvoiceNo><InvoiceNo>FT A/2</InvoiceNo>`)
+		}, record: "FT A/2", line: func(data []byte) int { return lineOf(data, "<InvoiceNo>FT A/2</InvoiceNo>", 1) }},
+		{code: saft.CodeReadValue, data: func(t *testing.T) []byte {
+			return replace(t, `<GrossTotal>([0-9.]+)</GrossTotal>`, `<GrossTotal>$1 EUR</GrossTotal>`)
+		}},
+		// A few of the validator's codes, to show they come through with
+		// the record and its line.
+		{code: saft.CodeKeyrefCustomer, data: func(t *testing.T) []byte {
+			return mutate(t, func(f *saft.AuditFile) { inv(f, 5).CustomerID = "NOBODY" })
+		}, record: "FT A/5"},
+		{code: saft.CodeUniqueInvoiceNo, data: func(t *testing.T) []byte {
+			return mutate(t, func(f *saft.AuditFile) { inv(f, 5).InvoiceNo, inv(f, 5).ATCUD = "FT A/4", "CSDF7T5H-4" })
+		}, record: "FT A/4", noLine: true},
+		{code: saft.AssertionCode(5), data: func(t *testing.T) []byte {
+			return mutate(t, func(f *saft.AuditFile) {
+				// Invoice 2's third line is exempt (reason and code).
+				inv(f, 2).Line[2].TaxExemptionCode = ""
+			})
+		}, record: "FT A/2"},
+		{code: saft.CodeFacetPattern, data: func(t *testing.T) []byte {
+			return mutate(t, func(f *saft.AuditFile) { f.MasterFiles.Customer[3].BillingAddress.Country = "pt" })
+		}, record: "Customer C3"},
+	}
+}
+
+func TestFindingCodes(t *testing.T) {
+	for _, c := range findingCases() {
+		t.Run(c.code, func(t *testing.T) {
+			data := c.data(t)
+			var opts []audit.Option
+			if c.key {
+				opts = append(opts, withKey())
+			}
+			r := run(t, data, opts...)
+			var got *audit.Finding
+			for i := range r.Findings {
+				if r.Findings[i].Code == c.code && (c.record == "" || r.Findings[i].Record == c.record) {
+					got = &r.Findings[i]
+					break
+				}
+			}
+			require.NotNil(t, got, "want %s about %q; got %v", c.code, c.record, r.Findings)
+			if got.Severity == audit.SeverityError {
+				assert.True(t, r.HasErrors())
+			}
+			assert.NotEmpty(t, got.Message)
+			assert.NotEmpty(t, audit.Description(c.code), "code without description")
+			assert.Positive(t, got.Line)
+			switch {
+			case c.line != nil:
+				assert.Equal(t, c.line(data), got.Line, "line")
+			case c.noLine:
+			case strings.HasPrefix(c.record, "FT A/") && !strings.HasPrefix(c.code, "AUDIT-TOTALS"):
+				// The line is the document's start tag.
+				no := bytes.Index(data, []byte("<InvoiceNo>"+c.record+"</InvoiceNo>"))
+				require.Positive(t, no)
+				start := bytes.LastIndex(data[:no], []byte("<Invoice>"))
+				assert.Equal(t, bytes.Count(data[:start], []byte("\n"))+1, got.Line, "line")
+			case c.record == "SalesInvoices":
+				assert.Equal(t, lineOf(data, "<SalesInvoices>", 1), got.Line)
+			}
+		})
+	}
+}
+
+// TestEveryAuditCodeTested: each of the audit's codes has a case above.
+func TestEveryAuditCodeTested(t *testing.T) {
+	tested := map[string]bool{}
+	for _, c := range findingCases() {
+		tested[c.code] = true
+	}
+	for _, code := range audit.Codes() {
+		assert.True(t, tested[code], "no test for %s", code)
+	}
+	assert.True(t, tested[audit.CodeMalformed])
+}
+
+func TestSeverities(t *testing.T) {
+	r := run(t, mutate(t, func(f *saft.AuditFile) { inv(f, 4).ATCUD = "0" }))
+	require.Len(t, r.Findings, 1)
+	assert.Equal(t, audit.SeverityWarning, r.Findings[0].Severity)
+	assert.False(t, r.HasErrors())
+	assert.Equal(t, 1, r.Warnings)
+}
+
+func TestNotSAFT(t *testing.T) {
+	r := run(t, []byte(`<?xml version="1.0"?><Invoice/>`))
+	assert.False(t, r.Complete)
+	require.Len(t, r.Findings, 1)
+	assert.Equal(t, audit.CodeMalformed, r.Findings[0].Code)
+	assert.Contains(t, r.Findings[0].Message, "not a SAF-T")
+	assert.True(t, r.HasErrors())
+}
+
+func TestReports(t *testing.T) {
+	data := mutate(t, func(f *saft.AuditFile) {
+		tt := &inv(f, 2).DocumentTotals
+		tt.GrossTotal = plus(tt.GrossTotal, "0.01")
+		inv(f, 4).ATCUD = "0"
+	})
+	r := run(t, data, withKey())
+	var text bytes.Buffer
+	require.NoError(t, r.WriteText(&text, "file.xml"))
+	out := text.String()
+	assert.Contains(t, out, "SAF-T (PT) audit of file.xml")
+	assert.Contains(t, out, "AUDIT-DOC-GROSSTOTAL")
+	assert.Contains(t, out, "AUDIT-SIG-BAD") // GrossTotal is signed
+	assert.Contains(t, out, "SalesInvoices     6")
+	assert.Contains(t, out, "Result: FAIL")
+
+	var js bytes.Buffer
+	require.NoError(t, r.WriteJSON(&js))
+	var back audit.Report
+	require.NoError(t, json.Unmarshal(js.Bytes(), &back))
+	assert.Equal(t, r.Findings, back.Findings)
+	assert.Equal(t, r.Sections, back.Sections)
+}
+
+func TestProgress(t *testing.T) {
+	var b bytes.Buffer
+	require.NoError(t, safttest.Write(&b, safttest.Options{Invoices: 5000}))
+	var calls []int64
+	r, err := audit.Run(bytes.NewReader(b.Bytes()), audit.WithProgress(func(n int64) { calls = append(calls, n) }))
+	require.NoError(t, err)
+	assert.Empty(t, r.Findings)
+	require.NotEmpty(t, calls)
+	assert.IsIncreasing(t, calls)
+}
+
+func TestBadKey(t *testing.T) {
+	_, err := audit.Run(bytes.NewReader(base()), audit.WithPublicKey(&rsa.PublicKey{}))
+	require.ErrorIs(t, err, audit.ErrKey)
+}
