@@ -169,10 +169,12 @@ func (d Document) Validate() error {
 	return nil
 }
 
-// splitNumber splits "FT A/12" into the series part "FT A" and 12. The
-// number is what follows the last "/": digits only (Despacho §1.7: no other
-// information in the numeric sequence). Characters that would make the
-// message ambiguous or break a line are refused.
+// splitNumber splits "FT A/12" into the series part "FT A" and 12, as the
+// SAF-T pattern of InvoiceNo and DocumentNumber reads it. The number is
+// digits only (Despacho §1.7: no other information in the numeric
+// sequence) and starts at 1 (§2.4.1, §2.5.2: "iniciada no n.º 1").
+// Characters that would make the message ambiguous or break a line are
+// refused.
 func splitNumber(s string) (series string, n uint64, err error) {
 	if s == "" {
 		return "", 0, errorString("must not be empty (e.g. \"FT A/1\")")
@@ -196,8 +198,10 @@ func splitNumber(s string) (series string, n uint64, err error) {
 	if n == 0 {
 		return "", 0, errorString("number after '/' must be at least 1, got " + quoteShort(s))
 	}
-	if !strings.Contains(s[:i], " ") {
-		return "", 0, errorString("must be TYPE SERIES/NUMBER with a space after the type, got " + quoteShort(s))
+	// SAF-T InvoiceNo/DocumentNumber pattern: [^ ]+ [^/^ ]+/[0-9]+
+	typ, series, ok := strings.Cut(s[:i], " ")
+	if !ok || typ == "" || series == "" || strings.ContainsAny(series, " ^") {
+		return "", 0, errorString("must be TYPE SERIES/NUMBER with one space, no space or '^' in the series (SAF-T pattern [^ ]+ [^/^ ]+/[0-9]+), got " + quoteShort(s))
 	}
 	return s[:i], n, nil
 }

@@ -153,7 +153,7 @@ func TestDocumentValidateReportsEveryViolation(t *testing.T) {
 	assert.Equal(t, []string{"date.invalid", "system_entry.invalid", "number.format", "gross_total.negative"}, codes)
 	assert.Contains(t, err.Error(), "GrossTotal")
 
-	for _, n := range []string{"", "FT A", "FT A/", "FTA/1", "/1", "FT A/1x", "FT A/0", "FT A/-1", "FT A/1\n", "FT A/99999999999999999999"} {
+	for _, n := range []string{"", "FT A", "FT A/", "FTA/1", "/1", "FT A/1x", "FT A/0", "FT A/-1", "FT A/1\n", "FT A/99999999999999999999", "FT A B/1", " A/1", "FT /1", "FT A^/1", "FT  A/1"} {
 		d := Document{Date: Date{2024, 1, 1}, SystemEntry: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), Number: n}
 		assert.ErrorIs(t, d.Validate(), ErrInvalidDocument, "%q", n)
 	}
@@ -162,9 +162,9 @@ func TestDocumentValidateReportsEveryViolation(t *testing.T) {
 	assert.Contains(t, tooLarge.Validate().Error(), "gross_total.too_large")
 	assert.Equal(t, "7E100000000", FormatGrossTotal(decimal.RequireFromString("7E100000000")), "printed compactly, never expanded")
 
-	series, num, err := splitNumber("FT SERIE/2024/12")
+	series, num, err := splitNumber("FT SERIE.2024-X_1/012")
 	require.NoError(t, err)
-	assert.Equal(t, "FT SERIE/2024", series)
+	assert.Equal(t, "FT SERIE.2024-X_1", series)
 	assert.Equal(t, uint64(12), num)
 }
 
