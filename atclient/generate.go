@@ -5,4 +5,9 @@ package atclient
 // output changes. gowsdl does not create its output folder, and its output is
 // gofmt'ed here so that regeneration is byte-for-byte stable.
 //
-//go:generate sh -c "mkdir -p internal/serieswsdl && go tool gowsdl -d internal -p serieswsdl -o series.go wsdl/Comunicacao_Series.wsdl >/dev/null && gofmt -w internal/serieswsdl/series.go"
+// One mechanical fix: gowsdl v0.5.0 maps the sequence numbers' xsd:integer
+// (numSeqType, totalDigits 25) to int32, which holds 10 digits; the sed
+// below makes NumSeqType a string, converted at the boundary to and from
+// series.Number, which holds the 25 digits the WSDL allows.
+//
+//go:generate sh -c "mkdir -p internal/serieswsdl && go tool gowsdl -d internal -p serieswsdl -o series.go wsdl/Comunicacao_Series.wsdl >/dev/null && sed -e 's/^type NumSeqType int32/type NumSeqType string/' internal/serieswsdl/series.go >internal/serieswsdl/series.go.tmp && mv internal/serieswsdl/series.go.tmp internal/serieswsdl/series.go && gofmt -w internal/serieswsdl/series.go"

@@ -5,8 +5,6 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"math"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -395,11 +393,15 @@ func fromInfo(si *gen.SeriesInfo) (series.Series, error) {
 	if len(missing) > 0 {
 		return series.Series{}, fmt.Errorf("missing or invalid %s", strings.Join(missing, ", "))
 	}
+	first, ok := number(*si.NumInicialSeq)
+	if !ok {
+		return series.Series{}, fmt.Errorf("numInicialSeq %q is not 1 to 25 digits", clip(string(*si.NumInicialSeq)))
+	}
 	s := series.Series{
 		ID:                string(*si.Serie),
 		Type:              series.SeriesType(*si.TipoSerie),
 		DocumentType:      series.DocumentType(*si.TipoDoc),
-		FirstNumber:       number(*si.NumInicialSeq),
+		FirstNumber:       first,
 		ExpectedStart:     series.DateOf(si.DataInicioPrevUtiliz.ToGoTime()),
 		CertificateNumber: int(*si.NumCertSWFatur),
 		ProcessingMeans:   series.ProcessingMeans(*si.MeioProcessamento),
@@ -412,11 +414,19 @@ func fromInfo(si *gen.SeriesInfo) (series.Series, error) {
 	if class := series.DocumentClass(*si.ClasseDoc); class != s.DocumentType.Class() {
 		return series.Series{}, fmt.Errorf("classeDoc %q does not match tipoDoc %q", clip(string(class)), clip(string(s.DocumentType)))
 	}
-	if si.SeqUltimoDocEmitido != nil {
-		s.LastIssued = number(*si.SeqUltimoDocEmitido)
-	}
-	if si.NumFinalSeq != nil {
-		s.FinalNumber = number(*si.NumFinalSeq)
+	for _, f := range []struct {
+		name string
+		v    *gen.NumSeqType
+		dst  *series.Number
+	}{{"seqUltimoDocEmitido", si.SeqUltimoDocEmitido, &s.LastIssued}, {"numFinalSeq", si.NumFinalSeq, &s.FinalNumber}} {
+		if f.v == nil {
+			continue
+		}
+		n, ok := number(*f.v)
+		if !ok {
+			return series.Series{}, fmt.Errorf("%s %q is not 1 to 25 digits", f.name, clip(string(*f.v)))
+		}
+		*f.dst = n
 	}
 	if si.MotivoEstado != nil {
 		s.StatusReason = series.CancellationReason(*si.MotivoEstado)
@@ -430,26 +440,18 @@ func fromInfo(si *gen.SeriesInfo) (series.Series, error) {
 	return s, nil
 }
 
-func number(n gen.NumSeqType) series.Number {
-	if n < 0 {
-		return series.Number{} // Validate reports it as missing
-	}
-	return series.NumberOf(uint64(n))
+// number reads a sequence number of an answer; fromInfo reports a bad one.
+func number(n gen.NumSeqType) (series.Number, bool) {
+	v, err := series.ParseNumber(strings.TrimSpace(string(n)))
+	return v, err == nil && v.Valid()
 }
 
-// numSeq converts a sequence number. The generated type is 32-bit (gowsdl
-// maps xsd:integer so): larger numbers, allowed by the WSDL's 25 digits,
-// cannot be sent.
+// numSeq writes a sequence number (xsd:integer, 1 to 25 digits).
 func numSeq(field string, n series.Number) (gen.NumSeqType, error) {
 	if !n.Valid() {
-		return 0, &FieldError{Field: field, Rule: "out_of_range", Msg: fmt.Sprintf("%s is not 1 to 25 digits", n)}
+		return "", &FieldError{Field: field, Rule: "out_of_range", Msg: fmt.Sprintf("%s is not 1 to 25 digits", n)}
 	}
-	v, err := strconv.ParseInt(n.String(), 10, 32)
-	if err != nil || v > math.MaxInt32 {
-		return 0, &FieldError{Field: field, Rule: "unsupported_range",
-			Msg: fmt.Sprintf("%s is above %d, the largest number this client can send", n, math.MaxInt32)}
-	}
-	return gen.NumSeqType(v), nil
+	return gen.NumSeqType(n.String()), nil
 }
 
 func checkRef(errs *[]error, s series.Series) {

@@ -134,13 +134,26 @@ func TestRegisterChecksBeforeSending(t *testing.T) {
 	s := e.register(t, "A", series.DocumentTypeFT, 1)
 	_, err = e.client.RegisterSeries(testCtx(t), s)
 	require.ErrorIs(t, err, ErrInvalidRequest, "already has a validation code")
-	big := e.newSeries(t, "B", series.DocumentTypeFT, 1)
-	big.FirstNumber = series.MustNumber("3000000000")
-	_, err = e.client.RegisterSeries(testCtx(t), big)
+	_, err = e.client.FinalizeSeries(testCtx(t), s, series.Number{}, "")
 	var fe *FieldError
 	require.ErrorAs(t, err, &fe)
-	assert.Equal(t, "numInicialSeq", fe.Field)
+	assert.Equal(t, "seqUltimoDocEmitido", fe.Field)
 	assert.Equal(t, 1, e.srv.Calls(opRegister), "refused requests never reach AT")
+	assert.Equal(t, 0, e.srv.Requests(opFinalize))
+}
+
+// The WSDL allows 25-digit sequence numbers; they go and come back whole.
+func TestTwentyFiveDigitNumbers(t *testing.T) {
+	e := newSim(t, nil)
+	in := e.newSeries(t, "BIG", series.DocumentTypeFT, 1)
+	in.FirstNumber = series.MustNumber("2026000000000000000000001")
+	s, err := e.client.RegisterSeries(testCtx(t), in)
+	require.NoError(t, err)
+	assert.Equal(t, in.FirstNumber, s.FirstNumber)
+	last := series.MustNumber("9999999999999999999999999")
+	f, err := e.client.FinalizeSeries(testCtx(t), s, last, "")
+	require.NoError(t, err)
+	assert.Equal(t, last, f.LastIssued)
 }
 
 func TestFinalize(t *testing.T) {

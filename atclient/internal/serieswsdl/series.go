@@ -29,7 +29,7 @@ type ClasseDocType string
 
 type TipoDocType string
 
-type NumSeqType int32
+type NumSeqType string
 
 type NumCertSWFaturType int32
 
