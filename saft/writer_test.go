@@ -447,3 +447,25 @@ func TestWriteRefusesInvalidFile(t *testing.T) {
 	require.NoError(t, WriteAuditFile(&buf, f, WithoutValidation()))
 	assert.Contains(t, buf.String(), "NO-SUCH-CUSTOMER")
 }
+
+// The model's xml tags alone (encoding/xml, UTF-8) also round-trip, and
+// what encoding/xml writes is schema-valid.
+func TestEncodingXMLMarshal(t *testing.T) {
+	want := fxFullFile()
+	data, err := xml.MarshalIndent(want, "", " ")
+	require.NoError(t, err)
+	var got AuditFile
+	require.NoError(t, xml.Unmarshal(data, &got))
+	got.XMLName = want.XMLName
+	assert.Empty(t, fxModelDiff(reflect.ValueOf(&got).Elem(), reflect.ValueOf(want).Elem(), "AuditFile"))
+	assert.True(t, strings.Contains(string(data), "<WarehouseID>ARM1</WarehouseID>\n     <LocationID>P1</LocationID>\n     <LocationID>P2</LocationID>"),
+		"ShippingPoint's warehouse pairs in order")
+	xmllint, err := exec.LookPath("xmllint")
+	if err != nil {
+		return
+	}
+	path := filepath.Join(t.TempDir(), "encoding-xml.xml")
+	require.NoError(t, os.WriteFile(path, data, 0o644))
+	out, err := exec.Command(xmllint, "--noout", "--schema", "testdata/SAFTPT1.04_01.xsd10.xsd", path).CombinedOutput()
+	require.NoError(t, err, "%s", out)
+}
