@@ -200,8 +200,8 @@ func splitNumber(s string) (series string, n uint64, err error) {
 	}
 	// SAF-T InvoiceNo/DocumentNumber pattern: [^ ]+ [^/^ ]+/[0-9]+
 	typ, series, ok := strings.Cut(s[:i], " ")
-	if !ok || typ == "" || series == "" || strings.ContainsAny(series, " ^") {
-		return "", 0, errorString("must be TYPE SERIES/NUMBER with one space, no space or '^' in the series (SAF-T pattern [^ ]+ [^/^ ]+/[0-9]+), got " + quoteShort(s))
+	if !ok || typ == "" || series == "" || strings.ContainsAny(series, " /^") {
+		return "", 0, errorString("must be TYPE SERIES/NUMBER with one space, no space, '/' or '^' in the series (SAF-T pattern [^ ]+ [^/^ ]+/[0-9]+), got " + quoteShort(s))
 	}
 	return s[:i], n, nil
 }

@@ -153,7 +153,7 @@ func TestDocumentValidateReportsEveryViolation(t *testing.T) {
 	assert.Equal(t, []string{"date.invalid", "system_entry.invalid", "number.format", "gross_total.negative"}, codes)
 	assert.Contains(t, err.Error(), "GrossTotal")
 
-	for _, n := range []string{"", "FT A", "FT A/", "FTA/1", "/1", "FT A/1x", "FT A/0", "FT A/-1", "FT A/1\n", "FT A/99999999999999999999", "FT A B/1", " A/1", "FT /1", "FT A^/1", "FT  A/1"} {
+	for _, n := range []string{"", "FT A", "FT A/", "FTA/1", "/1", "FT A/1x", "FT A/0", "FT A/-1", "FT A/1\n", "FT A/99999999999999999999", "FT A B/1", " A/1", "FT /1", "FT A^/1", "FT  A/1", "FT A/1/2"} {
 		d := Document{Date: Date{2024, 1, 1}, SystemEntry: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), Number: n}
 		assert.ErrorIs(t, d.Validate(), ErrInvalidDocument, "%q", n)
 	}
