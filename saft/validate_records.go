@@ -518,6 +518,16 @@ func (c *checker) totals(taxPayable, netTotal, grossTotal decimal.Decimal) {
 	c.nonNegative("GrossTotal", grossTotal)
 }
 
+// grossTotalScale: the GrossTotal of tables 4.1 to 4.3 is exported with the
+// value signed, "rounded to two decimals" (Despacho 8632/2014, §2.6.7).
+// Trailing zeros (123.450) are harmless.
+func (c *checker) grossTotalScale(g decimal.Decimal) {
+	if g.Exponent() >= -2 || g.Equal(g.Round(2)) {
+		return
+	}
+	c.add(CodeRuleGrossTotalScale, "GrossTotal", "GrossTotal "+g.String()+" has more than 2 decimals; it is exported as signed, rounded to 2 decimals (Despacho 8632/2014, §2.6.7)")
+}
+
 func (c *checker) invoice(inv *Invoice) {
 	c.text("InvoiceNo", inv.InvoiceNo, tInvoiceNo)
 	c.text("ATCUD", inv.ATCUD, tMax100)
@@ -548,6 +558,7 @@ func (c *checker) invoice(inv *Invoice) {
 	t := &inv.DocumentTotals
 	c.push("DocumentTotals", 0)
 	c.totals(t.TaxPayable, t.NetTotal, t.GrossTotal)
+	c.grossTotalScale(t.GrossTotal)
 	c.currency(t.Currency)
 	for i := range t.Settlement {
 		st := &t.Settlement[i]
@@ -684,6 +695,7 @@ func (c *checker) stockMovement(m *StockMovement) {
 	c.lineNumbers(len(m.Line), func(i int) int { return m.Line[i].LineNumber })
 	c.push("DocumentTotals", 0)
 	c.totals(m.DocumentTotals.TaxPayable, m.DocumentTotals.NetTotal, m.DocumentTotals.GrossTotal)
+	c.grossTotalScale(m.DocumentTotals.GrossTotal)
 	c.currency(m.DocumentTotals.Currency)
 	c.pop()
 }
@@ -713,6 +725,7 @@ func (c *checker) workDocument(d *WorkDocument) {
 	c.lineNumbers(len(d.Line), func(i int) int { return d.Line[i].LineNumber })
 	c.push("DocumentTotals", 0)
 	c.totals(d.DocumentTotals.TaxPayable, d.DocumentTotals.NetTotal, d.DocumentTotals.GrossTotal)
+	c.grossTotalScale(d.DocumentTotals.GrossTotal)
 	c.currency(d.DocumentTotals.Currency)
 	c.pop()
 }

@@ -91,6 +91,7 @@ const (
 	CodeRuleTaxCode           = "SAFT-RULE-TAXCODE"                // TaxCode not allowed for the TaxType (4.1.4.19.15.3)
 	CodeRuleTaxonomyCode      = "SAFT-RULE-TAXONOMYCODE"           // TaxonomyReference O with TaxonomyCode ≠ 1 (2.1.2.9)
 	CodeRuleHeaderNIF         = "SAFT-RULE-HEADER-NIF"             // TaxRegistrationNumber is not a valid Portuguese NIF (1.3)
+	CodeRuleGrossTotalScale   = "SAFT-RULE-GROSSTOTAL-SCALE"       // GrossTotal with more than 2 decimals (Despacho 8632/2014 §2.6.7)
 )
 
 // assertionCodes indexes CodeAssert01..19 by number.
@@ -154,6 +155,7 @@ var codeDescriptions = map[string]string{
 	CodeRuleTaxCode:           "TaxCode is not allowed for its TaxType: VAT (IVA) uses RED, INT, NOR, ISE or OUT; not subject (NS) uses NS, or NA in TaxTable and receipts (Portaria 302/2016, fields 2.5.1.3, 4.1.4.19.15.3, 4.4.4.14.6.3)",
 	CodeRuleTaxonomyCode:      "with TaxonomyReference O, TaxonomyCode must be 1 (Portaria 302/2016, field 2.1.2.9)",
 	CodeRuleHeaderNIF:         "Header TaxRegistrationNumber is not a valid Portuguese NIF: nine digits with a correct check digit (Portaria 302/2016, field 1.3)",
+	CodeRuleGrossTotalScale:   "a document's GrossTotal has more than 2 decimals: it is exported as signed, rounded to 2 decimals (Despacho 8632/2014, §2.6.7)",
 }
 
 func init() {
