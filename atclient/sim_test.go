@@ -47,7 +47,7 @@ type simEnv struct {
 }
 
 // newSim starts a simulator and a client of it; both clocks read now.
-func newSim(t *testing.T, simOpts []attest.Option, opts ...Option) *simEnv {
+func newSim(t testing.TB, simOpts []attest.Option, opts ...Option) *simEnv {
 	t.Helper()
 	srv, err := attest.New(simOpts...)
 	require.NoError(t, err)
@@ -59,7 +59,7 @@ func newSim(t *testing.T, simOpts []attest.Option, opts ...Option) *simEnv {
 }
 
 // simClient is a client of srv with the default user, trusting its CA.
-func simClient(t *testing.T, srv *attest.Server, opts ...Option) *Client {
+func simClient(t testing.TB, srv *attest.Server, opts ...Option) *Client {
 	t.Helper()
 	key, err := ParseATKey(srv.EncryptionCertificatePEM())
 	require.NoError(t, err)
@@ -74,21 +74,21 @@ func simClient(t *testing.T, srv *attest.Server, opts ...Option) *Client {
 	return c
 }
 
-func (e *simEnv) newSeries(t *testing.T, id string, dt series.DocumentType, first uint64) series.Series {
+func (e *simEnv) newSeries(t testing.TB, id string, dt series.DocumentType, first uint64) series.Series {
 	t.Helper()
 	s, err := series.New(id, dt, series.NumberOf(first), e.today)
 	require.NoError(t, err)
 	return s
 }
 
-func (e *simEnv) register(t *testing.T, id string, dt series.DocumentType, first uint64) series.Series {
+func (e *simEnv) register(t testing.TB, id string, dt series.DocumentType, first uint64) series.Series {
 	t.Helper()
 	s, err := e.client.RegisterSeries(testCtx(t), e.newSeries(t, id, dt, first))
 	require.NoError(t, err)
 	return s
 }
 
-func testCtx(t *testing.T) context.Context {
+func testCtx(t testing.TB) context.Context {
 	c, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	t.Cleanup(cancel)
 	return c
