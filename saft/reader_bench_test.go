@@ -13,7 +13,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/faturapt/faturapt/saft"
-	"github.com/faturapt/faturapt/saft/internal/safttest"
+	"github.com/faturapt/faturapt/internal/safttest"
 )
 
 // benchFile writes a generated invoicing file of n invoices (3 lines each)

@@ -15,7 +15,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/faturapt/faturapt/saft"
-	"github.com/faturapt/faturapt/saft/internal/safttest"
+	"github.com/faturapt/faturapt/internal/safttest"
 )
 
 func genFile(t testing.TB, o safttest.Options) []byte {

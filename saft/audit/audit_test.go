@@ -18,7 +18,7 @@ import (
 	"github.com/faturapt/faturapt/certify"
 	"github.com/faturapt/faturapt/saft"
 	"github.com/faturapt/faturapt/saft/audit"
-	"github.com/faturapt/faturapt/saft/internal/safttest"
+	"github.com/faturapt/faturapt/internal/safttest"
 )
 
 var testKey = sync.OnceValue(func() *certify.PrivateKey {

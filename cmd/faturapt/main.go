@@ -1,0 +1,153 @@
+// Command faturapt runs the tools of the faturapt library from the command
+// line. For now one: the audit of a SAF-T (PT) 1.04_01 file.
+//
+//	faturapt audit FILE.xml [--public-key KEY.pem] [--json] [--quiet]
+//
+// It prints every finding (line, severity, code, document, message) and a
+// summary per section, as text or as JSON, and exits with status 1 when
+// the file has an error, 2 when it cannot run (bad usage, unreadable file
+// or key), 0 otherwise. For files of more than 16 MiB it reports its
+// progress on standard error (unless --quiet). See README.md.
+package main
+
+import (
+	"crypto/rsa"
+	"crypto/x509"
+	"encoding/pem"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/faturapt/faturapt/saft/audit"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `usage: faturapt audit FILE.xml [--public-key KEY.pem] [--json] [--quiet]
+
+Audits a SAF-T (PT) 1.04_01 file: schema structure and values, the 19
+assertions, keys and references, control totals, series numbering and
+dates, ATCUD, document arithmetic and, with the producer's public key
+(PEM: public key or certificate), every signature and hash chain.
+Exit status: 0 no error found, 1 errors found, 2 could not audit.
+`
+
+// run is the command, testable: it returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] != "audit" {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	fs := flag.NewFlagSet("audit", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	keyPath := fs.String("public-key", "", "PEM file with the producer's RSA public key or certificate")
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	quiet := fs.Bool("quiet", false, "no progress on standard error")
+	// Flags may come before or after the file name.
+	var files []string
+	rest := args[1:]
+	for {
+		if err := fs.Parse(rest); err != nil {
+			return 2
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		files = append(files, fs.Arg(0))
+		rest = fs.Args()[1:]
+	}
+	if len(files) != 1 {
+		fs.Usage()
+		return 2
+	}
+	path := files[0]
+
+	var opts []audit.Option
+	if *keyPath != "" {
+		pub, err := loadPublicKey(*keyPath)
+		if err != nil {
+			fmt.Fprintf(stderr, "faturapt: %v\n", err)
+			return 2
+		}
+		opts = append(opts, audit.WithPublicKey(pub))
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "faturapt: %v\n", err)
+		return 2
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > 16<<20 && !*quiet {
+		opts = append(opts, audit.WithProgress(progress(stderr, st.Size())))
+	}
+	report, err := audit.Run(f, opts...)
+	if err != nil {
+		fmt.Fprintf(stderr, "faturapt: %v\n", err)
+		return 2
+	}
+	if *asJSON {
+		err = report.WriteJSON(stdout)
+	} else {
+		err = report.WriteText(stdout, path)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "faturapt: %v\n", err)
+		return 2
+	}
+	if report.HasErrors() {
+		return 1
+	}
+	return 0
+}
+
+// progress prints the share of the file read at most once a second.
+func progress(w io.Writer, size int64) func(int64) {
+	var last time.Time
+	return func(n int64) {
+		if now := time.Now(); now.Sub(last) >= time.Second {
+			last = now
+			fmt.Fprintf(w, "faturapt: %d of %d MB read (%d%%)\n", n>>20, size>>20, n*100/size)
+		}
+	}
+}
+
+// loadPublicKey reads an RSA public key from a PEM file holding a PUBLIC
+// KEY (SubjectPublicKeyInfo), an RSA PUBLIC KEY (PKCS #1) or a CERTIFICATE.
+func loadPublicKey(path string) (*rsa.PublicKey, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	block, _ := pem.Decode(data)
+	if block == nil {
+		return nil, fmt.Errorf("%s: no PEM block", path)
+	}
+	var key any
+	switch block.Type {
+	case "PUBLIC KEY":
+		key, err = x509.ParsePKIXPublicKey(block.Bytes)
+	case "RSA PUBLIC KEY":
+		key, err = x509.ParsePKCS1PublicKey(block.Bytes)
+	case "CERTIFICATE":
+		var cert *x509.Certificate
+		if cert, err = x509.ParseCertificate(block.Bytes); err == nil {
+			key = cert.PublicKey
+		}
+	default:
+		return nil, fmt.Errorf("%s: PEM block %q is not a public key or certificate (a private key must not be given)", path, block.Type)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	pub, ok := key.(*rsa.PublicKey)
+	if !ok {
+		return nil, errors.New(path + ": not an RSA key")
+	}
+	return pub, nil
+}

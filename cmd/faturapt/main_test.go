@@ -1,0 +1,98 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/faturapt/faturapt/certify"
+	"github.com/faturapt/faturapt/saft/audit"
+	"github.com/faturapt/faturapt/internal/safttest"
+)
+
+type fixture struct {
+	dir, good, bad, key, priv string
+}
+
+func setup(t *testing.T) fixture {
+	t.Helper()
+	dir := t.TempDir()
+	k, err := certify.GenerateKey(nil)
+	if err != nil {
+		t.Skip("cannot generate a key:", err)
+	}
+	s, err := certify.NewSigner(k, 1)
+	require.NoError(t, err)
+	var b bytes.Buffer
+	require.NoError(t, safttest.Write(&b, safttest.Options{Invoices: 4, Payments: 1, Signer: s}))
+	fx := fixture{dir: dir, good: filepath.Join(dir, "good.xml"), bad: filepath.Join(dir, "bad.xml"),
+		key: filepath.Join(dir, "key.pem"), priv: filepath.Join(dir, "priv.pem")}
+	require.NoError(t, os.WriteFile(fx.good, b.Bytes(), 0o600))
+	bad := bytes.Replace(b.Bytes(), []byte("<NumberOfEntries>4</NumberOfEntries>"), []byte("<NumberOfEntries>5</NumberOfEntries>"), 1)
+	require.NoError(t, os.WriteFile(fx.bad, bad, 0o600))
+	pub, err := k.PublicKeyPEM()
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(fx.key, pub, 0o600))
+	priv, err := k.MarshalPEM()
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(fx.priv, priv, 0o600))
+	return fx
+}
+
+func runCmd(args ...string) (int, string, string) {
+	var out, errOut bytes.Buffer
+	code := run(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestAuditCommand(t *testing.T) {
+	fx := setup(t)
+
+	code, out, _ := runCmd("audit", fx.good)
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "No findings.")
+	assert.Contains(t, out, "Signatures: not verified")
+	assert.Contains(t, out, "Result: PASS")
+
+	code, out, _ = runCmd("audit", fx.good, "--public-key", fx.key)
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "Signatures: 4 verified")
+
+	code, out, _ = runCmd("audit", "--json", fx.bad)
+	assert.Equal(t, 1, code)
+	var r audit.Report
+	require.NoError(t, json.Unmarshal([]byte(out), &r))
+	require.Len(t, r.Findings, 1)
+	assert.Equal(t, audit.CodeTotalsEntries, r.Findings[0].Code)
+	assert.True(t, r.HasErrors())
+
+	code, out, _ = runCmd("audit", fx.bad)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, "AUDIT-TOTALS-ENTRIES")
+	assert.Contains(t, out, "Result: FAIL (1 errors, 0 warnings)")
+}
+
+func TestAuditCommandUsage(t *testing.T) {
+	fx := setup(t)
+	for _, args := range [][]string{nil, {"verify"}, {"audit"}, {"audit", "a.xml", "b.xml"}, {"audit", "--nope", fx.good}} {
+		code, _, errOut := runCmd(args...)
+		assert.Equal(t, 2, code, "%q", args)
+		assert.Contains(t, errOut, "usage: faturapt audit", "%q", args)
+	}
+	code, _, errOut := runCmd("audit", filepath.Join(fx.dir, "missing.xml"))
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errOut, "no such file")
+
+	// A private key is refused, and never printed.
+	code, _, errOut = runCmd("audit", fx.good, "--public-key", fx.priv)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errOut, "not a public key")
+	priv, _ := os.ReadFile(fx.priv)
+	assert.NotContains(t, errOut, strings.Split(string(priv), "\n")[1])
+}
