@@ -201,7 +201,7 @@ func (f *AuditFile) UpdateControlTotals() {
 				t.add(&gle.Journal[i].Transaction[j])
 			}
 		}
-		gle.NumberOfEntries, gle.TotalDebit, gle.TotalCredit = t.n, t.debit, t.credit
+		gle.NumberOfEntries, gle.TotalDebit, gle.TotalCredit = t.n, t.debit.value(), t.credit.value()
 	}
 	sd := f.SourceDocuments
 	if sd == nil {
@@ -212,28 +212,28 @@ func (f *AuditFile) UpdateControlTotals() {
 		for i := range s.Invoice {
 			t.addInvoice(&s.Invoice[i])
 		}
-		s.NumberOfEntries, s.TotalDebit, s.TotalCredit = t.n, t.debit, t.credit
+		s.NumberOfEntries, s.TotalDebit, s.TotalCredit = t.n, t.debit.value(), t.credit.value()
 	}
 	if s := sd.MovementOfGoods; s != nil {
 		var t movementTotals
 		for i := range s.StockMovement {
 			t.add(&s.StockMovement[i])
 		}
-		s.NumberOfMovementLines, s.TotalQuantityIssued = t.lines, t.quantity
+		s.NumberOfMovementLines, s.TotalQuantityIssued = t.lines, t.quantity.value()
 	}
 	if s := sd.WorkingDocuments; s != nil {
 		var t docTotals
 		for i := range s.WorkDocument {
 			t.addWorkDocument(&s.WorkDocument[i])
 		}
-		s.NumberOfEntries, s.TotalDebit, s.TotalCredit = t.n, t.debit, t.credit
+		s.NumberOfEntries, s.TotalDebit, s.TotalCredit = t.n, t.debit.value(), t.credit.value()
 	}
 	if s := sd.Payments; s != nil {
 		var t docTotals
 		for i := range s.Payment {
 			t.addPayment(&s.Payment[i])
 		}
-		s.NumberOfEntries, s.TotalDebit, s.TotalCredit = t.n, t.debit, t.credit
+		s.NumberOfEntries, s.TotalDebit, s.TotalCredit = t.n, t.debit.value(), t.credit.value()
 	}
 }
 
@@ -253,17 +253,21 @@ func each[T any](s []T) iter.Seq2[*T, error] {
 // and credit line of the period.
 type ledgerTotals struct {
 	n             int
-	debit, credit decimal.Decimal
+	debit, credit amountSum
 }
 
 func (t *ledgerTotals) add(tr *Transaction) {
 	t.n++
 	for i := range tr.Lines.DebitLine {
-		t.debit = t.debit.Add(tr.Lines.DebitLine[i].DebitAmount)
+		t.debit.add(tr.Lines.DebitLine[i].DebitAmount)
 	}
 	for i := range tr.Lines.CreditLine {
-		t.credit = t.credit.Add(tr.Lines.CreditLine[i].CreditAmount)
+		t.credit.add(tr.Lines.CreditLine[i].CreditAmount)
 	}
+}
+
+func (t *ledgerTotals) equal(u *ledgerTotals) bool {
+	return t.n == u.n && t.debit.value().Equal(u.debit.value()) && t.credit.value().Equal(u.credit.value())
 }
 
 // docTotals: NumberOfEntries counts every document; TotalDebit and
@@ -273,15 +277,15 @@ func (t *ledgerTotals) add(tr *Transaction) {
 // (WorkStatus A), 4.4.1-4.4.3 (PaymentStatus A).
 type docTotals struct {
 	n             int
-	debit, credit decimal.Decimal
+	debit, credit amountSum
 }
 
 func (t *docTotals) addLine(debit, credit *decimal.Decimal) {
 	if debit != nil {
-		t.debit = t.debit.Add(*debit)
+		t.debit.add(*debit)
 	}
 	if credit != nil {
-		t.credit = t.credit.Add(*credit)
+		t.credit.add(*credit)
 	}
 }
 
@@ -316,7 +320,7 @@ func (t *docTotals) addPayment(p *Payment) {
 }
 
 func (t *docTotals) equal(u *docTotals) bool {
-	return t.n == u.n && t.debit.Equal(u.debit) && t.credit.Equal(u.credit)
+	return t.n == u.n && t.debit.value().Equal(u.debit.value()) && t.credit.value().Equal(u.credit.value())
 }
 
 // movementTotals: 4.2.1 counts the lines of every document, cancelled
@@ -325,7 +329,7 @@ func (t *docTotals) equal(u *docTotals) bool {
 // of cancelled documents.
 type movementTotals struct {
 	lines    int
-	quantity decimal.Decimal
+	quantity amountSum
 }
 
 func (t *movementTotals) add(m *StockMovement) {
@@ -334,7 +338,7 @@ func (t *movementTotals) add(m *StockMovement) {
 		return
 	}
 	for i := range m.Line {
-		t.quantity = t.quantity.Add(m.Line[i].Quantity)
+		t.quantity.add(m.Line[i].Quantity)
 	}
 }
 
@@ -517,8 +521,8 @@ func writeContent(x *xmlWriter, c *Content, first *allTotals) error {
 		if c.SalesInvoices != nil {
 			x.start("SalesInvoices")
 			x.integer("NumberOfEntries", first.sales.n)
-			x.money("TotalDebit", first.sales.debit)
-			x.money("TotalCredit", first.sales.credit)
+			x.money("TotalDebit", first.sales.debit.value())
+			x.money("TotalCredit", first.sales.credit.value())
 			var again docTotals
 			if err := writeAll(x, c.SalesInvoices, "SalesInvoices", "Invoice", func(x *xmlWriter, inv *Invoice) {
 				again.addInvoice(inv)
@@ -534,7 +538,7 @@ func writeContent(x *xmlWriter, c *Content, first *allTotals) error {
 		if c.MovementOfGoods != nil {
 			x.start("MovementOfGoods")
 			x.integer("NumberOfMovementLines", first.movement.lines)
-			x.dec("TotalQuantityIssued", first.movement.quantity)
+			x.dec("TotalQuantityIssued", first.movement.quantity.value())
 			var again movementTotals
 			if err := writeAll(x, c.MovementOfGoods, "MovementOfGoods", "StockMovement", func(x *xmlWriter, m *StockMovement) {
 				again.add(m)
@@ -542,7 +546,7 @@ func writeContent(x *xmlWriter, c *Content, first *allTotals) error {
 			}); err != nil {
 				return err
 			}
-			if again.lines != first.movement.lines || !again.quantity.Equal(first.movement.quantity) {
+			if again.lines != first.movement.lines || !again.quantity.value().Equal(first.movement.quantity.value()) {
 				return sourceErr("MovementOfGoods", ErrSourceChanged)
 			}
 			x.end()
@@ -550,8 +554,8 @@ func writeContent(x *xmlWriter, c *Content, first *allTotals) error {
 		if c.WorkingDocuments != nil {
 			x.start("WorkingDocuments")
 			x.integer("NumberOfEntries", first.work.n)
-			x.money("TotalDebit", first.work.debit)
-			x.money("TotalCredit", first.work.credit)
+			x.money("TotalDebit", first.work.debit.value())
+			x.money("TotalCredit", first.work.credit.value())
 			var again docTotals
 			if err := writeAll(x, c.WorkingDocuments, "WorkingDocuments", "WorkDocument", func(x *xmlWriter, d *WorkDocument) {
 				again.addWorkDocument(d)
@@ -567,8 +571,8 @@ func writeContent(x *xmlWriter, c *Content, first *allTotals) error {
 		if c.Payments != nil {
 			x.start("Payments")
 			x.integer("NumberOfEntries", first.payments.n)
-			x.money("TotalDebit", first.payments.debit)
-			x.money("TotalCredit", first.payments.credit)
+			x.money("TotalDebit", first.payments.debit.value())
+			x.money("TotalCredit", first.payments.credit.value())
 			var again docTotals
 			if err := writeAll(x, c.Payments, "Payments", "Payment", func(x *xmlWriter, p *Payment) {
 				again.addPayment(p)
@@ -617,8 +621,8 @@ func writeAll[T any](x *xmlWriter, seq iter.Seq2[*T, error], section, name strin
 func writeLedger(x *xmlWriter, journals iter.Seq2[*JournalSource, error], first *ledgerTotals) error {
 	x.start("GeneralLedgerEntries")
 	x.integer("NumberOfEntries", first.n)
-	x.money("TotalDebit", first.debit)
-	x.money("TotalCredit", first.credit)
+	x.money("TotalDebit", first.debit.value())
+	x.money("TotalCredit", first.credit.value())
 	var again ledgerTotals
 	nj := 0
 	for j, err := range journals {
@@ -637,7 +641,7 @@ func writeLedger(x *xmlWriter, journals iter.Seq2[*JournalSource, error], first 
 		}
 		x.end()
 	}
-	if again.n != first.n || !again.debit.Equal(first.debit) || !again.credit.Equal(first.credit) {
+	if !again.equal(first) {
 		return sourceErr("GeneralLedgerEntries", ErrSourceChanged)
 	}
 	x.end()
