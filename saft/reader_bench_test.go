@@ -12,8 +12,8 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 
-	"github.com/faturapt/faturapt/saft"
 	"github.com/faturapt/faturapt/internal/safttest"
+	"github.com/faturapt/faturapt/saft"
 )
 
 // benchFile writes a generated invoicing file of n invoices (3 lines each)

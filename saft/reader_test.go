@@ -14,8 +14,8 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/encoding/charmap"
 
-	"github.com/faturapt/faturapt/saft"
 	"github.com/faturapt/faturapt/internal/safttest"
+	"github.com/faturapt/faturapt/saft"
 )
 
 func genFile(t testing.TB, o safttest.Options) []byte {

@@ -12,8 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/faturapt/faturapt/certify"
-	"github.com/faturapt/faturapt/saft/audit"
 	"github.com/faturapt/faturapt/internal/safttest"
+	"github.com/faturapt/faturapt/saft/audit"
 )
 
 type fixture struct {

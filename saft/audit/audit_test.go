@@ -16,9 +16,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/faturapt/faturapt/certify"
+	"github.com/faturapt/faturapt/internal/safttest"
 	"github.com/faturapt/faturapt/saft"
 	"github.com/faturapt/faturapt/saft/audit"
-	"github.com/faturapt/faturapt/internal/safttest"
 )
 
 var testKey = sync.OnceValue(func() *certify.PrivateKey {
