@@ -1,0 +1,133 @@
+package atclient
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestEFaturaCodeTable checks the code table against the manual's lists
+// (§2.2.4): every operation knows the authentication codes and its own
+// document codes, and codes of one operation are not claimed by another.
+func TestEFaturaCodeTable(t *testing.T) {
+	auth := []EFaturaCode{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 16, 17, 18, 19, 20, 33, 99}
+	perOp := map[string][]EFaturaCode{
+		OpRegisterInvoice:     {-1, -2, -3, -4, -5, -6, -7, -8, -9, -10, -16, -17, -28, -39, -50, -97, -99},
+		OpChangeInvoiceStatus: {-11, -12, -16, -17, -31, -97, -99},
+		OpDeleteInvoice:       {400, 401, 474, 475, 477, 478, 479, 480, 481, 482, 483, 484, 485, 486, 489, 490, 491, -14, -15, -17, -34, -99},
+		OpRegisterWork:        {-16, -17, -20, -21, -22, -29, -45, -51, -99},
+		OpChangeWorkStatus:    {-16, -17, -18, -19, -26, -32, -37, -43, -99},
+		OpDeleteWork:          {400, 401, 474, 475, 477, 478, 479, 480, 481, 482, 483, 484, 485, 486, 489, 490, 491, -16, -17, -35, -99},
+		OpRegisterPayment:     {-16, -17, -23, -24, -25, -30, -99},
+		OpChangePaymentStatus: {-16, -17, -26, -27, -33, -38, -99},
+		OpDeletePayment:       {400, 401, 474, 475, 477, 478, 479, 480, 481, 482, 483, 484, 485, 486, 489, 490, 491, -16, -17, -36, -99},
+	}
+	require.Len(t, perOp, 9)
+	for _, op := range EFaturaOperations() {
+		for _, c := range auth {
+			assert.True(t, c.Known(op), "%s %d", op, c)
+			assert.True(t, c.Authentication(), "%d", c)
+			assert.NotEmpty(t, c.MeaningEN(op))
+		}
+		for _, c := range perOp[op] {
+			assert.True(t, c.Known(op), "%s %d", op, c)
+			assert.False(t, c.Authentication(), "%d", c)
+			assert.NotEmpty(t, c.Meaning(op), "%s %d", op, c)
+			assert.NotEmpty(t, c.MeaningEN(op), "%s %d", op, c)
+		}
+		// Exactly those: nothing else from -99 to 500.
+		for c := EFaturaCode(-99); c <= 500; c++ {
+			want := c == 0 || contains(auth, c) || contains(perOp[op], c)
+			assert.Equal(t, want, c.Known(op), "%s %d", op, c)
+		}
+	}
+	assert.False(t, EFaturaOK.Authentication())
+	assert.True(t, EFaturaSystemError.Temporary())
+	assert.True(t, EFaturaInternalError.Temporary())
+	assert.False(t, EFaturaInvoiceDifferentValues.Temporary())
+	// The same number, different meanings in different operations.
+	assert.Equal(t, "Estado de documento inválido", EFaturaCode(-12).Meaning(OpChangeInvoiceStatus))
+	assert.Empty(t, EFaturaCode(-12).Meaning(OpRegisterWork))
+}
+
+func contains(s []EFaturaCode, c EFaturaCode) bool {
+	for _, x := range s {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+func TestEFaturaErrorText(t *testing.T) {
+	err := error(&EFaturaError{Operation: OpRegisterInvoice, Code: -3, Message: "Documento já registado"})
+	assert.Equal(t, "atclient: RegisterInvoice: AT answered -3 (Documento registado com valores diferentes — document already registered with different values): Documento já registado", err.Error())
+	assert.NotErrorIs(t, err, ErrEFaturaAuthentication)
+	auth := error(&EFaturaError{Operation: OpDeletePayment, Code: 99})
+	assert.ErrorIs(t, auth, ErrEFaturaAuthentication)
+	assert.Contains(t, auth.Error(), "Senha errada")
+	unknown := &EFaturaError{Operation: OpRegisterWork, Code: -77, Message: "x"}
+	assert.Equal(t, "atclient: RegisterWork: AT answered -77: x", unknown.Error())
+	var re *ResultError
+	require.True(t, errors.As(error(unknown), &re))
+	assert.Equal(t, OpRegisterWork, re.Operation)
+	assert.Equal(t, -77, int(re.Code))
+}
+
+// TestDecodeEFaturaAnswer covers the answer parser's outcomes.
+func TestDecodeEFaturaAnswer(t *testing.T) {
+	env := func(body string) []byte {
+		return []byte(`<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body>` + body + `</S:Body></S:Envelope>`)
+	}
+	resp := func(op, code string) string {
+		return `<ns2:` + op + `Response xmlns:ns2="` + nsEFatura + `"><ns2:Response><ns2:CodigoResposta>` + code +
+			`</ns2:CodigoResposta><ns2:Mensagem>m</ns2:Mensagem><ns2:DataOperacao>2026-01-01T10:00:00</ns2:DataOperacao></ns2:Response></ns2:` + op + `Response>`
+	}
+	rec, err := decodeEFaturaAnswer(OpRegisterInvoice, 200, env(resp(OpRegisterInvoice, "0")))
+	require.NoError(t, err)
+	assert.Equal(t, EFaturaReceipt{Operation: OpRegisterInvoice, Message: "m", OperationTime: "2026-01-01T10:00:00"}, rec)
+
+	_, err = decodeEFaturaAnswer(OpRegisterInvoice, 200, env(resp(OpRegisterInvoice, " -10 ")))
+	assert.Equal(t, EFaturaInvoiceAlreadyRegistered, efCode(t, err))
+
+	for name, body := range map[string][]byte{
+		"other operation":  env(resp(OpRegisterWork, "0")),
+		"no code":          env(`<ns2:RegisterInvoiceResponse xmlns:ns2="` + nsEFatura + `"><ns2:Response/></ns2:RegisterInvoiceResponse>`),
+		"code not integer": env(resp(OpRegisterInvoice, "zero")),
+		"not XML":          []byte("<html>"),
+		"wrong namespace":  env(`<RegisterInvoiceResponse><Response><CodigoResposta>0</CodigoResposta></Response></RegisterInvoiceResponse>`),
+	} {
+		_, err := decodeEFaturaAnswer(OpRegisterInvoice, 200, body)
+		var me *MalformedResponseError
+		assert.True(t, errors.As(err, &me), "%s: %v", name, err)
+	}
+	_, err = decodeEFaturaAnswer(OpRegisterInvoice, 502, []byte("Bad gateway"))
+	var he *HTTPError
+	assert.True(t, errors.As(err, &he), "%v", err)
+}
+
+// FuzzDecodeEFaturaAnswer: the answer parser never panics, and a success is
+// only ever read from a CodigoResposta of 0.
+func FuzzDecodeEFaturaAnswer(f *testing.F) {
+	f.Add(200, []byte(`<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><a:RegisterInvoiceResponse xmlns:a="`+nsEFatura+`"><a:Response><a:CodigoResposta>0</a:CodigoResposta><a:Mensagem>ok</a:Mensagem><a:DataOperacao>x</a:DataOperacao></a:Response></a:RegisterInvoiceResponse></S:Body></S:Envelope>`))
+	f.Add(200, []byte(`<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><a:RegisterInvoiceResponse xmlns:a="`+nsEFatura+`"><a:Response><a:CodigoResposta>-3</a:CodigoResposta></a:Response></a:RegisterInvoiceResponse></S:Body></S:Envelope>`))
+	f.Add(500, []byte(`<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><S:Fault><faultcode>S:Client</faultcode><faultstring>x</faultstring></S:Fault></S:Body></S:Envelope>`))
+	f.Add(200, []byte(""))
+	f.Fuzz(func(t *testing.T, status int, data []byte) {
+		rec, err := decodeEFaturaAnswer(OpRegisterInvoice, status, data)
+		if err != nil {
+			return
+		}
+		if rec.Operation != OpRegisterInvoice {
+			t.Fatalf("success without the operation: %+v", rec)
+		}
+		if !strings.Contains(string(data), "CodigoResposta") {
+			t.Fatalf("success without a CodigoResposta in %q", data)
+		}
+		_ = strconv.Itoa(status)
+	})
+}

@@ -1,0 +1,193 @@
+package atclient_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/faturapt/faturapt/atclient"
+	"github.com/faturapt/faturapt/atclient/attest"
+	"github.com/faturapt/faturapt/reporting"
+	"github.com/faturapt/faturapt/saft"
+	"github.com/faturapt/faturapt/series"
+)
+
+// efaturaClient starts AT's simulator and returns an e-Fatura client of it
+// for the simulator's taxpayer. Against AT the endpoints are
+// atclient.TestEndpoints() or atclient.ProductionEndpoints(), the
+// credentials those of a sub-user with the WFA profile, the certificate
+// the producer's (atclient.LoadPKCS12) and the AT key the embedded one.
+func efaturaClient(opts ...atclient.Option) (*attest.Server, *atclient.Client) {
+	srv, err := attest.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	key, err := atclient.ParseATKey(srv.EncryptionCertificatePEM())
+	if err != nil {
+		log.Fatal(err)
+	}
+	cert, err := atclient.CertificateFromTLS(srv.ClientCertificate())
+	if err != nil {
+		log.Fatal(err)
+	}
+	creds, err := atclient.NewCredentials(attest.DefaultNIF, attest.DefaultSubUser, attest.DefaultPassword)
+	if err != nil {
+		log.Fatal(err)
+	}
+	// The same header the program writes in its SAF-T files.
+	header := saft.Header{AuditFileVersion: saft.AuditFileVersion, TaxRegistrationNumber: attest.DefaultNIF,
+		TaxEntity: saft.TaxEntityGlobal, SoftwareCertificateNumber: 0}
+	all := append([]atclient.Option{atclient.WithATKey(key), atclient.WithRootCAs(srv.RootCAs()),
+		atclient.WithEFaturaIssuer(atclient.IssuerFromHeader(header))}, opts...)
+	client, err := atclient.New(atclient.Endpoints{EFatura: srv.EFaturaURL()}, creds, cert, all...)
+	if err != nil {
+		log.Fatal(err)
+	}
+	return srv, client
+}
+
+func amount(s string) *decimal.Decimal {
+	d := decimal.RequireFromString(s)
+	return &d
+}
+
+// The customer and invoice as the program keeps them for SAF-T.
+var customer = saft.Customer{CustomerID: "C1", AccountID: saft.Unknown, CustomerTaxID: "503504564", CompanyName: "Cliente, Lda",
+	BillingAddress: saft.CustomerAddress{AddressDetail: "Rua Direita 1", City: "Lisboa", PostalCode: "1100-001", Country: "PT"}}
+
+func invoice() *saft.Invoice {
+	issued := saft.NewDateTime(2026, time.March, 2, 10, 30, 0)
+	return &saft.Invoice{
+		InvoiceNo: "FT A/1", ATCUD: "CSDF7T5H-1",
+		DocumentStatus: saft.InvoiceDocumentStatus{InvoiceStatus: saft.InvoiceStatusNormal, InvoiceStatusDate: issued, SourceID: "ana", SourceBilling: "P"},
+		Hash:           "0", HashControl: "0", InvoiceDate: issued.Date, InvoiceType: series.DocumentTypeFT, SourceID: "ana",
+		SystemEntryDate: issued, CustomerID: customer.CustomerID,
+		Line: []saft.InvoiceLine{{LineNumber: 1, ProductCode: "S1", ProductDescription: "Consultoria", Quantity: decimal.NewFromInt(2),
+			UnitOfMeasure: "H", UnitPrice: decimal.NewFromInt(50), TaxPointDate: issued.Date, Description: "Consultoria",
+			CreditAmount: amount("100.00"), Tax: &saft.Tax{TaxType: "IVA", TaxCountryRegion: "PT", TaxCode: "NOR", TaxPercentage: amount("23")}}},
+		DocumentTotals: saft.InvoiceTotals{TaxPayable: decimal.RequireFromString("23.00"), NetTotal: decimal.RequireFromString("100.00"),
+			GrossTotal: decimal.RequireFromString("123.00")},
+	}
+}
+
+// Send an invoice to AT as it is issued.
+func ExampleClient_RegisterInvoice() {
+	srv, client := efaturaClient()
+	defer srv.Close()
+	defer client.Close()
+
+	rec, err := client.RegisterInvoice(context.Background(), atclient.EFaturaInvoice{Invoice: invoice(), Customer: customer})
+	fmt.Println(rec.Operation, err)
+	fmt.Println(rec.Message)
+
+	// Sending it again is refused: AT already has it.
+	_, err = client.RegisterInvoice(context.Background(), atclient.EFaturaInvoice{Invoice: invoice(), Customer: customer})
+	var ee *atclient.EFaturaError
+	if errors.As(err, &ee) {
+		fmt.Println(ee.Code, ee.Code.MeaningEN(ee.Operation))
+	}
+	// Output:
+	// RegisterInvoice <nil>
+	// Operação efetuada com sucesso
+	// -10 the document was already registered by the issuer
+}
+
+// Cancel a communicated invoice: the program sets the SAF-T status to A
+// and communicates the new status.
+func ExampleClient_ChangeInvoiceStatus() {
+	srv, client := efaturaClient()
+	defer srv.Close()
+	defer client.Close()
+	ctx := context.Background()
+
+	inv := invoice()
+	if _, err := client.RegisterInvoice(ctx, atclient.EFaturaInvoice{Invoice: inv, Customer: customer}); err != nil {
+		log.Fatal(err)
+	}
+	inv.DocumentStatus.InvoiceStatus = saft.InvoiceStatusCancelled
+	inv.DocumentStatus.InvoiceStatusDate = saft.NewDateTime(2026, time.March, 2, 16, 0, 0)
+	inv.DocumentStatus.Reason = "Erro do operador"
+	_, err := client.ChangeInvoiceStatus(ctx, atclient.EFaturaInvoice{Invoice: inv, Customer: customer})
+	fmt.Println(err)
+	for _, d := range srv.EFaturaDocuments(attest.DefaultNIF) {
+		fmt.Println(d.Number, d.Status, d.StatusDate)
+	}
+	// Output:
+	// <nil>
+	// FT A/1 A 2026-03-02T16:00:00
+}
+
+// Send a receipt of the cash VAT scheme.
+func ExampleClient_RegisterPayment() {
+	srv, client := efaturaClient()
+	defer srv.Close()
+	defer client.Close()
+
+	paid := saft.NewDateTime(2026, time.April, 10, 9, 0, 0)
+	receipt := &saft.Payment{
+		PaymentRefNo: "RC A/1", ATCUD: "CSDF7T5J-1", TransactionDate: paid.Date, PaymentType: series.DocumentTypeRC,
+		DocumentStatus:  saft.PaymentDocumentStatus{PaymentStatus: saft.PaymentStatusNormal, PaymentStatusDate: paid, SourceID: "ana", SourcePayment: "P"},
+		SourceID:        "ana",
+		SystemEntryDate: paid, CustomerID: customer.CustomerID,
+		Line: []saft.PaymentLine{{LineNumber: 1,
+			SourceDocumentID: []saft.SourceDocumentID{{OriginatingON: "FT A/1", InvoiceDate: saft.NewDate(2026, time.March, 2)}},
+			CreditAmount:     amount("100.00"),
+			Tax:              &saft.PaymentTax{TaxType: "IVA", TaxCountryRegion: "PT", TaxCode: "NOR", TaxPercentage: amount("23")}}},
+		DocumentTotals: saft.PaymentTotals{TaxPayable: decimal.RequireFromString("23.00"), NetTotal: decimal.RequireFromString("100.00"),
+			GrossTotal: decimal.RequireFromString("123.00")},
+	}
+	rec, err := client.RegisterPayment(context.Background(), atclient.EFaturaPayment{Payment: receipt, Customer: customer})
+	fmt.Println(rec.Operation, err)
+	// Output: RegisterPayment <nil>
+}
+
+// The manual's rules that SAF-T does not carry are checked before
+// sending, every violation at once.
+func ExampleClient_RegisterInvoice_invalid() {
+	srv, client := efaturaClient()
+	defer srv.Close()
+	defer client.Close()
+
+	inv := invoice()
+	inv.InvoiceType = "VD"                                       // a legacy SAF-T type, not accepted by e-Fatura
+	inv.DocumentStatus.InvoiceStatus = saft.InvoiceStatusSummary // R exists only in SAF-T
+	_, err := client.RegisterInvoice(context.Background(), atclient.EFaturaInvoice{Invoice: inv, Customer: customer})
+	fmt.Println(errors.Is(err, atclient.ErrInvalidRequest))
+	fmt.Println(err)
+	// Output:
+	// true
+	// atclient: invalid request: InvoiceData/InvoiceType: "VD" is not one of FT, NC, ND, FS, FR, RP, RE, CS, LD, RA (enum)
+	// atclient: invalid request: InvoiceData/DocumentStatus/InvoiceStatus: "R" is not one of N, A, F, S (enum)
+}
+
+// A company that reports 2026 by SAF-T file cannot send 2026's documents
+// by web service: the client refuses before sending anything.
+func ExampleWithReportingMethod() {
+	choice := reporting.Choice{Year: 2026, Method: reporting.MethodSAFT}
+	srv, client := efaturaClient(atclient.WithReportingMethod(choice))
+	defer srv.Close()
+	defer client.Close()
+
+	_, err := client.RegisterInvoice(context.Background(), atclient.EFaturaInvoice{Invoice: invoice(), Customer: customer})
+	fmt.Println(errors.Is(err, reporting.ErrOtherMethod))
+	fmt.Println(err)
+	fmt.Println(srv.Requests(atclient.OpRegisterInvoice))
+	// Output:
+	// true
+	// atclient: e-Fatura: reporting: 2026: the company communicates its invoicing by monthly SAF-T (PT) file this year; real-time web service (e-Fatura) is refused (one method per calendar year)
+	// 0
+}
+
+func ExampleEFaturaCode_Meaning() {
+	fmt.Println(atclient.EFaturaCode(-3).Meaning(atclient.OpRegisterInvoice))
+	fmt.Println(atclient.EFaturaCode(-26).MeaningEN(atclient.OpChangePaymentStatus))
+	fmt.Println(atclient.EFaturaPasswordRejected.Authentication())
+	// Output:
+	// Documento registado com valores diferentes
+	// incoherent input parameters
+	// true
+}
