@@ -29,6 +29,12 @@ func LoadPKCS12(data []byte, password string) (Certificate, error) {
 		if errors.Is(err, pkcs12.ErrIncorrectPassword) {
 			return Certificate{}, errors.New("atclient: client certificate: PKCS#12 password is incorrect")
 		}
+		if len(data) > 1 && data[0] == 0x30 && data[1] == 0x80 {
+			// Indefinite lengths: BER, which Go's ASN.1 (DER only) cannot read.
+			return Certificate{}, fmt.Errorf("atclient: client certificate: the PKCS#12 file is BER-encoded, which is not supported; "+
+				"re-export it with OpenSSL (openssl pkcs12 -in in.pfx -nodes -out all.pem; openssl pkcs12 -export -legacy -in all.pem -out out.pfx) "+
+				"or use LoadPEM: %w", err)
+		}
 		return Certificate{}, fmt.Errorf("atclient: client certificate: reading PKCS#12: %w", err)
 	}
 	c := tls.Certificate{Certificate: [][]byte{leaf.Raw}, PrivateKey: key, Leaf: leaf}

@@ -34,6 +34,20 @@ func TestLoadPKCS12LegacyAndModern(t *testing.T) {
 	}
 }
 
+// A BER-encoded file (indefinite lengths, as some Java and Windows tools
+// write) gets an error that says how to convert it.
+func TestLoadPKCS12BER(t *testing.T) {
+	der, err := os.ReadFile("testdata/legacy.pfx")
+	require.NoError(t, err)
+	require.Equal(t, byte(0x30), der[0])
+	require.Equal(t, byte(0x82), der[1], "outer SEQUENCE with a 2-byte length")
+	ber := append(append([]byte{0x30, 0x80}, der[4:]...), 0, 0)
+	_, err = LoadPKCS12(ber, "TESTEwebservice")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "BER-encoded")
+	assert.Contains(t, err.Error(), "LoadPEM")
+}
+
 func TestLoadPKCS12Garbage(t *testing.T) {
 	_, err := LoadPKCS12([]byte("not a pfx"), "x")
 	require.Error(t, err)
