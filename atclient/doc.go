@@ -10,6 +10,17 @@
 // Integração de Software", Aspetos Genéricos and Aspetos Específicos, July
 // 2021).
 //
+// The second service is the e-Fatura web service (fatcorews, efatura.go):
+// a company that reports its invoicing in real time rather than by monthly
+// SAF-T file (Decreto-Lei n.º 198/2012, art. 3.º) communicates each invoice,
+// working document and cash-VAT receipt as it is issued, its status
+// changes, and deletes communications made in error (AT, "Comunicação dos
+// elementos dos documentos de faturação à AT, por webservice", v1.0, June
+// 2022). Requests are built from the SAF-T model of package saft, so a
+// document is described once and exported or sent the same way; the
+// company's choice of method for the year (package reporting) is honoured
+// with WithReportingMethod.
+//
 // Every call is secured as AT demands (generic manual §3 and §4.1):
 //
 //   - mutual TLS (1.2 or later) with the software producer's AT-issued

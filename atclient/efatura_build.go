@@ -653,7 +653,7 @@ func (v *violations) paymentHeader(prefix string, d EFaturaPayment) wirePaymentH
 	v.docNumber(prefix+"PaymentRefNo", p.PaymentRefNo)
 	v.text(prefix+"ATCUD", p.ATCUD, 1, 100)
 	v.date(prefix+"TransactionDate", p.TransactionDate)
-	if string(p.PaymentType) != "RC" {
+	if !slices.Contains(paymentTypes, string(p.PaymentType)) {
 		v.add(prefix+"PaymentType", "enum", "%q: only receipts of the cash VAT scheme (RC) are communicated (manual 1.6.4)", p.PaymentType)
 	}
 	taxID, country := v.customer(prefix, d.Customer, p.CustomerID)

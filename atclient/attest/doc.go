@@ -27,6 +27,16 @@
 //     a dropped connection or a malformed body, before or after the request
 //     takes effect — the latter is how an answer gets lost.
 //
+// It also simulates AT's e-Fatura service (EFaturaURL, efatura.go): the
+// nine operations of Fatcorews.wsdl with the manual's validations and codes
+// (duplicates -10/-22/-25 and "registered with different values" -3,
+// future dates, anomalous totals, exemption codes, unknown documents, status
+// dates, the deletion codes 401, 477, 478, 491...), failed authentication
+// answered with the manual's codes (99 wrong password, 10 stale Created, 12
+// repeated key, 8 undecipherable Nonce, ...) rather than a fault, the same
+// fault injection (FaultTechnicalError answers -99), and the documents held
+// per NIF (EFaturaDocuments).
+//
 // The validation codes it gives are deterministic (the n-th registration of
 // a Server always gets the same code), so examples can show their output.
 // This package decodes requests with its own types, independently of
