@@ -236,3 +236,38 @@ func ExampleTestEndpoints() {
 	// https://servicos.portaldasfinancas.gov.pt:722/SeriesWSService
 	// https://servicos.portaldasfinancas.gov.pt:422/SeriesWSService
 }
+
+// A key file AT sends, here its previous key: parsed, and refused for use
+// after its expiry (ErrATKeyExpired) without anything being sent.
+func ExampleParseATKey() {
+	data, err := os.ReadFile("testdata/ChaveCifraPublicaAT2025.cer")
+	if err != nil {
+		log.Fatal(err)
+	}
+	k, err := atclient.ParseATKey(data)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(k.Subject(), "expired on", k.NotAfter().Format(time.DateOnly))
+	// Output:
+	// Chave Cifra Publica AT expired on 2025-06-28
+}
+
+// Load the producer's certificate and key from PEM files.
+func ExampleLoadPEM() {
+	crt, err := os.ReadFile("testdata/client.crt.pem")
+	if err != nil {
+		log.Fatal(err)
+	}
+	key, err := os.ReadFile("testdata/client.key.pem")
+	if err != nil {
+		log.Fatal(err)
+	}
+	cert, err := atclient.LoadPEM(crt, key)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(cert)
+	// Output:
+	// atclient.Certificate{Subject: CN=599999993,C=PT, PrivateKey: [REDACTED]}
+}
