@@ -78,7 +78,7 @@ func (c *Client) RegisterSeries(ctx context.Context, s series.Series) (series.Se
 	if !uncertain(err) {
 		return series.Series{}, err
 	}
-	found, qerr := c.findSeries(ctx, s.ID, s.DocumentType, "")
+	found, qerr := c.settle(ctx, s, "")
 	if qerr != nil {
 		return series.Series{}, fmt.Errorf("%w: %w (follow-up query: %w)", ErrOutcomeUnknown, err, qerr)
 	}
@@ -226,10 +226,19 @@ func (c *Client) findSeries(ctx context.Context, id string, t series.DocumentTyp
 	return out, nil
 }
 
+// settle looks for s after a lost answer, first pausing for the query
+// backoff: a request that timed out may still be in AT's hands.
+func (c *Client) settle(ctx context.Context, s series.Series, code string) ([]series.Series, error) {
+	if err := c.t.cfg.sleep(ctx, c.t.cfg.queryBackoff); err != nil {
+		return nil, err
+	}
+	return c.findSeries(ctx, s.ID, s.DocumentType, code)
+}
+
 // reconcile settles a finalize or cancel whose answer was lost: done tells
 // whether the series found shows the change.
 func (c *Client) reconcile(ctx context.Context, s series.Series, cause error, done func(series.Series) bool) (series.Series, error) {
-	found, qerr := c.findSeries(ctx, s.ID, s.DocumentType, s.ValidationCode)
+	found, qerr := c.settle(ctx, s, s.ValidationCode)
 	if qerr != nil {
 		return series.Series{}, fmt.Errorf("%w: %w (follow-up query: %w)", ErrOutcomeUnknown, cause, qerr)
 	}
