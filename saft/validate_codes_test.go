@@ -165,6 +165,17 @@ var codeCases = []codeCase{
 	{"gross total trailing zeros", nil, "", func(f *AuditFile) {
 		f.SourceDocuments.WorkingDocuments.WorkDocument[0].DocumentTotals.GrossTotal = valDec("123.0000")
 	}},
+	{"self-billing", []string{CodeRuleSelfBilling}, pInv0 + "/SpecialRegimes/SelfBillingIndicator", func(f *AuditFile) {
+		f.SourceDocuments.SalesInvoices.Invoice[0].DocumentStatus.InvoiceStatus = InvoiceStatusSelfBilled
+	}},
+	{"self-billing kept", nil, "", func(f *AuditFile) {
+		i := &f.SourceDocuments.SalesInvoices.Invoice[0]
+		i.DocumentStatus.InvoiceStatus, i.SpecialRegimes.SelfBillingIndicator = InvoiceStatusSelfBilled, true
+	}},
+	{"tax id prefix", []string{CodeRuleTaxIDPrefix}, pMF + "/Supplier[1]/SupplierTaxID", func(f *AuditFile) {
+		f.MasterFiles.Supplier[0].SupplierTaxID = "PT500000000"
+	}},
+	{"foreign tax id", nil, "", func(f *AuditFile) { f.MasterFiles.Customer[0].CustomerTaxID = "B12345678" }},
 	{"ledger lines", []string{CodeFacetOccurs}, pGL + "/Lines/CreditLine", func(f *AuditFile) { glTx(f).Lines.CreditLine = nil }},
 }
 

@@ -347,6 +347,7 @@ func (c *checker) customer(cu *Customer) {
 	c.text("CustomerID", cu.CustomerID, tMax30)
 	c.text("AccountID", cu.AccountID, tAccountID)
 	c.text("CustomerTaxID", cu.CustomerTaxID, tMax30)
+	c.taxIDPrefix("CustomerTaxID", cu.CustomerTaxID, "2.2.3")
 	c.text("CompanyName", cu.CompanyName, tMax100)
 	c.optText("Contact", cu.Contact, tMax50)
 	c.customerAddress("BillingAddress", 0, &cu.BillingAddress)
@@ -365,10 +366,20 @@ func (c *checker) customer(cu *Customer) {
 	}
 }
 
+// taxIDPrefix: a tax ID "must be indicated without the country's prefix"
+// (fields 2.2.3, 2.3.3). Only the Portuguese prefix is recognisable for
+// sure (PT and nine digits): some foreign tax IDs start with letters.
+func (c *checker) taxIDPrefix(field, id, note string) {
+	if len(id) == 11 && (id[:2] == "PT" || id[:2] == "pt") && allDigits(id[2:]) {
+		c.add(CodeRuleTaxIDPrefix, field, field+" "+quote(id)+" is written with the country prefix; write "+quote(id[2:])+" (Portaria 302/2016, field "+note+")")
+	}
+}
+
 func (c *checker) supplier(s *Supplier) {
 	c.text("SupplierID", s.SupplierID, tMax30)
 	c.text("AccountID", s.AccountID, tAccountID)
 	c.text("SupplierTaxID", s.SupplierTaxID, tMax30)
+	c.taxIDPrefix("SupplierTaxID", s.SupplierTaxID, "2.3.3")
 	c.text("CompanyName", s.CompanyName, tMax100)
 	c.optText("Contact", s.Contact, tMax50)
 	c.address("BillingAddress", &s.BillingAddress)
@@ -539,6 +550,13 @@ func (c *checker) invoice(inv *Invoice) {
 	c.period(inv.Period)
 	c.date("InvoiceDate", inv.InvoiceDate)
 	c.enum("InvoiceType", string(inv.InvoiceType), eInvoiceType)
+	// A self-billed invoice (InvoiceStatus S, field 4.1.4.3.1) "concerns
+	// self-billing": SelfBillingIndicator 1 (field 4.1.4.9.1).
+	if s.InvoiceStatus == InvoiceStatusSelfBilled && !inv.SpecialRegimes.SelfBillingIndicator {
+		c.push("SpecialRegimes", 0)
+		c.add(CodeRuleSelfBilling, "SelfBillingIndicator", "a self-billed invoice (InvoiceStatus S) has SelfBillingIndicator 1 (Portaria 302/2016, fields 4.1.4.3.1, 4.1.4.9.1)")
+		c.pop()
+	}
 	c.text("SourceID", inv.SourceID, tMax30)
 	c.optText("EACCode", inv.EACCode, tEACCode)
 	c.dateTime("SystemEntryDate", inv.SystemEntryDate)

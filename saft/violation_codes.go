@@ -92,6 +92,8 @@ const (
 	CodeRuleTaxonomyCode      = "SAFT-RULE-TAXONOMYCODE"           // TaxonomyReference O with TaxonomyCode ≠ 1 (2.1.2.9)
 	CodeRuleHeaderNIF         = "SAFT-RULE-HEADER-NIF"             // TaxRegistrationNumber is not a valid Portuguese NIF (1.3)
 	CodeRuleGrossTotalScale   = "SAFT-RULE-GROSSTOTAL-SCALE"       // GrossTotal with more than 2 decimals (Despacho 8632/2014 §2.6.7)
+	CodeRuleSelfBilling       = "SAFT-RULE-SELFBILLING"            // InvoiceStatus S (self-billing) with SelfBillingIndicator 0 (4.1.4.3.1, 4.1.4.9.1)
+	CodeRuleTaxIDPrefix       = "SAFT-RULE-TAXID-PREFIX"           // CustomerTaxID/SupplierTaxID with the PT country prefix (2.2.3, 2.3.3)
 )
 
 // assertionCodes indexes CodeAssert01..19 by number.
@@ -156,6 +158,8 @@ var codeDescriptions = map[string]string{
 	CodeRuleTaxonomyCode:      "with TaxonomyReference O, TaxonomyCode must be 1 (Portaria 302/2016, field 2.1.2.9)",
 	CodeRuleHeaderNIF:         "Header TaxRegistrationNumber is not a valid Portuguese NIF: nine digits with a correct check digit (Portaria 302/2016, field 1.3)",
 	CodeRuleGrossTotalScale:   "a document's GrossTotal has more than 2 decimals: it is exported as signed, rounded to 2 decimals (Despacho 8632/2014, §2.6.7)",
+	CodeRuleSelfBilling:       "a self-billed invoice (InvoiceStatus S) has SelfBillingIndicator 0; it must be 1 (Portaria 302/2016, fields 4.1.4.3.1, 4.1.4.9.1)",
+	CodeRuleTaxIDPrefix:       "a customer's or supplier's tax ID is written with the country prefix PT; it is written without it (Portaria 302/2016, fields 2.2.3, 2.3.3)",
 }
 
 func init() {
