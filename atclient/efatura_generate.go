@@ -10,12 +10,15 @@ package atclient
 // mechanical and the output is gofmt'ed, so regeneration is byte-for-byte
 // stable.
 //
-// The generated request types are not used to encode requests: gowsdl maps
-// xs:decimal (MonetaryType, PercentageType) to float64, which would write
-// money with binary rounding and 1000000 as "1e+06", and it moves the
-// xs:choice elements (TotalTaxBase|Amount) after the rest of the sequence,
-// which breaks the order the schema demands. Requests are encoded from the
-// structs of efatura_wire.go instead, whose output a test validates against
-// the WSDL's schema; the generated package decodes AT's answers.
+// The generated types are not used on the wire: gowsdl maps xs:decimal
+// (MonetaryType, PercentageType) to float64, which would write money with
+// binary rounding and 1000000 as "1e+06"; it moves the xs:choice elements
+// (TotalTaxBase|Amount) after the rest of the sequence, which breaks the
+// order the schema demands; and its ResponseType cannot tell a missing
+// CodigoResposta from 0, success. Requests are encoded from the structs of
+// efatura_wire.go and answers decoded by decodeEFaturaAnswer instead; the
+// tests validate the requests against the WSDL's schema with xmllint and
+// decode them, and the simulator's answers, with the generated types
+// (efatura_gen_test.go), so the two descriptions of the WSDL cross-check.
 //
 //go:generate sh -c "mkdir -p internal/fatcorews && go tool gowsdl -d internal -p fatcorews -o fatcorews.go wsdl/Fatcorews.wsdl >/dev/null && sed -e 's/SelfBillingIndicator = \"\\([01]\\)\"/SelfBillingIndicator = \\1/' internal/fatcorews/fatcorews.go >internal/fatcorews/fatcorews.go.tmp && mv internal/fatcorews/fatcorews.go.tmp internal/fatcorews/fatcorews.go && gofmt -w internal/fatcorews/fatcorews.go"
