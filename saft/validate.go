@@ -322,18 +322,27 @@ func (v *Validator) Product(i int, p *Product) []Violation {
 }
 
 // TaxTable checks the entries of MasterFiles/TaxTable; call it when the
-// file has a TaxTable (at least one entry is required then).
+// file has a TaxTable (at least one entry is required then). A stream can
+// instead give the entries one at a time to TaxTableEntry.
 func (v *Validator) TaxTable(entries []TaxTableEntry) []Violation {
 	v.taxTableSeen = true
 	c := newChecker(pathTaxTable)
 	c.atLeastOne("TaxTableEntry", len(entries))
+	out := c.out
 	for i := range entries {
-		e := &entries[i]
-		c.push("TaxTableEntry", i+1)
-		c.taxTableEntry(e)
-		c.pop()
-		v.taxes[taxKey{e.TaxType, strings.Clone(e.TaxCountryRegion), TaxCode(strings.Clone(string(e.TaxCode)))}] = struct{}{}
+		out = append(out, v.TaxTableEntry(i+1, &entries[i])...)
 	}
+	return out
+}
+
+// TaxTableEntry checks the i-th entry of MasterFiles/TaxTable and records
+// it for the lines' Tax references.
+func (v *Validator) TaxTableEntry(i int, e *TaxTableEntry) []Violation {
+	v.taxTableSeen = true
+	c := newChecker(pathTaxTable)
+	c.push("TaxTableEntry", i)
+	c.taxTableEntry(e)
+	v.taxes[taxKey{e.TaxType, strings.Clone(e.TaxCountryRegion), TaxCode(strings.Clone(string(e.TaxCode)))}] = struct{}{}
 	return c.out
 }
 

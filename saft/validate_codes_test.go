@@ -328,7 +328,13 @@ func TestValidatorStream(t *testing.T) {
 	assert.Empty(t, v.Customer(1, &f.MasterFiles.Customer[0]))
 	assert.Empty(t, v.Product(1, &f.MasterFiles.Product[0]))
 	assert.Empty(t, v.Product(2, &f.MasterFiles.Product[1]))
-	assert.Empty(t, v.TaxTable(f.MasterFiles.TaxTable.TaxTableEntry))
+	for i := range f.MasterFiles.TaxTable.TaxTableEntry {
+		assert.Empty(t, v.TaxTableEntry(i+1, &f.MasterFiles.TaxTable.TaxTableEntry[i]))
+	}
+	bad := TaxTableEntry{TaxType: "VAT", TaxCountryRegion: "PT", TaxCode: "NOR", Description: "x", TaxPercentage: valDecp("23")}
+	assert.Equal(t, []Violation{{Code: CodeFacetEnum, Path: pathTaxTable + "/TaxTableEntry[9]/TaxType",
+		Message: `TaxType "VAT" is not one of the values of TaxType: IVA, IS, NS`}}, v.TaxTableEntry(9, &bad))
+	assert.Equal(t, []string{CodeFacetOccurs}, codesOf(v.TaxTable([]TaxTableEntry{})))
 	inv := f.SourceDocuments.SalesInvoices.Invoice[0]
 	assert.Empty(t, v.Invoice(1, &inv))
 	// The same number again, then a number far behind: intervals.
