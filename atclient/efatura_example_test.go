@@ -50,25 +50,25 @@ func efaturaClient(opts ...atclient.Option) (*attest.Server, *atclient.Client) {
 	return srv, client
 }
 
-func amount(s string) *decimal.Decimal {
+func efAmount(s string) *decimal.Decimal {
 	d := decimal.RequireFromString(s)
 	return &d
 }
 
 // The customer and invoice as the program keeps them for SAF-T.
-var customer = saft.Customer{CustomerID: "C1", AccountID: saft.Unknown, CustomerTaxID: "503504564", CompanyName: "Cliente, Lda",
+var efCustomer = saft.Customer{CustomerID: "C1", AccountID: saft.Unknown, CustomerTaxID: "503504564", CompanyName: "Cliente, Lda",
 	BillingAddress: saft.CustomerAddress{AddressDetail: "Rua Direita 1", City: "Lisboa", PostalCode: "1100-001", Country: "PT"}}
 
-func invoice() *saft.Invoice {
+func efInvoice() *saft.Invoice {
 	issued := saft.NewDateTime(2026, time.March, 2, 10, 30, 0)
 	return &saft.Invoice{
 		InvoiceNo: "FT A/1", ATCUD: "CSDF7T5H-1",
 		DocumentStatus: saft.InvoiceDocumentStatus{InvoiceStatus: saft.InvoiceStatusNormal, InvoiceStatusDate: issued, SourceID: "ana", SourceBilling: "P"},
 		Hash:           "0", HashControl: "0", InvoiceDate: issued.Date, InvoiceType: series.DocumentTypeFT, SourceID: "ana",
-		SystemEntryDate: issued, CustomerID: customer.CustomerID,
+		SystemEntryDate: issued, CustomerID: efCustomer.CustomerID,
 		Line: []saft.InvoiceLine{{LineNumber: 1, ProductCode: "S1", ProductDescription: "Consultoria", Quantity: decimal.NewFromInt(2),
 			UnitOfMeasure: "H", UnitPrice: decimal.NewFromInt(50), TaxPointDate: issued.Date, Description: "Consultoria",
-			CreditAmount: amount("100.00"), Tax: &saft.Tax{TaxType: "IVA", TaxCountryRegion: "PT", TaxCode: "NOR", TaxPercentage: amount("23")}}},
+			CreditAmount: efAmount("100.00"), Tax: &saft.Tax{TaxType: "IVA", TaxCountryRegion: "PT", TaxCode: "NOR", TaxPercentage: efAmount("23")}}},
 		DocumentTotals: saft.InvoiceTotals{TaxPayable: decimal.RequireFromString("23.00"), NetTotal: decimal.RequireFromString("100.00"),
 			GrossTotal: decimal.RequireFromString("123.00")},
 	}
@@ -80,12 +80,12 @@ func ExampleClient_RegisterInvoice() {
 	defer srv.Close()
 	defer client.Close()
 
-	rec, err := client.RegisterInvoice(context.Background(), atclient.EFaturaInvoice{Invoice: invoice(), Customer: customer})
+	rec, err := client.RegisterInvoice(context.Background(), atclient.EFaturaInvoice{Invoice: efInvoice(), Customer: efCustomer})
 	fmt.Println(rec.Operation, err)
 	fmt.Println(rec.Message)
 
 	// Sending it again is refused: AT already has it.
-	_, err = client.RegisterInvoice(context.Background(), atclient.EFaturaInvoice{Invoice: invoice(), Customer: customer})
+	_, err = client.RegisterInvoice(context.Background(), atclient.EFaturaInvoice{Invoice: efInvoice(), Customer: efCustomer})
 	var ee *atclient.EFaturaError
 	if errors.As(err, &ee) {
 		fmt.Println(ee.Code, ee.Code.MeaningEN(ee.Operation))
@@ -104,14 +104,14 @@ func ExampleClient_ChangeInvoiceStatus() {
 	defer client.Close()
 	ctx := context.Background()
 
-	inv := invoice()
-	if _, err := client.RegisterInvoice(ctx, atclient.EFaturaInvoice{Invoice: inv, Customer: customer}); err != nil {
+	inv := efInvoice()
+	if _, err := client.RegisterInvoice(ctx, atclient.EFaturaInvoice{Invoice: inv, Customer: efCustomer}); err != nil {
 		log.Fatal(err)
 	}
 	inv.DocumentStatus.InvoiceStatus = saft.InvoiceStatusCancelled
 	inv.DocumentStatus.InvoiceStatusDate = saft.NewDateTime(2026, time.March, 2, 16, 0, 0)
 	inv.DocumentStatus.Reason = "Erro do operador"
-	_, err := client.ChangeInvoiceStatus(ctx, atclient.EFaturaInvoice{Invoice: inv, Customer: customer})
+	_, err := client.ChangeInvoiceStatus(ctx, atclient.EFaturaInvoice{Invoice: inv, Customer: efCustomer})
 	fmt.Println(err)
 	for _, d := range srv.EFaturaDocuments(attest.DefaultNIF) {
 		fmt.Println(d.Number, d.Status, d.StatusDate)
@@ -132,15 +132,15 @@ func ExampleClient_RegisterPayment() {
 		PaymentRefNo: "RC A/1", ATCUD: "CSDF7T5J-1", TransactionDate: paid.Date, PaymentType: series.DocumentTypeRC,
 		DocumentStatus:  saft.PaymentDocumentStatus{PaymentStatus: saft.PaymentStatusNormal, PaymentStatusDate: paid, SourceID: "ana", SourcePayment: "P"},
 		SourceID:        "ana",
-		SystemEntryDate: paid, CustomerID: customer.CustomerID,
+		SystemEntryDate: paid, CustomerID: efCustomer.CustomerID,
 		Line: []saft.PaymentLine{{LineNumber: 1,
 			SourceDocumentID: []saft.SourceDocumentID{{OriginatingON: "FT A/1", InvoiceDate: saft.NewDate(2026, time.March, 2)}},
-			CreditAmount:     amount("100.00"),
-			Tax:              &saft.PaymentTax{TaxType: "IVA", TaxCountryRegion: "PT", TaxCode: "NOR", TaxPercentage: amount("23")}}},
+			CreditAmount:     efAmount("100.00"),
+			Tax:              &saft.PaymentTax{TaxType: "IVA", TaxCountryRegion: "PT", TaxCode: "NOR", TaxPercentage: efAmount("23")}}},
 		DocumentTotals: saft.PaymentTotals{TaxPayable: decimal.RequireFromString("23.00"), NetTotal: decimal.RequireFromString("100.00"),
 			GrossTotal: decimal.RequireFromString("123.00")},
 	}
-	rec, err := client.RegisterPayment(context.Background(), atclient.EFaturaPayment{Payment: receipt, Customer: customer})
+	rec, err := client.RegisterPayment(context.Background(), atclient.EFaturaPayment{Payment: receipt, Customer: efCustomer})
 	fmt.Println(rec.Operation, err)
 	// Output: RegisterPayment <nil>
 }
@@ -152,10 +152,10 @@ func ExampleClient_RegisterInvoice_invalid() {
 	defer srv.Close()
 	defer client.Close()
 
-	inv := invoice()
+	inv := efInvoice()
 	inv.InvoiceType = "VD"                                       // a legacy SAF-T type, not accepted by e-Fatura
 	inv.DocumentStatus.InvoiceStatus = saft.InvoiceStatusSummary // R exists only in SAF-T
-	_, err := client.RegisterInvoice(context.Background(), atclient.EFaturaInvoice{Invoice: inv, Customer: customer})
+	_, err := client.RegisterInvoice(context.Background(), atclient.EFaturaInvoice{Invoice: inv, Customer: efCustomer})
 	fmt.Println(errors.Is(err, atclient.ErrInvalidRequest))
 	fmt.Println(err)
 	// Output:
@@ -172,7 +172,7 @@ func ExampleWithReportingMethod() {
 	defer srv.Close()
 	defer client.Close()
 
-	_, err := client.RegisterInvoice(context.Background(), atclient.EFaturaInvoice{Invoice: invoice(), Customer: customer})
+	_, err := client.RegisterInvoice(context.Background(), atclient.EFaturaInvoice{Invoice: efInvoice(), Customer: efCustomer})
 	fmt.Println(errors.Is(err, reporting.ErrOtherMethod))
 	fmt.Println(err)
 	fmt.Println(srv.Requests(atclient.OpRegisterInvoice))
