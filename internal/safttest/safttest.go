@@ -126,11 +126,14 @@ func lines(i int, date saft.Date) (ls []saft.InvoiceLine, tax, net decimal.Decim
 }
 
 // when returns the date and entry time of document i of n: dates and
-// times never go back.
+// times never go back (a day's documents are entered a second apart from
+// 08:00).
 func when(i, n int) saft.DateTime {
-	day := 1 + i*28/max(n, 1)
-	sec := i % 86400 // unique per day for n <= 28*86400
-	return saft.NewDateTime(2026, month, day, 8+sec/3600%12, sec/60%60, sec%60)
+	n = max(n, 1)
+	day := 1 + i*28/n
+	first := ((day-1)*n + 27) / 28 // the first i of that day
+	sec := i - first
+	return saft.NewDateTime(2026, month, day, 8+sec/3600, sec/60%60, sec%60)
 }
 
 type chain struct {
