@@ -2,7 +2,6 @@ package issuing
 
 import (
 	"context"
-	"crypto/rsa"
 	"errors"
 	"fmt"
 	"strings"
@@ -27,7 +26,7 @@ const (
 
 var (
 	keyOnce sync.Once
-	testKey *rsa.PrivateKey
+	testKey *certify.PrivateKey
 )
 
 func signer(t testing.TB) *certify.Signer {
@@ -104,7 +103,7 @@ func TestIssueFirstDocuments(t *testing.T) {
 	assert.Equal(t, first.HashChars+"-Processado por programa certificado n.º 9999/AT", first.Mention)
 
 	// The second signature covers the first hash: Despacho 8632/2014 §2.1.
-	v, err := certify.NewVerifier(&testKey.PublicKey)
+	v, err := certify.NewVerifier(testKey.Public())
 	require.NoError(t, err)
 	require.NoError(t, v.VerifyDocument(second.record().Document, first.Hash, second.Hash))
 	require.Error(t, v.VerifyDocument(second.record().Document, "", second.Hash))
@@ -153,7 +152,7 @@ func TestIssueExistingSequence(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "FT 2026/1234", doc.DocumentNumber)
 	assert.Equal(t, "AAJFJMVNTN-1234", doc.ATCUD.String())
-	v, err := certify.NewVerifier(&testKey.PublicKey)
+	v, err := certify.NewVerifier(testKey.Public())
 	require.NoError(t, err)
 	require.NoError(t, v.VerifyDocument(doc.record().Document, legacyHash, doc.Hash))
 }
@@ -245,7 +244,7 @@ func TestIssueRecordingFailureUsesNoNumber(t *testing.T) {
 	second, err := iss.Issue(ctx, s, draft("3"))
 	require.NoError(t, err)
 	assert.Equal(t, uint64(2), second.Number)
-	v, err := certify.NewVerifier(&testKey.PublicKey)
+	v, err := certify.NewVerifier(testKey.Public())
 	require.NoError(t, err)
 	require.NoError(t, v.VerifyDocument(second.record().Document, first.Hash, second.Hash))
 
@@ -309,7 +308,7 @@ func TestIssueConcurrentOneSeries(t *testing.T) {
 		require.Equal(t, fmt.Sprintf("FT A/%d", k+1), d.DocumentNumber)
 		records[k] = d.record()
 	}
-	v, err := certify.NewVerifier(&testKey.PublicKey)
+	v, err := certify.NewVerifier(testKey.Public())
 	require.NoError(t, err)
 	require.NoError(t, v.VerifyChain(certify.Chain{}, records), "the chain is unbroken")
 }
