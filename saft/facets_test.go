@@ -285,3 +285,86 @@ func TestIsSignature(t *testing.T) {
 	assert.False(t, isSignature(strings.Repeat("A", 172)))
 	assert.True(t, isSignature(strings.Repeat("A", 171)+"="))
 }
+
+// schemaRestrictions returns, for every named simple type and every element
+// with an anonymous simple type, the body of its xs:restriction.
+func schemaRestrictions(t *testing.T) map[string]string {
+	xsd := readSchema(t)
+	out := map[string]string{}
+	re := regexp.MustCompile(`(?s)<xs:(element|simpleType) name="(\w+)"[^>/]*>(.*?)</xs:(element|simpleType)>`)
+	for _, m := range re.FindAllStringSubmatch(xsd, -1) {
+		if i := strings.Index(m[3], "<xs:restriction"); i >= 0 {
+			out[m[2]] = m[3][i:]
+		}
+	}
+	return out
+}
+
+// TestSchemaEnumerationsCovered compares every enumeration of the schema
+// with ours.
+func TestSchemaEnumerationsCovered(t *testing.T) {
+	ours := map[string]*enumFacet{}
+	for _, e := range []*enumFacet{eCurrencyPT, eTaxAccountingBasis, eTaxonomyReference, eGroupingCategory, eProductType,
+		eTaxType, eMovementTaxType, eTransactionType, eInvoiceStatus, eInvoiceType, eMovementStatus, eMovementType,
+		eWorkStatus, eWorkType, ePaymentStatus, ePaymentType, eSourceBilling, eSourcePayment, ePaymentMechanism,
+		eWithholdingTaxType} {
+		ours[e.name] = e
+	}
+	enumRe := regexp.MustCompile(`<xs:enumeration value="([^"]*)"`)
+	seen := 0
+	for name, body := range schemaRestrictions(t) {
+		var values []string
+		for _, m := range enumRe.FindAllStringSubmatch(body, -1) {
+			values = append(values, m[1])
+		}
+		if values == nil {
+			continue
+		}
+		seen++
+		e, ok := ours[name]
+		if assert.True(t, ok, "enumeration %s not in facets.go", name) {
+			assert.Equal(t, values, e.values, name)
+		}
+	}
+	assert.Equal(t, len(ours), seen)
+}
+
+// TestSchemaRangesCovered compares the integer ranges and the element
+// text lengths of the schema with ours.
+func TestSchemaRangesCovered(t *testing.T) {
+	ints := map[string]*intFacet{
+		"FiscalYear": iFiscalYear, "Period": iPeriod, "SAFPTAccountingPeriod": iAccountingPer,
+		"SAFPTPortugueseVatNumber": iVATNumber, "SAFPTTaxonomyCode": iTaxonomyCode,
+	}
+	texts := map[string]*textFacet{
+		"AccountID": tAccountID, "CompanyID": tCompanyID, "DocumentNumber": tDocumentNumber, "InvoiceNo": tInvoiceNo,
+		"PaymentRefNo": tPaymentRefNo, "EACCode": tEACCode, "TaxCode": tTaxCode,
+	}
+	minRe := regexp.MustCompile(`minInclusive value="(\d+)"`)
+	maxRe := regexp.MustCompile(`maxInclusive value="(\d+)"`)
+	restrictions := schemaRestrictions(t)
+	for name, f := range ints {
+		body := restrictions[name]
+		require.NotEmpty(t, body, name)
+		assert.Equal(t, minRe.FindStringSubmatch(body)[1], strconv.FormatInt(f.min, 10), name)
+		assert.Equal(t, maxRe.FindStringSubmatch(body)[1], strconv.FormatInt(f.max, 10), name)
+	}
+	// The 0/1 indicators are Go bools (Indicator): they cannot go out of range.
+	for _, name := range []string{"SelfBillingIndicator", "CashVATSchemeIndicator", "ThirdPartiesBillingIndicator"} {
+		assert.Contains(t, restrictions[name], `maxInclusive value="1"`)
+	}
+	lenRe := func(facet string) *regexp.Regexp { return regexp.MustCompile(facet + ` value="(\d+)"`) }
+	for name, f := range texts {
+		body := restrictions[name]
+		require.NotEmpty(t, body, name)
+		if m := lenRe("minLength").FindStringSubmatch(body); m != nil {
+			assert.Equal(t, m[1], strconv.Itoa(f.min), name+" minLength")
+		}
+		if m := lenRe("maxLength").FindStringSubmatch(body); m != nil {
+			assert.Equal(t, m[1], strconv.Itoa(f.max), name+" maxLength")
+		}
+		if m := lenRe("<xs:length").FindStringSubmatch(body); m != nil {
+			assert.Equal(t, m[1], strconv.Itoa(f.exact), name+" length")
+		}
+	}
+}
