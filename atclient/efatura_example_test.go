@@ -191,3 +191,113 @@ func ExampleEFaturaCode_Meaning() {
 	// incoherent input parameters
 	// true
 }
+
+func efReceipt() *saft.Payment {
+	paid := saft.NewDateTime(2026, time.April, 10, 9, 0, 0)
+	return &saft.Payment{
+		PaymentRefNo: "RC A/1", ATCUD: "CSDF7T5J-1", TransactionDate: paid.Date, PaymentType: series.DocumentTypeRC,
+		DocumentStatus:  saft.PaymentDocumentStatus{PaymentStatus: saft.PaymentStatusNormal, PaymentStatusDate: paid, SourceID: "ana", SourcePayment: "P"},
+		SourceID:        "ana",
+		SystemEntryDate: paid, CustomerID: efCustomer.CustomerID,
+		Line: []saft.PaymentLine{{LineNumber: 1,
+			SourceDocumentID: []saft.SourceDocumentID{{OriginatingON: "FT A/1", InvoiceDate: saft.NewDate(2026, time.March, 2)}},
+			CreditAmount:     efAmount("100.00"),
+			Tax:              &saft.PaymentTax{TaxType: "IVA", TaxCountryRegion: "PT", TaxCode: "NOR", TaxPercentage: efAmount("23")}}},
+		DocumentTotals: saft.PaymentTotals{TaxPayable: decimal.RequireFromString("23.00"), NetTotal: decimal.RequireFromString("100.00"),
+			GrossTotal: decimal.RequireFromString("123.00")},
+	}
+}
+
+// Cancel a receipt, then delete its communication.
+func ExampleClient_ChangePaymentStatus() {
+	srv, client := efaturaClient()
+	defer srv.Close()
+	defer client.Close()
+	ctx := context.Background()
+
+	rc := efReceipt()
+	if _, err := client.RegisterPayment(ctx, atclient.EFaturaPayment{Payment: rc, Customer: efCustomer}); err != nil {
+		log.Fatal(err)
+	}
+	rc.DocumentStatus.PaymentStatus = saft.PaymentStatusCancelled
+	rc.DocumentStatus.PaymentStatusDate = saft.NewDateTime(2026, time.April, 10, 12, 0, 0)
+	_, err := client.ChangePaymentStatus(ctx, atclient.EFaturaPayment{Payment: rc, Customer: efCustomer})
+	fmt.Println("status:", err)
+	_, err = client.DeletePayment(ctx, []atclient.EFaturaPayment{{Payment: rc, Customer: efCustomer}}, nil, "Recibo comunicado em duplicado")
+	fmt.Println("delete:", err)
+	d := srv.EFaturaDocuments(attest.DefaultNIF)[0]
+	fmt.Println(d.Number, d.Status, d.Deleted)
+	// Output:
+	// status: <nil>
+	// delete: <nil>
+	// RC A/1 A true
+}
+
+// A working document (a pro forma) through its life: sent, billed (F),
+// and an attempt to delete the communications of a date range that spans
+// two years, which AT refuses with code 401.
+func ExampleClient_RegisterWork() {
+	srv, client := efaturaClient()
+	defer srv.Close()
+	defer client.Close()
+	ctx := context.Background()
+
+	issued := saft.NewDateTime(2026, time.February, 5, 15, 0, 0)
+	pf := &saft.WorkDocument{
+		DocumentNumber: "PF A/3", ATCUD: "CSDF7T5K-3",
+		DocumentStatus: saft.WorkDocumentStatus{WorkStatus: saft.WorkStatusNormal, WorkStatusDate: issued, SourceID: "ana", SourceBilling: "P"},
+		Hash:           "0", HashControl: "0", WorkDate: issued.Date, WorkType: series.DocumentTypePF, SourceID: "ana",
+		SystemEntryDate: issued, CustomerID: efCustomer.CustomerID,
+		Line: []saft.InvoiceLine{{LineNumber: 1, ProductCode: "S1", ProductDescription: "Consultoria", Quantity: decimal.NewFromInt(1),
+			UnitOfMeasure: "H", UnitPrice: decimal.NewFromInt(100), TaxPointDate: issued.Date, Description: "Consultoria",
+			CreditAmount: efAmount("100.00"), Tax: &saft.Tax{TaxType: "IVA", TaxCountryRegion: "PT", TaxCode: "NOR", TaxPercentage: efAmount("23")}}},
+		DocumentTotals: saft.DocumentTotals{TaxPayable: decimal.RequireFromString("23.00"), NetTotal: decimal.RequireFromString("100.00"),
+			GrossTotal: decimal.RequireFromString("123.00")},
+	}
+	work := atclient.EFaturaWork{Work: pf, Customer: efCustomer}
+	_, err := client.RegisterWork(ctx, work)
+	fmt.Println("register:", err)
+	pf.DocumentStatus.WorkStatus = saft.WorkStatusBilled
+	pf.DocumentStatus.WorkStatusDate = saft.NewDateTime(2026, time.February, 6, 9, 0, 0)
+	_, err = client.ChangeWorkStatus(ctx, work)
+	fmt.Println("billed:", err)
+	_, err = client.DeleteWork(ctx, nil, &atclient.DateRange{Start: saft.NewDate(2025, time.December, 1), End: saft.NewDate(2026, time.February, 28)}, "Comunicados por engano")
+	var ee *atclient.EFaturaError
+	if errors.As(err, &ee) {
+		fmt.Println(ee.Code, ee.Code.MeaningEN(ee.Operation))
+	}
+	// Output:
+	// register: <nil>
+	// billed: <nil>
+	// 401 the list has documents of different years
+}
+
+// Delete the communications of every invoice of a period.
+func ExampleClient_DeleteInvoice() {
+	srv, client := efaturaClient()
+	defer srv.Close()
+	defer client.Close()
+	ctx := context.Background()
+
+	if _, err := client.RegisterInvoice(ctx, atclient.EFaturaInvoice{Invoice: efInvoice(), Customer: efCustomer}); err != nil {
+		log.Fatal(err)
+	}
+	march := &atclient.DateRange{Start: saft.NewDate(2026, time.March, 1), End: saft.NewDate(2026, time.March, 31)}
+	_, err := client.DeleteInvoice(ctx, nil, march, "Comunicação em duplicado pelo programa")
+	fmt.Println(err, srv.EFaturaDocuments(attest.DefaultNIF)[0].Deleted)
+	// Output: <nil> true
+}
+
+func ExampleIssuerFromHeader() {
+	h := saft.MonthlyInvoicingHeader(
+		saft.Company{ID: "599999993", TaxRegistrationNumber: "599999993", Name: "Empresa, Lda"},
+		saft.Software{ProducerTaxID: "503504564", CertificateNumber: 9999, ProductID: "Programa/Produtor", Version: "1.0"},
+		2026, time.March, saft.NewDate(2026, time.April, 1))
+	fmt.Printf("%+v\n", atclient.IssuerFromHeader(h))
+	// Output: {TaxRegistrationNumber:599999993 TaxEntity:Global SoftwareCertificateNumber:9999 AuditFileVersion:1.04_01}
+}
+
+func ExampleEFaturaOperations() {
+	fmt.Println(atclient.EFaturaOperations())
+	// Output: [RegisterInvoice ChangeInvoiceStatus DeleteInvoice RegisterWork ChangeWorkStatus DeleteWork RegisterPayment ChangePaymentStatus DeletePayment]
+}
