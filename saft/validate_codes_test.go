@@ -366,3 +366,43 @@ func TestDocNumbers(t *testing.T) {
 	assert.True(t, d.add("FT A/11"))
 	assert.Equal(t, []interval{{0, 12}}, d.series["FT A"].iv)
 }
+
+// TestEdgeCases covers the less travelled paths: repeated simple
+// elements, the date span, an empty chart of accounts, the recovery forms
+// of HashControl and long values in messages.
+func TestEdgeCases(t *testing.T) {
+	f := valFile()
+	i0 := &f.SourceDocuments.SalesInvoices.Invoice[0]
+	i0.ShipTo = &ShippingPoint{DeliveryID: []string{"ok", strings.Repeat("x", 256)}, Warehouses: []Warehouse{{WarehouseID: "A"}, {LocationID: "L"}, {WarehouseID: strings.Repeat("w", 51)}}}
+	f.Header.StartDate = valDate("1999-12-31")
+	vs := violations(t, f)
+	assert.Contains(t, vs, Violation{Code: CodeFacetMaxLength, Path: pInv0 + "/ShipTo/DeliveryID[2]", Message: "DeliveryID must have at most 255 characters (SAFPTtextTypeMandatoryMax255Car), has 256"})
+	assert.Contains(t, vs, Violation{Code: CodeFacetMaxLength, Path: pInv0 + "/ShipTo/WarehouseID[2]", Message: "WarehouseID must have at most 50 characters (SAFPTtextTypeMandatoryMax50Car), has 51"})
+	assert.Contains(t, vs, Violation{Code: CodeFacetMin, Path: pHeader + "/StartDate", Message: "StartDate 1999-12-31 is before 2000-01-01 (SAFPTDateSpan)"})
+
+	g := valFile()
+	g.MasterFiles.GeneralLedgerAccounts.Account = nil
+	g.GeneralLedgerEntries = nil
+	g.MasterFiles.Customer[0].AccountID = Unknown
+	assert.Equal(t, []Violation{{Code: CodeFacetOccurs, Path: pathAccounts + "/Account", Message: "at least one Account is required (minOccurs 1)"}}, violations(t, g))
+
+	// Recovery forms of HashControl (Despacho 8632/2014 §2.4.5, §2.5.5).
+	for _, hc := range []string{"1-FTM abc/00001", "1-FTD XY 2013A/00099"} {
+		h := valFile()
+		i := &h.SourceDocuments.SalesInvoices.Invoice[0]
+		i.DocumentStatus.SourceBilling, i.HashControl = SourceBillingManual, hc
+		assert.Empty(t, violations(t, h), hc)
+	}
+	h := valFile()
+	w := &h.SourceDocuments.WorkingDocuments.WorkDocument[0]
+	w.DocumentStatus.SourceBilling = SourceBillingManual // a key version is accepted for working documents
+	assert.Empty(t, violations(t, h))
+	h.SourceDocuments.SalesInvoices.Invoice[0].DocumentStatus.SourceBilling = SourceBillingManual
+	assert.Equal(t, []string{CodeRuleHashControl}, codesOf(violations(t, h)))
+	h = valFile()
+	h.SourceDocuments.SalesInvoices.Invoice[0].DocumentStatus.SourceBilling = SourceBillingIntegrated
+	h.SourceDocuments.SalesInvoices.Invoice[0].HashControl = "9999.1"
+	assert.Empty(t, violations(t, h))
+
+	assert.Equal(t, `"`+strings.Repeat("é", 40)+`…"`, quote(strings.Repeat("é", 41)))
+}
