@@ -164,6 +164,10 @@ func (s *Server) serveSeries(w http.ResponseWriter, r *http.Request) {
 		writeFault(w, http.StatusInternalServerError, "wsse:FailedAuthentication", err.Error())
 		return
 	}
+	if reason, denied := s.permissionDenied(tok); denied {
+		writeFault(w, http.StatusInternalServerError, faultPermission, reason)
+		return
+	}
 	op, fields, err := parseOperation(env.Body.Inner)
 	if err != nil {
 		writeFault(w, http.StatusInternalServerError, "S:Client", err.Error())

@@ -48,6 +48,7 @@ type Server struct {
 	skew     time.Duration
 	users    map[string]string // "NIF/sub" -> password
 	inactive map[string]bool   // NIFs without open activity (4043)
+	denied   map[string]bool   // "NIF/sub" without the WSE profile (permission.go)
 	books    map[string]*book  // per NIF
 	keysSeen map[string]time.Time
 	faults   []Fault
@@ -94,6 +95,7 @@ func New(opts ...Option) (*Server, error) {
 		clock:    time.Now,
 		skew:     DefaultMaxClockSkew,
 		inactive: map[string]bool{},
+		denied:   map[string]bool{},
 		books:    map[string]*book{},
 		keysSeen: map[string]time.Time{},
 		calls:    map[string]int{},

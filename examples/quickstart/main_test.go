@@ -235,22 +235,36 @@ func TestSetupRedOnRefusals(t *testing.T) {
 		assert.Equal(t, setup.Pending, p.Level, "permission cannot be known when the credentials are refused")
 	})
 
-	// The simulator cannot refuse an authenticated sub-user yet (attest
-	// has no per-user permission): the refusal is the fault atclient and
-	// attest agree on for a sub-user without the WSE profile (AT does not
-	// document it, see atclient/classify.go), as atclient decodes it.
+	// A sub-user whose credentials are right but who lacks the WSE profile:
+	// the simulator refuses it with the fault atclient classifies as
+	// PermissionDenied (AT does not document that answer, see
+	// atclient/classify.go and attest/permission.go).
 	t.Run("no WSE permission", func(t *testing.T) {
-		refusal := &atclient.FaultError{Operation: "consultarSeries", HTTPStatus: 500, Code: "wsse:FailedAuthorization",
-			Reason: "sub-user 599999993/37 has no WSE profile"}
-		st := setup.Evaluate(ctx, company(setup.SeriesListerFunc(func(context.Context) ([]series.Series, error) {
-			return nil, refusal
-		})), setup.WithExpiryWarning(time.Hour))
+		denying, err := attest.New(attest.WithoutPermission(companyNIF, attest.DefaultSubUser))
+		require.NoError(t, err)
+		defer denying.Close()
+		dkey, err := atclient.ParseATKey(denying.EncryptionCertificatePEM())
+		require.NoError(t, err)
+		dcert, err := atclient.CertificateFromTLS(denying.ClientCertificate())
+		require.NoError(t, err)
+		creds, err := atclient.NewCredentials(companyNIF, attest.DefaultSubUser, attest.DefaultPassword)
+		require.NoError(t, err)
+		client, err := atclient.New(atclient.Endpoints{Series: denying.URL()}, creds, dcert,
+			atclient.WithATKey(dkey), atclient.WithRootCAs(denying.RootCAs()))
+		require.NoError(t, err)
+		defer client.Close()
+		co := company(setup.SeriesListerFunc(func(ctx context.Context) ([]series.Series, error) {
+			return client.QuerySeries(ctx, atclient.SeriesQuery{})
+		}))
+		co.Certificate, co.ATKeyNotAfter = denying.ClientCertificate().Leaf, dkey.NotAfter()
+		st := setup.Evaluate(ctx, co, setup.WithExpiryWarning(time.Hour))
 		assert.Equal(t, setup.Failed, st.Level)
 		p, _ := st.Check(setup.CheckPermission, "")
 		assert.Equal(t, setup.Failed, p.Level, p.String())
 		assert.Contains(t, p.Remedy, "WSE")
 		c, _ := st.Check(setup.CheckCredentials, "")
 		assert.Equal(t, setup.Activated, c.Level, "the credentials were accepted")
+		assert.Zero(t, len(denying.Series(companyNIF)))
 	})
 
 	t.Run("AT out of reach is not red", func(t *testing.T) {
