@@ -238,6 +238,13 @@ func (r *Reader) children(f func(name string) (stop bool, err error)) error {
 				d.issue(CodeReadUnexpected, "", "text %q not allowed here", truncateBytes(d.s.Text()))
 			}
 		case xmlscan.StartElement:
+			if d.s.Space() != Namespace {
+				d.issue(CodeReadUnexpected, d.s.Name(), "element {%s}%s is not in the SAF-T namespace", d.s.Space(), d.s.Name())
+				if err := d.skip(); err != nil {
+					return err
+				}
+				continue
+			}
 			stop, err := f(d.s.Name())
 			if err != nil || stop {
 				return err

@@ -154,6 +154,9 @@ func (d *decoder) decodeStruct(v reflect.Value, p *structPlan) error {
 		}
 		name := d.s.Name()
 		f := p.fields[name]
+		if d.s.Space() != Namespace {
+			f = nil // an element of another namespace is not the schema's
+		}
 		if f == nil {
 			d.issue(CodeReadUnexpected, name, "element %s not allowed in %s", name, p.typ.Name())
 			if err := d.skip(); err != nil {

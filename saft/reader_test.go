@@ -171,6 +171,8 @@ func TestReaderIssues(t *testing.T) {
 		{"bad date", "<InvoiceDate>2026-01-01</InvoiceDate>", "<InvoiceDate>2026-02-30</InvoiceDate>", saft.CodeReadValue, "/AuditFile/SourceDocuments/SalesInvoices/Invoice[1]/InvoiceDate"},
 		{"text in container", "<DocumentTotals>", "<DocumentTotals>oops", saft.CodeReadUnexpected, ""},
 		{"child in leaf", "<NetTotal>", "<NetTotal><X/>", saft.CodeReadUnexpected, ""},
+		{"other namespace", "<InvoiceNo>", `<x:InvoiceNo xmlns:x="urn:x">1</x:InvoiceNo><InvoiceNo>`, saft.CodeReadUnexpected, "/AuditFile/SourceDocuments/SalesInvoices/Invoice[1]/InvoiceNo"},
+		{"other namespace in a container", "<SourceDocuments>", `<SourceDocuments><x:SalesInvoices xmlns:x="urn:x"/>`, saft.CodeReadUnexpected, "/AuditFile/SourceDocuments/SalesInvoices"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -80,9 +80,20 @@ func WithMaxTokenSize(n int) Option {
 	}
 }
 
+// WithMaxDepth bounds the nesting of elements (default 256), so that a
+// hostile input cannot make the element stack grow with the file.
+func WithMaxDepth(n int) Option {
+	return func(s *Scanner) {
+		if n >= 1 {
+			s.maxDepth = n
+		}
+	}
+}
+
 const (
 	defaultBufSize  = 64 << 10
 	defaultMaxToken = 16 << 20
+	defaultMaxDepth = 256
 	maxInterned     = 4096
 )
 
@@ -103,13 +114,14 @@ type nsBinding struct {
 // Scanner reads XML tokens from an io.Reader. It is not safe for concurrent
 // use. Byte slices it returns are valid only until the next call to Next.
 type Scanner struct {
-	r      io.Reader
-	buf    []byte
-	pos    int   // first byte not yet consumed
-	end    int   // end of the valid data in buf
-	base   int64 // input offset of buf[0]
-	eof    bool
-	maxTok int
+	r        io.Reader
+	buf      []byte
+	pos      int   // first byte not yet consumed
+	end      int   // end of the valid data in buf
+	base     int64 // input offset of buf[0]
+	eof      bool
+	maxTok   int
+	maxDepth int
 
 	line      int
 	lineStart int64 // input offset of the current line's first byte
@@ -137,7 +149,7 @@ type Scanner struct {
 
 // New returns a Scanner reading from r.
 func New(r io.Reader, opts ...Option) *Scanner {
-	s := &Scanner{r: r, maxTok: defaultMaxToken, line: 1, names: make(map[string]*qname, 256)}
+	s := &Scanner{r: r, maxTok: defaultMaxToken, maxDepth: defaultMaxDepth, line: 1, names: make(map[string]*qname, 256)}
 	for _, o := range opts {
 		o(s)
 	}
@@ -679,6 +691,9 @@ func (s *Scanner) scanStartTag() (Kind, error) {
 	p := s.pos
 	if s.rootDone {
 		return None, s.errAt(p, "content after the root element")
+	}
+	if len(s.stack) >= s.maxDepth {
+		return None, s.errAt(p, "elements nested more than %d deep", s.maxDepth)
 	}
 	i, err := s.scanName(p + 1)
 	if err != nil {

@@ -281,6 +281,17 @@ func TestScannerTokenTooLarge(t *testing.T) {
 	assert.Len(t, got, 3)
 }
 
+func TestScannerMaxDepth(t *testing.T) {
+	in := strings.Repeat("<a>", 10) + strings.Repeat("</a>", 10)
+	_, err := tokens(t, []byte(in), WithMaxDepth(10))
+	require.NoError(t, err)
+	_, err = tokens(t, []byte(in), WithMaxDepth(9))
+	var se *SyntaxError
+	require.ErrorAs(t, err, &se)
+	assert.Contains(t, se.Msg, "nested more than 9 deep")
+	assert.Equal(t, 28, se.Col)
+}
+
 func TestScannerReadError(t *testing.T) {
 	boom := errors.New("boom")
 	_, err := tokensFrom(New(iotest.ErrReader(boom)))
@@ -296,7 +307,7 @@ func TestScannerNoAllocsPerToken(t *testing.T) {
 		s := New(r)
 		return testing.AllocsPerRun(20, func() {
 			r.Reset(doc)
-			*s = Scanner{r: r, buf: s.buf, maxTok: s.maxTok, line: 1, names: s.names,
+			*s = Scanner{r: r, buf: s.buf, maxTok: s.maxTok, maxDepth: s.maxDepth, line: 1, names: s.names,
 				attrs: s.attrs[:0], stack: s.stack[:0], ns: s.ns[:0], scratch: s.scratch[:0]}
 			for {
 				if _, err := s.Next(); err != nil {
