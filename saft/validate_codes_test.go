@@ -136,7 +136,6 @@ var codeCases = []codeCase{
 		i := &f.SourceDocuments.SalesInvoices.Invoice[0]
 		i.DocumentStatus.SourceBilling, i.HashControl = SourceBillingManual, "1-GRM abc/00001"
 	}},
-	{"line number", []string{CodeRuleLineNumber}, pInv0 + "/Line[2]/LineNumber", func(f *AuditFile) { invLine(f, 0, 1).LineNumber = 1 }},
 	{"document code", []string{CodeRuleDocumentCode}, pWdDoc + "/DocumentNumber", func(f *AuditFile) {
 		f.SourceDocuments.WorkingDocuments.WorkDocument[0].DocumentNumber = "FT B/1"
 	}},
@@ -238,8 +237,8 @@ func TestCodes(t *testing.T) {
 		if strings.HasPrefix(c, "SAFT-ASSERT-") {
 			continue // TestAssertions
 		}
-		if c == CodeFacetChar {
-			continue // TestTextFacets, TestCharAndDate
+		if c == CodeFacetChar || c == CodeRuleLineNumber {
+			continue // TestTextFacets, TestCharAndDate, TestWarnings
 		}
 		assert.True(t, seen[c], "code %s is never produced by TestCodes", c)
 	}
@@ -405,4 +404,21 @@ func TestEdgeCases(t *testing.T) {
 	assert.Empty(t, violations(t, h))
 
 	assert.Equal(t, `"`+strings.Repeat("é", 40)+`…"`, quote(strings.Repeat("é", 41)))
+}
+
+// TestWarnings: a repeated LineNumber is a warning, reported with the
+// errors but failing neither Validate nor the writer alone.
+func TestWarnings(t *testing.T) {
+	assert.True(t, IsWarning(CodeRuleLineNumber))
+	assert.False(t, IsWarning(CodeRuleHashMissing))
+	f := valFile()
+	invLine(f, 0, 1).LineNumber = 1
+	require.NoError(t, f.Validate())
+	require.NoError(t, WriteAuditFile(discard{}, f))
+	assert.Equal(t, []Violation{{Code: CodeRuleLineNumber, Path: pInv0 + "/Line[2]/LineNumber",
+		Message: "warning: LineNumber 1 is repeated in this document, whose lines keep the original's order (Portaria 302/2016, field 4.1.4.19.1)"}},
+		ValidateInvoice(&f.SourceDocuments.SalesInvoices.Invoice[0], pInv0))
+	// With an error, the warning is listed too.
+	f.Header.CompanyName = ""
+	assert.Equal(t, []string{CodeFacetRequired, CodeRuleLineNumber}, codesOf(violations(t, f)))
 }

@@ -173,10 +173,13 @@ func (c *checker) taxCodeRule(taxType TaxType, code TaxCode, allowNA bool) {
 	}
 }
 
-// lineNumbers reports LineNumbers repeated within one document (Portaria
-// 302/2016, field 4.1.4.19.1: "must be unique within the document"). Lines
-// are usually numbered in increasing order, checked in one pass; only
-// otherwise a set is built.
+// lineNumbers warns of LineNumbers repeated within one document. The
+// Portaria asks that lines keep the original document's order (fields
+// 4.1.4.19.1, 4.2.3.21.1, 4.3.4.14.1, 4.4.4.14.1: "pela mesma ordem em que
+// se encontram no documento original"); only its unofficial English
+// translation adds "must be unique within the document", hence a warning
+// (IsWarning). Lines are usually numbered in increasing order, checked in
+// one pass; only otherwise a set is built.
 func (c *checker) lineNumbers(n int, number func(int) int) {
 	increasing := true
 	for i := 1; i < n; i++ {
@@ -193,7 +196,7 @@ func (c *checker) lineNumbers(n int, number func(int) int) {
 		ln := number(i)
 		if seen[ln] {
 			c.push("Line", i+1)
-			c.add(CodeRuleLineNumber, "LineNumber", "LineNumber "+strconv.Itoa(ln)+" is repeated in this document (Portaria 302/2016, field 4.1.4.19.1)")
+			c.add(CodeRuleLineNumber, "LineNumber", "warning: LineNumber "+strconv.Itoa(ln)+" is repeated in this document, whose lines keep the original's order (Portaria 302/2016, field 4.1.4.19.1)")
 			c.pop()
 		}
 		seen[ln] = true

@@ -25,8 +25,8 @@ func (v Violation) String() string { return v.Path + ": " + v.Code + ": " + v.Me
 // ErrInvalid is matched (errors.Is) by every *ValidationError.
 var ErrInvalid = errors.New("saft: the audit file is not valid")
 
-// ValidationError lists every violation found in a model, in document order.
-// It is never empty.
+// ValidationError lists every violation found in a model, in document order
+// (warnings too, see IsWarning). It holds at least one error.
 type ValidationError struct {
 	Violations []Violation
 }
@@ -71,10 +71,18 @@ func (e *ValidationError) Codes() []string {
 	return out
 }
 
-// asError returns nil for no violations and a *ValidationError otherwise.
+// IsWarning reports whether code marks a likely error that the official
+// texts do not make a rule (see CodeDescription): Validate and the writer
+// do not fail for warnings alone, the audit reports them as warnings.
+func IsWarning(code string) bool { return code == CodeRuleLineNumber }
+
+// asError returns nil when vs holds no error (warnings alone do not fail)
+// and otherwise a *ValidationError with every violation, warnings included.
 func asError(vs []Violation) error {
-	if len(vs) == 0 {
-		return nil
+	for _, v := range vs {
+		if !IsWarning(v.Code) {
+			return &ValidationError{Violations: vs}
+		}
 	}
-	return &ValidationError{Violations: vs}
+	return nil
 }

@@ -83,7 +83,7 @@ const (
 	CodeRuleHashMissing       = "SAFT-RULE-HASH-MISSING"           // a signed document (HashControl ≠ 0) without signature (4.1.4.4)
 	CodeRuleHashFormat        = "SAFT-RULE-HASH-FORMAT"            // Hash neither "0" nor 172 base64 characters (Despacho 8632/2014)
 	CodeRuleHashControl       = "SAFT-RULE-HASHCONTROL"            // HashControl form does not fit SourceBilling (Despacho 8632/2014 §2.3.4, 2.4.5, 2.5.5)
-	CodeRuleLineNumber        = "SAFT-RULE-LINENUMBER"             // LineNumber repeated within a document (4.1.4.19.1)
+	CodeRuleLineNumber        = "SAFT-RULE-LINENUMBER"             // warning: LineNumber repeated within a document (4.1.4.19.1 and the like)
 	CodeRuleDocumentCode      = "SAFT-RULE-DOCUMENT-CODE"          // one internal code used for two document types (4.1.4.1, 4.2.3.1, 4.3.4.1, 4.4.4.1)
 	CodeRuleTransactionID     = "SAFT-RULE-TRANSACTIONID"          // GL TransactionID not "TransactionDate JournalID DocArchivalNumber" (3.4.3.1)
 	CodeRuleTransactionRef    = "SAFT-RULE-TRANSACTIONID-REQUIRED" // integrated file (I) document without TransactionID (4.1.4.13, 4.4.4.4)
@@ -149,7 +149,7 @@ var codeDescriptions = map[string]string{
 	CodeRuleHashMissing:       "a document signed according to its HashControl has no signature in Hash (Portaria 302/2016, fields 4.1.4.4/4.1.4.5, 4.2.3.4/4.2.3.5, 4.3.4.4/4.3.4.5)",
 	CodeRuleHashFormat:        "Hash is neither \"0\" nor a 172-character base64 RSA signature (Despacho 8632/2014, Annex; Portaria 363/2010)",
 	CodeRuleHashControl:       "HashControl does not have the form its SourceBilling requires (Despacho 8632/2014, §2.3.4 e), 2.4.5, 2.5.5)",
-	CodeRuleLineNumber:        "a LineNumber is repeated within a document (Portaria 302/2016, field 4.1.4.19.1)",
+	CodeRuleLineNumber:        "warning: a LineNumber is repeated within a document. Lines are exported in the order of the original document (Portaria 302/2016, fields 4.1.4.19.1, 4.2.3.21.1, 4.3.4.14.1, 4.4.4.14.1), which a repeated number leaves ambiguous; only the unofficial English translation adds \"must be unique within the document\", so this is a warning (IsWarning)",
 	CodeRuleDocumentCode:      "the same internal document-type code is used for different document types (Portaria 302/2016, section 4 and fields 4.1.4.1, 4.2.3.1, 4.3.4.1, 4.4.4.1)",
 	CodeRuleTransactionID:     "a general-ledger TransactionID is not TransactionDate, JournalID and DocArchivalNumber joined by spaces (Portaria 302/2016, field 3.4.3.1)",
 	CodeRuleTransactionRef:    "a document of an integrated accounting and invoicing file (TaxAccountingBasis I) has no TransactionID (Portaria 302/2016, fields 4.1.4.13, 4.4.4.4)",
