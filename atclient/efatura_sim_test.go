@@ -315,8 +315,8 @@ func TestEFaturaLostAnswers(t *testing.T) {
 		assert.Len(t, e.srv.EFaturaDocuments(attest.DefaultNIF), 1)
 	})
 	t.Run("timeout after processing", func(t *testing.T) {
-		e := newEFSim(t, nil, WithRequestTimeout(300*time.Millisecond))
-		e.srv.InjectFault(attest.Fault{Kind: attest.FaultDelay, Delay: 2 * time.Second, Operation: OpRegisterWork, AfterProcessing: true})
+		e := newEFSim(t, nil, WithRequestTimeout(1500*time.Millisecond))
+		e.srv.InjectFault(attest.Fault{Kind: attest.FaultDelay, Delay: 4 * time.Second, Operation: OpRegisterWork, AfterProcessing: true})
 		rec, err := e.client.RegisterWork(testCtx(t), manualWork())
 		require.NoError(t, err)
 		assert.True(t, rec.Reconciled)

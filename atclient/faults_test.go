@@ -27,10 +27,10 @@ func TestRegisterLostAnswerIsReconciled(t *testing.T) {
 		{Kind: attest.FaultDrop, AfterProcessing: true},
 		{Kind: attest.FaultMalformed, AfterProcessing: true},
 		{Kind: attest.FaultTechnicalError, AfterProcessing: true},
-		{Kind: attest.FaultDelay, Delay: 2 * time.Second, AfterProcessing: true},
+		{Kind: attest.FaultDelay, Delay: 4 * time.Second, AfterProcessing: true},
 	} {
 		t.Run(f.Kind.String(), func(t *testing.T) {
-			e := newSim(t, nil, WithRequestTimeout(300*time.Millisecond))
+			e := newSim(t, nil, WithRequestTimeout(1500*time.Millisecond))
 			f.Operation = opRegister
 			e.srv.InjectFault(f)
 			s, err := e.client.RegisterSeries(testCtx(t), e.newSeries(t, "LOST", series.DocumentTypeFT, 1))
