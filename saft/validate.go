@@ -410,15 +410,17 @@ func (v *Validator) productRef(c *checker, code string) {
 	}
 }
 
-// taxRef checks that a line's Tax is an entry of TaxTable: "the elements
-// of tables 4.1 to 4.3 must exist in the master tables 2.2 to 2.5"
-// (Despacho 8632/2014, §2.6.3).
+// taxRef checks that a line's Tax is an entry of TaxTable: TaxCode is
+// "código da taxa na tabela de impostos" (Portaria 302/2016, fields
+// 4.1.4.19.15.3, 4.2.3.21.12.3, 4.3.4.14.15.3, 4.4.4.14.6.3), and "the
+// elements of tables 4.1 to 4.3 must exist in the master tables 2.2 to
+// 2.5" (Despacho 8632/2014, §2.6.3).
 func (v *Validator) taxRef(c *checker, typ TaxType, region string, code TaxCode) {
 	if typ == "" || region == "" || code == "" {
 		return
 	}
 	if _, ok := v.taxes[taxKey{typ, region, code}]; !ok {
-		c.add(CodeKeyrefTax, "Tax", "Tax "+string(typ)+"/"+region+"/"+string(code)+" (TaxType/TaxCountryRegion/TaxCode) is not an entry of TaxTable (Despacho 8632/2014, §2.6.3)")
+		c.add(CodeKeyrefTax, "Tax", "Tax "+string(typ)+"/"+region+"/"+string(code)+" (TaxType/TaxCountryRegion/TaxCode) is not an entry of TaxTable (Portaria 302/2016, field 4.1.4.19.15.3: the code of the rate in the tax table; Despacho 8632/2014, §2.6.3)")
 	}
 }
 

@@ -141,7 +141,7 @@ var codeDescriptions = map[string]string{
 	CodeKeyrefSupplier:      "SupplierID is not in the Supplier table",
 	CodeKeyrefProduct:       "ProductCode is not in the Product table",
 	CodeKeyrefMasterAccount: "a customer's or supplier's AccountID is neither \"Desconhecido\" nor an account of GeneralLedgerAccounts (Portaria 302/2016, fields 2.2.2 and 2.3.2)",
-	CodeKeyrefTax:           "a line's TaxType/TaxCountryRegion/TaxCode is not an entry of TaxTable (Despacho 8632/2014, §2.6.3)",
+	CodeKeyrefTax:           "a line's TaxType/TaxCountryRegion/TaxCode is not an entry of TaxTable: TaxCode is \"the code of the rate in the tax table\" (Portaria 302/2016, fields 4.1.4.19.15.3, 4.2.3.21.12.3, 4.3.4.14.15.3, 4.4.4.14.6.3) and the documents' elements exist in the master tables (Despacho 8632/2014, §2.6.3)",
 
 	CodeRuleHeaderPeriod:      "Header StartDate is after EndDate",
 	CodeRuleHeaderDateCreated: "Header DateCreated is before EndDate: the file covers its period up to its creation at most (Portaria 302/2016, Annex I, 1.c)",
