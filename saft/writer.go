@@ -8,6 +8,8 @@ import (
 	"iter"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/faturapt/faturapt/reporting"
 )
 
 // Content is a SAF-T file to write: the Header and, for every collection,
@@ -74,6 +76,7 @@ type config struct {
 	validate bool
 	indent   bool
 	bufSize  int
+	method   reporting.Checker // see WithReportingMethod
 }
 
 // WithoutValidation writes the file without validating it first. Use it
@@ -124,6 +127,9 @@ func Write(w io.Writer, c Content, opts ...Option) error {
 	cfg := config{validate: true, indent: true, bufSize: 64 << 10}
 	for _, o := range opts {
 		o(&cfg)
+	}
+	if err := checkMethod(cfg.method, &c.Header); err != nil {
+		return err
 	}
 	first, err := firstPass(&c, cfg.validate)
 	if err != nil {
