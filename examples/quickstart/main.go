@@ -382,7 +382,7 @@ func run(ctx context.Context, w io.Writer, dir string) (Outcome, error) {
 	p.f("")
 	p.f("== 5. The month's SAF-T (PT) invoicing file")
 	o.SAFTPath = filepath.Join(dir, fmt.Sprintf("SAFT_%s_%04d-%02d.xml", companyNIF, now.Year(), int(now.Month())))
-	if err := writeSAFT(o.SAFTPath, header, sales, invoices); err != nil {
+	if err := writeSAFT(o.SAFTPath, header, sales, invoices, methods); err != nil {
 		return o, err
 	}
 	info, err := os.Stat(o.SAFTPath)
@@ -539,7 +539,7 @@ func invoiceOf(doc issuing.Document, s sale) saft.Invoice {
 
 // writeSAFT writes the month's invoicing file (TaxAccountingBasis F) with
 // the customers, products and tax rates the documents use.
-func writeSAFT(path string, header saft.Header, sales []sale, invoices []saft.Invoice) error {
+func writeSAFT(path string, header saft.Header, sales []sale, invoices []saft.Invoice, methods reporting.Checker) error {
 	var customers []saft.Customer
 	var products []saft.Product
 	seenC, seenP := map[string]bool{}, map[string]bool{}
@@ -576,7 +576,9 @@ func writeSAFT(path string, header saft.Header, sales []sale, invoices []saft.In
 	if err != nil {
 		return err
 	}
-	if err := saft.Write(f, content); err != nil { // validates the whole file first
+	// Write validates the whole file first, and refuses an invoicing file in
+	// a year the company communicates by web service.
+	if err := saft.Write(f, content, saft.WithReportingMethod(methods)); err != nil {
 		f.Close()
 		os.Remove(path)
 		return fmt.Errorf("SAF-T file: %w", err)
