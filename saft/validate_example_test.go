@@ -230,8 +230,20 @@ func ExampleCodes() {
 func ExampleValidationError() {
 	err := error(&saft.ValidationError{Violations: []saft.Violation{{Code: saft.CodeFacetRequired, Path: "/AuditFile/Header/CompanyName", Message: "CompanyName is mandatory (minOccurs 1) and is missing"}}})
 	fmt.Println(errors.Is(err, saft.ErrInvalid))
+	fmt.Println(err.(*saft.ValidationError).Codes())
 	fmt.Println(err)
 	// Output:
 	// true
+	// [SAFT-FACET-REQUIRED]
 	// saft: 1 violation: /AuditFile/Header/CompanyName: SAFT-FACET-REQUIRED: CompanyName is mandatory (minOccurs 1) and is missing
+}
+
+// A warning is reported but fails neither Validate nor the writer.
+func ExampleIsWarning() {
+	inv := exampleInvoice()
+	inv.Line = append(inv.Line, inv.Line[0]) // LineNumber 1 twice
+	for _, v := range saft.ValidateInvoice(&inv, "/AuditFile/SourceDocuments/SalesInvoices/Invoice[1]") {
+		fmt.Println(v.Code, saft.IsWarning(v.Code))
+	}
+	// Output: SAFT-RULE-LINENUMBER true
 }
