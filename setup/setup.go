@@ -217,7 +217,10 @@ func checkAT(ctx context.Context, at SeriesLister) ([]series.Series, []Check) {
 		perm.Remedy = "give the sub-user the profile \"WSE - Comunicação de Séries Documentais por Webservice\" in the Portal das Finanças (Aspetos Genéricos §2.1)"
 	case errors.As(err, &auth) && auth.AuthenticationFailed():
 		cred.Level, cred.Detail = Failed, "AT refused the credentials: "+err.Error()
-		cred.Remedy = "check the sub-user (NIF/n) and its password in the Portal das Finanças"
+		// WS-Security refusals also cover a clock off by minutes (Created) and
+		// a credential encrypted with a wrong or expired AT key (Aspetos
+		// Genéricos §4.1).
+		cred.Remedy = "check the sub-user (NIF/n) and its password in the Portal das Finanças, the machine's clock, and that AT's current public key is installed"
 		perm.Level, perm.Detail, perm.Remedy = Pending, "not checked: credentials refused", "fix the credentials first"
 	default:
 		cred.Level, cred.Detail = Pending, "AT could not be asked: "+err.Error()
