@@ -141,7 +141,7 @@ var codeCases = []codeCase{
 	}},
 	{"transaction id", []string{CodeRuleTransactionID}, pGL + "/TransactionID", func(f *AuditFile) { glTx(f).TransactionID = "2026-01-11 VND 1" }},
 	{"transaction required", []string{CodeRuleTransactionRef}, pInv0 + "/TransactionID", func(f *AuditFile) {
-		f.Header.TaxAccountingBasis = TaxAccountingBasisIntegrated
+		f.Header.TaxAccountingBasis, f.Header.TaxEntity = TaxAccountingBasisIntegrated, "Sede"
 		for i := range f.SourceDocuments.SalesInvoices.Invoice[1:] {
 			f.SourceDocuments.SalesInvoices.Invoice[i+1].TransactionID = "2026-01-10 VND 1"
 		}
@@ -175,6 +175,19 @@ var codeCases = []codeCase{
 		f.MasterFiles.Supplier[0].SupplierTaxID = "PT500000000"
 	}},
 	{"foreign tax id", nil, "", func(f *AuditFile) { f.MasterFiles.Customer[0].CustomerTaxID = "B12345678" }},
+	{"tax entity kept", nil, "", func(f *AuditFile) {
+		f.Header.TaxAccountingBasis, f.Header.TaxEntity = TaxAccountingBasisAccounting, "Sede"
+	}},
+	{"exempt rate", []string{CodeRuleExemptRate}, pMv + "/Tax/TaxPercentage", func(f *AuditFile) {
+		mvLine(f).Tax.TaxCode = TaxCodeExempt // at 6%
+	}},
+	{"exempt rate table", []string{CodeRuleExemptRate}, pMF + "/TaxTable/TaxTableEntry[5]/TaxPercentage", func(f *AuditFile) {
+		tt := f.MasterFiles.TaxTable
+		tt.TaxTableEntry = append(tt.TaxTableEntry, TaxTableEntry{TaxType: TaxTypeNotSubject, TaxCountryRegion: "PT", TaxCode: "NS", Description: "Não sujeito", TaxPercentage: valDecp("6")})
+	}},
+	{"final consumer address", []string{CodeRuleFinalConsumer}, pMF + "/Customer[2]/BillingAddress/City", func(f *AuditFile) {
+		f.MasterFiles.Customer[1].BillingAddress.City = "Lisboa"
+	}},
 	{"ledger lines", []string{CodeFacetOccurs}, pGL + "/Lines/CreditLine", func(f *AuditFile) { glTx(f).Lines.CreditLine = nil }},
 }
 
@@ -237,7 +250,7 @@ func TestCodes(t *testing.T) {
 		if strings.HasPrefix(c, "SAFT-ASSERT-") {
 			continue // TestAssertions
 		}
-		if c == CodeFacetChar || c == CodeRuleLineNumber {
+		if c == CodeFacetChar || IsWarning(c) {
 			continue // TestTextFacets, TestCharAndDate, TestWarnings
 		}
 		assert.True(t, seen[c], "code %s is never produced by TestCodes", c)
@@ -418,6 +431,11 @@ func TestWarnings(t *testing.T) {
 	assert.Equal(t, []Violation{{Code: CodeRuleLineNumber, Path: pInv0 + "/Line[2]/LineNumber",
 		Message: "warning: LineNumber 1 is repeated in this document, whose lines keep the original's order (Portaria 302/2016, field 4.1.4.19.1)"}},
 		ValidateInvoice(&f.SourceDocuments.SalesInvoices.Invoice[0], pInv0))
+	h := valFile().Header
+	h.TaxAccountingBasis = TaxAccountingBasisIntegrated
+	assert.Equal(t, []Violation{{Code: CodeRuleTaxEntity, Path: pHeader + "/TaxEntity",
+		Message: `an accounting (C) or integrated (I) file has TaxEntity "Sede" (Portaria 302/2016, field 1.13), not "Global"`}}, ValidateHeader(&h))
+	assert.True(t, IsWarning(CodeRuleTaxEntity))
 	// With an error, the warning is listed too.
 	f.Header.CompanyName = ""
 	assert.Equal(t, []string{CodeFacetRequired, CodeRuleLineNumber}, codesOf(violations(t, f)))

@@ -173,6 +173,18 @@ func (c *checker) taxCodeRule(taxType TaxType, code TaxCode, allowNA bool) {
 	}
 }
 
+// exemptRate: "in case of exemption or non-subjection, fill this field
+// with 0" (Portaria 302/2016, fields 2.5.1.6, 4.1.4.19.15.4, 4.2.3.21.12.4,
+// 4.3.4.14.15.4, 4.4.4.14.6.4).
+func (c *checker) exemptRate(taxType TaxType, code TaxCode, rate *decimal.Decimal) {
+	if rate == nil || rate.Sign() == 0 {
+		return
+	}
+	if code == TaxCodeExempt || code == TaxCodeNotSubject || taxType == TaxTypeNotSubject {
+		c.add(CodeRuleExemptRate, "TaxPercentage", "TaxPercentage "+rate.String()+" must be 0 for an exempt or not subject tax ("+string(taxType)+"/"+string(code)+"; Portaria 302/2016, field 4.1.4.19.15.4)")
+	}
+}
+
 // lineNumbers warns of LineNumbers repeated within one document. The
 // Portaria asks that lines keep the original document's order (fields
 // 4.1.4.19.1, 4.2.3.21.1, 4.3.4.14.1, 4.4.4.14.1: "pela mesma ordem em que
@@ -310,6 +322,10 @@ func (c *checker) header(h *Header) {
 	c.enum("CurrencyCode", h.CurrencyCode, eCurrencyPT)
 	c.dateSpan("DateCreated", h.DateCreated)
 	c.text("TaxEntity", h.TaxEntity, tMax20)
+	if (h.TaxAccountingBasis == TaxAccountingBasisAccounting || h.TaxAccountingBasis == TaxAccountingBasisIntegrated) &&
+		h.TaxEntity != "" && h.TaxEntity != TaxEntityHeadOffice {
+		c.add(CodeRuleTaxEntity, "TaxEntity", "an accounting (C) or integrated (I) file has TaxEntity \"Sede\" (Portaria 302/2016, field 1.13), not "+quote(h.TaxEntity))
+	}
 	c.text("ProductCompanyTaxID", h.ProductCompanyTaxID, tMax30)
 	c.integer("SoftwareCertificateNumber", int64(h.SoftwareCertificateNumber), iNonNegative)
 	c.text("ProductID", h.ProductID, tProductID)
@@ -364,8 +380,23 @@ func (c *checker) customer(cu *Customer) {
 	// The generic final consumer: NIF 999999990 and the name "Consumidor
 	// final" (fields 2.2.3, 2.2.4). Case is not significant here: AT's own
 	// files write "Consumidor Final" too.
-	if cu.CustomerTaxID == nif.FinalConsumer && !strings.EqualFold(strings.TrimSpace(cu.CompanyName), "Consumidor final") {
-		c.add(CodeRuleFinalConsumer, "CompanyName", "the customer with CustomerTaxID 999999990 is the generic final consumer and must be named \"Consumidor final\" (Portaria 302/2016, fields 2.2.3, 2.2.4), not "+quote(cu.CompanyName))
+	if cu.CustomerTaxID == nif.FinalConsumer {
+		if !strings.EqualFold(strings.TrimSpace(cu.CompanyName), "Consumidor final") {
+			c.add(CodeRuleFinalConsumer, "CompanyName", "the customer with CustomerTaxID 999999990 is the generic final consumer and must be named \"Consumidor final\" (Portaria 302/2016, fields 2.2.3, 2.2.4), not "+quote(cu.CompanyName))
+		}
+		// Its address is "Desconhecido" (fields 2.2.6.3 to 2.2.6.5, 2.2.6.7:
+		// "operações realizadas com Consumidor final").
+		a := &cu.BillingAddress
+		c.push("BillingAddress", 0)
+		for _, f := range [...]struct{ name, value, note string }{
+			{"AddressDetail", a.AddressDetail, "2.2.6.3"}, {"City", a.City, "2.2.6.4"},
+			{"PostalCode", a.PostalCode, "2.2.6.5"}, {"Country", a.Country, "2.2.6.7"},
+		} {
+			if f.value != "" && f.value != Unknown {
+				c.add(CodeRuleFinalConsumer, f.name, f.name+" of the generic final consumer must be \"Desconhecido\" (Portaria 302/2016, field "+f.note+"), not "+quote(f.value))
+			}
+		}
+		c.pop()
 	}
 }
 
@@ -436,6 +467,7 @@ func (c *checker) taxTableEntry(e *TaxTableEntry) {
 	c.optNonNegative("TaxPercentage", e.TaxPercentage)
 	c.optNonNegative("TaxAmount", e.TaxAmount)
 	c.taxCodeRule(e.TaxType, e.TaxCode, true)
+	c.exemptRate(e.TaxType, e.TaxCode, e.TaxPercentage)
 }
 
 // ---- general ledger ---------------------------------------------------------
@@ -640,6 +672,7 @@ func (c *checker) invoiceLine(l *InvoiceLine, taxRequired bool, asserts [5]int) 
 		c.optNonNegative("TaxPercentage", tx.TaxPercentage)
 		c.optNonNegative("TaxAmount", tx.TaxAmount)
 		c.taxCodeRule(tx.TaxType, tx.TaxCode, false)
+		c.exemptRate(tx.TaxType, tx.TaxCode, tx.TaxPercentage)
 		c.pop()
 		if tx.TaxPercentage != nil {
 			f.hasTaxPercentage, f.taxPercentage = true, *tx.TaxPercentage
@@ -703,6 +736,7 @@ func (c *checker) stockMovement(m *StockMovement) {
 			c.text("TaxCode", string(tx.TaxCode), tMovementTaxCode)
 			c.nonNegative("TaxPercentage", tx.TaxPercentage)
 			c.taxCodeRule(tx.TaxType, tx.TaxCode, false)
+			c.exemptRate(tx.TaxType, tx.TaxCode, &tx.TaxPercentage)
 			c.pop()
 			f.hasTaxPercentage, f.taxPercentage = true, tx.TaxPercentage
 		}
@@ -796,6 +830,7 @@ func (c *checker) payment(p *Payment) {
 			c.optNonNegative("TaxPercentage", tx.TaxPercentage)
 			c.optNonNegative("TaxAmount", tx.TaxAmount)
 			c.taxCodeRule(tx.TaxType, tx.TaxCode, true)
+			c.exemptRate(tx.TaxType, tx.TaxCode, tx.TaxPercentage)
 			c.pop()
 			if tx.TaxPercentage != nil {
 				f.hasTaxPercentage, f.taxPercentage = true, *tx.TaxPercentage

@@ -94,6 +94,8 @@ const (
 	CodeRuleGrossTotalScale   = "SAFT-RULE-GROSSTOTAL-SCALE"       // GrossTotal with more than 2 decimals (Despacho 8632/2014 §2.6.7)
 	CodeRuleSelfBilling       = "SAFT-RULE-SELFBILLING"            // InvoiceStatus S (self-billing) with SelfBillingIndicator 0 (4.1.4.3.1, 4.1.4.9.1)
 	CodeRuleTaxIDPrefix       = "SAFT-RULE-TAXID-PREFIX"           // CustomerTaxID/SupplierTaxID with the PT country prefix (2.2.3, 2.3.3)
+	CodeRuleTaxEntity         = "SAFT-RULE-TAXENTITY"              // warning: accounting or integrated file whose TaxEntity is not "Sede" (1.13)
+	CodeRuleExemptRate        = "SAFT-RULE-EXEMPT-RATE"            // exempt (ISE) or not subject (NS) tax with a TaxPercentage other than 0 (2.5.1.6, 4.1.4.19.15.4...)
 )
 
 // assertionCodes indexes CodeAssert01..19 by number.
@@ -153,13 +155,15 @@ var codeDescriptions = map[string]string{
 	CodeRuleDocumentCode:      "the same internal document-type code is used for different document types (Portaria 302/2016, section 4 and fields 4.1.4.1, 4.2.3.1, 4.3.4.1, 4.4.4.1)",
 	CodeRuleTransactionID:     "a general-ledger TransactionID is not TransactionDate, JournalID and DocArchivalNumber joined by spaces (Portaria 302/2016, field 3.4.3.1)",
 	CodeRuleTransactionRef:    "a document of an integrated accounting and invoicing file (TaxAccountingBasis I) has no TransactionID (Portaria 302/2016, fields 4.1.4.13, 4.4.4.4)",
-	CodeRuleFinalConsumer:     "the customer with tax ID 999999990 is not named \"Consumidor final\" (Portaria 302/2016, fields 2.2.3, 2.2.4)",
+	CodeRuleFinalConsumer:     "the generic final consumer (CustomerTaxID 999999990) is named \"Consumidor final\" and its billing address is \"Desconhecido\" (Portaria 302/2016, fields 2.2.3, 2.2.4, 2.2.6.3 to 2.2.6.5, 2.2.6.7)",
 	CodeRuleTaxCode:           "TaxCode is not allowed for its TaxType: VAT (IVA) uses RED, INT, NOR, ISE or OUT; not subject (NS) uses NS, or NA in TaxTable and receipts (Portaria 302/2016, fields 2.5.1.3, 4.1.4.19.15.3, 4.4.4.14.6.3)",
 	CodeRuleTaxonomyCode:      "with TaxonomyReference O, TaxonomyCode must be 1 (Portaria 302/2016, field 2.1.2.9)",
 	CodeRuleHeaderNIF:         "Header TaxRegistrationNumber is not a valid Portuguese NIF: nine digits with a correct check digit (Portaria 302/2016, field 1.3)",
 	CodeRuleGrossTotalScale:   "a document's GrossTotal has more than 2 decimals: it is exported as signed, rounded to 2 decimals (Despacho 8632/2014, §2.6.7)",
 	CodeRuleSelfBilling:       "a self-billed invoice (InvoiceStatus S) has SelfBillingIndicator 0; it must be 1 (Portaria 302/2016, fields 4.1.4.3.1, 4.1.4.9.1)",
 	CodeRuleTaxIDPrefix:       "a customer's or supplier's tax ID is written with the country prefix PT; it is written without it (Portaria 302/2016, fields 2.2.3, 2.3.3)",
+	CodeRuleTaxEntity:         "an accounting (C) or integrated (I) file has TaxEntity \"Sede\" (Portaria 302/2016, field 1.13); reported as a warning (IsWarning)",
+	CodeRuleExemptRate:        "an exempt (TaxCode ISE) or not subject (TaxType or TaxCode NS) tax has TaxPercentage 0 (Portaria 302/2016, fields 2.5.1.6, 4.1.4.19.15.4, 4.2.3.21.12.4, 4.3.4.14.15.4, 4.4.4.14.6.4)",
 }
 
 func init() {
