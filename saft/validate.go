@@ -134,7 +134,14 @@ func ValidatePayment(p *Payment, path string) []Violation {
 }
 
 // Validate checks the whole file f and returns a *ValidationError listing
-// every violation (errors.Is(err, ErrInvalid)), or nil.
+// every violation (errors.Is(err, ErrInvalid)), or nil when there is no
+// error (warnings alone, see IsWarning, do not fail). It checks the XSD 1.0
+// schema's facets (SAFT-FACET-*), the 19 assertions of the XSD 1.1 schema
+// (SAFT-ASSERT-01..19), the schema's keys and references (SAFT-UNIQUE-*,
+// SAFT-KEYREF-*) and the rules of Portaria 302/2016 and Despacho 8632/2014
+// that no schema expresses (SAFT-RULE-*); CodeDescription explains each
+// code and cites its source. The control totals held in f are not checked:
+// the writer computes its own.
 func (f *AuditFile) Validate() error {
 	v := NewValidator()
 	var out []Violation
