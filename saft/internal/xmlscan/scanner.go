@@ -897,22 +897,21 @@ func (s *Scanner) scanBang() (Kind, error) {
 	rest := b[p:]
 	switch {
 	case len(rest) >= 4 && bytes.HasPrefix(rest, commentOpen):
+		// The first "--" must close the comment: XML forbids "--" inside it.
 		j := p + 4
-		for {
-			k := bytes.Index(b[j:], commentClose)
-			if k < 0 {
-				return None, s.more(len(b), "a comment")
-			}
-			j += k
-			if j+2 >= len(b) {
-				return None, s.more(len(b), "a comment")
-			}
-			if b[j+2] != '>' {
-				return None, s.errAt(j, `"--" not allowed in a comment`)
-			}
-			s.commit(j + 3)
-			return None, nil
+		k := bytes.Index(b[j:], commentClose)
+		if k < 0 {
+			return None, s.more(len(b), "a comment")
 		}
+		j += k
+		if j+2 >= len(b) {
+			return None, s.more(len(b), "a comment")
+		}
+		if b[j+2] != '>' {
+			return None, s.errAt(j, `"--" not allowed in a comment`)
+		}
+		s.commit(j + 3)
+		return None, nil
 	case len(rest) >= 9 && bytes.HasPrefix(rest, cdataOpen):
 		k := bytes.Index(b[p+9:], cdataClose)
 		if k < 0 {
