@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"crypto/rsa"
 	"encoding/json"
+	mrand "math/rand/v2"
 	"regexp"
 	"strings"
 	"sync"
@@ -355,6 +356,23 @@ func TestProgress(t *testing.T) {
 	assert.Empty(t, r.Findings)
 	require.NotEmpty(t, calls)
 	assert.IsIncreasing(t, calls)
+}
+
+// TestAuditMutations: the audit never panics on damaged files, and always
+// reports something for a file it cannot fully read.
+func TestAuditMutations(t *testing.T) {
+	rng := mrand.New(mrand.NewPCG(3, 4))
+	for range 300 {
+		in := append([]byte(nil), base()...)
+		for range 1 + rng.IntN(4) {
+			in[rng.IntN(len(in))] = byte(rng.IntN(256))
+		}
+		r := run(t, in, withKey())
+		if !r.Complete {
+			require.NotEmpty(t, r.Findings)
+			assert.True(t, r.HasErrors())
+		}
+	}
 }
 
 func TestBadKey(t *testing.T) {

@@ -52,9 +52,12 @@ var win1252High = [32]rune{
 	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, -1, 0x017E, 0x0178,
 }
 
-// decodeSingle returns the code point of byte b (>= 0x80) in a single-byte
+// decodeSingle returns the code point of byte b in a single-byte
 // encoding, or -1 when the byte is undefined in it.
 func decodeSingle(enc Encoding, b byte) rune {
+	if b < 0x80 {
+		return rune(b)
+	}
 	if enc == Windows1252 && b < 0xA0 {
 		return win1252High[b-0x80]
 	}

@@ -27,6 +27,7 @@ func FuzzScanner(f *testing.F) {
 		"<a>]]></a>",
 		"<!DOCTYPE a><a/>",
 		"<a></b>",
+		"<?xml version='1.0' encoding='windows-1252'?><a\xE7\xE3o>x</a\xE7\xE3o>",
 	} {
 		f.Add([]byte(seed))
 	}

@@ -178,6 +178,14 @@ func TestScannerEncodings(t *testing.T) {
 	assert.Equal(t, Windows1252, s.Encoding())
 	assert.Equal(t, []Attr{{Local: "n", Value: "Ç"}}, s.Attrs())
 
+	// Names with letters beyond ASCII are decoded too.
+	n := []byte("<?xml version='1.0' encoding='windows-1252'?><a\xE7\xE3o>x</a\xE7\xE3o>")
+	got, err = tokens(t, n)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"S {}ação", "T x", "E {}ação"}, got)
+	_, err = tokens(t, []byte("<?xml version='1.0' encoding='windows-1252'?><a\xE7\xE3o>x</a\xE7\xE3>"))
+	require.Error(t, err)
+
 	l := []byte("<?xml version='1.0' encoding='ISO-8859-1'?><a>\xE3</a>")
 	got, err = tokens(t, l)
 	require.NoError(t, err)
