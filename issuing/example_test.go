@@ -3,6 +3,7 @@ package issuing_test
 import (
 	"context"
 	"fmt"
+	"github.com/faturapt/faturapt/atcud"
 	"os"
 	"time"
 
@@ -65,4 +66,47 @@ func Example() {
 	// FT A/2 AAJFJMVNTN-2 172
 	// YUzQ-Processado por programa certificado n.º 9999/AT
 	// A:500000000*B:999999990*C:PT*D:FT*E:N*F:20261201*G:FT A/2*H:AAJFJMVNTN-2*I1:PT*I7:20.00*I8:4.60*N:4.60*O:24.60*Q:YUzQ*R:9999
+}
+
+// A series registered at AT when it already had documents: the number AT
+// was told (numInicialSeq 1234) is the next one to issue, and the chain
+// continues from the last document issued before, which the store is seeded
+// with.
+func ExampleMemoryStore_Seed() {
+	pemKey, err := os.ReadFile("../certify/testdata/test_key_pkcs1.pem")
+	if err != nil {
+		panic(err)
+	}
+	key, _ := certify.ParsePrivateKeyPEM(pemKey)
+	signer, _ := certify.NewSigner(key, 1)
+
+	s, _ := series.New("LOJA1", series.DocumentTypeFS, series.NumberOf(1234), series.Date{Year: 2026, Month: time.December, Day: 1})
+	s, _ = s.Register("02FWGVOX", "500000000", time.Date(2026, time.November, 28, 0, 0, 0, 0, time.UTC))
+
+	store := issuing.NewMemoryStore()
+	err = store.Seed(issuing.Document{
+		SeriesKey: s.Key(), Number: 1233, DocumentNumber: "FS LOJA1/1233", ATCUD: atcud.Legacy,
+		Date:        series.Date{Year: 2026, Month: time.November, Day: 30},
+		SystemEntry: time.Date(2026, time.November, 30, 19, 2, 11, 0, time.UTC),
+		GrossTotal:  decimal.RequireFromString("8.50"),
+		Hash:        "zUyZCVwSGB3iS4IVyy9y0H3Rj2fOVthzZp5W8w3eQ5NWKKqN0uOJxTbnvJ4m8ywB6K7iIN5KJWy/+m1kpdVnT8d8HqKJXfWMdnJY/7x9dpYhvkJq4x1tUZYDu0aMFwy7wnC6NdLD6Yjj1XJeMxEd3M4mslzzNUyS/9mFkjf2Fe4=",
+	})
+	if err != nil {
+		panic(err)
+	}
+	clock := func() time.Time { return time.Date(2026, time.December, 1, 9, 30, 0, 0, time.UTC) }
+	issuer, _ := issuing.New("500000000", "9999", signer, store, issuing.WithClock(clock))
+
+	doc, err := issuer.Issue(context.Background(), s, issuing.Draft{
+		Date: series.Date{Year: 2026, Month: time.December, Day: 1}, GrossTotal: decimal.RequireFromString("4.20"),
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(doc.DocumentNumber, doc.ATCUD)
+	fmt.Println(len(store.Documents(s.Key())), "documents in the series")
+	// Output:
+	// FS LOJA1/1234 02FWGVOX-1234
+	// 2 documents in the series
 }
