@@ -3,12 +3,12 @@ package issuing_test
 import (
 	"context"
 	"fmt"
-	"github.com/faturapt/faturapt/atcud"
 	"os"
 	"time"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/faturapt/faturapt/atcud"
 	"github.com/faturapt/faturapt/certify"
 	"github.com/faturapt/faturapt/issuing"
 	"github.com/faturapt/faturapt/qrcode"
