@@ -3,10 +3,10 @@ package issuing
 import (
 	"context"
 	"crypto"
-	"crypto/x509"
-	"encoding/pem"
 	"crypto/rsa"
 	"crypto/sha1"
+	"crypto/x509"
+	"encoding/pem"
 	"fmt"
 	"sync/atomic"
 	"testing"
