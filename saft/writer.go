@@ -201,10 +201,10 @@ func (f *AuditFile) Content() Content {
 // its records, by the same rules as Write.
 func (f *AuditFile) UpdateControlTotals() {
 	if gle := f.GeneralLedgerEntries; gle != nil {
-		var t ledgerTotals
+		var t docTotals
 		for i := range gle.Journal {
 			for j := range gle.Journal[i].Transaction {
-				t.add(&gle.Journal[i].Transaction[j])
+				t.addTransaction(&gle.Journal[i].Transaction[j])
 			}
 		}
 		gle.NumberOfEntries, gle.TotalDebit, gle.TotalCredit = t.n, t.debit.value(), t.credit.value()
@@ -214,10 +214,7 @@ func (f *AuditFile) UpdateControlTotals() {
 		return
 	}
 	if s := sd.SalesInvoices; s != nil {
-		var t docTotals
-		for i := range s.Invoice {
-			t.addInvoice(&s.Invoice[i])
-		}
+		t := sumDocuments(s.Invoice, (*docTotals).addInvoice)
 		s.NumberOfEntries, s.TotalDebit, s.TotalCredit = t.n, t.debit.value(), t.credit.value()
 	}
 	if s := sd.MovementOfGoods; s != nil {
@@ -228,19 +225,23 @@ func (f *AuditFile) UpdateControlTotals() {
 		s.NumberOfMovementLines, s.TotalQuantityIssued = t.lines, t.quantity.value()
 	}
 	if s := sd.WorkingDocuments; s != nil {
-		var t docTotals
-		for i := range s.WorkDocument {
-			t.addWorkDocument(&s.WorkDocument[i])
-		}
+		t := sumDocuments(s.WorkDocument, (*docTotals).addWorkDocument)
 		s.NumberOfEntries, s.TotalDebit, s.TotalCredit = t.n, t.debit.value(), t.credit.value()
 	}
 	if s := sd.Payments; s != nil {
-		var t docTotals
-		for i := range s.Payment {
-			t.addPayment(&s.Payment[i])
-		}
+		t := sumDocuments(s.Payment, (*docTotals).addPayment)
 		s.NumberOfEntries, s.TotalDebit, s.TotalCredit = t.n, t.debit.value(), t.credit.value()
 	}
+}
+
+// sumDocuments returns the totals of a section's documents, adding each
+// with add.
+func sumDocuments[T any](docs []T, add func(*docTotals, *T)) docTotals {
+	var t docTotals
+	for i := range docs {
+		add(&t, &docs[i])
+	}
+	return t
 }
 
 func each[T any](s []T) iter.Seq2[*T, error] {
@@ -255,14 +256,10 @@ func each[T any](s []T) iter.Seq2[*T, error] {
 
 // ---- control totals -------------------------------------------------------
 
-// ledgerTotals: 3.1 number of transactions; 3.2/3.3 sums of every debit
-// and credit line of the period.
-type ledgerTotals struct {
-	n             int
-	debit, credit amountSum
-}
-
-func (t *ledgerTotals) add(tr *Transaction) {
+// addTransaction adds a transaction to the totals of GeneralLedgerEntries:
+// 3.1 number of transactions; 3.2/3.3 sums of every debit and credit line
+// of the period.
+func (t *docTotals) addTransaction(tr *Transaction) {
 	t.n++
 	for i := range tr.Lines.DebitLine {
 		t.debit.add(tr.Lines.DebitLine[i].DebitAmount)
@@ -272,11 +269,8 @@ func (t *ledgerTotals) add(tr *Transaction) {
 	}
 }
 
-func (t *ledgerTotals) equal(u *ledgerTotals) bool {
-	return t.n == u.n && t.debit.value().Equal(u.debit.value()) && t.credit.value().Equal(u.credit.value())
-}
-
-// docTotals: NumberOfEntries counts every document; TotalDebit and
+// docTotals are NumberOfEntries, TotalDebit and TotalCredit. In the
+// source documents NumberOfEntries counts every document; TotalDebit and
 // TotalCredit sum the lines' amounts leaving out cancelled documents and,
 // in SalesInvoices, billed ones (F): Portaria 4.1.1-4.1.3 ("excluindo os
 // documentos ... InvoiceStatus seja do tipo A ou F"), 4.3.1-4.3.3
@@ -349,7 +343,7 @@ func (t *movementTotals) add(m *StockMovement) {
 }
 
 type allTotals struct {
-	ledger   ledgerTotals
+	ledger   docTotals
 	sales    docTotals
 	movement movementTotals
 	work     docTotals
@@ -401,7 +395,7 @@ func firstPass(c *Content, validate bool) (*allTotals, error) {
 				v.Journal(nj, j.JournalID, j.Description)
 			}
 			err := visit(j.Transactions, "GeneralLedgerEntries", func(i int, tr *Transaction) {
-				t.ledger.add(tr)
+				t.ledger.addTransaction(tr)
 				if v != nil {
 					v.Transaction(nj, i, tr)
 				}
@@ -524,72 +518,18 @@ func writeContent(x *xmlWriter, c *Content, first *allTotals) error {
 
 	if c.SalesInvoices != nil || c.MovementOfGoods != nil || c.WorkingDocuments != nil || c.Payments != nil {
 		x.start("SourceDocuments")
-		if c.SalesInvoices != nil {
-			x.start("SalesInvoices")
-			x.integer("NumberOfEntries", first.sales.n)
-			x.money("TotalDebit", first.sales.debit.value())
-			x.money("TotalCredit", first.sales.credit.value())
-			var again docTotals
-			if err := writeAll(x, c.SalesInvoices, "SalesInvoices", "Invoice", func(x *xmlWriter, inv *Invoice) {
-				again.addInvoice(inv)
-				writeInvoice(x, inv)
-			}); err != nil {
-				return err
-			}
-			if !again.equal(&first.sales) {
-				return sourceErr("SalesInvoices", ErrSourceChanged)
-			}
-			x.end()
+		err := salesSection.write(x, c.SalesInvoices, &first.sales)
+		if err == nil {
+			err = writeMovements(x, c.MovementOfGoods, &first.movement)
 		}
-		if c.MovementOfGoods != nil {
-			x.start("MovementOfGoods")
-			x.integer("NumberOfMovementLines", first.movement.lines)
-			x.dec("TotalQuantityIssued", first.movement.quantity.value())
-			var again movementTotals
-			if err := writeAll(x, c.MovementOfGoods, "MovementOfGoods", "StockMovement", func(x *xmlWriter, m *StockMovement) {
-				again.add(m)
-				writeStockMovement(x, m)
-			}); err != nil {
-				return err
-			}
-			if again.lines != first.movement.lines || !again.quantity.value().Equal(first.movement.quantity.value()) {
-				return sourceErr("MovementOfGoods", ErrSourceChanged)
-			}
-			x.end()
+		if err == nil {
+			err = workSection.write(x, c.WorkingDocuments, &first.work)
 		}
-		if c.WorkingDocuments != nil {
-			x.start("WorkingDocuments")
-			x.integer("NumberOfEntries", first.work.n)
-			x.money("TotalDebit", first.work.debit.value())
-			x.money("TotalCredit", first.work.credit.value())
-			var again docTotals
-			if err := writeAll(x, c.WorkingDocuments, "WorkingDocuments", "WorkDocument", func(x *xmlWriter, d *WorkDocument) {
-				again.addWorkDocument(d)
-				writeWorkDocument(x, d)
-			}); err != nil {
-				return err
-			}
-			if !again.equal(&first.work) {
-				return sourceErr("WorkingDocuments", ErrSourceChanged)
-			}
-			x.end()
+		if err == nil {
+			err = paymentsSection.write(x, c.Payments, &first.payments)
 		}
-		if c.Payments != nil {
-			x.start("Payments")
-			x.integer("NumberOfEntries", first.payments.n)
-			x.money("TotalDebit", first.payments.debit.value())
-			x.money("TotalCredit", first.payments.credit.value())
-			var again docTotals
-			if err := writeAll(x, c.Payments, "Payments", "Payment", func(x *xmlWriter, p *Payment) {
-				again.addPayment(p)
-				writePayment(x, p)
-			}); err != nil {
-				return err
-			}
-			if !again.equal(&first.payments) {
-				return sourceErr("Payments", ErrSourceChanged)
-			}
-			x.end()
+		if err != nil {
+			return err
 		}
 		x.end()
 	}
@@ -624,12 +564,81 @@ func writeAll[T any](x *xmlWriter, seq iter.Seq2[*T, error], section, name strin
 	return x.err
 }
 
-func writeLedger(x *xmlWriter, journals iter.Seq2[*JournalSource, error], first *ledgerTotals) error {
+// docSection is a source-document section whose control totals are
+// NumberOfEntries, TotalDebit and TotalCredit: its name, its records'
+// element, how a record adds to the totals and how it is written.
+type docSection[T any] struct {
+	name, element string
+	add           func(*docTotals, *T)
+	writeRecord   func(*xmlWriter, *T)
+}
+
+// The sections are package variables so that the closure of write
+// captures one pointer to them, not their functions (no larger allocation
+// than writing each section inline).
+var (
+	salesSection    = &docSection[Invoice]{"SalesInvoices", "Invoice", (*docTotals).addInvoice, writeInvoice}
+	workSection     = &docSection[WorkDocument]{"WorkingDocuments", "WorkDocument", (*docTotals).addWorkDocument, writeWorkDocument}
+	paymentsSection = &docSection[Payment]{"Payments", "Payment", (*docTotals).addPayment, writePayment}
+)
+
+// write writes the section: the totals of the first pass, then the
+// records, summed again to check that the iterator yielded the same. A nil
+// seq writes nothing.
+func (s *docSection[T]) write(x *xmlWriter, seq iter.Seq2[*T, error], first *docTotals) error {
+	if seq == nil {
+		return nil
+	}
+	x.start(s.name)
+	writeEntryTotals(x, first)
+	var again docTotals
+	if err := writeAll(x, seq, s.name, s.element, func(x *xmlWriter, rec *T) {
+		s.add(&again, rec)
+		s.writeRecord(x, rec)
+	}); err != nil {
+		return err
+	}
+	if !again.equal(first) {
+		return sourceErr(s.name, ErrSourceChanged)
+	}
+	x.end()
+	return nil
+}
+
+// writeEntryTotals writes NumberOfEntries, TotalDebit and TotalCredit.
+func writeEntryTotals(x *xmlWriter, t *docTotals) {
+	x.integer("NumberOfEntries", t.n)
+	x.money("TotalDebit", t.debit.value())
+	x.money("TotalCredit", t.credit.value())
+}
+
+// writeMovements writes MovementOfGoods, whose control totals are lines and
+// quantity (see docSection.write).
+func writeMovements(x *xmlWriter, seq iter.Seq2[*StockMovement, error], first *movementTotals) error {
+	if seq == nil {
+		return nil
+	}
+	x.start("MovementOfGoods")
+	x.integer("NumberOfMovementLines", first.lines)
+	x.dec("TotalQuantityIssued", first.quantity.value())
+	var again movementTotals
+	if err := writeAll(x, seq, "MovementOfGoods", "StockMovement", func(x *xmlWriter, m *StockMovement) {
+		again.add(m)
+		writeStockMovement(x, m)
+	}); err != nil {
+		return err
+	}
+	if again.lines != first.lines || !again.quantity.value().Equal(first.quantity.value()) {
+		return sourceErr("MovementOfGoods", ErrSourceChanged)
+	}
+	x.end()
+	return nil
+}
+
+func writeLedger(x *xmlWriter, journals iter.Seq2[*JournalSource, error], first *docTotals) error {
 	x.start("GeneralLedgerEntries")
-	x.integer("NumberOfEntries", first.n)
-	x.money("TotalDebit", first.debit.value())
-	x.money("TotalCredit", first.credit.value())
-	var again ledgerTotals
+	writeEntryTotals(x, first)
+	var again docTotals
 	nj := 0
 	for j, err := range journals {
 		if err != nil {
@@ -640,7 +649,7 @@ func writeLedger(x *xmlWriter, journals iter.Seq2[*JournalSource, error], first 
 		x.text("JournalID", j.JournalID)
 		x.text("Description", j.Description)
 		if err := writeAll(x, j.Transactions, "GeneralLedgerEntries", "Transaction", func(x *xmlWriter, tr *Transaction) {
-			again.add(tr)
+			again.addTransaction(tr)
 			writeTransaction(x, tr)
 		}); err != nil {
 			return err
