@@ -422,14 +422,42 @@ func (v *Validator) productRef(c *checker, code string) {
 // 4.1.4.19.15.3, 4.2.3.21.12.3, 4.3.4.14.15.3, 4.4.4.14.6.3), and "the
 // elements of tables 4.1 to 4.3 must exist in the master tables 2.2 to
 // 2.5" (Despacho 8632/2014, §2.6.3).
-func (v *Validator) taxRef(c *checker, typ TaxType, region string, code TaxCode) {
-	if typ == "" || region == "" || code == "" {
+func (v *Validator) taxRef(c *checker, k taxKey) {
+	if k.typ == "" || k.region == "" || k.code == "" {
 		return
 	}
-	if _, ok := v.taxes[taxKey{typ, region, code}]; !ok {
-		c.add(CodeKeyrefTax, "Tax", "Tax "+string(typ)+"/"+region+"/"+string(code)+" (TaxType/TaxCountryRegion/TaxCode) is not an entry of TaxTable (Portaria 302/2016, field 4.1.4.19.15.3: the code of the rate in the tax table; Despacho 8632/2014, §2.6.3)")
+	if _, ok := v.taxes[k]; !ok {
+		c.add(CodeKeyrefTax, "Tax", "Tax "+string(k.typ)+"/"+k.region+"/"+string(k.code)+" (TaxType/TaxCountryRegion/TaxCode) is not an entry of TaxTable (Portaria 302/2016, field 4.1.4.19.15.3: the code of the rate in the tax table; Despacho 8632/2014, §2.6.3)")
 	}
 }
+
+// lineRefs checks the references of the k-th line (from 1) of a source
+// document: its ProductCode ("" on a payment line, which has none) and its
+// Tax (the zero taxKey when the line has no Tax).
+func (v *Validator) lineRefs(c *checker, k int, productCode string, tax taxKey) {
+	c.push("Line", k)
+	v.productRef(c, productCode)
+	v.taxRef(c, tax)
+	c.pop()
+}
+
+// key returns the TaxTable key of a line's Tax; the zero key for no Tax.
+func (t *Tax) key() taxKey {
+	if t == nil {
+		return taxKey{}
+	}
+	return taxKey{t.TaxType, t.TaxCountryRegion, t.TaxCode}
+}
+
+func (t *MovementTax) key() taxKey {
+	if t == nil {
+		return taxKey{}
+	}
+	return taxKey{t.TaxType, t.TaxCountryRegion, t.TaxCode}
+}
+
+// key: a PaymentTax has the fields of a Tax.
+func (t *PaymentTax) key() taxKey { return (*Tax)(t).key() }
 
 // documentNumber checks the uniqueness of a document number within its
 // table and that its internal type code (the part before the space) is
@@ -485,13 +513,7 @@ func (v *Validator) Invoice(i int, inv *Invoice) []Violation {
 	v.transactionRequired(&c, inv.TransactionID)
 	v.customerRef(&c, inv.CustomerID)
 	for k := range inv.Line {
-		l := &inv.Line[k]
-		c.push("Line", k+1)
-		v.productRef(&c, l.ProductCode)
-		if l.Tax != nil {
-			v.taxRef(&c, l.Tax.TaxType, l.Tax.TaxCountryRegion, l.Tax.TaxCode)
-		}
-		c.pop()
+		v.lineRefs(&c, k+1, inv.Line[k].ProductCode, inv.Line[k].Tax.key())
 	}
 	return c.out
 }
@@ -506,13 +528,7 @@ func (v *Validator) StockMovement(i int, m *StockMovement) []Violation {
 	v.customerRef(&c, m.CustomerID)
 	v.supplierRef(&c, m.SupplierID)
 	for k := range m.Line {
-		l := &m.Line[k]
-		c.push("Line", k+1)
-		v.productRef(&c, l.ProductCode)
-		if l.Tax != nil {
-			v.taxRef(&c, l.Tax.TaxType, l.Tax.TaxCountryRegion, l.Tax.TaxCode)
-		}
-		c.pop()
+		v.lineRefs(&c, k+1, m.Line[k].ProductCode, m.Line[k].Tax.key())
 	}
 	return c.out
 }
@@ -526,13 +542,7 @@ func (v *Validator) WorkDocument(i int, d *WorkDocument) []Violation {
 	v.documentDate(&c, "WorkDate", d.WorkDate)
 	v.customerRef(&c, d.CustomerID)
 	for k := range d.Line {
-		l := &d.Line[k]
-		c.push("Line", k+1)
-		v.productRef(&c, l.ProductCode)
-		if l.Tax != nil {
-			v.taxRef(&c, l.Tax.TaxType, l.Tax.TaxCountryRegion, l.Tax.TaxCode)
-		}
-		c.pop()
+		v.lineRefs(&c, k+1, d.Line[k].ProductCode, d.Line[k].Tax.key())
 	}
 	return c.out
 }
@@ -547,12 +557,7 @@ func (v *Validator) Payment(i int, p *Payment) []Violation {
 	v.transactionRequired(&c, p.TransactionID)
 	v.customerRef(&c, p.CustomerID)
 	for k := range p.Line {
-		l := &p.Line[k]
-		if l.Tax != nil {
-			c.push("Line", k+1)
-			v.taxRef(&c, l.Tax.TaxType, l.Tax.TaxCountryRegion, l.Tax.TaxCode)
-			c.pop()
-		}
+		v.lineRefs(&c, k+1, "", p.Line[k].Tax.key())
 	}
 	return c.out
 }
