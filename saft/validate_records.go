@@ -18,19 +18,8 @@ import (
 
 // ---- shared structures ------------------------------------------------------
 
-func (c *checker) address(field string, a *Address) {
-	c.push(field, 0)
-	c.optText("BuildingNumber", a.BuildingNumber, tMax10)
-	c.optText("StreetName", a.StreetName, tMax200)
-	c.text("AddressDetail", a.AddressDetail, tMax210)
-	c.text("City", a.City, tMax50)
-	c.text("PostalCode", a.PostalCode, tMax20)
-	c.optText("Region", a.Region, tMax50)
-	c.text("Country", a.Country, tCountry)
-	c.pop()
-}
-
-func (c *checker) customerAddress(field string, index int, a *CustomerAddress) {
+// address checks an AddressStructure; country is the Country's facet.
+func (c *checker) address(field string, index int, a *Address, country *textFacet) {
 	c.push(field, index)
 	c.optText("BuildingNumber", a.BuildingNumber, tMax10)
 	c.optText("StreetName", a.StreetName, tMax200)
@@ -38,8 +27,14 @@ func (c *checker) customerAddress(field string, index int, a *CustomerAddress) {
 	c.text("City", a.City, tMax50)
 	c.text("PostalCode", a.PostalCode, tMax20)
 	c.optText("Region", a.Region, tMax50)
-	c.text("Country", a.Country, tCustomerCountry)
+	c.text("Country", a.Country, country)
 	c.pop()
+}
+
+// customerAddress checks a CustomerAddressStructure: the fields of an
+// Address, whose Country may also be "Desconhecido".
+func (c *checker) customerAddress(field string, index int, a *CustomerAddress) {
+	c.address(field, index, (*Address)(a), tCustomerCountry)
 }
 
 func (c *checker) currency(cur *Currency) {
@@ -311,7 +306,7 @@ func (c *checker) header(h *Header) {
 	c.enum("TaxAccountingBasis", string(h.TaxAccountingBasis), eTaxAccountingBasis)
 	c.text("CompanyName", h.CompanyName, tMax100)
 	c.optText("BusinessName", h.BusinessName, tMax60)
-	c.address("CompanyAddress", &h.CompanyAddress)
+	c.address("CompanyAddress", 0, &h.CompanyAddress, tCountry)
 	if h.FiscalYear == 0 {
 		c.required("FiscalYear")
 	} else {
@@ -416,18 +411,9 @@ func (c *checker) supplier(s *Supplier) {
 	c.taxIDPrefix("SupplierTaxID", s.SupplierTaxID, "2.3.3")
 	c.text("CompanyName", s.CompanyName, tMax100)
 	c.optText("Contact", s.Contact, tMax50)
-	c.address("BillingAddress", &s.BillingAddress)
+	c.address("BillingAddress", 0, &s.BillingAddress, tCountry)
 	for i := range s.ShipFromAddress {
-		c.push("ShipFromAddress", i+1)
-		a := &s.ShipFromAddress[i]
-		c.optText("BuildingNumber", a.BuildingNumber, tMax10)
-		c.optText("StreetName", a.StreetName, tMax200)
-		c.text("AddressDetail", a.AddressDetail, tMax210)
-		c.text("City", a.City, tMax50)
-		c.text("PostalCode", a.PostalCode, tMax20)
-		c.optText("Region", a.Region, tMax50)
-		c.text("Country", a.Country, tCountry)
-		c.pop()
+		c.address("ShipFromAddress", i+1, &s.ShipFromAddress[i], tCountry)
 	}
 	c.optText("Telephone", s.Telephone, tMax20)
 	c.optText("Fax", s.Fax, tMax20)
@@ -574,6 +560,16 @@ func (c *checker) grossTotalScale(g decimal.Decimal) {
 	c.add(CodeRuleGrossTotalScale, "GrossTotal", "GrossTotal "+g.String()+" has more than 2 decimals; it is exported as signed, rounded to 2 decimals (Despacho 8632/2014, §2.6.7)")
 }
 
+// documentTotals checks the DocumentTotals of a stock movement or a
+// working document.
+func (c *checker) documentTotals(t *DocumentTotals) {
+	c.push("DocumentTotals", 0)
+	c.totals(t.TaxPayable, t.NetTotal, t.GrossTotal)
+	c.grossTotalScale(t.GrossTotal)
+	c.currency(t.Currency)
+	c.pop()
+}
+
 func (c *checker) invoice(inv *Invoice) {
 	c.text("InvoiceNo", inv.InvoiceNo, tInvoiceNo)
 	c.text("ATCUD", inv.ATCUD, tMax100)
@@ -663,23 +659,8 @@ func (c *checker) invoiceLine(l *InvoiceLine, taxRequired bool, asserts [5]int) 
 	if l.CreditAmount != nil {
 		f.hasCredit, f.credit = true, *l.CreditAmount
 	}
-	if tx := l.Tax; tx != nil {
-		c.push("Tax", 0)
-		c.enum("TaxType", string(tx.TaxType), eTaxType)
-		c.text("TaxCountryRegion", tx.TaxCountryRegion, tTaxCountryRegion)
-		c.text("TaxCode", string(tx.TaxCode), tTaxCode)
-		c.exactlyOne("TaxPercentage", "TaxAmount", tx.TaxPercentage != nil, tx.TaxAmount != nil)
-		c.optNonNegative("TaxPercentage", tx.TaxPercentage)
-		c.optNonNegative("TaxAmount", tx.TaxAmount)
-		c.taxCodeRule(tx.TaxType, tx.TaxCode, false)
-		c.exemptRate(tx.TaxType, tx.TaxCode, tx.TaxPercentage)
-		c.pop()
-		if tx.TaxPercentage != nil {
-			f.hasTaxPercentage, f.taxPercentage = true, *tx.TaxPercentage
-		}
-		if tx.TaxAmount != nil {
-			f.hasTaxAmount, f.taxAmount = true, *tx.TaxAmount
-		}
+	if l.Tax != nil {
+		c.lineTax(l.Tax, tTaxCode, false, &f)
 	} else if taxRequired {
 		c.required("Tax")
 	}
@@ -688,6 +669,29 @@ func (c *checker) invoiceLine(l *InvoiceLine, taxRequired bool, asserts [5]int) 
 	c.optNonNegative("SettlementAmount", l.SettlementAmount)
 	c.customsInformation(l.CustomsInformation)
 	c.lineAssertions(&f, asserts)
+}
+
+// lineTax checks the Tax of an invoice, working document or payment line
+// (a PaymentTax has the fields of a Tax) and records its rate or amount in
+// f for the line's assertions: codes is the TaxCode facet, allowNA the
+// receipts' NA (see taxCodeRule).
+func (c *checker) lineTax(tx *Tax, codes *textFacet, allowNA bool, f *lineFacts) {
+	c.push("Tax", 0)
+	c.enum("TaxType", string(tx.TaxType), eTaxType)
+	c.text("TaxCountryRegion", tx.TaxCountryRegion, tTaxCountryRegion)
+	c.text("TaxCode", string(tx.TaxCode), codes)
+	c.exactlyOne("TaxPercentage", "TaxAmount", tx.TaxPercentage != nil, tx.TaxAmount != nil)
+	c.optNonNegative("TaxPercentage", tx.TaxPercentage)
+	c.optNonNegative("TaxAmount", tx.TaxAmount)
+	c.taxCodeRule(tx.TaxType, tx.TaxCode, allowNA)
+	c.exemptRate(tx.TaxType, tx.TaxCode, tx.TaxPercentage)
+	c.pop()
+	if tx.TaxPercentage != nil {
+		f.hasTaxPercentage, f.taxPercentage = true, *tx.TaxPercentage
+	}
+	if tx.TaxAmount != nil {
+		f.hasTaxAmount, f.taxAmount = true, *tx.TaxAmount
+	}
 }
 
 func (c *checker) stockMovement(m *StockMovement) {
@@ -748,11 +752,7 @@ func (c *checker) stockMovement(m *StockMovement) {
 		c.pop()
 	}
 	c.lineNumbers(len(m.Line), func(i int) int { return m.Line[i].LineNumber })
-	c.push("DocumentTotals", 0)
-	c.totals(m.DocumentTotals.TaxPayable, m.DocumentTotals.NetTotal, m.DocumentTotals.GrossTotal)
-	c.grossTotalScale(m.DocumentTotals.GrossTotal)
-	c.currency(m.DocumentTotals.Currency)
-	c.pop()
+	c.documentTotals(&m.DocumentTotals)
 }
 
 func (c *checker) workDocument(d *WorkDocument) {
@@ -778,11 +778,7 @@ func (c *checker) workDocument(d *WorkDocument) {
 		c.pop()
 	}
 	c.lineNumbers(len(d.Line), func(i int) int { return d.Line[i].LineNumber })
-	c.push("DocumentTotals", 0)
-	c.totals(d.DocumentTotals.TaxPayable, d.DocumentTotals.NetTotal, d.DocumentTotals.GrossTotal)
-	c.grossTotalScale(d.DocumentTotals.GrossTotal)
-	c.currency(d.DocumentTotals.Currency)
-	c.pop()
+	c.documentTotals(&d.DocumentTotals)
 }
 
 func (c *checker) payment(p *Payment) {
@@ -822,22 +818,7 @@ func (c *checker) payment(p *Payment) {
 		c.debitCredit(l.DebitAmount, l.CreditAmount)
 		f := lineFacts{hasReason: l.TaxExemptionReason != "", hasCode: l.TaxExemptionCode != ""}
 		if tx := l.Tax; tx != nil {
-			c.push("Tax", 0)
-			c.enum("TaxType", string(tx.TaxType), eTaxType)
-			c.text("TaxCountryRegion", tx.TaxCountryRegion, tTaxCountryRegion)
-			c.text("TaxCode", string(tx.TaxCode), tPaymentTaxCode)
-			c.exactlyOne("TaxPercentage", "TaxAmount", tx.TaxPercentage != nil, tx.TaxAmount != nil)
-			c.optNonNegative("TaxPercentage", tx.TaxPercentage)
-			c.optNonNegative("TaxAmount", tx.TaxAmount)
-			c.taxCodeRule(tx.TaxType, tx.TaxCode, true)
-			c.exemptRate(tx.TaxType, tx.TaxCode, tx.TaxPercentage)
-			c.pop()
-			if tx.TaxPercentage != nil {
-				f.hasTaxPercentage, f.taxPercentage = true, *tx.TaxPercentage
-			}
-			if tx.TaxAmount != nil {
-				f.hasTaxAmount, f.taxAmount = true, *tx.TaxAmount
-			}
+			c.lineTax((*Tax)(tx), tPaymentTaxCode, true, &f)
 			if tx.TaxType != "" {
 				lineWithTaxType = true
 			}
