@@ -573,9 +573,8 @@ type docSection[T any] struct {
 	writeRecord   func(*xmlWriter, *T)
 }
 
-// The sections are package variables so that the closure of write
-// captures one pointer to them, not their functions (no larger allocation
-// than writing each section inline).
+// The sections are package variables: writing one allocates no more than
+// writing it inline did.
 var (
 	salesSection    = &docSection[Invoice]{"SalesInvoices", "Invoice", (*docTotals).addInvoice, writeInvoice}
 	workSection     = &docSection[WorkDocument]{"WorkingDocuments", "WorkDocument", (*docTotals).addWorkDocument, writeWorkDocument}
@@ -591,14 +590,20 @@ func (s *docSection[T]) write(x *xmlWriter, seq iter.Seq2[*T, error], first *doc
 	}
 	x.start(s.name)
 	writeEntryTotals(x, first)
-	var again docTotals
+	// The section and the totals summed again in one variable: the
+	// closure captures one pointer, which allocates no more than writing
+	// each section inline did.
+	p := struct {
+		s     *docSection[T]
+		again docTotals
+	}{s: s}
 	if err := writeAll(x, seq, s.name, s.element, func(x *xmlWriter, rec *T) {
-		s.add(&again, rec)
-		s.writeRecord(x, rec)
+		p.s.add(&p.again, rec)
+		p.s.writeRecord(x, rec)
 	}); err != nil {
 		return err
 	}
-	if !again.equal(first) {
+	if !p.again.equal(first) {
 		return sourceErr(s.name, ErrSourceChanged)
 	}
 	x.end()
