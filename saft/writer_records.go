@@ -43,15 +43,9 @@ func writeAddress(x *xmlWriter, a *Address) {
 	x.text("Country", a.Country)
 }
 
-func writeCustomerAddress(x *xmlWriter, a *CustomerAddress) {
-	x.optText("BuildingNumber", a.BuildingNumber)
-	x.optText("StreetName", a.StreetName)
-	x.text("AddressDetail", a.AddressDetail)
-	x.text("City", a.City)
-	x.text("PostalCode", a.PostalCode)
-	x.optText("Region", a.Region)
-	x.text("Country", a.Country)
-}
+// writeCustomerAddress writes a CustomerAddress, which has the fields of
+// an Address.
+func writeCustomerAddress(x *xmlWriter, a *CustomerAddress) { writeAddress(x, (*Address)(a)) }
 
 func writeAccount(x *xmlWriter, a *Account) {
 	x.text("AccountID", a.AccountID)
@@ -255,17 +249,23 @@ func writeWithholdingTax(x *xmlWriter, ws []WithholdingTax) {
 	}
 }
 
+// writeDocumentStatus writes the DocumentStatus of a source document,
+// whose element names depend on the table.
+func writeDocumentStatus(x *xmlWriter, statusField, status, dateField string, date DateTime, reason, sourceID, sourceField, source string) {
+	x.start("DocumentStatus")
+	x.text(statusField, status)
+	x.dateTime(dateField, date)
+	x.optText("Reason", reason)
+	x.text("SourceID", sourceID)
+	x.text(sourceField, source)
+	x.end()
+}
+
 func writeInvoice(x *xmlWriter, inv *Invoice) {
 	x.text("InvoiceNo", inv.InvoiceNo)
 	x.text("ATCUD", inv.ATCUD)
 	s := &inv.DocumentStatus
-	x.start("DocumentStatus")
-	x.text("InvoiceStatus", string(s.InvoiceStatus))
-	x.dateTime("InvoiceStatusDate", s.InvoiceStatusDate)
-	x.optText("Reason", s.Reason)
-	x.text("SourceID", s.SourceID)
-	x.text("SourceBilling", string(s.SourceBilling))
-	x.end()
+	writeDocumentStatus(x, "InvoiceStatus", string(s.InvoiceStatus), "InvoiceStatusDate", s.InvoiceStatusDate, s.Reason, s.SourceID, "SourceBilling", string(s.SourceBilling))
 	x.text("Hash", inv.Hash)
 	x.text("HashControl", inv.HashControl)
 	x.optInteger("Period", inv.Period)
@@ -334,19 +334,26 @@ func writeInvoiceLine(x *xmlWriter, l *InvoiceLine) {
 	writeSerialNumbers(x, l.ProductSerialNumber)
 	x.optMoney("DebitAmount", l.DebitAmount)
 	x.optMoney("CreditAmount", l.CreditAmount)
-	if t := l.Tax; t != nil {
-		x.start("Tax")
-		x.text("TaxType", string(t.TaxType))
-		x.text("TaxCountryRegion", t.TaxCountryRegion)
-		x.text("TaxCode", string(t.TaxCode))
-		x.optDec("TaxPercentage", t.TaxPercentage)
-		x.optMoney("TaxAmount", t.TaxAmount)
-		x.end()
-	}
+	writeTax(x, l.Tax)
 	x.optText("TaxExemptionReason", l.TaxExemptionReason)
 	x.optText("TaxExemptionCode", l.TaxExemptionCode)
 	x.optMoney("SettlementAmount", l.SettlementAmount)
 	writeCustomsInformation(x, l.CustomsInformation)
+}
+
+// writeTax writes the Tax of an invoice, working document or payment line
+// (a PaymentTax has the fields of a Tax); nil writes nothing.
+func writeTax(x *xmlWriter, t *Tax) {
+	if t == nil {
+		return
+	}
+	x.start("Tax")
+	x.text("TaxType", string(t.TaxType))
+	x.text("TaxCountryRegion", t.TaxCountryRegion)
+	x.text("TaxCode", string(t.TaxCode))
+	x.optDec("TaxPercentage", t.TaxPercentage)
+	x.optMoney("TaxAmount", t.TaxAmount)
+	x.end()
 }
 
 func writeDocumentTotals(x *xmlWriter, t *DocumentTotals) {
@@ -362,13 +369,7 @@ func writeStockMovement(x *xmlWriter, m *StockMovement) {
 	x.text("DocumentNumber", m.DocumentNumber)
 	x.text("ATCUD", m.ATCUD)
 	s := &m.DocumentStatus
-	x.start("DocumentStatus")
-	x.text("MovementStatus", string(s.MovementStatus))
-	x.dateTime("MovementStatusDate", s.MovementStatusDate)
-	x.optText("Reason", s.Reason)
-	x.text("SourceID", s.SourceID)
-	x.text("SourceBilling", string(s.SourceBilling))
-	x.end()
+	writeDocumentStatus(x, "MovementStatus", string(s.MovementStatus), "MovementStatusDate", s.MovementStatusDate, s.Reason, s.SourceID, "SourceBilling", string(s.SourceBilling))
 	x.text("Hash", m.Hash)
 	x.text("HashControl", m.HashControl)
 	x.optInteger("Period", m.Period)
@@ -421,13 +422,7 @@ func writeWorkDocument(x *xmlWriter, d *WorkDocument) {
 	x.text("DocumentNumber", d.DocumentNumber)
 	x.text("ATCUD", d.ATCUD)
 	s := &d.DocumentStatus
-	x.start("DocumentStatus")
-	x.text("WorkStatus", string(s.WorkStatus))
-	x.dateTime("WorkStatusDate", s.WorkStatusDate)
-	x.optText("Reason", s.Reason)
-	x.text("SourceID", s.SourceID)
-	x.text("SourceBilling", string(s.SourceBilling))
-	x.end()
+	writeDocumentStatus(x, "WorkStatus", string(s.WorkStatus), "WorkStatusDate", s.WorkStatusDate, s.Reason, s.SourceID, "SourceBilling", string(s.SourceBilling))
 	x.text("Hash", d.Hash)
 	x.text("HashControl", d.HashControl)
 	x.optInteger("Period", d.Period)
@@ -456,13 +451,7 @@ func writePayment(x *xmlWriter, p *Payment) {
 	x.optText("Description", p.Description)
 	x.optText("SystemID", p.SystemID)
 	s := &p.DocumentStatus
-	x.start("DocumentStatus")
-	x.text("PaymentStatus", string(s.PaymentStatus))
-	x.dateTime("PaymentStatusDate", s.PaymentStatusDate)
-	x.optText("Reason", s.Reason)
-	x.text("SourceID", s.SourceID)
-	x.text("SourcePayment", string(s.SourcePayment))
-	x.end()
+	writeDocumentStatus(x, "PaymentStatus", string(s.PaymentStatus), "PaymentStatusDate", s.PaymentStatusDate, s.Reason, s.SourceID, "SourcePayment", string(s.SourcePayment))
 	for i := range p.PaymentMethod {
 		writePaymentMethod(x, "PaymentMethod", i+1, &p.PaymentMethod[i])
 	}
@@ -484,15 +473,7 @@ func writePayment(x *xmlWriter, p *Payment) {
 		x.optMoney("SettlementAmount", l.SettlementAmount)
 		x.optMoney("DebitAmount", l.DebitAmount)
 		x.optMoney("CreditAmount", l.CreditAmount)
-		if t := l.Tax; t != nil {
-			x.start("Tax")
-			x.text("TaxType", string(t.TaxType))
-			x.text("TaxCountryRegion", t.TaxCountryRegion)
-			x.text("TaxCode", string(t.TaxCode))
-			x.optDec("TaxPercentage", t.TaxPercentage)
-			x.optMoney("TaxAmount", t.TaxAmount)
-			x.end()
-		}
+		writeTax(x, (*Tax)(l.Tax))
 		x.optText("TaxExemptionReason", l.TaxExemptionReason)
 		x.optText("TaxExemptionCode", l.TaxExemptionCode)
 		x.end()
