@@ -247,9 +247,10 @@ func checkReadWrite(t *testing.T, in []byte) {
 	}
 }
 
-// FuzzReader: the reader never panics; run it with -fuzzminimizetime=1s
-// (minimizing each new 4 KB input for the default 60s looks like a stall); what it accepts without issues,
-// the writer writes back, and reading that gives the same file again.
+// FuzzReader: the reader never panics; what it accepts without issues, the
+// writer writes back, and reading that gives the same file again. Run it
+// with -fuzzminimizetime=1s: minimizing each new 4 KB input for the
+// default 60s looks like a stall.
 func FuzzReader(f *testing.F) {
 	// Small seeds: Go's fuzzer slows to a crawl on inputs of tens of KB.
 	full, err := saft.Decode(bytes.NewReader(genFile(f, safttest.Options{Invoices: 1, StockMovements: 1, WorkDocuments: 1, Payments: 1})))
