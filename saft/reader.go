@@ -7,6 +7,7 @@ import (
 	"iter"
 	"os"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/faturapt/faturapt/saft/internal/xmlscan"
@@ -145,6 +146,51 @@ type Record struct {
 	WorkDocument          *WorkDocument
 	Payments              *Payments
 	Payment               *Payment
+
+	elems []elemLine // lines of the record's structure elements, for LineOf
+}
+
+// LineOf returns the line of the innermost structure element of the
+// record on path (an XPath-like path inside the record, as in a
+// Violation: ".../Invoice[3]/Line[2]/Tax/TaxCode" gives the line of that
+// line's Tax), or the record's own line when path is not inside the record
+// or names no structure element of it.
+func (r *Record) LineOf(path string) int {
+	rest, ok := strings.CutPrefix(path, r.Path)
+	if !ok || r.Path == "" {
+		return r.Line
+	}
+	line, depth, from := r.Line, 0, 0
+	for _, seg := range strings.Split(strings.TrimPrefix(rest, "/"), "/") {
+		if seg == "" {
+			break
+		}
+		name, index := seg, 0
+		if i := strings.IndexByte(seg, '['); i > 0 && strings.HasSuffix(seg, "]") {
+			name = seg[:i]
+			n, err := strconv.Atoi(seg[i+1 : len(seg)-1])
+			if err != nil {
+				break
+			}
+			index = n
+		}
+		depth++
+		found := false
+		for k := from; k < len(r.elems); k++ {
+			e := r.elems[k]
+			if e.depth < depth {
+				break // left the parent's subtree
+			}
+			if e.depth == depth && e.name == name && e.index == index {
+				line, from, found = e.line, k+1, true
+				break
+			}
+		}
+		if !found {
+			break
+		}
+	}
+	return line
 }
 
 // Reader streams a SAF-T (PT) 1.04_01 file: the Header first (read by
@@ -462,10 +508,13 @@ func (w *walker) item(name string, kind RecordKind, index int) error {
 	defer func() { d.path = d.path[:len(d.path)-1] }()
 	t := recordTypes[kind]
 	v := reflect.New(t)
-	if err := d.decodeStruct(v.Elem(), planFor(t)); err != nil {
+	d.recDepth, d.elems = len(d.path), nil
+	err := d.decodeStruct(v.Elem(), planFor(t))
+	d.recDepth = 0
+	if err != nil {
 		return err
 	}
-	rec := &Record{Kind: kind, Line: line, Index: index, Path: d.pathString("")}
+	rec := &Record{Kind: kind, Line: line, Index: index, Path: d.pathString(""), elems: d.elems}
 	setRecord(rec, v.Interface())
 	return w.emit(rec)
 }
@@ -558,13 +607,15 @@ func (w *walker) journal(index int) error {
 		tline := d.s.Line()
 		d.path = append(d.path, readSeg{"Transaction", n})
 		t := &Transaction{}
+		d.recDepth, d.elems = len(d.path), nil
 		err := d.decodeStruct(reflect.ValueOf(t).Elem(), planFor(reflect.TypeFor[Transaction]()))
+		d.recDepth = 0
 		path := d.pathString("")
 		d.path = d.path[:len(d.path)-1]
 		if err != nil {
 			return false, err
 		}
-		return false, w.emit(&Record{Kind: RecordTransaction, Line: tline, Index: n, JournalIndex: index, Path: path, Transaction: t})
+		return false, w.emit(&Record{Kind: RecordTransaction, Line: tline, Index: n, JournalIndex: index, Path: path, Transaction: t, elems: d.elems})
 	})
 	if err != nil {
 		return err

@@ -20,6 +20,9 @@ type decoder struct {
 	issues []ReadIssue
 	text   []byte            // a leaf's text when it comes in several tokens
 	intern map[string]string // short values (codes, IDs) repeat: share their strings
+
+	recDepth int        // len(path) inside the record being read, 0 outside records
+	elems    []elemLine // structure elements of that record
 }
 
 const maxInternedValues = 8192
@@ -182,6 +185,7 @@ func (d *decoder) decodeField(v reflect.Value, f *fieldPlan, name string) error 
 	fv := v.Field(f.index)
 	switch f.kind {
 	case fStruct:
+		d.mark(name, 0)
 		d.path = append(d.path, readSeg{name, 0})
 		err := d.decodeStruct(fv, f.sub)
 		d.path = d.path[:len(d.path)-1]
@@ -189,6 +193,7 @@ func (d *decoder) decodeField(v reflect.Value, f *fieldPlan, name string) error 
 	case fStructPtr:
 		nv := reflect.New(f.typ)
 		fv.Set(nv)
+		d.mark(name, 0)
 		d.path = append(d.path, readSeg{name, 0})
 		err := d.decodeStruct(nv.Elem(), f.sub)
 		d.path = d.path[:len(d.path)-1]
@@ -196,6 +201,7 @@ func (d *decoder) decodeField(v reflect.Value, f *fieldPlan, name string) error 
 	case fStructSlice:
 		n := fv.Len()
 		fv.Set(reflect.Append(fv, reflect.Zero(f.typ)))
+		d.mark(name, n+1)
 		d.path = append(d.path, readSeg{name, n + 1})
 		err := d.decodeStruct(fv.Index(n), f.sub)
 		d.path = d.path[:len(d.path)-1]
@@ -336,6 +342,22 @@ func parseDecimal(b []byte) (decimal.Decimal, bool) {
 		mant = -mant
 	}
 	return decimal.New(mant, int32(-frac)), true
+}
+
+// elemLine is the line of a structure element inside a record (a Line,
+// its Tax, DocumentTotals...), so that findings about it can point at it.
+type elemLine struct {
+	depth int // below the record: 1 for its children
+	name  string
+	index int // 0 for an element that cannot repeat
+	line  int
+}
+
+// mark notes the line of the structure element just started.
+func (d *decoder) mark(name string, index int) {
+	if d.recDepth > 0 {
+		d.elems = append(d.elems, elemLine{depth: len(d.path) - d.recDepth + 1, name: name, index: index, line: d.s.Line()})
+	}
 }
 
 // readSeg is one step of the decoder's path.

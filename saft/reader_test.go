@@ -278,3 +278,35 @@ func FuzzReader(f *testing.F) {
 		checkReadWrite(t, in)
 	})
 }
+
+func TestRecordLineOf(t *testing.T) {
+	data := genFile(t, safttest.Options{Invoices: 2})
+	lines := strings.Split(string(data), "\n")
+	r, err := saft.NewReader(bytes.NewReader(data))
+	require.NoError(t, err)
+	for rec, err := range r.Records() {
+		require.NoError(t, err)
+		if rec.Kind != saft.RecordInvoice || rec.Index != 2 {
+			continue
+		}
+		// The n-th line (from 1) at or after the record's line that is tag.
+		find := func(from int, tag string, n int) int {
+			for i := from - 1; i < len(lines); i++ {
+				if strings.TrimSpace(lines[i]) == tag {
+					if n--; n == 0 {
+						return i + 1
+					}
+				}
+			}
+			return -1
+		}
+		line2 := find(rec.Line, "<Line>", 2)
+		assert.Equal(t, line2, rec.LineOf(rec.Path+"/Line[2]"))
+		assert.Equal(t, line2, rec.LineOf(rec.Path+"/Line[2]/UnitPrice"), "a leaf: its structure's line")
+		assert.Equal(t, find(line2, "<Tax>", 1), rec.LineOf(rec.Path+"/Line[2]/Tax/TaxCode"))
+		assert.Equal(t, find(rec.Line, "<DocumentTotals>", 1), rec.LineOf(rec.Path+"/DocumentTotals/GrossTotal"))
+		assert.Equal(t, rec.Line, rec.LineOf(rec.Path+"/InvoiceNo"))
+		assert.Equal(t, rec.Line, rec.LineOf(rec.Path+"/Line[9]"), "no such line")
+		assert.Equal(t, rec.Line, rec.LineOf("/AuditFile/Header"), "outside the record")
+	}
+}

@@ -103,6 +103,27 @@ func lineOf(data []byte, s string, n int) int {
 	return bytes.Count(data[:off], []byte("\n")) + 1
 }
 
+// lineAfter is the line of the n-th (from 1) occurrence of tag after the
+// first occurrence of anchor.
+func lineAfter(data []byte, anchor, tag string, n int) int {
+	off := bytes.Index(data, []byte(anchor))
+	if off < 0 {
+		return -1
+	}
+	for range n {
+		i := bytes.Index(data[off:], []byte(tag))
+		if i < 0 {
+			return -1
+		}
+		off += i + 1
+	}
+	return bytes.Count(data[:off], []byte("\n")) + 1
+}
+
+func inFT2(tag string, n int) func([]byte) int {
+	return func(data []byte) int { return lineAfter(data, "<InvoiceNo>FT A/2</InvoiceNo>", tag, n) }
+}
+
 func TestValidFileHasNoFindings(t *testing.T) {
 	for _, opts := range [][]audit.Option{nil, {withKey()}} {
 		r := run(t, base(), opts...)
@@ -184,22 +205,22 @@ func findingCases() []findingCase {
 		}, record: "FT A/4"},
 		{code: audit.CodeLineAmount, data: func(t *testing.T) []byte {
 			return mutate(t, func(f *saft.AuditFile) { inv(f, 2).Line[1].UnitPrice = plus(inv(f, 2).Line[1].UnitPrice, "0.05") })
-		}, record: "FT A/2"},
+		}, record: "FT A/2", line: inFT2("<Line>", 2)},
 		{code: audit.CodeDocNetTotal, data: func(t *testing.T) []byte {
 			return mutate(t, func(f *saft.AuditFile) {
 				tt := &inv(f, 2).DocumentTotals
 				tt.NetTotal, tt.GrossTotal = plus(tt.NetTotal, "1"), plus(tt.GrossTotal, "1")
 			})
-		}, record: "FT A/2"},
+		}, record: "FT A/2", line: inFT2("<DocumentTotals>", 1)},
 		{code: audit.CodeDocTaxPayable, data: func(t *testing.T) []byte {
 			return mutate(t, func(f *saft.AuditFile) {
 				tt := &inv(f, 2).DocumentTotals
 				tt.TaxPayable, tt.GrossTotal = plus(tt.TaxPayable, "0.03"), plus(tt.GrossTotal, "0.03")
 			})
-		}, record: "FT A/2"},
+		}, record: "FT A/2", line: inFT2("<DocumentTotals>", 1)},
 		{code: audit.CodeDocGrossTotal, data: func(t *testing.T) []byte {
 			return mutate(t, func(f *saft.AuditFile) { tt := &inv(f, 2).DocumentTotals; tt.GrossTotal = plus(tt.GrossTotal, "0.01") })
-		}, record: "FT A/2"},
+		}, record: "FT A/2", line: inFT2("<DocumentTotals>", 1)},
 		{code: audit.CodeSigBad, key: true, data: func(t *testing.T) []byte {
 			return mutate(t, func(f *saft.AuditFile) { inv(f, 3).SystemEntryDate.Second++ })
 		}, record: "FT A/3"},
@@ -248,7 +269,7 @@ func findingCases() []findingCase {
 				// Invoice 2's third line is exempt (reason and code).
 				inv(f, 2).Line[2].TaxExemptionCode = ""
 			})
-		}, record: "FT A/2"},
+		}, record: "FT A/2", line: inFT2("<Line>", 3)},
 		{code: saft.CodeFacetPattern, data: func(t *testing.T) []byte {
 			return mutate(t, func(f *saft.AuditFile) { f.MasterFiles.Customer[3].BillingAddress.Country = "pt" })
 		}, record: "Customer C3"},

@@ -55,8 +55,20 @@ func (a *auditor) add(f Finding) {
 
 // addAt records a finding of code about record rec.
 func (a *auditor) addAt(rec *saft.Record, code, path, format string, args ...any) {
-	a.add(Finding{Code: code, Section: sectionOf(rec.Kind), Record: recordName(rec), Path: path, Line: rec.Line,
+	a.add(Finding{Code: code, Section: sectionOf(rec.Kind), Record: recordName(rec), Path: path, Line: rec.LineOf(path),
 		Message: fmt.Sprintf(format, args...)})
+}
+
+// recViolations records the validator's violations about rec, each at the
+// line of the innermost element of rec its path names.
+func (a *auditor) recViolations(rec *saft.Record, vs []saft.Violation) {
+	if len(vs) == 0 {
+		return
+	}
+	sec, name := sectionOf(rec.Kind), recordName(rec)
+	for _, v := range vs {
+		a.add(Finding{Code: v.Code, Section: sec, Record: name, Path: v.Path, Line: rec.LineOf(v.Path), Message: v.Message})
+	}
 }
 
 // violations records the validator's violations about rec.
@@ -139,16 +151,16 @@ func (a *auditor) record(rec *saft.Record) {
 		a.violations(v.TaxonomyReference(rec.GeneralLedgerAccounts.TaxonomyReference), sec, name, rec.Line)
 	case saft.RecordAccount:
 		a.section(sec).Records++
-		a.violations(v.Account(rec.Index, rec.Account), sec, name, rec.Line)
+		a.recViolations(rec, v.Account(rec.Index, rec.Account))
 	case saft.RecordCustomer:
 		a.section(sec).Records++
-		a.violations(v.Customer(rec.Index, rec.Customer), sec, name, rec.Line)
+		a.recViolations(rec, v.Customer(rec.Index, rec.Customer))
 	case saft.RecordSupplier:
 		a.section(sec).Records++
-		a.violations(v.Supplier(rec.Index, rec.Supplier), sec, name, rec.Line)
+		a.recViolations(rec, v.Supplier(rec.Index, rec.Supplier))
 	case saft.RecordProduct:
 		a.section(sec).Records++
-		a.violations(v.Product(rec.Index, rec.Product), sec, name, rec.Line)
+		a.recViolations(rec, v.Product(rec.Index, rec.Product))
 	case saft.RecordTaxTableEntry:
 		a.section(sec).Records++
 		a.taxEntries = append(a.taxEntries, *rec.TaxTableEntry)
@@ -160,12 +172,12 @@ func (a *auditor) record(rec *saft.Record) {
 		a.violations(v.Journal(rec.Index, rec.Journal.JournalID, rec.Journal.Description), sec, name, rec.Line)
 	case saft.RecordTransaction:
 		a.section(sec).Records++
-		a.violations(v.Transaction(rec.JournalIndex, rec.Index, rec.Transaction), sec, name, rec.Line)
+		a.recViolations(rec, v.Transaction(rec.JournalIndex, rec.Index, rec.Transaction))
 		a.totals.transaction(rec.Transaction)
 	case saft.RecordInvoice:
 		a.section(sec).Records++
 		inv := rec.Invoice
-		a.violations(v.Invoice(rec.Index, inv), sec, name, rec.Line)
+		a.recViolations(rec, v.Invoice(rec.Index, inv))
 		a.totals.invoice(inv)
 		a.invoiceArithmetic(rec)
 		a.inSeries(rec, document{number: inv.InvoiceNo, atcud: inv.ATCUD, date: inv.InvoiceDate, entry: inv.SystemEntryDate,
@@ -173,7 +185,7 @@ func (a *auditor) record(rec *saft.Record) {
 	case saft.RecordStockMovement:
 		a.section(sec).Records++
 		m := rec.StockMovement
-		a.violations(v.StockMovement(rec.Index, m), sec, name, rec.Line)
+		a.recViolations(rec, v.StockMovement(rec.Index, m))
 		a.totals.movement(m)
 		a.movementArithmetic(rec)
 		a.inSeries(rec, document{number: m.DocumentNumber, atcud: m.ATCUD, date: m.MovementDate, entry: m.SystemEntryDate,
@@ -181,7 +193,7 @@ func (a *auditor) record(rec *saft.Record) {
 	case saft.RecordWorkDocument:
 		a.section(sec).Records++
 		d := rec.WorkDocument
-		a.violations(v.WorkDocument(rec.Index, d), sec, name, rec.Line)
+		a.recViolations(rec, v.WorkDocument(rec.Index, d))
 		a.totals.workDocument(d)
 		a.workArithmetic(rec)
 		a.inSeries(rec, document{number: d.DocumentNumber, atcud: d.ATCUD, date: d.WorkDate, entry: d.SystemEntryDate,
@@ -189,7 +201,7 @@ func (a *auditor) record(rec *saft.Record) {
 	case saft.RecordPayment:
 		a.section(sec).Records++
 		p := rec.Payment
-		a.violations(v.Payment(rec.Index, p), sec, name, rec.Line)
+		a.recViolations(rec, v.Payment(rec.Index, p))
 		a.totals.payment(p)
 		a.paymentArithmetic(rec)
 		a.inSeries(rec, document{number: p.PaymentRefNo, atcud: p.ATCUD, date: p.TransactionDate, entry: p.SystemEntryDate})
