@@ -187,6 +187,17 @@ func (v *violations) nif(field, s string) {
 	}
 }
 
+// registerHead is the head of a Register request from its (checked) issuer.
+func registerHead(is *EFaturaIssuer) wireRegisterHead {
+	return wireRegisterHead{
+		Version:                   EFaturaMDVersion,
+		AuditFileVersion:          auditFileVersion(is),
+		TaxRegistrationNumber:     is.TaxRegistrationNumber,
+		TaxEntity:                 is.TaxEntity,
+		SoftwareCertificateNumber: is.SoftwareCertificateNumber,
+	}
+}
+
 func auditFileVersion(is *EFaturaIssuer) string {
 	if is.AuditFileVersion == "" {
 		return saft.AuditFileVersion
@@ -472,12 +483,8 @@ func buildRegisterInvoice(is *EFaturaIssuer, d EFaturaInvoice) (*wireRegisterInv
 		return nil, err
 	}
 	return &wireRegisterInvoice{
-		Version:                   EFaturaMDVersion,
-		AuditFileVersion:          auditFileVersion(is),
-		TaxRegistrationNumber:     is.TaxRegistrationNumber,
-		TaxEntity:                 is.TaxEntity,
-		SoftwareCertificateNumber: is.SoftwareCertificateNumber,
-		InvoiceData:               data,
+		wireRegisterHead: registerHead(is),
+		InvoiceData:      data,
 	}, nil
 }
 
@@ -592,12 +599,8 @@ func buildRegisterWork(is *EFaturaIssuer, d EFaturaWork) (*wireRegisterWork, err
 		return nil, err
 	}
 	return &wireRegisterWork{
-		Version:                   EFaturaMDVersion,
-		AuditFileVersion:          auditFileVersion(is),
-		TaxRegistrationNumber:     is.TaxRegistrationNumber,
-		TaxEntity:                 is.TaxEntity,
-		SoftwareCertificateNumber: is.SoftwareCertificateNumber,
-		WorkData:                  data,
+		wireRegisterHead: registerHead(is),
+		WorkData:         data,
 	}, nil
 }
 
@@ -774,12 +777,8 @@ func buildRegisterPayment(is *EFaturaIssuer, d EFaturaPayment) (*wireRegisterPay
 		return nil, err
 	}
 	return &wireRegisterPayment{
-		Version:                   EFaturaMDVersion,
-		AuditFileVersion:          auditFileVersion(is),
-		TaxRegistrationNumber:     is.TaxRegistrationNumber,
-		TaxEntity:                 is.TaxEntity,
-		SoftwareCertificateNumber: is.SoftwareCertificateNumber,
-		PaymentData:               data,
+		wireRegisterHead: registerHead(is),
+		PaymentData:      data,
 	}, nil
 }
 

@@ -42,14 +42,20 @@ type wireChannel struct {
 }
 
 type wireRegisterInvoice struct {
-	XMLName                   xml.Name        `xml:"http://factemi.at.min_financas.pt/documents RegisterInvoiceRequest"`
-	Version                   string          `xml:"eFaturaMDVersion"`
-	AuditFileVersion          string          `xml:"AuditFileVersion"`
-	TaxRegistrationNumber     string          `xml:"TaxRegistrationNumber"`
-	TaxEntity                 string          `xml:"TaxEntity"`
-	SoftwareCertificateNumber int             `xml:"SoftwareCertificateNumber"`
-	InvoiceData               wireInvoiceData `xml:"InvoiceData"`
-	Channel                   *wireChannel    `xml:"CanalRegisto,omitempty"`
+	XMLName xml.Name `xml:"http://factemi.at.min_financas.pt/documents RegisterInvoiceRequest"`
+	wireRegisterHead
+	InvoiceData wireInvoiceData `xml:"InvoiceData"`
+	Channel     *wireChannel    `xml:"CanalRegisto,omitempty"`
+}
+
+// wireRegisterHead is what the three Register requests carry before the
+// document: the eFaturaMDVersion and the issuer (EFaturaIssuer).
+type wireRegisterHead struct {
+	Version                   string `xml:"eFaturaMDVersion"`
+	AuditFileVersion          string `xml:"AuditFileVersion"`
+	TaxRegistrationNumber     string `xml:"TaxRegistrationNumber"`
+	TaxEntity                 string `xml:"TaxEntity"`
+	SoftwareCertificateNumber int    `xml:"SoftwareCertificateNumber"`
 }
 
 type wireInvoiceHeader struct {
@@ -146,14 +152,10 @@ type wireInvoiceList struct {
 }
 
 type wireRegisterWork struct {
-	XMLName                   xml.Name     `xml:"http://factemi.at.min_financas.pt/documents RegisterWorkRequest"`
-	Version                   string       `xml:"eFaturaMDVersion"`
-	AuditFileVersion          string       `xml:"AuditFileVersion"`
-	TaxRegistrationNumber     string       `xml:"TaxRegistrationNumber"`
-	TaxEntity                 string       `xml:"TaxEntity"`
-	SoftwareCertificateNumber int          `xml:"SoftwareCertificateNumber"`
-	WorkData                  wireWorkData `xml:"WorkData"`
-	Channel                   *wireChannel `xml:"CanalRegisto,omitempty"`
+	XMLName xml.Name `xml:"http://factemi.at.min_financas.pt/documents RegisterWorkRequest"`
+	wireRegisterHead
+	WorkData wireWorkData `xml:"WorkData"`
+	Channel  *wireChannel `xml:"CanalRegisto,omitempty"`
 }
 
 type wireWorkHeader struct {
@@ -204,14 +206,10 @@ type wireWorkList struct {
 }
 
 type wireRegisterPayment struct {
-	XMLName                   xml.Name        `xml:"http://factemi.at.min_financas.pt/documents RegisterPaymentRequest"`
-	Version                   string          `xml:"eFaturaMDVersion"`
-	AuditFileVersion          string          `xml:"AuditFileVersion"`
-	TaxRegistrationNumber     string          `xml:"TaxRegistrationNumber"`
-	TaxEntity                 string          `xml:"TaxEntity"`
-	SoftwareCertificateNumber int             `xml:"SoftwareCertificateNumber"`
-	PaymentData               wirePaymentData `xml:"PaymentData"`
-	Channel                   *wireChannel    `xml:"CanalRegisto,omitempty"`
+	XMLName xml.Name `xml:"http://factemi.at.min_financas.pt/documents RegisterPaymentRequest"`
+	wireRegisterHead
+	PaymentData wirePaymentData `xml:"PaymentData"`
+	Channel     *wireChannel    `xml:"CanalRegisto,omitempty"`
 }
 
 type wirePaymentHeader struct {
