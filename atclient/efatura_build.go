@@ -302,6 +302,20 @@ func taxKey(t *saft.Tax) string {
 	return k + "amount" // fixed amounts of the same tax add up
 }
 
+// debitCredit is a line's amount and DebitCreditIndicator (D or C), from
+// exactly one of its DebitAmount and CreditAmount; false when not one.
+func (v *violations) debitCredit(line string, debit, credit *decimal.Decimal) (decimal.Decimal, string, bool) {
+	switch {
+	case (debit == nil) == (credit == nil):
+		v.add(line+"/DebitCreditIndicator", "choice", "exactly one of DebitAmount and CreditAmount must be set")
+		return decimal.Decimal{}, "", false
+	case debit != nil:
+		return *debit, "D", true
+	default:
+		return *credit, "C", true
+	}
+}
+
 // lineSummaries builds the LineSummary of an invoice or a working document
 // from its SAF-T lines.
 func (v *violations) lineSummaries(field string, lines []saft.InvoiceLine, taxRequired bool) []wireLineSummary {
@@ -313,16 +327,9 @@ func (v *violations) lineSummaries(field string, lines []saft.InvoiceLine, taxRe
 	index := map[summaryKey]int{}
 	for i, l := range lines {
 		lf := fmt.Sprintf("%s[line %d]", field, i+1)
-		var amount decimal.Decimal
-		var dc string
-		switch {
-		case (l.DebitAmount == nil) == (l.CreditAmount == nil):
-			v.add(lf+"/DebitCreditIndicator", "choice", "exactly one of DebitAmount and CreditAmount must be set")
+		amount, dc, ok := v.debitCredit(lf, l.DebitAmount, l.CreditAmount)
+		if !ok {
 			continue
-		case l.DebitAmount != nil:
-			amount, dc = *l.DebitAmount, "D"
-		default:
-			amount, dc = *l.CreditAmount, "C"
 		}
 		// A line without price carries its taxable amount in TaxBase: it
 		// goes to TotalTaxBase, Quantity × TaxBase (manual 1.6.14.5).
@@ -337,9 +344,7 @@ func (v *violations) lineSummaries(field string, lines []saft.InvoiceLine, taxRe
 		if zeroTax(l.Tax) && l.TaxExemptionCode == "" {
 			v.add(lf+"/TaxExemptionCode", "exemption_required", "required when the tax rate or amount is zero (manual 1.6.14.8)")
 		}
-		if l.TaxExemptionCode != "" && !exemptionRE.MatchString(l.TaxExemptionCode) {
-			v.add(lf+"/TaxExemptionCode", "pattern", "%q is not an M code (M01, M99, ...)", l.TaxExemptionCode)
-		}
+		v.exemptionCode(lf, l.TaxExemptionCode)
 		var refs []string
 		for j, r := range l.References {
 			if r.Reference == "" {
@@ -425,6 +430,14 @@ func (v *violations) withholding(field string, ws []saft.WithholdingTax) []wireW
 		out = append(out, wireWithholdingTax{Type: string(w.WithholdingTaxType), Amount: money(w.WithholdingTaxAmount)})
 	}
 	return out
+}
+
+// exemptionCode checks the pattern of a line's TaxExemptionCode ("" is
+// absent). The field name is built only for a violation.
+func (v *violations) exemptionCode(line, code string) {
+	if code != "" && !exemptionRE.MatchString(code) {
+		v.add(line+"/TaxExemptionCode", "pattern", "%q is not an M code (M01, M99, ...)", code)
+	}
 }
 
 func (v *violations) eac(field, code string) {
@@ -532,27 +545,44 @@ func (v *violations) deletion(n int, r *DateRange, reason string, years []int) *
 	return &wireDateRange{StartDate: r.Start, EndDate: r.End}
 }
 
+// documentsList builds the documentsList of a Delete request: the header
+// of each document (element elem), refusing a document missing (message
+// missing) or whose number (field numberField) is in the list twice; and
+// the documents' years, for deletion. doc gives a document's number and
+// year, false when there is no document.
+func documentsList[D, H any](v *violations, docs []D, elem, numberField, missing string, doc func(D) (number string, year int, ok bool), header func(prefix string, d D) H) ([]H, []int) {
+	var list []H
+	var years []int
+	seen := map[string]bool{}
+	for i, d := range docs {
+		p := fmt.Sprintf("documentsList/%s[%d]/", elem, i+1)
+		number, year, ok := doc(d)
+		if !ok {
+			v.add(p, "required", "%s", missing)
+			continue
+		}
+		if seen[number] {
+			v.add(p+numberField, "repeated", "%q is in the list twice (AT refuses with 491)", number)
+		}
+		seen[number] = true
+		list = append(list, header(p, d))
+		years = append(years, year)
+	}
+	return list, years
+}
+
 func buildDeleteInvoice(nif string, docs []EFaturaInvoice, r *DateRange, reason string) (*wireDeleteInvoice, error) {
 	var v violations
 	v.nif("TaxRegistrationNumber", nif)
 	req := &wireDeleteInvoice{Version: EFaturaMDVersion, TaxRegistrationNumber: nif, Reason: reason}
-	var years []int
-	seen := map[string]bool{}
-	for i, d := range docs {
-		p := fmt.Sprintf("documentsList/invoice[%d]/", i+1)
+	list, years := documentsList(&v, docs, "invoice", "InvoiceNo", "no invoice", func(d EFaturaInvoice) (string, int, bool) {
 		if d.Invoice == nil {
-			v.add(p, "required", "no invoice")
-			continue
+			return "", 0, false
 		}
-		if seen[d.Invoice.InvoiceNo] {
-			v.add(p+"InvoiceNo", "repeated", "%q is in the list twice (AT refuses with 491)", d.Invoice.InvoiceNo)
-		}
-		seen[d.Invoice.InvoiceNo] = true
-		if req.DocumentsList == nil {
-			req.DocumentsList = &wireInvoiceList{}
-		}
-		req.DocumentsList.Invoice = append(req.DocumentsList.Invoice, v.invoiceHeader(p, d))
-		years = append(years, d.Invoice.InvoiceDate.Year)
+		return d.Invoice.InvoiceNo, d.Invoice.InvoiceDate.Year, true
+	}, v.invoiceHeader)
+	if list != nil {
+		req.DocumentsList = &wireInvoiceList{Invoice: list}
 	}
 	req.DateRange = v.deletion(len(docs), r, reason, years)
 	if err := v.err(); err != nil {
@@ -626,23 +656,14 @@ func buildDeleteWork(nif string, docs []EFaturaWork, r *DateRange, reason string
 	var v violations
 	v.nif("TaxRegistrationNumber", nif)
 	req := &wireDeleteWork{Version: EFaturaMDVersion, TaxRegistrationNumber: nif, Reason: reason}
-	var years []int
-	seen := map[string]bool{}
-	for i, d := range docs {
-		p := fmt.Sprintf("documentsList/work[%d]/", i+1)
+	list, years := documentsList(&v, docs, "work", "DocumentNumber", "no working document", func(d EFaturaWork) (string, int, bool) {
 		if d.Work == nil {
-			v.add(p, "required", "no working document")
-			continue
+			return "", 0, false
 		}
-		if seen[d.Work.DocumentNumber] {
-			v.add(p+"DocumentNumber", "repeated", "%q is in the list twice (AT refuses with 491)", d.Work.DocumentNumber)
-		}
-		seen[d.Work.DocumentNumber] = true
-		if req.DocumentsList == nil {
-			req.DocumentsList = &wireWorkList{}
-		}
-		req.DocumentsList.Work = append(req.DocumentsList.Work, v.workHeader(p, d))
-		years = append(years, d.Work.WorkDate.Year)
+		return d.Work.DocumentNumber, d.Work.WorkDate.Year, true
+	}, v.workHeader)
+	if list != nil {
+		req.DocumentsList = &wireWorkList{Work: list}
 	}
 	req.DateRange = v.deletion(len(docs), r, reason, years)
 	if err := v.err(); err != nil {
@@ -677,16 +698,9 @@ func (v *violations) paymentLines(field string, lines []saft.PaymentLine) []wire
 	index := map[key]int{}
 	for i, l := range lines {
 		lf := fmt.Sprintf("%s[line %d]", field, i+1)
-		var amount decimal.Decimal
-		var dc string
-		switch {
-		case (l.DebitAmount == nil) == (l.CreditAmount == nil):
-			v.add(lf+"/DebitCreditIndicator", "choice", "exactly one of DebitAmount and CreditAmount must be set")
+		amount, dc, ok := v.debitCredit(lf, l.DebitAmount, l.CreditAmount)
+		if !ok {
 			continue
-		case l.DebitAmount != nil:
-			amount, dc = *l.DebitAmount, "D"
-		default:
-			amount, dc = *l.CreditAmount, "C"
 		}
 		if len(l.SourceDocumentID) == 0 {
 			v.add(lf+"/SourceDocumentID", "required", "the documents paid are missing")
@@ -709,9 +723,7 @@ func (v *violations) paymentLines(field string, lines []saft.PaymentLine) []wire
 		if zeroTax(tax) && l.TaxExemptionCode == "" {
 			v.add(lf+"/TaxExemptionCode", "exemption_required", "required when the tax rate or amount is zero")
 		}
-		if l.TaxExemptionCode != "" && !exemptionRE.MatchString(l.TaxExemptionCode) {
-			v.add(lf+"/TaxExemptionCode", "pattern", "%q is not an M code (M01, M99, ...)", l.TaxExemptionCode)
-		}
+		v.exemptionCode(lf, l.TaxExemptionCode)
 		k := key{taxKey(tax), l.TaxExemptionCode, strings.Join(docKey, "\x00"), dc}
 		if n, ok := index[k]; ok {
 			s := &out[n]
@@ -804,23 +816,14 @@ func buildDeletePayment(nif string, docs []EFaturaPayment, r *DateRange, reason 
 	var v violations
 	v.nif("TaxRegistrationNumber", nif)
 	req := &wireDeletePayment{Version: EFaturaMDVersion, TaxRegistrationNumber: nif, Reason: reason}
-	var years []int
-	seen := map[string]bool{}
-	for i, d := range docs {
-		p := fmt.Sprintf("documentsList/payment[%d]/", i+1)
+	list, years := documentsList(&v, docs, "payment", "PaymentRefNo", "no receipt", func(d EFaturaPayment) (string, int, bool) {
 		if d.Payment == nil {
-			v.add(p, "required", "no receipt")
-			continue
+			return "", 0, false
 		}
-		if seen[d.Payment.PaymentRefNo] {
-			v.add(p+"PaymentRefNo", "repeated", "%q is in the list twice (AT refuses with 491)", d.Payment.PaymentRefNo)
-		}
-		seen[d.Payment.PaymentRefNo] = true
-		if req.DocumentsList == nil {
-			req.DocumentsList = &wirePaymentList{}
-		}
-		req.DocumentsList.Payment = append(req.DocumentsList.Payment, v.paymentHeader(p, d))
-		years = append(years, d.Payment.TransactionDate.Year)
+		return d.Payment.PaymentRefNo, d.Payment.TransactionDate.Year, true
+	}, v.paymentHeader)
+	if list != nil {
+		req.DocumentsList = &wirePaymentList{Payment: list}
 	}
 	req.DateRange = v.deletion(len(docs), r, reason, years)
 	if err := v.err(); err != nil {
