@@ -336,6 +336,15 @@ func TestSeverities(t *testing.T) {
 	assert.Equal(t, 1, r.Warnings)
 }
 
+func TestValidatorWarnings(t *testing.T) {
+	// The validator's warnings stay warnings (an accounting file's TaxEntity).
+	r := run(t, mutate(t, func(f *saft.AuditFile) { f.Header.TaxAccountingBasis = saft.TaxAccountingBasisAccounting }))
+	for _, f := range r.Findings {
+		assert.Equal(t, saft.IsWarning(f.Code), f.Severity == audit.SeverityWarning, "%v", f)
+	}
+	assert.Positive(t, r.Warnings)
+}
+
 func TestNotSAFT(t *testing.T) {
 	r := run(t, []byte(`<?xml version="1.0"?><Invoice/>`))
 	assert.False(t, r.Complete)

@@ -19,7 +19,8 @@ const (
 // Codes of the audit's own checks. The codes of the reader (SAFT-READ-*)
 // and of the validator (SAFT-FACET-*, SAFT-ASSERT-*, SAFT-UNIQUE-*,
 // SAFT-KEYREF-*, SAFT-RULE-*) are reported as they are, with severity
-// error; saft.CodeDescription describes the latter.
+// error unless saft.IsWarning says warning; saft.CodeDescription
+// describes the latter.
 const (
 	CodeTotalsEntries  = "AUDIT-TOTALS-ENTRIES"  // NumberOfEntries differs from the documents (or transactions) counted
 	CodeTotalsDebit    = "AUDIT-TOTALS-DEBIT"    // TotalDebit differs from the recomputed sum
@@ -82,7 +83,7 @@ var warnings = map[string]bool{CodeSeriesOrder: true, CodeATCUDMissing: true, Co
 
 // severityOf returns the severity of a code.
 func severityOf(code string) Severity {
-	if warnings[code] {
+	if warnings[code] || saft.IsWarning(code) {
 		return SeverityWarning
 	}
 	return SeverityError
