@@ -1,7 +1,7 @@
 // Command faturapt runs the tools of the faturapt library from the command
 // line. For now one: the audit of a SAF-T (PT) 1.04_01 file.
 //
-//	faturapt audit FILE.xml [--public-key KEY.pem] [--json] [--quiet]
+//	faturapt audit FILE.xml [--public-key KEY.pem] [--previous-hash "FT A=HASH"]... [--json] [--quiet]
 //
 // It prints every finding (line, severity, code, document, message) and a
 // summary per section, as text or as JSON, and exits with status 1 when
@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/faturapt/faturapt/saft/audit"
@@ -28,12 +29,15 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-const usage = `usage: faturapt audit FILE.xml [--public-key KEY.pem] [--json] [--quiet]
+const usage = `usage: faturapt audit FILE.xml [--public-key KEY.pem] [--previous-hash "FT A=HASH"]... [--json] [--quiet]
 
 Audits a SAF-T (PT) 1.04_01 file: schema structure and values, the 19
 assertions, keys and references, control totals, series numbering and
 dates, ATCUD, document arithmetic and, with the producer's public key
 (PEM: public key or certificate), every signature and hash chain.
+--previous-hash gives, for a series the file holds from the middle (a
+monthly file), the hash of the document before its first one here, so
+that the first one's signature can be verified too; repeat it per series.
 Exit status: 0 no error found, 1 errors found, 2 could not audit.
 `
 
@@ -49,6 +53,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	keyPath := fs.String("public-key", "", "PEM file with the producer's RSA public key or certificate")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	quiet := fs.Bool("quiet", false, "no progress on standard error")
+	previous := previousHashes{}
+	fs.Var(previous, "previous-hash", `"SERIES=HASH": the hash of the document before the series' first one in the file, e.g. "FT A=..."`)
 	// Flags may come before or after the file name.
 	var files []string
 	rest := args[1:]
@@ -76,6 +82,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 		opts = append(opts, audit.WithPublicKey(pub))
+	}
+	if len(previous) > 0 {
+		opts = append(opts, audit.WithPreviousHashes(previous))
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -150,4 +159,19 @@ func loadPublicKey(path string) (*rsa.PublicKey, error) {
 		return nil, errors.New(path + ": not an RSA key")
 	}
 	return pub, nil
+}
+
+// previousHashes collects --previous-hash "FT A=HASH" flags.
+type previousHashes map[string]string
+
+func (p previousHashes) String() string { return fmt.Sprint(map[string]string(p)) }
+
+func (p previousHashes) Set(v string) error {
+	series, hash, ok := strings.Cut(v, "=")
+	series, hash = strings.TrimSpace(series), strings.TrimSpace(hash)
+	if !ok || !strings.Contains(series, " ") || hash == "" {
+		return fmt.Errorf("want \"TYPE SERIES=HASH\", e.g. \"FT A=...\"; got %q", v)
+	}
+	p[series] = hash
+	return nil
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/faturapt/faturapt/certify"
 	"github.com/faturapt/faturapt/internal/safttest"
+	"github.com/faturapt/faturapt/saft"
 	"github.com/faturapt/faturapt/saft/audit"
 )
 
@@ -95,4 +96,33 @@ func TestAuditCommandUsage(t *testing.T) {
 	assert.Contains(t, errOut, "not a public key")
 	priv, _ := os.ReadFile(fx.priv)
 	assert.NotContains(t, errOut, strings.Split(string(priv), "\n")[1])
+}
+
+// A monthly file holding a series from its second document: its first
+// signature is verified once --previous-hash gives the hash before it.
+func TestAuditCommandPreviousHash(t *testing.T) {
+	fx := setup(t)
+	f, err := saft.ReadFile(fx.good)
+	require.NoError(t, err)
+	invoices := &f.SourceDocuments.SalesInvoices.Invoice
+	first := (*invoices)[0]
+	*invoices = (*invoices)[1:]
+	var b bytes.Buffer
+	require.NoError(t, saft.WriteAuditFile(&b, f))
+	cont := filepath.Join(fx.dir, "continued.xml")
+	require.NoError(t, os.WriteFile(cont, b.Bytes(), 0o600))
+	series := first.InvoiceNo[:strings.LastIndexByte(first.InvoiceNo, '/')]
+
+	code, out, _ := runCmd("audit", cont, "--public-key", fx.key)
+	assert.Equal(t, 0, code, "a warning only: %s", out)
+	assert.Contains(t, out, audit.CodeSigStart)
+
+	code, out, _ = runCmd("audit", cont, "--public-key", fx.key, "--previous-hash", series+"="+first.Hash)
+	assert.Equal(t, 0, code)
+	assert.NotContains(t, out, "AUDIT-SIG")
+	assert.Contains(t, out, "No findings.")
+
+	code, _, errOut := runCmd("audit", cont, "--previous-hash", "nohash")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errOut, "TYPE SERIES=HASH")
 }

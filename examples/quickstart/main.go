@@ -391,16 +391,15 @@ func run(ctx context.Context, w io.Writer, dir string) (Outcome, error) {
 	}
 	p.f("written (validated on write): %s, %d bytes, %d documents", o.SAFTPath, info.Size(), len(invoices))
 	// The file holds this month's documents only: FS LOJA1/1234 is signed
-	// after FS LOJA1/1233, which is in an earlier file, and the audit cannot
-	// be told where a series' chain starts (with audit.WithPublicKey it would
-	// verify FS LOJA1/1234 as the first of its series and report
-	// AUDIT-SIG-BAD). So the audit checks the chain's structure here and
-	// certify.Verifier (step 4) the signatures, from the right start.
-	if o.Audit, err = audit.File(o.SAFTPath); err != nil {
+	// after FS LOJA1/1233, which is in an earlier file; the audit is given
+	// that hash to verify the FS chain from its start here.
+	legacySeries := o.Legacy.DocumentNumber[:strings.LastIndexByte(o.Legacy.DocumentNumber, '/')]
+	if o.Audit, err = audit.File(o.SAFTPath, audit.WithPublicKey(o.PublicKey),
+		audit.WithPreviousHashes(map[string]string{legacySeries: o.Legacy.Hash})); err != nil {
 		return o, err
 	}
-	p.f("audit (schema rules, control totals, series, ATCUD, arithmetic, chain structure): %d errors, %d warnings",
-		o.Audit.Errors, o.Audit.Warnings)
+	p.f("audit (schema rules, control totals, series, ATCUD, arithmetic, %d signatures): %d errors, %d warnings",
+		o.Audit.SignaturesChecked, o.Audit.Errors, o.Audit.Warnings)
 	for _, f := range o.Audit.Findings {
 		p.f("    %s", f)
 	}

@@ -144,7 +144,9 @@ func TestQuickstart(t *testing.T) {
 		require.FileExists(t, o.SAFTPath)
 		require.NotNil(t, o.Audit)
 		assert.Zero(t, o.Audit.Errors, "audit findings: %v", o.Audit.Findings)
+		assert.Empty(t, o.Audit.Findings)
 		assert.True(t, o.Audit.Complete)
+		assert.Equal(t, len(o.Documents), o.Audit.SignaturesChecked, "every signature verified, FS from the legacy hash")
 
 		// Audited again here, independently of the flow's report.
 		rep, err := audit.File(o.SAFTPath)

@@ -87,6 +87,7 @@ type Option func(*config)
 
 type config struct {
 	key       *rsa.PublicKey
+	previous  map[string]string
 	progress  func(bytesRead int64)
 	batchSize int
 }
@@ -94,6 +95,17 @@ type config struct {
 // WithPublicKey verifies every signature and the chain of every series with
 // the producer's public key (the key of its software certificate).
 func WithPublicKey(pub *rsa.PublicKey) Option { return func(c *config) { c.key = pub } }
+
+// WithPreviousHashes gives, per series, the hash of the document issued
+// right before the series' first document in the file: a monthly file holds
+// a series from the middle, and its first document is signed over the hash
+// of a document in an earlier file (Despacho 8632/2014, §2.1.5). The key is
+// the series as document numbers carry it, type and series: "FT A" for
+// "FT A/12". Without it, such a document's signature cannot be verified
+// and gets the warning AUDIT-SIG-START instead of a verdict.
+func WithPreviousHashes(previous map[string]string) Option {
+	return func(c *config) { c.previous = previous }
+}
 
 // WithProgress calls f now and then with the number of bytes read.
 func WithProgress(f func(bytesRead int64)) Option { return func(c *config) { c.progress = f } }

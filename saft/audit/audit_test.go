@@ -237,6 +237,9 @@ func findingCases() []findingCase {
 				i.Hash = h // signed as if it were the first of the series
 			})
 		}, record: "FT A/4"},
+		{code: audit.CodeSigStart, key: true, data: func(t *testing.T) []byte {
+			return mutate(t, dropFirstInvoice)
+		}, record: "FT A/2"},
 		{code: audit.CodeChainUnsigned, data: func(t *testing.T) []byte {
 			return mutate(t, func(f *saft.AuditFile) { inv(f, 1).Hash, inv(f, 1).HashControl = "0", "0" })
 		}, record: "FT A/1"},
@@ -430,4 +433,41 @@ func TestWriterGoldenFiles(t *testing.T) {
 			}
 		})
 	}
+}
+
+// dropFirstInvoice makes the file hold series FT A from its second document,
+// as a monthly file holds a series begun in an earlier month.
+func dropFirstInvoice(f *saft.AuditFile) {
+	si := f.SourceDocuments.SalesInvoices
+	si.Invoice = si.Invoice[1:]
+}
+
+// A series continued from an earlier file: its first document here is
+// verified once the hash before it is given, and a wrong one is an error.
+func TestPreviousHashes(t *testing.T) {
+	f, err := saft.Decode(bytes.NewReader(base()))
+	require.NoError(t, err)
+	firstHash := inv(f, 1).Hash
+	data := mutate(t, dropFirstInvoice)
+	sigFindings := func(r *audit.Report) (codes []string) {
+		for _, fd := range r.Findings {
+			if strings.HasPrefix(fd.Code, "AUDIT-SIG") {
+				codes = append(codes, fd.Code+" "+fd.Record)
+			}
+		}
+		return codes
+	}
+
+	r := run(t, data, withKey(), audit.WithPreviousHashes(map[string]string{"FT A": firstHash}))
+	assert.Empty(t, sigFindings(r))
+	assert.False(t, r.HasErrors(), "%v", r.Findings)
+
+	r = run(t, data, withKey(), audit.WithPreviousHashes(map[string]string{"FT A": inv(f, 2).Hash}))
+	// Signed over another hash than the one given: the signature fails.
+	assert.Equal(t, []string{audit.CodeSigBad + " FT A/2"}, sigFindings(r))
+	assert.True(t, r.HasErrors())
+
+	r = run(t, data, withKey())
+	assert.Equal(t, []string{audit.CodeSigStart + " FT A/2"}, sigFindings(r))
+	assert.False(t, r.HasErrors(), "without the hash it is a warning, not an error: %v", r.Findings)
 }

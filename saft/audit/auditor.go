@@ -28,7 +28,7 @@ type auditor struct {
 func newAuditor(cfg *config) (*auditor, error) {
 	a := &auditor{cfg: cfg, v: saft.NewValidator(), sections: map[string]*SectionSummary{}, series: map[string]*seriesState{}}
 	if cfg.key != nil {
-		sig, err := newSignatures(cfg.key, cfg.batchSize, a)
+		sig, err := newSignatures(cfg.key, cfg.batchSize, cfg.previous, a)
 		if err != nil {
 			return nil, err
 		}

@@ -20,6 +20,7 @@ type signatures struct {
 	v         *certify.Verifier
 	batchSize int
 	series    map[string]*sigSeries
+	previous  map[string]string // series ("FT A") -> hash of the document before the file's first
 	work      chan sigBatch
 	done      chan struct{}
 
@@ -39,14 +40,18 @@ type sigItem struct {
 type sigSeries struct {
 	start certify.Chain
 	batch []sigItem
+	// open: the series' first document in the file is not its first ever
+	// and the hash before it was not given (WithPreviousHashes).
+	open bool
 }
 
 type sigBatch struct {
 	start certify.Chain
 	items []sigItem
+	open  bool
 }
 
-func newSignatures(pub *rsa.PublicKey, batchSize int, a *auditor) (*signatures, error) {
+func newSignatures(pub *rsa.PublicKey, batchSize int, previous map[string]string, a *auditor) (*signatures, error) {
 	// Keys of other sizes than the Despacho's 1024 bits are accepted: the
 	// audit verifies what the producer used.
 	if pub == nil || pub.N == nil {
@@ -56,7 +61,7 @@ func newSignatures(pub *rsa.PublicKey, batchSize int, a *auditor) (*signatures, 
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrKey, err)
 	}
-	s := &signatures{v: v, batchSize: batchSize, series: map[string]*sigSeries{},
+	s := &signatures{v: v, batchSize: batchSize, series: map[string]*sigSeries{}, previous: previous,
 		work: make(chan sigBatch, 2), done: make(chan struct{}), a: a}
 	go s.verifier()
 	return s, nil
@@ -66,6 +71,14 @@ func (s *signatures) add(key string, it sigItem) {
 	ss := s.series[key]
 	if ss == nil {
 		ss = &sigSeries{}
+		name, n, ok := splitNumber(it.rec.Number)
+		if h, given := s.previous[name]; given {
+			// A bare previous hash: the verification of the order rules
+			// against it is left to the series checks.
+			ss.start = certify.Chain{LastHash: h}
+		} else {
+			ss.open = ok && n > 1
+		}
 		s.series[key] = ss
 	}
 	ss.batch = append(ss.batch, it)
@@ -78,7 +91,8 @@ func (s *signatures) flush(ss *sigSeries) {
 	if len(ss.batch) == 0 {
 		return
 	}
-	s.work <- sigBatch{start: ss.start, items: ss.batch}
+	s.work <- sigBatch{start: ss.start, items: ss.batch, open: ss.open}
+	ss.open = false
 	last := ss.batch[len(ss.batch)-1].rec
 	series, n, _ := splitNumber(last.Number)
 	ss.start = certify.Chain{Series: series, LastNumber: n, LastHash: last.Hash, LastDate: last.Date, LastSystemEntry: last.SystemEntry}
@@ -110,6 +124,11 @@ func (s *signatures) verifier() {
 					continue // order rules: reported by the series checks
 				}
 				it := b.items[br.Index]
+				if b.open && br.Index == 0 && code != CodeSigMalformed {
+					// Signed over a hash that is in an earlier file.
+					code = CodeSigStart
+					br.Detail = "its signature covers the hash of the document before it, which is not in this file: give that hash (WithPreviousHashes, --previous-hash) to verify it"
+				}
 				s.findings = append(s.findings, Finding{Code: code, Severity: severityOf(code), Section: it.section,
 					Record: it.rec.Number, Path: it.path + "/Hash", Line: it.line, Message: br.Detail})
 			}
