@@ -462,6 +462,10 @@ func TestEncodingXMLMarshal(t *testing.T) {
 		"ShippingPoint's warehouse pairs in order")
 	xmllint, err := exec.LookPath("xmllint")
 	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("xmllint is required in CI")
+		}
+		t.Log("xmllint not installed: the encoding/xml output is not validated against the schema")
 		return
 	}
 	path := filepath.Join(t.TempDir(), "encoding-xml.xml")
