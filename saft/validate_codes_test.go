@@ -118,6 +118,10 @@ var codeCases = []codeCase{
 	{"header period", []string{CodeRuleHeaderPeriod}, pHeader + "/EndDate", func(f *AuditFile) { f.Header.StartDate = valDate("2026-02-01") }},
 	{"header date created", []string{CodeRuleHeaderDateCreated}, pHeader + "/DateCreated", func(f *AuditFile) { f.Header.DateCreated = valDate("2026-01-20") }},
 	{"header nif", []string{CodeRuleHeaderNIF}, pHeader + "/TaxRegistrationNumber", func(f *AuditFile) { f.Header.TaxRegistrationNumber = "509999998" }},
+	{"header tax entity", []string{CodeRuleTaxEntity}, pHeader + "/TaxEntity", func(f *AuditFile) {
+		f.Header.TaxAccountingBasis = TaxAccountingBasisAccounting
+		f.Header.TaxEntity = TaxEntityGlobal
+	}},
 	{"document date", []string{CodeRuleDocumentDate}, pInv0 + "/InvoiceDate", func(f *AuditFile) {
 		f.SourceDocuments.SalesInvoices.Invoice[0].InvoiceDate = valDate("2025-12-31")
 	}},
@@ -435,7 +439,7 @@ func TestWarnings(t *testing.T) {
 	h.TaxAccountingBasis = TaxAccountingBasisIntegrated
 	assert.Equal(t, []Violation{{Code: CodeRuleTaxEntity, Path: pHeader + "/TaxEntity",
 		Message: `an accounting (C) or integrated (I) file has TaxEntity "Sede" (Portaria 302/2016, field 1.13), not "Global"`}}, ValidateHeader(&h))
-	assert.True(t, IsWarning(CodeRuleTaxEntity))
+	assert.False(t, IsWarning(CodeRuleTaxEntity), "field 1.13 says \"deve\": an error")
 	// With an error, the warning is listed too.
 	f.Header.CompanyName = ""
 	assert.Equal(t, []string{CodeFacetRequired, CodeRuleLineNumber}, codesOf(violations(t, f)))

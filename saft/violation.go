@@ -74,7 +74,7 @@ func (e *ValidationError) Codes() []string {
 // IsWarning reports whether code marks a likely error that the official
 // texts do not make a rule (see CodeDescription): Validate and the writer
 // do not fail for warnings alone, the audit reports them as warnings.
-func IsWarning(code string) bool { return code == CodeRuleLineNumber || code == CodeRuleTaxEntity }
+func IsWarning(code string) bool { return code == CodeRuleLineNumber }
 
 // asError returns nil when vs holds no error (warnings alone do not fail)
 // and otherwise a *ValidationError with every violation, warnings included.

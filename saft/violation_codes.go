@@ -94,7 +94,7 @@ const (
 	CodeRuleGrossTotalScale   = "SAFT-RULE-GROSSTOTAL-SCALE"       // GrossTotal with more than 2 decimals (Despacho 8632/2014 §2.6.7)
 	CodeRuleSelfBilling       = "SAFT-RULE-SELFBILLING"            // InvoiceStatus S (self-billing) with SelfBillingIndicator 0 (4.1.4.3.1, 4.1.4.9.1)
 	CodeRuleTaxIDPrefix       = "SAFT-RULE-TAXID-PREFIX"           // CustomerTaxID/SupplierTaxID with the PT country prefix (2.2.3, 2.3.3)
-	CodeRuleTaxEntity         = "SAFT-RULE-TAXENTITY"              // warning: accounting or integrated file whose TaxEntity is not "Sede" (1.13)
+	CodeRuleTaxEntity         = "SAFT-RULE-TAXENTITY"              // accounting or integrated file whose TaxEntity is not "Sede" (1.13)
 	CodeRuleExemptRate        = "SAFT-RULE-EXEMPT-RATE"            // exempt (ISE) or not subject (NS) tax with a TaxPercentage other than 0 (2.5.1.6, 4.1.4.19.15.4...)
 )
 
@@ -162,7 +162,7 @@ var codeDescriptions = map[string]string{
 	CodeRuleGrossTotalScale:   "a document's GrossTotal has more than 2 decimals: it is exported as signed, rounded to 2 decimals (Despacho 8632/2014, §2.6.7)",
 	CodeRuleSelfBilling:       "a self-billed invoice (InvoiceStatus S) has SelfBillingIndicator 0; it must be 1 (Portaria 302/2016, fields 4.1.4.3.1, 4.1.4.9.1)",
 	CodeRuleTaxIDPrefix:       "a customer's or supplier's tax ID is written with the country prefix PT; it is written without it (Portaria 302/2016, fields 2.2.3, 2.3.3)",
-	CodeRuleTaxEntity:         "an accounting (C) or integrated (I) file has TaxEntity \"Sede\" (Portaria 302/2016, field 1.13); reported as a warning (IsWarning)",
+	CodeRuleTaxEntity:         "an accounting (C) or integrated (I) file has TaxEntity \"Sede\" (Portaria 302/2016, field 1.13)",
 	CodeRuleExemptRate:        "an exempt (TaxCode ISE) or not subject (TaxType or TaxCode NS) tax has TaxPercentage 0 (Portaria 302/2016, fields 2.5.1.6, 4.1.4.19.15.4, 4.2.3.21.12.4, 4.3.4.14.15.4, 4.4.4.14.6.4)",
 }
 

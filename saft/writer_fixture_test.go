@@ -80,7 +80,7 @@ var (
 
 func fxFullHeader() Header {
 	h := newHeader(fxCompany, fxSoftware, TaxAccountingBasisIntegrated, 2026,
-		fxDate("2026-01-01"), fxDate("2026-01-31"), fxDate("2026-02-03"), TaxEntityGlobal)
+		fxDate("2026-01-01"), fxDate("2026-01-31"), fxDate("2026-02-03"), TaxEntityHeadOffice)
 	h.HeaderComment = "Ficheiro de teste: todas as secções\r\n€ — Łódź"
 	return h
 }

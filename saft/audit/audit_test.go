@@ -340,12 +340,17 @@ func TestSeverities(t *testing.T) {
 }
 
 func TestValidatorWarnings(t *testing.T) {
-	// The validator's warnings stay warnings (an accounting file's TaxEntity).
-	r := run(t, mutate(t, func(f *saft.AuditFile) { f.Header.TaxAccountingBasis = saft.TaxAccountingBasisAccounting }))
+	// The validator's warnings stay warnings (a repeated line number), its
+	// errors errors (an accounting file's TaxEntity).
+	r := run(t, mutate(t, func(f *saft.AuditFile) {
+		f.Header.TaxAccountingBasis = saft.TaxAccountingBasisAccounting
+		inv(f, 2).Line[1].LineNumber = inv(f, 2).Line[0].LineNumber
+	}))
 	for _, f := range r.Findings {
 		assert.Equal(t, saft.IsWarning(f.Code), f.Severity == audit.SeverityWarning, "%v", f)
 	}
 	assert.Positive(t, r.Warnings)
+	assert.True(t, r.HasErrors())
 }
 
 func TestNotSAFT(t *testing.T) {
