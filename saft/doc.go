@@ -1,5 +1,5 @@
 // Package saft models the Portuguese Standard Audit File for Tax purposes,
-// SAF-T (PT) version 1.04_01, and writes it.
+// SAF-T (PT) version 1.04_01, validates it, writes it and reads it.
 //
 // SAF-T (PT) is the XML file defined by Portaria 302/2016 (structure and
 // technical notes) and its schema SAFTPT1.04_01.xsd (revision 2022-05-17).
@@ -46,4 +46,26 @@
 //     Nothing is ever rounded by the writer.
 //   - Layout: one element per line, indented by two spaces; Compact()
 //     writes everything on one line.
+//
+// WithReportingMethod makes Write refuse the invoicing file of a year whose
+// invoicing the company communicates by web service (package reporting).
+//
+// # Validating
+//
+// Validate checks a whole AuditFile and returns every violation at once,
+// each with a stable code (Codes, CodeDescription) and an XPath-like path:
+// the schema's types, lengths and patterns, the 19 assertions of the XSD
+// 1.1 schema that XSD 1.0 validators cannot run, the keys and references,
+// and the rules of the Portaria a schema cannot state. A Validator does the
+// same one record at a time, for streams.
+//
+// # Reading
+//
+// NewReader streams a file (Windows-1252 or UTF-8, as declared) into the
+// model one master-file record or document at a time, with memory that does
+// not grow with the file, through a scanner of its own for the XML SAF-T
+// uses; Decode and ReadFile load a small file whole. Other SAF-T versions
+// and other XML are refused (ErrVersion, ErrNotSAFT); a malformed file is
+// a *ReadError with its line and column. Package saft/audit checks a file
+// further: control totals, series, ATCUD, arithmetic and signatures.
 package saft
