@@ -112,9 +112,9 @@ type line struct {
 func New(issuerNIF, certificate string, signer *certify.Signer, store Store, opts ...Option) (*Issuer, error) {
 	switch {
 	case signer == nil:
-		return nil, fmt.Errorf("%w: signer is required", ErrInvalidDraft)
+		return nil, errors.New("issuing: New: signer is required")
 	case store == nil:
-		return nil, fmt.Errorf("%w: store is required", ErrInvalidDraft)
+		return nil, errors.New("issuing: New: store is required")
 	}
 	if _, err := certify.IssuedMention(certificate); err != nil {
 		return nil, fmt.Errorf("issuing: certificate: %w", err)
