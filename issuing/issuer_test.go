@@ -347,3 +347,12 @@ func TestIssueSeriesDoNotWaitForEachOther(t *testing.T) {
 	close(store.release)
 	require.NoError(t, <-done)
 }
+
+func TestNewRefuses(t *testing.T) {
+	_, err := New(testNIF, testCertificate, nil, NewMemoryStore())
+	assert.ErrorContains(t, err, "signer is required")
+	_, err = New(testNIF, testCertificate, signer(t), nil)
+	assert.ErrorContains(t, err, "store is required")
+	_, err = New(testNIF, "", signer(t), NewMemoryStore())
+	assert.ErrorContains(t, err, "certificate")
+}
