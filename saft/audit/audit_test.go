@@ -476,3 +476,22 @@ func TestPreviousHashes(t *testing.T) {
 	assert.Equal(t, []string{audit.CodeSigStart + " FT A/2"}, sigFindings(r))
 	assert.False(t, r.HasErrors(), "without the hash it is a warning, not an error: %v", r.Findings)
 }
+
+// A document integrated from another program (SourceBilling I) carries that
+// program's signature: it is not verified with the producer's key.
+func TestIntegratedDocumentsNotVerified(t *testing.T) {
+	data := mutate(t, func(f *saft.AuditFile) {
+		for i := range f.SourceDocuments.SalesInvoices.Invoice {
+			in := &f.SourceDocuments.SalesInvoices.Invoice[i]
+			in.DocumentStatus.SourceBilling = saft.SourceBillingIntegrated
+			in.Hash = strings.Repeat("Q", 172) // the other program's signature
+		}
+	})
+	r := run(t, data, withKey())
+	for _, f := range r.Findings {
+		assert.NotEqual(t, audit.CodeSigBad, f.Code, "%v", f)
+	}
+	// The same file read as produced by this program fails.
+	bad := mutate(t, func(f *saft.AuditFile) { inv(f, 1).Hash = strings.Repeat("Q", 172) })
+	assert.True(t, run(t, bad, withKey()).HasErrors())
+}

@@ -171,7 +171,11 @@ func (a *auditor) checkChain(rec *saft.Record, s *seriesState, d document, key s
 		}
 		s.keyVersion = max(s.keyVersion, v)
 	}
-	if a.sig != nil {
+	// A document integrated from another program (SourceBilling I) carries
+	// that program's signature, made with its producer's key (Despacho
+	// 8632/2014 §2.1.4, Portaria 302/2016 field 4.1.4.3.5): it is not ours
+	// to verify.
+	if a.sig != nil && d.source != saft.SourceBillingIntegrated {
 		a.sig.add(key, sigItem{
 			rec: certify.Record{Document: certify.Document{
 				Date: certify.Date{Year: d.date.Year, Month: d.date.Month, Day: d.date.Day}, SystemEntry: d.entry.Time(time.UTC),
