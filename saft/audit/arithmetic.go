@@ -15,9 +15,14 @@ import (
 //   - UnitPrice (4.1.4.19.7) is the unit price net of line and header
 //     discounts, without tax; DebitAmount/CreditAmount (4.1.4.19.13/14) is
 //     the line's value without tax, net of the same discounts. So the line
-//     amount is Quantity x UnitPrice. Amounts are written to the cent while
-//     the unit price may carry more decimals, and programs round half up or
-//     half even: we accept |amount - Quantity x UnitPrice| <= 0.01.
+//     amount is Quantity x UnitPrice. Amounts are written to the cent, and
+//     programs round half up or half even: 0.01. A program may also have
+//     written UnitPrice rounded from the price it computed the amount with
+//     (a price net of a header discount rarely ends at the cent), so the
+//     rounding of the written price, multiplied by the quantity, is
+//     accepted too: |amount - Quantity x UnitPrice| <= 0.01 + |Quantity| x
+//     half a unit of UnitPrice's last written decimal (of the cent, for a
+//     price written with fewer decimals).
 //   - NetTotal (4.1.4.20.2) is the total without taxes: the sum of the line
 //     amounts, credits minus debits (in absolute value: a credit note has
 //     debit lines). The amounts are cents already; we accept 0.01 for lines
@@ -76,7 +81,7 @@ func (a *auditor) arithmetic(rec *saft.Record, d *docFacts) {
 		}
 		if l.taxBase == nil && d.checkLines {
 			want := l.qty.Mul(l.price)
-			if amount.Sub(want).Abs().GreaterThan(cent) {
+			if amount.Sub(want).Abs().GreaterThan(lineTolerance(l.qty, l.price)) {
 				a.addAt(rec, CodeLineAmount, d.linePath+"["+strconv.Itoa(i+1)+"]",
 					"line %d: amount %s is not Quantity %s x UnitPrice %s = %s", i+1, amount.String(), l.qty.String(), l.price.String(), want.Round(2).StringFixed(2))
 			}
@@ -164,4 +169,11 @@ func (a *auditor) paymentArithmetic(rec *saft.Record) {
 	t := &rec.Payment.DocumentTotals
 	a.arithmetic(rec, &docFacts{net: t.NetTotal, tax: t.TaxPayable, gross: t.GrossTotal, foreign: t.Currency != nil,
 		totalsPath: rec.Path + "/DocumentTotals"})
+}
+
+// lineTolerance is how far a line amount may be from Quantity x UnitPrice:
+// a cent, plus the rounding of the written UnitPrice times the quantity.
+func lineTolerance(qty, price decimal.Decimal) decimal.Decimal {
+	exp := min(price.Exponent(), -2)
+	return cent.Add(qty.Abs().Mul(decimal.New(5, exp-1)))
 }
