@@ -1,7 +1,7 @@
 // Command faturapt runs the tools of the faturapt library from the command
 // line. For now one: the audit of a SAF-T (PT) 1.04_01 file.
 //
-//	faturapt audit FILE.xml [--public-key KEY.pem] [--previous-hash "FT A=HASH"]... [--json] [--quiet]
+//	faturapt audit FILE.xml [--public-key [N=]KEY.pem]... [--previous-hash "FT A=HASH"]... [--json] [--quiet]
 //
 // It prints every finding (line, severity, code, document, message) and a
 // summary per section, as text or as JSON, and exits with status 1 when
@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -29,12 +30,14 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-const usage = `usage: faturapt audit FILE.xml [--public-key KEY.pem] [--previous-hash "FT A=HASH"]... [--json] [--quiet]
+const usage = `usage: faturapt audit FILE.xml [--public-key [N=]KEY.pem]... [--previous-hash "FT A=HASH"]... [--json] [--quiet]
 
 Audits a SAF-T (PT) 1.04_01 file: schema structure and values, the 19
 assertions, keys and references, control totals, series numbering and
 dates, ATCUD, document arithmetic and, with the producer's public key
-(PEM: public key or certificate), every signature and hash chain.
+(PEM: public key or certificate), every signature and hash chain;
+"--public-key N=KEY.pem" gives the key of version N (HashControl) of a
+producer that changed keys.
 --previous-hash gives, for a series the file holds from the middle (a
 monthly file), the hash of the document before its first one here, so
 that the first one's signature can be verified too; repeat it per series.
@@ -50,7 +53,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("audit", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, usage) }
-	keyPath := fs.String("public-key", "", "PEM file with the producer's RSA public key or certificate")
+	keys := publicKeys{}
+	fs.Var(keys, "public-key", `PEM file with the producer's RSA public key or certificate; "N=FILE" for the key of version N only (HashControl), repeatable`)
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	quiet := fs.Bool("quiet", false, "no progress on standard error")
 	previous := previousHashes{}
@@ -75,13 +79,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	path := files[0]
 
 	var opts []audit.Option
-	if *keyPath != "" {
-		pub, err := loadPublicKey(*keyPath)
+	for version, path := range keys {
+		pub, err := loadPublicKey(path)
 		if err != nil {
 			fmt.Fprintf(stderr, "faturapt: %v\n", err)
 			return 2
 		}
-		opts = append(opts, audit.WithPublicKey(pub))
+		if version == 0 {
+			opts = append(opts, audit.WithPublicKey(pub))
+		} else {
+			opts = append(opts, audit.WithPublicKeyVersion(version, pub))
+		}
 	}
 	if len(previous) > 0 {
 		opts = append(opts, audit.WithPreviousHashes(previous))
@@ -173,5 +181,27 @@ func (p previousHashes) Set(v string) error {
 		return fmt.Errorf("want \"TYPE SERIES=HASH\", e.g. \"FT A=...\"; got %q", v)
 	}
 	p[series] = hash
+	return nil
+}
+
+// publicKeys collects --public-key flags: "FILE" (every key version, key 0
+// here) or "N=FILE" (version N).
+type publicKeys map[int]string
+
+func (p publicKeys) String() string { return fmt.Sprint(map[int]string(p)) }
+
+func (p publicKeys) Set(v string) error {
+	version := 0
+	if n, path, ok := strings.Cut(v, "="); ok {
+		var err error
+		if version, err = strconv.Atoi(n); err != nil || version < 1 {
+			return fmt.Errorf("want FILE or N=FILE with N a key version (1, 2, ...); got %q", v)
+		}
+		v = path
+	}
+	if v == "" {
+		return errors.New("empty file name")
+	}
+	p[version] = v
 	return nil
 }

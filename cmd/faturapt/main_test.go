@@ -126,3 +126,20 @@ func TestAuditCommandPreviousHash(t *testing.T) {
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errOut, "TYPE SERIES=HASH")
 }
+
+func TestAuditCommandKeyVersions(t *testing.T) {
+	fx := setup(t)
+	code, out, _ := runCmd("audit", fx.good, "--public-key", "1="+fx.key)
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "Signatures: 4 verified")
+
+	// The file's documents are signed with version 1: a key for version 2
+	// only verifies nothing, and says so.
+	code, out, _ = runCmd("audit", fx.good, "--public-key", "2="+fx.key)
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, audit.CodeSigNoKey)
+
+	code, _, errOut := runCmd("audit", fx.good, "--public-key", "x="+fx.key)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errOut, "N=FILE")
+}

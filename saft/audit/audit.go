@@ -87,6 +87,7 @@ type Option func(*config)
 
 type config struct {
 	key       *rsa.PublicKey
+	keys      map[int]*rsa.PublicKey // per key version (HashControl)
 	previous  map[string]string
 	progress  func(bytesRead int64)
 	batchSize int
@@ -94,7 +95,25 @@ type config struct {
 
 // WithPublicKey verifies every signature and the chain of every series with
 // the producer's public key (the key of its software certificate).
+// It verifies documents of every key version (HashControl) for which
+// WithPublicKeyVersion gives no key of its own.
 func WithPublicKey(pub *rsa.PublicKey) Option { return func(c *config) { c.key = pub } }
+
+// WithPublicKeyVersion gives the public key of one version of the
+// producer's private key: a producer that changed keys (Despacho 8632/2014
+// §2.1.3: HashControl says which version signed) has signatures of several
+// keys in one file, even in one series, whose chain goes on across the
+// change. Documents of a version with no key, given neither here nor by
+// WithPublicKey, are not verified: AUDIT-SIG-NOKEY, a warning, once per
+// series and version.
+func WithPublicKeyVersion(version int, pub *rsa.PublicKey) Option {
+	return func(c *config) {
+		if c.keys == nil {
+			c.keys = map[int]*rsa.PublicKey{}
+		}
+		c.keys[version] = pub
+	}
+}
 
 // WithPreviousHashes gives, per series, the hash of the document issued
 // right before the series' first document in the file: a monthly file holds

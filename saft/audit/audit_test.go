@@ -149,8 +149,9 @@ func TestValidFileHasNoFindings(t *testing.T) {
 type findingCase struct {
 	code   string
 	data   func(t *testing.T) []byte
-	record string // the finding's record ("" to skip the check)
-	key    bool   // audit with the public key
+	record string                // the finding's record ("" to skip the check)
+	key    bool                  // audit with the public key
+	opts   func() []audit.Option // other options
 	// line, when set, gives the finding's expected line; otherwise it is
 	// the line of the record's start tag, when the record is unambiguous.
 	line   func(data []byte) int
@@ -240,6 +241,9 @@ func findingCases() []findingCase {
 		{code: audit.CodeSigStart, key: true, data: func(t *testing.T) []byte {
 			return mutate(t, dropFirstInvoice)
 		}, record: "FT A/2"},
+		{code: audit.CodeSigNoKey, data: keyChange, opts: func() []audit.Option {
+			return []audit.Option{audit.WithPublicKeyVersion(1, testKey().Public())}
+		}, record: "FT A/4"},
 		{code: audit.CodeChainUnsigned, data: func(t *testing.T) []byte {
 			return mutate(t, func(f *saft.AuditFile) { inv(f, 1).Hash, inv(f, 1).HashControl = "0", "0" })
 		}, record: "FT A/1"},
@@ -286,6 +290,9 @@ func TestFindingCodes(t *testing.T) {
 			var opts []audit.Option
 			if c.key {
 				opts = append(opts, withKey())
+			}
+			if c.opts != nil {
+				opts = append(opts, c.opts()...)
 			}
 			r := run(t, data, opts...)
 			var got *audit.Finding
@@ -494,4 +501,60 @@ func TestIntegratedDocumentsNotVerified(t *testing.T) {
 	// The same file read as produced by this program fails.
 	bad := mutate(t, func(f *saft.AuditFile) { inv(f, 1).Hash = strings.Repeat("Q", 172) })
 	assert.True(t, run(t, bad, withKey()).HasErrors())
+}
+
+var secondKey = sync.OnceValue(func() *certify.PrivateKey {
+	k, err := certify.GenerateKey(rand.Reader)
+	if err != nil {
+		panic(err)
+	}
+	return k
+})
+
+// keyChange is the base file whose series FT A changes to the producer's
+// second key at FT A/4: FT A/4 to FT A/6 are signed with it (HashControl
+// "2"), the chain going on across the change.
+func keyChange(t *testing.T) []byte {
+	s2, err := certify.NewSigner(secondKey(), 2)
+	require.NoError(t, err)
+	return mutate(t, func(f *saft.AuditFile) {
+		for n := 4; n <= 6; n++ {
+			i := inv(f, n)
+			h, err := s2.SignDocument(certify.Document{
+				Date:        certify.Date{Year: i.InvoiceDate.Year, Month: i.InvoiceDate.Month, Day: i.InvoiceDate.Day},
+				SystemEntry: i.SystemEntryDate.Time(time.UTC), Number: i.InvoiceNo, GrossTotal: i.DocumentTotals.GrossTotal}, inv(f, n-1).Hash)
+			require.NoError(t, err)
+			i.Hash, i.HashControl = h, "2"
+		}
+	})
+}
+
+func TestKeyVersions(t *testing.T) {
+	data := keyChange(t)
+	sigs := func(r *audit.Report) (codes []string) {
+		for _, f := range r.Findings {
+			if strings.HasPrefix(f.Code, "AUDIT-SIG") {
+				codes = append(codes, f.Code+" "+f.Record)
+			}
+		}
+		return codes
+	}
+	both := run(t, data, audit.WithPublicKeyVersion(1, testKey().Public()), audit.WithPublicKeyVersion(2, secondKey().Public()))
+	assert.Empty(t, sigs(both), "each document verified with its version's key")
+	assert.False(t, both.HasErrors(), "%v", both.Findings)
+
+	// A key for version 2 only, the default for the rest.
+	mixed := run(t, data, withKey(), audit.WithPublicKeyVersion(2, secondKey().Public()))
+	assert.Empty(t, sigs(mixed))
+	assert.Equal(t, both.SignaturesChecked, mixed.SignaturesChecked)
+
+	// One key for every version: the second key's documents fail.
+	one := run(t, data, withKey())
+	assert.Equal(t, []string{"AUDIT-SIG-BAD FT A/4", "AUDIT-SIG-BAD FT A/5", "AUDIT-SIG-BAD FT A/6"}, sigs(one))
+
+	// No key for version 2: not verified, said once.
+	partial := run(t, data, audit.WithPublicKeyVersion(1, testKey().Public()))
+	assert.Equal(t, []string{audit.CodeSigNoKey + " FT A/4"}, sigs(partial))
+	assert.False(t, partial.HasErrors())
+	assert.Equal(t, both.SignaturesChecked-3, partial.SignaturesChecked)
 }

@@ -27,8 +27,8 @@ type auditor struct {
 
 func newAuditor(cfg *config) (*auditor, error) {
 	a := &auditor{cfg: cfg, v: saft.NewValidator(), sections: map[string]*SectionSummary{}, series: map[string]*seriesState{}}
-	if cfg.key != nil {
-		sig, err := newSignatures(cfg.key, cfg.batchSize, cfg.previous, a)
+	if cfg.key != nil || len(cfg.keys) > 0 {
+		sig, err := newSignatures(cfg.key, cfg.keys, cfg.batchSize, cfg.previous, a)
 		if err != nil {
 			return nil, err
 		}

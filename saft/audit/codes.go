@@ -47,6 +47,7 @@ const (
 	CodeSigMalformed    = "AUDIT-SIG-MALFORMED"    // Hash is not base64 of a signature of the key's size
 	CodeSigPrevious     = "AUDIT-SIG-PREVIOUS"     // signed over another previous hash: the chain is broken
 	CodeSigStart        = "AUDIT-SIG-START"        // a series' first document in the file is signed over a hash from an earlier file
+	CodeSigNoKey        = "AUDIT-SIG-NOKEY"        // documents signed with a key version for which no public key was given
 	CodeChainUnsigned   = "AUDIT-CHAIN-UNSIGNED"   // an unsigned document produced by the program in a signed series
 	CodeChainKeyVersion = "AUDIT-CHAIN-KEYVERSION" // HashControl key version goes back within a series
 )
@@ -77,11 +78,12 @@ var descriptions = map[string]string{
 	CodeSigMalformed:    "Hash is not the base64 of an RSA signature of the key's size (Despacho 8632/2014, §2.1.4)",
 	CodeSigPrevious:     "the document was signed over another hash than the previous document's of its series: the chain is broken (Despacho 8632/2014, §2.1.5)",
 	CodeSigStart:        "the first document of a series in the file is not the series' first and its signature covers the previous document's hash, which is in an earlier file: it cannot be verified without that hash (Despacho 8632/2014, §2.1.5)",
+	CodeSigNoKey:        "documents signed with a version of the private key (HashControl) for which no public key was given are not verified (Despacho 8632/2014, §2.1.3)",
 	CodeChainUnsigned:   "a document produced by the program (SourceBilling P) has Hash \"0\" in a series whose other documents are signed (Despacho 8632/2014, §2.1)",
 	CodeChainKeyVersion: "the private key version in HashControl goes back within a series (Despacho 8632/2014, §2.1.3)",
 }
 
-var warnings = map[string]bool{CodeSeriesOrder: true, CodeATCUDMissing: true, CodeChainKeyVersion: true, CodeSigStart: true}
+var warnings = map[string]bool{CodeSeriesOrder: true, CodeATCUDMissing: true, CodeChainKeyVersion: true, CodeSigStart: true, CodeSigNoKey: true}
 
 // severityOf returns the severity of a code.
 func severityOf(code string) Severity {

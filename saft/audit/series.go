@@ -165,7 +165,8 @@ func (a *auditor) checkChain(rec *saft.Record, s *seriesState, d document, key s
 		}
 		s.unsigned = nil
 	}
-	if v := keyVersion(d.hashControl); v > 0 {
+	v := keyVersion(d.hashControl)
+	if v > 0 {
 		if v < s.keyVersion {
 			a.addAt(rec, CodeChainKeyVersion, rec.Path+"/HashControl", "HashControl %q: key version %d after version %d in the series", d.hashControl, v, s.keyVersion)
 		}
@@ -180,7 +181,7 @@ func (a *auditor) checkChain(rec *saft.Record, s *seriesState, d document, key s
 			rec: certify.Record{Document: certify.Document{
 				Date: certify.Date{Year: d.date.Year, Month: d.date.Month, Day: d.date.Day}, SystemEntry: d.entry.Time(time.UTC),
 				Number: d.number, GrossTotal: d.gross}, Hash: d.hash},
-			line: rec.Line, path: rec.Path, section: sectionOf(rec.Kind),
+			line: rec.Line, path: rec.Path, section: sectionOf(rec.Kind), version: v,
 		})
 	}
 }

@@ -17,10 +17,12 @@ import (
 // state after the last document of the previous batch of its series, so
 // batches are independent and the chain is checked across their borders.
 type signatures struct {
-	v         *certify.Verifier
+	v         *certify.Verifier         // for versions without a key of their own; may be nil
+	versions  map[int]*certify.Verifier // per key version (HashControl)
 	batchSize int
 	series    map[string]*sigSeries
 	previous  map[string]string // series ("FT A") -> hash of the document before the file's first
+	noKey     map[string]bool   // series and key version already reported AUDIT-SIG-NOKEY
 	work      chan sigBatch
 	done      chan struct{}
 
@@ -35,23 +37,46 @@ type sigItem struct {
 	line    int
 	path    string
 	section string
+	version int // key version, from HashControl
 }
 
 type sigSeries struct {
-	start certify.Chain
-	batch []sigItem
+	key     string // section and series
+	start   certify.Chain
+	batch   []sigItem
+	version int // key version of the documents in batch
 	// open: the series' first document in the file is not its first ever
 	// and the hash before it was not given (WithPreviousHashes).
 	open bool
 }
 
 type sigBatch struct {
+	v     *certify.Verifier
 	start certify.Chain
 	items []sigItem
 	open  bool
 }
 
-func newSignatures(pub *rsa.PublicKey, batchSize int, previous map[string]string, a *auditor) (*signatures, error) {
+func newSignatures(pub *rsa.PublicKey, keys map[int]*rsa.PublicKey, batchSize int, previous map[string]string, a *auditor) (*signatures, error) {
+	s := &signatures{batchSize: batchSize, series: map[string]*sigSeries{}, previous: previous,
+		versions: map[int]*certify.Verifier{}, noKey: map[string]bool{},
+		work: make(chan sigBatch, 2), done: make(chan struct{}), a: a}
+	var err error
+	if pub != nil {
+		if s.v, err = verifier(pub); err != nil {
+			return nil, err
+		}
+	}
+	for version, k := range keys {
+		if s.versions[version], err = verifier(k); err != nil {
+			return nil, fmt.Errorf("key version %d: %w", version, err)
+		}
+	}
+	go s.verifier()
+	return s, nil
+}
+
+func verifier(pub *rsa.PublicKey) (*certify.Verifier, error) {
 	// Keys of other sizes than the Despacho's 1024 bits are accepted: the
 	// audit verifies what the producer used.
 	if pub == nil || pub.N == nil {
@@ -61,16 +86,22 @@ func newSignatures(pub *rsa.PublicKey, batchSize int, previous map[string]string
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrKey, err)
 	}
-	s := &signatures{v: v, batchSize: batchSize, series: map[string]*sigSeries{}, previous: previous,
-		work: make(chan sigBatch, 2), done: make(chan struct{}), a: a}
-	go s.verifier()
-	return s, nil
+	return v, nil
+}
+
+// verifierFor returns the verifier of a key version, nil when no key was
+// given for it.
+func (s *signatures) verifierFor(version int) *certify.Verifier {
+	if v, ok := s.versions[version]; ok {
+		return v
+	}
+	return s.v
 }
 
 func (s *signatures) add(key string, it sigItem) {
 	ss := s.series[key]
 	if ss == nil {
-		ss = &sigSeries{}
+		ss = &sigSeries{key: key}
 		name, n, ok := splitNumber(it.rec.Number)
 		if h, given := s.previous[name]; given {
 			// A bare previous hash: the verification of the order rules
@@ -79,7 +110,14 @@ func (s *signatures) add(key string, it sigItem) {
 		} else {
 			ss.open = ok && n > 1
 		}
+		ss.version = it.version
 		s.series[key] = ss
+	}
+	if it.version != ss.version {
+		// A key change: the documents before it are verified with the old
+		// key, the chain goes on across the change.
+		s.flush(ss)
+		ss.version = it.version
 	}
 	ss.batch = append(ss.batch, it)
 	if len(ss.batch) >= s.batchSize {
@@ -91,7 +129,17 @@ func (s *signatures) flush(ss *sigSeries) {
 	if len(ss.batch) == 0 {
 		return
 	}
-	s.work <- sigBatch{start: ss.start, items: ss.batch, open: ss.open}
+	v := s.verifierFor(ss.version)
+	if v == nil {
+		first := ss.batch[0]
+		if k := fmt.Sprint(ss.key, "\x00", first.version); !s.noKey[k] {
+			s.noKey[k] = true
+			s.a.add(Finding{Code: CodeSigNoKey, Section: first.section, Record: first.rec.Number, Path: first.path + "/HashControl", Line: first.line,
+				Message: fmt.Sprintf("%s and the documents after it in its series are signed with key version %d, for which no public key was given: not verified", first.rec.Number, first.version)})
+		}
+	} else {
+		s.work <- sigBatch{v: v, start: ss.start, items: ss.batch, open: ss.open}
+	}
 	ss.open = false
 	last := ss.batch[len(ss.batch)-1].rec
 	series, n, _ := splitNumber(last.Number)
@@ -106,7 +154,7 @@ func (s *signatures) verifier() {
 		for i := range b.items {
 			recs[i] = b.items[i].rec
 		}
-		err := s.v.VerifyChain(b.start, recs)
+		err := b.v.VerifyChain(b.start, recs)
 		s.mu.Lock()
 		s.checked += len(recs)
 		var ce *certify.ChainError
