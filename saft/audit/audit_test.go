@@ -16,6 +16,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/encoding/charmap"
 
 	"github.com/faturapt/faturapt/certify"
 	"github.com/faturapt/faturapt/internal/safttest"
@@ -557,4 +558,38 @@ func TestKeyVersions(t *testing.T) {
 	assert.Equal(t, []string{audit.CodeSigNoKey + " FT A/4"}, sigs(partial))
 	assert.False(t, partial.HasErrors())
 	assert.Equal(t, both.SignaturesChecked-3, partial.SignaturesChecked)
+}
+
+// Files as other programs write them: the same content in the forms XML
+// allows (UTF-8 with a byte-order mark, CRLF, schema-location attributes, a
+// namespace prefix, comments, standalone) audits the same.
+func TestFileVariants(t *testing.T) {
+	base := base()
+	utf8Body, err := charmap.Windows1252.NewDecoder().Bytes(base)
+	require.NoError(t, err)
+	utf8Body = bytes.Replace(utf8Body, []byte(`encoding="Windows-1252"`), []byte(`encoding="UTF-8"`), 1)
+	root := []byte(`<AuditFile xmlns="urn:OECD:StandardAuditFile-Tax:PT_1.04_01">`)
+	require.True(t, bytes.Contains(base, root))
+	prefixed := bytes.Replace(base, root, []byte(`<AuditFile xmlns:n1="urn:OECD:StandardAuditFile-Tax:PT_1.04_01">`), 1)
+	prefixed = regexp.MustCompile(`<([A-Za-z])`).ReplaceAll(bytes.ReplaceAll(prefixed, []byte("</"), []byte("</n1:")), []byte("<n1:$1"))
+	variants := map[string][]byte{
+		"utf-8 with BOM": append([]byte("\xef\xbb\xbf"), utf8Body...),
+		"CRLF":           bytes.ReplaceAll(base, []byte("\n"), []byte("\r\n")),
+		"schemaLocation": bytes.Replace(base, root, []byte(`<AuditFile xmlns="urn:OECD:StandardAuditFile-Tax:PT_1.04_01" `+
+			`xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="urn:OECD:StandardAuditFile-Tax:PT_1.04_01 SAFTPT1.04_01.xsd">`), 1),
+		"prefix":     prefixed,
+		"comment":    bytes.Replace(base, []byte("<Header>"), []byte("<!-- exported by another program --><Header>"), 1),
+		"standalone": bytes.Replace(base, []byte(`encoding="Windows-1252"?>`), []byte(`encoding="windows-1252" standalone="yes"?>`), 1),
+	}
+	want := run(t, base, withKey())
+	require.Empty(t, want.Findings)
+	for name, data := range variants {
+		t.Run(name, func(t *testing.T) {
+			r := run(t, data, withKey())
+			assert.Empty(t, r.Findings)
+			assert.True(t, r.Complete)
+			assert.Equal(t, want.SignaturesChecked, r.SignaturesChecked)
+			assert.Equal(t, want.Sections, r.Sections)
+		})
+	}
 }
