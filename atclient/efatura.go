@@ -352,6 +352,13 @@ type wireResponse struct {
 	Code    *string `xml:"Response>CodigoResposta"`
 	Message *string `xml:"Response>Mensagem"`
 	Date    *string `xml:"Response>DataOperacao"`
+	// The same fields without the Response wrapper. The WSDL has the
+	// wrapper; some published clients expect the fields directly under the
+	// operation's response element, so an answer of that shape is read too
+	// rather than taken for a lost one.
+	BareCode    *string `xml:"CodigoResposta"`
+	BareMessage *string `xml:"Mensagem"`
+	BareDate    *string `xml:"DataOperacao"`
 }
 
 func decodeEFaturaAnswer(op string, status int, data []byte) (EFaturaReceipt, error) {
@@ -368,6 +375,9 @@ func decodeEFaturaAnswer(op string, status int, data []byte) (EFaturaReceipt, er
 	var r wireResponse
 	if err := dec.DecodeElement(&r, &start); err != nil {
 		return EFaturaReceipt{}, malformed("not XML: %s", clip(err.Error()))
+	}
+	if r.Code == nil && r.BareCode != nil {
+		r.Code, r.Message, r.Date = r.BareCode, r.BareMessage, r.BareDate
 	}
 	if r.Code == nil {
 		return EFaturaReceipt{}, malformed("no Response/CodigoResposta")

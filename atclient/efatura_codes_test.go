@@ -94,6 +94,18 @@ func TestDecodeEFaturaAnswer(t *testing.T) {
 	_, err = decodeEFaturaAnswer(OpRegisterInvoice, 200, env(resp(OpRegisterInvoice, " -10 ")))
 	assert.Equal(t, EFaturaInvoiceAlreadyRegistered, efCode(t, err))
 
+	// Without the WSDL's Response wrapper, as some published clients expect
+	// AT to answer (default namespace, children qualified by it).
+	bare := func(code string) []byte {
+		return env(`<RegisterInvoiceResponse xmlns="` + nsEFatura + `"><CodigoResposta>` + code +
+			`</CodigoResposta><Mensagem>m</Mensagem><DataOperacao>2026-01-01T10:00:00</DataOperacao></RegisterInvoiceResponse>`)
+	}
+	rec, err = decodeEFaturaAnswer(OpRegisterInvoice, 200, bare("0"))
+	require.NoError(t, err)
+	assert.Equal(t, EFaturaReceipt{Operation: OpRegisterInvoice, Message: "m", OperationTime: "2026-01-01T10:00:00"}, rec)
+	_, err = decodeEFaturaAnswer(OpRegisterInvoice, 200, bare("-3"))
+	assert.Equal(t, EFaturaInvoiceDifferentValues, efCode(t, err))
+
 	for name, body := range map[string][]byte{
 		"other operation":  env(resp(OpRegisterWork, "0")),
 		"no code":          env(`<ns2:RegisterInvoiceResponse xmlns:ns2="` + nsEFatura + `"><ns2:Response/></ns2:RegisterInvoiceResponse>`),
