@@ -7,32 +7,44 @@ import "strings"
 // not be asked" (package setup reads these through optional methods, see
 // setup.SeriesLister).
 //
-// Neither AT manual documents the fault it sends in either case. The series
-// generic manual (Aspetos Genéricos §2.1) only says the sub-user must hold the
-// WSE profile and §4.1 describes the WS-Security header; the faults below are
-// the ones WS-Security 1.0 (SOAP Message Security, §12) defines and that the
-// simulator (atclient/attest) answers, so that client and simulator agree:
+// What AT really answers to a header it cannot authenticate is known from an
+// answer captured from AT's servers by another client (joaomfrebelo/atws,
+// test/Resources/Responses/Invoice/AuthenticationError.xml): a SOAP fault
+// whose faultcode is the unprefixed "Client.Authentication", faultstring
+// "Ocorreu um erro na autenticação dos contribuintes.", and a detail
+// AuthenticationException/AuthenticationFailed carrying the code and text of
+// the authentication table of the invoice manual (legacy 2017 §4.3: 1 to 13,
+// 16, 17, 19, 20, 33, 99; the captured one is 16). The authentication system
+// is shared by AT's web services (the series generic manual §4.1 describes
+// the same header), so the series service is read the same way.
 //
-//   - a header AT cannot authenticate (unknown user, wrong password, Created
-//     out of tolerance, Nonce not decrypting with AT's key or reused):
-//     faultcode wsse:FailedAuthentication, which the simulator sends today;
-//   - an authenticated sub-user without the service's profile: faultcode
-//     wsse:FailedAuthorization (our choice; WS-Security has no authorization
-//     fault, and AT may well answer FailedAuthentication instead, in which
-//     case the refusal shows as a credential failure whose reason is AT's
-//     faultstring).
+// Earlier we assumed the WS-Security 1.0 fault wsse:FailedAuthentication;
+// it is still recognised, since a front end speaking WS-Security could send
+// it, but AT has not been seen to.
+//
+// No answer to an authenticated sub-user without the WSE profile has been
+// found, in the manuals or in captured answers. We keep our own choice,
+// faultcode wsse:FailedAuthorization, which the simulator (atclient/attest)
+// sends; if AT answers such a user with Client.Authentication instead, the
+// refusal shows as a credential failure whose AuthMessage says why.
 //
 // The faultcode's prefix is whatever the server bound to the namespace, so
 // only its local name is compared.
 const (
-	faultAuthentication = "FailedAuthentication"
-	faultAuthorization  = "FailedAuthorization"
+	faultATAuthentication = "Client.Authentication"
+	faultAuthentication   = "FailedAuthentication"
+	faultAuthorization    = "FailedAuthorization"
 )
 
 // AuthenticationFailed reports whether AT refused the request's WS-Security
-// header: the credentials, the clock or the AT key (see the reason).
+// header: the credentials, the clock or the AT key (see AuthCode and
+// AuthMessage).
 func (e *FaultError) AuthenticationFailed() bool {
-	return faultLocalName(e.Code) == faultAuthentication
+	switch faultLocalName(e.Code) {
+	case faultATAuthentication, faultAuthentication:
+		return true
+	}
+	return e.AuthCode != 0 // AT's authentication detail, whatever the code
 }
 
 // PermissionDenied reports whether AT accepted the credentials but refused

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/faturapt/faturapt/atclient/attest"
+	"github.com/faturapt/faturapt/series"
 )
 
 func TestFaultClassification(t *testing.T) {
@@ -85,4 +86,56 @@ func TestSimulatorRefusalsClassify(t *testing.T) {
 		assert.False(t, fe.AuthenticationFailed())
 		assert.False(t, fe.PermissionDenied())
 	})
+}
+
+// atAuthenticationFault reproduces the shape of the answer AT's servers gave
+// another client for a header they could not authenticate (captured in
+// joaomfrebelo/atws, test/Resources/Responses/Invoice/AuthenticationError.xml):
+// faultcode Client.Authentication without a prefix, a generic faultstring, and
+// the manual's authentication code (here 16) in the detail, with the message
+// wrapped over lines.
+const atAuthenticationFault = `<?xml version="1.0" encoding="UTF-8"?>
+<SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/" xmlns:ns="urn:example:auth">
+<SOAP-ENV:Header/>
+<SOAP-ENV:Body><SOAP-ENV:Fault>
+<faultcode>Client.Authentication</faultcode>
+<faultstring>Ocorreu um erro na autentica&#231;&#227;o dos contribuintes.</faultstring>
+<faultactor/>
+<detail><ns:AuthenticationException><AuthenticationFailed>
+<Code>16</Code>
+<Message>Created: Chave de sess&#227;o inv&#225;lida. N&#227;o foi poss&#237;vel decifrar o campo Created
+   </Message>
+<NumberOfTriesRemaining>-1</NumberOfTriesRemaining>
+</AuthenticationFailed></ns:AuthenticationException></detail>
+</SOAP-ENV:Fault></SOAP-ENV:Body></SOAP-ENV:Envelope>`
+
+func TestATAuthenticationFaultIsReadAsAuthenticationFailure(t *testing.T) {
+	for _, status := range []int{200, 500} {
+		_, err := decodeSeriesAnswer(opQuery, status, []byte(atAuthenticationFault), series.Code2001)
+		var fe *FaultError
+		require.ErrorAs(t, err, &fe)
+		assert.Equal(t, "Client.Authentication", fe.Code)
+		assert.Equal(t, "Ocorreu um erro na autenticação dos contribuintes.", fe.Reason)
+		assert.Equal(t, 16, fe.AuthCode)
+		assert.Equal(t, "Created: Chave de sessão inválida. Não foi possível decifrar o campo Created", fe.AuthMessage)
+		assert.True(t, fe.AuthenticationFailed(), "%v", err)
+		assert.False(t, fe.PermissionDenied())
+		assert.Contains(t, err.Error(), "authentication code 16: Created: Chave de sessão inválida")
+
+		// The e-Fatura service shares AT's authentication system.
+		_, err = decodeEFaturaAnswer(OpRegisterInvoice, status, []byte(atAuthenticationFault))
+		require.ErrorAs(t, err, &fe)
+		assert.True(t, fe.AuthenticationFailed())
+		assert.Equal(t, 16, fe.AuthCode)
+	}
+}
+
+func TestATAuthenticationFaultCodeAnyPrefix(t *testing.T) {
+	for _, code := range []string{"Client.Authentication", "SOAP-ENV:Client.Authentication", " ns0:Client.Authentication "} {
+		assert.True(t, (&FaultError{Code: code}).AuthenticationFailed(), code)
+	}
+	// A detail with an authentication code is enough, whatever the faultcode.
+	assert.True(t, (&FaultError{Code: "S:Client", AuthCode: 99}).AuthenticationFailed())
+	assert.False(t, (&FaultError{Code: "Client"}).AuthenticationFailed())
+	assert.False(t, (&FaultError{Code: "Server.Authentication"}).AuthenticationFailed())
 }

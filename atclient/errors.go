@@ -29,11 +29,24 @@ func (e *ResultError) Error() string {
 type FaultError struct {
 	Operation  string
 	HTTPStatus int
-	Code       string // faultcode, e.g. "S:Client" or "wsse:FailedAuthentication"
+	Code       string // faultcode, e.g. "S:Client" or "Client.Authentication"
 	Reason     string // faultstring
+	// AuthCode and AuthMessage are what AT's authentication system puts in
+	// the fault's detail (AuthenticationException/AuthenticationFailed)
+	// when it refuses the WS-Security header: a code of the table of the
+	// invoice communication manual (legacy 2017 §4.3, e.g. 16 "Chave de
+	// sessão inválida. Não foi possível decifrar o campo Created", 99 wrong
+	// password) and its text. Zero and empty when the fault has no such
+	// detail.
+	AuthCode    int
+	AuthMessage string
 }
 
 func (e *FaultError) Error() string {
+	if e.AuthCode != 0 || e.AuthMessage != "" {
+		return fmt.Sprintf("atclient: %s: SOAP fault %s: %s (authentication code %d: %s) (HTTP %d)",
+			e.Operation, e.Code, e.Reason, e.AuthCode, e.AuthMessage, e.HTTPStatus)
+	}
 	return fmt.Sprintf("atclient: %s: SOAP fault %s: %s (HTTP %d)", e.Operation, e.Code, e.Reason, e.HTTPStatus)
 }
 

@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -241,11 +242,27 @@ func decodeFault(op string, status int, dec *xml.Decoder, start xml.StartElement
 	var f struct {
 		Code   string `xml:"faultcode"`
 		String string `xml:"faultstring"`
+		// AT's authentication system explains a refused header here; the
+		// element names are matched whatever their namespace (AT puts
+		// AuthenticationException in its own, the rest in none).
+		Auth *struct {
+			Code    string `xml:"Code"`
+			Message string `xml:"Message"`
+		} `xml:"detail>AuthenticationException>AuthenticationFailed"`
 	}
 	if err := dec.DecodeElement(&f, &start); err != nil {
 		return &MalformedResponseError{Operation: op, Reason: "unreadable SOAP fault: " + clip(err.Error())}
 	}
-	return &FaultError{Operation: op, HTTPStatus: status, Code: clip(strings.TrimSpace(f.Code)), Reason: clip(strings.TrimSpace(f.String))}
+	fe := &FaultError{Operation: op, HTTPStatus: status, Code: clip(strings.TrimSpace(f.Code)), Reason: clip(strings.TrimSpace(f.String))}
+	if f.Auth != nil {
+		// A code that is not an integer is kept out of AuthCode but not
+		// lost: the message still says what failed.
+		if n, err := strconv.Atoi(strings.TrimSpace(f.Auth.Code)); err == nil {
+			fe.AuthCode = n
+		}
+		fe.AuthMessage = clip(strings.Join(strings.Fields(f.Auth.Message), " "))
+	}
+	return fe
 }
 
 // clip bounds text taken from an answer before it goes into an error.
