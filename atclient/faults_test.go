@@ -187,7 +187,9 @@ func TestAuthenticationRefusals(t *testing.T) {
 		_, err = c.RegisterSeries(testCtx(t), s)
 		var fe *FaultError
 		require.ErrorAs(t, err, &fe)
-		assert.Equal(t, "wsse:FailedAuthentication", fe.Code)
+		assert.Equal(t, "Client.Authentication", fe.Code) // AT's real faultcode
+		assert.Equal(t, int(EFaturaPasswordRejected), fe.AuthCode)
+		assert.True(t, fe.AuthenticationFailed())
 		assert.NotContains(t, err.Error(), "wrong-password")
 	})
 	t.Run("clock too far behind", func(t *testing.T) {
@@ -198,7 +200,7 @@ func TestAuthenticationRefusals(t *testing.T) {
 		_, err = c.QuerySeries(testCtx(t), SeriesQuery{})
 		var fe *FaultError
 		require.ErrorAs(t, err, &fe)
-		assert.Contains(t, fe.Reason, "Created")
+		assert.Equal(t, int(EFaturaCredentialExpired), fe.AuthCode, "%v", err)
 	})
 	t.Run("wrong AT key", func(t *testing.T) {
 		creds, _ := NewCredentials(attest.DefaultNIF, attest.DefaultSubUser, attest.DefaultPassword)
@@ -207,7 +209,8 @@ func TestAuthenticationRefusals(t *testing.T) {
 		_, err = c.QuerySeries(testCtx(t), SeriesQuery{})
 		var fe *FaultError
 		require.ErrorAs(t, err, &fe)
-		assert.Contains(t, fe.Reason, "Nonce")
+		assert.Equal(t, int(EFaturaInvalidPublicKeyCipher), fe.AuthCode, "%v", err)
+		assert.Contains(t, fe.AuthMessage, "Cifra da chave pública")
 	})
 	t.Run("expired AT key: nothing sent", func(t *testing.T) {
 		creds, _ := NewCredentials(attest.DefaultNIF, attest.DefaultSubUser, attest.DefaultPassword)

@@ -70,6 +70,10 @@ type answer struct {
 	msg    string
 	fault  string
 	infos  []infoXML
+	// faultCode and authCode: the faultcode and, for a refused header,
+	// the authentication code of AT's fault detail.
+	faultCode string
+	authCode  int
 }
 
 func (c *rawClient) post(header, body string) answer {
@@ -82,7 +86,9 @@ func (c *rawClient) post(header, body string) answer {
 	var out struct {
 		Body struct {
 			Fault *struct {
-				String string `xml:"faultstring"`
+				Code     string `xml:"faultcode"`
+				String   string `xml:"faultstring"`
+				AuthCode int    `xml:"detail>AuthenticationException>AuthenticationFailed>Code"`
 			} `xml:"http://schemas.xmlsoap.org/soap/envelope/ Fault"`
 			Inner []byte `xml:",innerxml"`
 		} `xml:"http://schemas.xmlsoap.org/soap/envelope/ Body"`
@@ -90,7 +96,7 @@ func (c *rawClient) post(header, body string) answer {
 	require.NoError(c.t, xml.Unmarshal(data, &out), string(data))
 	a := answer{status: resp.StatusCode}
 	if out.Body.Fault != nil {
-		a.fault = out.Body.Fault.String
+		a.fault, a.faultCode, a.authCode = out.Body.Fault.String, out.Body.Fault.Code, out.Body.Fault.AuthCode
 		return a
 	}
 	var op struct {
@@ -133,16 +139,21 @@ func TestWSSecurityChecks(t *testing.T) {
 	h := c.header(ks, user, DefaultPassword, time.Now())
 	require.Equal(t, 2002, c.post(h, body).code)
 	a := c.post(h, body)
-	assert.Contains(t, a.fault, "already used", "a request key is used once")
+	// Refusals have AT's shape: faultcode Client.Authentication and the
+	// manual's code (legacy invoice manual §4.3) in the detail.
+	assert.Equal(t, "Client.Authentication", a.faultCode)
+	assert.Equal(t, "Ocorreu um erro na autenticação dos contribuintes.", a.fault)
+	assert.Equal(t, 500, a.status)
+	assert.Equal(t, 12, a.authCode, "a request key is used once")
 	// Same key, new header: still refused.
-	assert.Contains(t, c.post(c.header(ks, user, DefaultPassword, time.Now()), body).fault, "already used")
+	assert.Equal(t, 12, c.post(c.header(ks, user, DefaultPassword, time.Now()), body).authCode)
 
-	assert.Contains(t, c.post(c.header(newKey(), user, "wrong", time.Now()), body).fault, "authentication failed")
-	assert.Contains(t, c.post(c.header(newKey(), DefaultNIF+"/99", DefaultPassword, time.Now()), body).fault, "authentication failed")
-	assert.Contains(t, c.post(c.header(newKey(), "nobody", DefaultPassword, time.Now()), body).fault, "NIF/sub-user")
-	assert.Contains(t, c.post(c.header(newKey(), user, DefaultPassword, time.Now().Add(-6*time.Minute)), body).fault, "Created")
-	assert.Contains(t, c.post(c.header(newKey(), user, DefaultPassword, time.Now().Add(6*time.Minute)), body).fault, "Created")
-	assert.Contains(t, c.post("", body).fault, "WS-Security header missing")
+	assert.Equal(t, 99, c.post(c.header(newKey(), user, "wrong", time.Now()), body).authCode)
+	assert.Equal(t, 99, c.post(c.header(newKey(), DefaultNIF+"/99", DefaultPassword, time.Now()), body).authCode)
+	assert.Equal(t, 4, c.post(c.header(newKey(), "nobody", DefaultPassword, time.Now()), body).authCode)
+	assert.Equal(t, 10, c.post(c.header(newKey(), user, DefaultPassword, time.Now().Add(-6*time.Minute)), body).authCode)
+	assert.Equal(t, 10, c.post(c.header(newKey(), user, DefaultPassword, time.Now().Add(6*time.Minute)), body).authCode)
+	assert.Equal(t, 1, c.post("", body).authCode)
 	a = c.post(c.header(newKey(), user, DefaultPassword, time.Now()), body)
 	assert.Equal(t, 2002, a.code, "a fresh, right header passes")
 	assert.Equal(t, 2, c.srv.Calls("consultarSeries"))

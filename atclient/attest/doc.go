@@ -40,9 +40,10 @@
 // The validation codes it gives are deterministic (the n-th registration of
 // a Server always gets the same code), so examples can show their output.
 // This package decodes requests with its own types, independently of
-// atclient, so the two cross-check each other. What AT answers to a failed
-// authentication is not documented; the simulator answers with a SOAP fault
-// (faultcode wsse:FailedAuthentication), which a client must handle anyway.
+// atclient, so the two cross-check each other. A header the series service
+// cannot authenticate is refused as AT's servers were seen to refuse one: a
+// SOAP fault with faultcode Client.Authentication and the manual's
+// authentication code and text in its detail (see writeAuthFault).
 //
 // Typical use with atclient:
 //

@@ -194,7 +194,7 @@ func (s *Server) serveEFatura(w http.ResponseWriter, r *http.Request) {
 	if env.Header.Security != nil {
 		tok = env.Header.Security.Token
 	}
-	nif, code, msg := s.efaturaAuthenticate(tok)
+	nif, code, msg := s.authenticateCoded(tok)
 	if err != nil {
 		// Without an operation element there is no response element to
 		// answer in: a fault, as a Spring-WS server does.
@@ -227,9 +227,11 @@ func (s *Server) efaturaFail(w http.ResponseWriter, r *http.Request, f *Fault, o
 	return s.fail(w, r, f, op)
 }
 
-// efaturaAuthenticate checks the header (shared with the series service)
-// and gives the manual's authentication code of a refusal.
-func (s *Server) efaturaAuthenticate(t *token) (string, int, string) {
+// authenticateCoded checks the header (shared by the series and e-Fatura
+// services: one authentication system) and gives the manual's
+// authentication code of a refusal (legacy invoice manual §4.3, e-Fatura
+// manual §2.2.4) with its text.
+func (s *Server) authenticateCoded(t *token) (string, int, string) {
 	switch {
 	case t == nil || strings.TrimSpace(t.Username) == "":
 		return "", 1, "Utilizador não preenchido"

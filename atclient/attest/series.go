@@ -159,9 +159,9 @@ func (s *Server) serveSeries(w http.ResponseWriter, r *http.Request) {
 	if env.Header.Security != nil {
 		tok = env.Header.Security.Token
 	}
-	nif, err := s.authenticate(tok)
-	if err != nil {
-		writeFault(w, http.StatusInternalServerError, "wsse:FailedAuthentication", err.Error())
+	nif, code, msg := s.authenticateCoded(tok)
+	if code != 0 {
+		writeAuthFault(w, code, msg)
 		return
 	}
 	if reason, denied := s.permissionDenied(tok); denied {
@@ -568,6 +568,31 @@ func writeResult(w http.ResponseWriter, op string, code int, msg string, infos [
 	}
 	buf.WriteString(`</ns2:` + op + `Response></S:Body></S:Envelope>`)
 	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
+	_, _ = w.Write(buf.Bytes())
+}
+
+// nsAuthentication is the namespace of the detail of AT's authentication
+// faults, as captured.
+const nsAuthentication = "http://autenticacao.portaldasfinancas.gov.pt/services/ValidateCredencialService/2012/11"
+
+// writeAuthFault refuses a WS-Security header the way AT's authentication
+// system does, as an answer captured from AT by another client shows
+// (joaomfrebelo/atws, test/Resources/Responses/Invoice/AuthenticationError.xml):
+// faultcode Client.Authentication with no prefix, a generic faultstring, and
+// the manual's code and text in detail/AuthenticationException/
+// AuthenticationFailed, with NumberOfTriesRemaining -1 as captured. The HTTP
+// status of that answer was not captured; 500 is what SOAP 1.1 (§6.2)
+// prescribes for a fault.
+func writeAuthFault(w http.ResponseWriter, code int, msg string) {
+	var buf bytes.Buffer
+	buf.WriteString(`<?xml version="1.0" encoding="UTF-8"?><SOAP-ENV:Envelope xmlns:SOAP-ENV="` + nsSOAP + `" xmlns:ns="` + nsAuthentication + `">` +
+		`<SOAP-ENV:Header/><SOAP-ENV:Body><SOAP-ENV:Fault><faultcode>Client.Authentication</faultcode>` +
+		`<faultstring>Ocorreu um erro na autenticação dos contribuintes.</faultstring><faultactor/><detail><ns:AuthenticationException><AuthenticationFailed>`)
+	fmt.Fprintf(&buf, "<Code>%d</Code><Message>", code)
+	_ = xml.EscapeText(&buf, []byte(msg))
+	buf.WriteString(`</Message><NumberOfTriesRemaining>-1</NumberOfTriesRemaining></AuthenticationFailed></ns:AuthenticationException></detail></SOAP-ENV:Fault></SOAP-ENV:Body></SOAP-ENV:Envelope>`)
+	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
+	w.WriteHeader(http.StatusInternalServerError)
 	_, _ = w.Write(buf.Bytes())
 }
 
