@@ -211,6 +211,14 @@ func (d *decoder) decodeField(v reflect.Value, f *fieldPlan, name string) error 
 	if err != nil {
 		return err
 	}
+	if len(text) == 0 && (f.kind == fString || f.kind == fStringSlice || f.kind == fWarehouse) {
+		// Every text type of SAFTPT1.04_01.xsd has minLength 1, a length or
+		// a pattern that refuses "" (xmllint: "not a valid value"), so an
+		// empty element is never valid; read as absent it would slip past
+		// the checks of an optional field (e.g. <EACCode/>).
+		d.issue(CodeReadValue, name, "%s is empty: no text element of the schema may be empty (leave an optional element out)", name)
+		return nil
+	}
 	switch f.kind {
 	case fString:
 		fv.SetString(d.str(text))
@@ -230,14 +238,14 @@ func (d *decoder) decodeField(v reflect.Value, f *fieldPlan, name string) error 
 	case fInt:
 		n, ok := parseInt(text)
 		if !ok {
-			d.issue(CodeReadValue, name, "%q is not an integer", truncateBytes(text))
+			d.issue(CodeReadValue, name, "%s %q is not an integer (xs:integer)", name, truncateBytes(text))
 			return nil
 		}
 		fv.SetInt(int64(n))
 	case fDecimal, fDecimalPtr:
 		dec, ok := parseDecimal(text)
 		if !ok {
-			d.issue(CodeReadValue, name, "%q is not a decimal number", truncateBytes(text))
+			d.issue(CodeReadValue, name, "%s %q is not a decimal number (xs:decimal)", name, truncateBytes(text))
 			return nil
 		}
 		if f.kind == fDecimal {
@@ -247,12 +255,12 @@ func (d *decoder) decodeField(v reflect.Value, f *fieldPlan, name string) error 
 		}
 	case fText:
 		if err := fv.Addr().Interface().(interface{ UnmarshalText([]byte) error }).UnmarshalText(text); err != nil {
-			d.issue(CodeReadValue, name, "%s", strings.TrimPrefix(err.Error(), "saft: "))
+			d.issue(CodeReadValue, name, "%s: %s", name, strings.TrimPrefix(err.Error(), "saft: "))
 		}
 	case fTextPtr:
 		nv := reflect.New(f.typ)
 		if err := nv.Interface().(interface{ UnmarshalText([]byte) error }).UnmarshalText(text); err != nil {
-			d.issue(CodeReadValue, name, "%s", strings.TrimPrefix(err.Error(), "saft: "))
+			d.issue(CodeReadValue, name, "%s: %s", name, strings.TrimPrefix(err.Error(), "saft: "))
 			return nil
 		}
 		fv.Set(nv)
