@@ -593,3 +593,45 @@ func TestFileVariants(t *testing.T) {
 		})
 	}
 }
+
+// TestEmptyValues: other programs write a value they do not have as an
+// empty element (a Primavera export: <TaxPercentage></TaxPercentage>,
+// <EACCode></EACCode>). xmllint reports each once (not a valid value of
+// SAFdecimalType; length 0 differs from 5); so does the audit, at the
+// element's line, and not again as a missing xs:choice branch.
+func TestEmptyValues(t *testing.T) {
+	data := replace(t, `<TaxPercentage>13</TaxPercentage>`, `<TaxPercentage></TaxPercentage>`)
+	data = bytes.Replace(data, []byte("<SystemEntryDate>"), []byte("<EACCode></EACCode><SystemEntryDate>"), 1)
+	r := run(t, data)
+	var got []string
+	for _, f := range r.Findings {
+		got = append(got, f.Code+" "+f.Path)
+	}
+	assert.ElementsMatch(t, []string{
+		saft.CodeReadValue + " /AuditFile/MasterFiles/TaxTable/TaxTableEntry[2]/TaxPercentage",
+		saft.CodeReadValue + " /AuditFile/SourceDocuments/SalesInvoices/Invoice[1]/EACCode",
+	}, got)
+	for _, f := range r.Findings {
+		switch {
+		case strings.HasSuffix(f.Path, "/TaxPercentage"):
+			assert.Equal(t, lineOf(data, "<TaxPercentage></TaxPercentage>", 1), f.Line)
+			assert.Equal(t, `TaxPercentage "" is not a decimal number (xs:decimal)`, f.Message)
+		default:
+			assert.Equal(t, lineOf(data, "<EACCode></EACCode>", 1), f.Line)
+			assert.Contains(t, f.Message, "EACCode is empty")
+		}
+	}
+}
+
+// TestTaxTableFindingLines: a finding about one tax table entry is at
+// that entry's line (as for any record: the innermost structure element)
+// and names it, not the table's first line.
+func TestTaxTableFindingLines(t *testing.T) {
+	data := replace(t, `<TaxPercentage>13</TaxPercentage>`, `<TaxPercentage>13</TaxPercentage><TaxAmount>1.00</TaxAmount>`)
+	r := run(t, data)
+	require.NotEmpty(t, r.Findings)
+	f := r.Findings[0]
+	assert.Equal(t, "/AuditFile/MasterFiles/TaxTable/TaxTableEntry[2]/TaxAmount", f.Path, "%v", r.Findings)
+	assert.Equal(t, lineOf(data, "<TaxTableEntry>", 2), f.Line)
+	assert.True(t, strings.HasPrefix(f.Record, "TaxTableEntry IVA/PT/"), f.Record)
+}

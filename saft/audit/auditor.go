@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/faturapt/faturapt/saft"
 )
@@ -20,13 +22,19 @@ type auditor struct {
 
 	taxEntries []saft.TaxTableEntry // the tax table, checked when complete
 	taxLines   []int
-	totals     totals
-	series     map[string]*seriesState
-	sig        *signatures
+	// unread: the paths of the values the reader could not read
+	// (ReadIssue). The validator sees such a value as absent; what it then
+	// says about that path ("one of TaxPercentage and TaxAmount is
+	// mandatory" of a TaxPercentage written empty) is a consequence of the
+	// same fault, not a second one, and is left out.
+	unread map[string]bool
+	totals totals
+	series map[string]*seriesState
+	sig    *signatures
 }
 
 func newAuditor(cfg *config) (*auditor, error) {
-	a := &auditor{cfg: cfg, v: saft.NewValidator(), sections: map[string]*SectionSummary{}, series: map[string]*seriesState{}}
+	a := &auditor{cfg: cfg, v: saft.NewValidator(), sections: map[string]*SectionSummary{}, series: map[string]*seriesState{}, unread: map[string]bool{}}
 	if cfg.key != nil || len(cfg.keys) > 0 {
 		sig, err := newSignatures(cfg.key, cfg.keys, cfg.batchSize, cfg.previous, a)
 		if err != nil {
@@ -67,6 +75,9 @@ func (a *auditor) recViolations(rec *saft.Record, vs []saft.Violation) {
 	}
 	sec, name := sectionOf(rec.Kind), recordName(rec)
 	for _, v := range vs {
+		if a.unread[v.Path] {
+			continue
+		}
 		a.add(Finding{Code: v.Code, Section: sec, Record: name, Path: v.Path, Line: rec.LineOf(v.Path), Message: v.Message})
 	}
 }
@@ -74,12 +85,18 @@ func (a *auditor) recViolations(rec *saft.Record, vs []saft.Violation) {
 // violations records the validator's violations about rec.
 func (a *auditor) violations(vs []saft.Violation, section, record string, line int) {
 	for _, v := range vs {
+		if a.unread[v.Path] {
+			continue
+		}
 		a.add(Finding{Code: v.Code, Section: section, Record: record, Path: v.Path, Line: line, Message: v.Message})
 	}
 }
 
 func (a *auditor) issues(is []saft.ReadIssue, record string) {
 	for _, i := range is {
+		if i.Path != "" {
+			a.unread[i.Path] = true
+		}
 		a.add(Finding{Code: i.Code, Section: sectionOfPath(i.Path), Record: record, Path: i.Path, Line: i.Line, Message: i.Message})
 	}
 }
@@ -215,9 +232,41 @@ func (a *auditor) flushTaxTable() {
 	if a.taxEntries == nil {
 		return
 	}
-	line := a.taxLines[0]
-	a.violations(a.v.TaxTable(a.taxEntries), "MasterFiles", "TaxTable", line)
+	for _, v := range a.v.TaxTable(a.taxEntries) {
+		if a.unread[v.Path] {
+			continue
+		}
+		// A violation about one entry is at that entry's line, not at the
+		// table's first one.
+		record, line := "TaxTable", a.taxLines[0]
+		if n := entryIndex(v.Path); n > 0 && n <= len(a.taxEntries) {
+			e := &a.taxEntries[n-1]
+			record = "TaxTableEntry " + string(e.TaxType) + "/" + e.TaxCountryRegion + "/" + string(e.TaxCode)
+			line = a.taxLines[n-1]
+		}
+		a.add(Finding{Code: v.Code, Section: "MasterFiles", Record: record, Path: v.Path, Line: line, Message: v.Message})
+	}
 	a.taxEntries, a.taxLines = nil, nil
+}
+
+// entryIndex is n of a path .../TaxTable/TaxTableEntry[n]/..., 0 if the
+// path names no entry.
+func entryIndex(path string) int {
+	const seg = "/TaxTableEntry["
+	i := strings.Index(path, seg)
+	if i < 0 {
+		return 0
+	}
+	rest := path[i+len(seg):]
+	j := strings.IndexByte(rest, ']')
+	if j < 0 {
+		return 0
+	}
+	n, err := strconv.Atoi(rest[:j])
+	if err != nil {
+		return 0
+	}
+	return n
 }
 
 func (a *auditor) finish() *Report {
