@@ -84,3 +84,35 @@ func TestRealShapeEFaturaRegistered(t *testing.T) {
 	var ee *EFaturaError
 	assert.False(t, errors.As(err, &ee))
 }
+
+// realShapeSOAP12Fault reproduces a fault AT's servers answered in SOAP 1.2
+// (joaomfrebelo/atws, test/Resources/Responses/Invoice/InternalError.xml).
+const realShapeSOAP12Fault = `<?xml version='1.0' ?>
+<env:Envelope xmlns:env='http://www.w3.org/2003/05/soap-envelope'><env:Body><env:Fault>
+<env:Code><env:Value>env:Receiver</env:Value></env:Code>
+<env:Reason><env:Text xml:lang="en-US">Internal Error (from server)</env:Text></env:Reason>
+</env:Fault></env:Body></env:Envelope>`
+
+func TestRealShapeSOAP12Fault(t *testing.T) {
+	for _, status := range []int{200, 500} {
+		_, err := decodeSeriesAnswer(opQuery, status, []byte(realShapeSOAP12Fault), series.Code2002)
+		var fe *FaultError
+		require.ErrorAs(t, err, &fe, "HTTP %d", status)
+		assert.Equal(t, "env:Receiver", fe.Code)
+		assert.Equal(t, "Internal Error (from server)", fe.Reason)
+		assert.Equal(t, status, fe.HTTPStatus)
+		assert.False(t, fe.AuthenticationFailed())
+
+		_, err = decodeEFaturaAnswer(OpRegisterInvoice, status, []byte(realShapeSOAP12Fault))
+		require.ErrorAs(t, err, &fe)
+		assert.Equal(t, "Internal Error (from server)", fe.Reason)
+	}
+	// A SOAP 1.2 envelope that is not a fault is not an answer of ours.
+	other := `<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"><env:Body><x/></env:Body></env:Envelope>`
+	_, err := decodeSeriesAnswer(opQuery, 200, []byte(other), series.Code2002)
+	var me *MalformedResponseError
+	assert.ErrorAs(t, err, &me)
+	_, err = decodeSeriesAnswer(opQuery, 503, []byte(other), series.Code2002)
+	var he *HTTPError
+	assert.ErrorAs(t, err, &he)
+}

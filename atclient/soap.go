@@ -25,6 +25,13 @@ import (
 
 const nsSOAPEnvelope = "http://schemas.xmlsoap.org/soap/envelope/"
 
+// nsSOAP12Envelope is SOAP 1.2's namespace. We speak SOAP 1.1, but AT's
+// servers have been seen answering a fault in SOAP 1.2 (env:Code/env:Value
+// env:Receiver, env:Reason/env:Text "Internal Error (from server)", captured
+// in joaomfrebelo/atws, test/Resources/Responses/Invoice/InternalError.xml);
+// such a fault is read as a *FaultError rather than taken for garbage.
+const nsSOAP12Envelope = "http://www.w3.org/2003/05/soap-envelope"
+
 // maxResponseBytes bounds what is read from AT: a query of every series of a
 // large taxpayer stays far below it.
 const maxResponseBytes = 16 << 20
@@ -190,6 +197,7 @@ func openBody(op string, status int, data []byte) (*xml.Decoder, xml.StartElemen
 	}
 	// depth 0: want Envelope; 1: want Header or Body; 2: inside Body.
 	depth := 0
+	ns := nsSOAPEnvelope // the envelope's version, fixed by its root
 	for {
 		tok, err := dec.Token()
 		if err != nil {
@@ -205,7 +213,9 @@ func openBody(op string, status int, data []byte) (*xml.Decoder, xml.StartElemen
 		case xml.StartElement:
 			switch depth {
 			case 0:
-				if tk.Name.Space != nsSOAPEnvelope || tk.Name.Local != "Envelope" {
+				if tk.Name.Space == nsSOAP12Envelope && tk.Name.Local == "Envelope" {
+					ns = nsSOAP12Envelope
+				} else if tk.Name.Space != nsSOAPEnvelope || tk.Name.Local != "Envelope" {
 					if e := httpErr(); e != nil {
 						return nil, xml.StartElement{}, e
 					}
@@ -213,7 +223,7 @@ func openBody(op string, status int, data []byte) (*xml.Decoder, xml.StartElemen
 				}
 				depth = 1
 			case 1:
-				if tk.Name.Space == nsSOAPEnvelope && tk.Name.Local == "Body" {
+				if tk.Name.Space == ns && tk.Name.Local == "Body" {
 					depth = 2
 					continue
 				}
@@ -221,8 +231,19 @@ func openBody(op string, status int, data []byte) (*xml.Decoder, xml.StartElemen
 					return nil, xml.StartElement{}, malformed("not XML: %s", clip(err.Error()))
 				}
 			case 2:
-				if tk.Name.Space == nsSOAPEnvelope && tk.Name.Local == "Fault" {
+				if tk.Name.Space == ns && tk.Name.Local == "Fault" {
+					if ns == nsSOAP12Envelope {
+						return nil, xml.StartElement{}, decodeFault12(op, status, dec, tk)
+					}
 					return nil, xml.StartElement{}, decodeFault(op, status, dec, tk)
+				}
+				if ns == nsSOAP12Envelope {
+					// Our operations are SOAP 1.1: a 1.2 answer that is
+					// not a fault is not one of theirs.
+					if e := httpErr(); e != nil {
+						return nil, xml.StartElement{}, e
+					}
+					return nil, xml.StartElement{}, malformed("a SOAP 1.2 answer that is not a fault")
 				}
 				if e := httpErr(); e != nil {
 					return nil, xml.StartElement{}, e
@@ -263,6 +284,23 @@ func decodeFault(op string, status int, dec *xml.Decoder, start xml.StartElement
 		fe.AuthMessage = clip(strings.Join(strings.Fields(f.Auth.Message), " "))
 	}
 	return fe
+}
+
+// decodeFault12 reads a SOAP 1.2 fault (SOAP 1.2 part 1 §5.4): the code is
+// Code/Value (e.g. "env:Receiver"), the reason the first Reason/Text.
+func decodeFault12(op string, status int, dec *xml.Decoder, start xml.StartElement) error {
+	var f struct {
+		Code   string   `xml:"http://www.w3.org/2003/05/soap-envelope Code>Value"`
+		Reason []string `xml:"http://www.w3.org/2003/05/soap-envelope Reason>Text"`
+	}
+	if err := dec.DecodeElement(&f, &start); err != nil {
+		return &MalformedResponseError{Operation: op, Reason: "unreadable SOAP fault: " + clip(err.Error())}
+	}
+	reason := ""
+	if len(f.Reason) > 0 {
+		reason = f.Reason[0]
+	}
+	return &FaultError{Operation: op, HTTPStatus: status, Code: clip(strings.TrimSpace(f.Code)), Reason: clip(strings.TrimSpace(reason))}
 }
 
 // clip bounds text taken from an answer before it goes into an error.
