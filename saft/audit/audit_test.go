@@ -635,3 +635,20 @@ func TestTaxTableFindingLines(t *testing.T) {
 	assert.Equal(t, lineOf(data, "<TaxTableEntry>", 2), f.Line)
 	assert.True(t, strings.HasPrefix(f.Record, "TaxTableEntry IVA/PT/"), f.Record)
 }
+
+// TestEncodingNameWithSpace: a real export declares encoding="UTF-8 ";
+// xmllint refuses it (an EncName has no spaces, XML 1.0 4.3.3), and so
+// does the audit, saying why, and its text report does not print an
+// empty encoding.
+func TestEncodingNameWithSpace(t *testing.T) {
+	data := bytes.Replace(base(), []byte(`encoding="Windows-1252"`), []byte(`encoding="Windows-1252 "`), 1)
+	r := run(t, data)
+	assert.False(t, r.Complete)
+	require.Len(t, r.Findings, 1)
+	assert.Equal(t, audit.CodeMalformed, r.Findings[0].Code)
+	assert.Equal(t, 1, r.Findings[0].Line)
+	assert.Contains(t, r.Findings[0].Message, `encoding name "Windows-1252 " has surrounding spaces`)
+	var text bytes.Buffer
+	require.NoError(t, r.WriteText(&text, "file.xml"))
+	assert.Contains(t, text.String(), "(encoding not determined), audit stopped at a fatal error")
+}

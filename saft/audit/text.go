@@ -17,7 +17,11 @@ func (r *Report) WriteText(w io.Writer, name string) error {
 	if r.CompanyName != "" || r.TaxRegistration != "" {
 		p("Company: %s (NIF %s), TaxAccountingBasis %s, period %s to %s\n", r.CompanyName, r.TaxRegistration, r.TaxAccountingBasis, r.StartDate, r.EndDate)
 	}
-	p("Read %d bytes (%s)%s\n", r.Bytes, r.Encoding, map[bool]string{true: "", false: ", audit stopped at a fatal error"}[r.Complete])
+	enc := r.Encoding
+	if enc == "" {
+		enc = "encoding not determined" // the file stopped before or in its XML declaration
+	}
+	p("Read %d bytes (%s)%s\n", r.Bytes, enc, map[bool]string{true: "", false: ", audit stopped at a fatal error"}[r.Complete])
 	if r.SignaturesVerified {
 		p("Signatures: %d verified with the producer's public key\n", r.SignaturesChecked)
 	} else {

@@ -29,7 +29,7 @@ func (e Encoding) String() string {
 // encodingByName maps the encoding label of an XML declaration to an
 // Encoding; ok is false for labels this scanner does not decode.
 func encodingByName(label string) (Encoding, bool) {
-	switch strings.ToLower(strings.TrimSpace(label)) {
+	switch strings.ToLower(label) {
 	case "utf-8", "utf8", "us-ascii", "ascii":
 		return UTF8, true
 	case "windows-1252", "cp1252", "x-cp1252":

@@ -1019,6 +1019,12 @@ func (s *Scanner) xmlDecl(i, end int) error {
 			if seen != 1 {
 				return s.errAt(ns, "XML declaration: encoding must follow version")
 			}
+			if val != "" && (isSpace(val[0]) || isSpace(val[len(val)-1])) {
+				// EncName has no whitespace (XML 1.0, 4.3.3); xmllint and
+				// other parsers stop there, so a file declaring "UTF-8 " is
+				// not well-formed, whatever its bytes.
+				return s.errAt(vs, "encoding name %q has surrounding spaces (XML 1.0, 4.3.3 EncName)", val)
+			}
 			enc, ok := encodingByName(val)
 			if !ok {
 				return s.errAt(vs, "unsupported encoding %q (want UTF-8 or Windows-1252)", val)

@@ -253,6 +253,8 @@ func TestScannerErrors(t *testing.T) {
 		{"<a:b:c xmlns:a='u'/>", 1, 2, "qualified name"},
 		{"<1a/>", 1, 2, "expected a name"},
 		{"<?xml version=\"1.0\" encoding=\"EBCDIC\"?><a/>", 1, 31, "unsupported encoding"},
+		// As a real export declares it; xmllint: "String not closed".
+		{"<?xml version=\"1.0\" encoding=\"UTF-8 \"?><a/>", 1, 31, "surrounding spaces"},
 		{"<?xml version=\"1.1\"?><a/>", 1, 16, "unsupported XML version"},
 		{"<a/>\n<?xml version=\"1.0\"?>", 2, 1, "XML declaration"},
 		{"<a>\xff</a>", 1, 4, "UTF-8"},
