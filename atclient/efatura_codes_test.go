@@ -129,6 +129,10 @@ func FuzzDecodeEFaturaAnswer(f *testing.F) {
 	f.Add(200, []byte(`<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><a:RegisterInvoiceResponse xmlns:a="`+nsEFatura+`"><a:Response><a:CodigoResposta>-3</a:CodigoResposta></a:Response></a:RegisterInvoiceResponse></S:Body></S:Envelope>`))
 	f.Add(500, []byte(`<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><S:Fault><faultcode>S:Client</faultcode><faultstring>x</faultstring></S:Fault></S:Body></S:Envelope>`))
 	f.Add(200, []byte(""))
+	for _, s := range []string{realShapeEFaturaOK, realShapeSOAP12Fault, atAuthenticationFault} {
+		f.Add(200, []byte(s))
+		f.Add(500, []byte(s))
+	}
 	f.Fuzz(func(t *testing.T, status int, data []byte) {
 		rec, err := decodeEFaturaAnswer(OpRegisterInvoice, status, data)
 		if err != nil {

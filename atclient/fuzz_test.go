@@ -71,6 +71,11 @@ func FuzzDecodeSeriesAnswer(f *testing.F) {
 		f.Add([]byte(s), uint16(200))
 	}
 	f.Add([]byte(answerFault), uint16(500))
+	// Shapes of AT's real answers (real_answers_test.go, classify_test.go).
+	for _, s := range []string{realShapeRegistered, realShapeTechnicalError, realShapeSOAP12Fault, atAuthenticationFault} {
+		f.Add([]byte(s), uint16(200))
+		f.Add([]byte(s), uint16(500))
+	}
 	f.Fuzz(func(t *testing.T, body []byte, status uint16) {
 		for _, op := range []struct {
 			name string
