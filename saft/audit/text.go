@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"text/tabwriter"
 )
 
@@ -17,11 +18,11 @@ func (r *Report) WriteText(w io.Writer, name string) error {
 	if r.CompanyName != "" || r.TaxRegistration != "" {
 		p("Company: %s (NIF %s), TaxAccountingBasis %s, period %s to %s\n", r.CompanyName, r.TaxRegistration, r.TaxAccountingBasis, r.StartDate, r.EndDate)
 	}
-	enc := r.Encoding
-	if enc == "" {
-		enc = "encoding not determined" // the file stopped before or in its XML declaration
+	enc := "" // unknown when the audit stopped before the end of the Header
+	if r.Encoding != "" {
+		enc = " (" + r.Encoding + ")"
 	}
-	p("Read %d bytes (%s)%s\n", r.Bytes, enc, map[bool]string{true: "", false: ", audit stopped at a fatal error"}[r.Complete])
+	p("Read %d bytes%s%s\n", r.Bytes, enc, map[bool]string{true: "", false: ", audit stopped at a fatal error"}[r.Complete])
 	if r.SignaturesVerified {
 		p("Signatures: %d verified with the producer's public key\n", r.SignaturesChecked)
 	} else {
@@ -34,7 +35,11 @@ func (r *Report) WriteText(w io.Writer, name string) error {
 		p("Findings (%d errors, %d warnings):\n", r.Errors, r.Warnings)
 		p("LINE\tSEVERITY\tCODE\tRECORD\tMESSAGE\n")
 		for _, f := range r.Findings {
-			p("%d\t%s\t%s\t%s\t%s\n", f.Line, f.Severity, f.Code, f.Record, f.Message)
+			line := "-" // about the whole file (e.g. its version), no line
+			if f.Line > 0 {
+				line = strconv.Itoa(f.Line)
+			}
+			p("%s\t%s\t%s\t%s\t%s\n", line, f.Severity, f.Code, f.Record, f.Message)
 		}
 	}
 	p("\nSummary per section:\n")
