@@ -122,11 +122,17 @@ func TestATAuthenticationFaultIsReadAsAuthenticationFailure(t *testing.T) {
 		assert.False(t, fe.PermissionDenied())
 		assert.Contains(t, err.Error(), "authentication code 16: Created: Chave de sessão inválida")
 
-		// The e-Fatura service shares AT's authentication system.
+		// The e-Fatura service shares AT's authentication system: the same
+		// refusal reads as the manual's code, as if in CodigoResposta.
 		_, err = decodeEFaturaAnswer(OpRegisterInvoice, status, []byte(atAuthenticationFault))
 		require.ErrorAs(t, err, &fe)
 		assert.True(t, fe.AuthenticationFailed())
 		assert.Equal(t, 16, fe.AuthCode)
+		var ee *EFaturaError
+		require.ErrorAs(t, err, &ee)
+		assert.Equal(t, EFaturaCreatedUndecipherable, ee.Code)
+		assert.ErrorIs(t, err, ErrEFaturaAuthentication)
+		assert.Contains(t, err.Error(), "Created: Chave de sessão inválida")
 	}
 }
 

@@ -364,6 +364,12 @@ type wireResponse struct {
 func decodeEFaturaAnswer(op string, status int, data []byte) (EFaturaReceipt, error) {
 	dec, start, err := openBody(op, status, data)
 	if err != nil {
+		var fe *FaultError
+		if errors.As(err, &fe) && fe.AuthCode != 0 {
+			// The manual's authentication code, delivered in a fault's
+			// detail rather than in CodigoResposta.
+			return EFaturaReceipt{}, &EFaturaError{Operation: op, Code: EFaturaCode(fe.AuthCode), Message: fe.AuthMessage, Fault: fe}
+		}
 		return EFaturaReceipt{}, err
 	}
 	malformed := func(format string, args ...any) error {

@@ -285,10 +285,25 @@ var ErrEFaturaTryLater = errors.New("atclient: e-Fatura system error, try again 
 // 0: AT received the request and refused it. Message is AT's Mensagem.
 // errors.As also matches it as a *ResultError (with Code holding the same
 // number), so code that handles every AT refusal alike keeps working.
+//
+// AT's authentication system may also refuse the header with a SOAP fault
+// that carries the same codes in its detail (the shape captured from AT's
+// servers, see classify.go): such a fault is returned as an *EFaturaError
+// too, with Fault set, so a caller sees one error whichever way AT answered;
+// errors.As still finds the *FaultError.
 type EFaturaError struct {
 	Operation string // e.g. "RegisterInvoice"
 	Code      EFaturaCode
 	Message   string
+	Fault     *FaultError // the SOAP fault that carried the code, if any
+}
+
+// Unwrap returns the SOAP fault that carried the code, if any.
+func (e *EFaturaError) Unwrap() error {
+	if e.Fault == nil {
+		return nil
+	}
+	return e.Fault
 }
 
 func (e *EFaturaError) Error() string {
