@@ -497,8 +497,12 @@ func (v *Validator) documentDate(c *checker, field string, d Date) {
 // transactionRequired: in an integrated accounting and invoicing file
 // (TaxAccountingBasis I) invoices and receipts carry the TransactionID of
 // their accounting entry (Portaria 302/2016, fields 4.1.4.13, 4.4.4.4).
-func (v *Validator) transactionRequired(c *checker, id string) {
-	if v.basis == TaxAccountingBasisIntegrated && id == "" {
+// An annulled document (status A) may have none: annulled before it was
+// posted, it has no accounting entry, and the AT's own demonstration file
+// (TaxAccountingBasis I, "Software demo/AT") has annulled invoices
+// without TransactionID.
+func (v *Validator) transactionRequired(c *checker, id string, annulled bool) {
+	if v.basis == TaxAccountingBasisIntegrated && id == "" && !annulled {
 		c.add(CodeRuleTransactionRef, "TransactionID", "TransactionID is required in an integrated accounting and invoicing file (TaxAccountingBasis I; Portaria 302/2016, fields 4.1.4.13, 4.4.4.4)")
 	}
 }
@@ -510,7 +514,7 @@ func (v *Validator) Invoice(i int, inv *Invoice) []Violation {
 	c.invoice(inv)
 	v.documentNumber(&c, "InvoiceNo", inv.InvoiceNo, &v.invoices, CodeUniqueInvoiceNo, "SalesInvoices", string(inv.InvoiceType))
 	v.documentDate(&c, "InvoiceDate", inv.InvoiceDate)
-	v.transactionRequired(&c, inv.TransactionID)
+	v.transactionRequired(&c, inv.TransactionID, inv.DocumentStatus.InvoiceStatus == InvoiceStatusCancelled)
 	v.customerRef(&c, inv.CustomerID)
 	for k := range inv.Line {
 		v.lineRefs(&c, k+1, inv.Line[k].ProductCode, inv.Line[k].Tax.key())
@@ -554,7 +558,7 @@ func (v *Validator) Payment(i int, p *Payment) []Violation {
 	c.payment(p)
 	v.documentNumber(&c, "PaymentRefNo", p.PaymentRefNo, &v.payments, CodeUniquePaymentRefNo, "Payments", string(p.PaymentType))
 	v.documentDate(&c, "TransactionDate", p.TransactionDate)
-	v.transactionRequired(&c, p.TransactionID)
+	v.transactionRequired(&c, p.TransactionID, p.DocumentStatus.PaymentStatus == PaymentStatusCancelled)
 	v.customerRef(&c, p.CustomerID)
 	for k := range p.Line {
 		v.lineRefs(&c, k+1, "", p.Line[k].Tax.key())

@@ -153,6 +153,20 @@ var codeCases = []codeCase{
 			f.SourceDocuments.Payments.Payment[i].TransactionID = "2026-01-10 VND 1"
 		}
 	}},
+	// The AT's demonstration file (TaxAccountingBasis I) has annulled
+	// invoices without TransactionID: annulled before posting, they have no
+	// accounting entry.
+	{"transaction not required when annulled", nil, "", func(f *AuditFile) {
+		f.Header.TaxAccountingBasis, f.Header.TaxEntity = TaxAccountingBasisIntegrated, "Sede"
+		for i := range f.SourceDocuments.SalesInvoices.Invoice[1:] {
+			f.SourceDocuments.SalesInvoices.Invoice[i+1].TransactionID = "2026-01-10 VND 1"
+		}
+		for i := range f.SourceDocuments.Payments.Payment {
+			f.SourceDocuments.Payments.Payment[i].TransactionID = "2026-01-10 VND 1"
+		}
+		ds := &f.SourceDocuments.SalesInvoices.Invoice[0].DocumentStatus
+		ds.InvoiceStatus, ds.Reason = InvoiceStatusCancelled, "Erro na identificação do cliente"
+	}},
 	{"final consumer", []string{CodeRuleFinalConsumer}, pMF + "/Customer[2]/CompanyName", func(f *AuditFile) { f.MasterFiles.Customer[1].CompanyName = "Cliente" }},
 	{"tax code", []string{CodeRuleTaxCode}, pMF + "/TaxTable/TaxTableEntry[5]/TaxCode", func(f *AuditFile) {
 		tt := f.MasterFiles.TaxTable
