@@ -67,6 +67,12 @@ func TestEFaturaSimulatorAuthenticationCodes(t *testing.T) {
 			_, err = decodeEFaturaAnswer(OpRegisterInvoice, resp.StatusCode, data)
 			assert.Equal(t, tc.code, efCode(t, err), "%s", data)
 			assert.ErrorIs(t, err, ErrEFaturaAuthentication)
+			// The simulator refuses as AT's servers do: a SOAP fault
+			// with the code in its detail.
+			var fe *FaultError
+			require.ErrorAs(t, err, &fe)
+			assert.Equal(t, "Client.Authentication", fe.Code)
+			assert.Equal(t, int(tc.code), fe.AuthCode)
 		})
 	}
 	assert.Len(t, e.srv.EFaturaDocuments("599999993"), 1, "nothing registered by the altered requests")

@@ -147,3 +147,19 @@ func FuzzDecodeEFaturaAnswer(f *testing.F) {
 		_ = strconv.Itoa(status)
 	})
 }
+
+// The manual lists the authentication codes as CodigoResposta values
+// (§2.2.4), while AT's servers were seen to send them in a SOAP fault (the
+// simulator's way, see classify.go): both read as the same *EFaturaError.
+func TestEFaturaAuthenticationCodeInResponse(t *testing.T) {
+	answer := `<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><RegisterInvoiceResponse xmlns="` + nsEFatura + `"><Response>` +
+		`<CodigoResposta>99</CodigoResposta><Mensagem>Erro na validação da senha</Mensagem></Response></RegisterInvoiceResponse></S:Body></S:Envelope>`
+	_, err := decodeEFaturaAnswer(OpRegisterInvoice, 200, []byte(answer))
+	var ee *EFaturaError
+	require.ErrorAs(t, err, &ee)
+	assert.Equal(t, EFaturaPasswordRejected, ee.Code)
+	assert.Nil(t, ee.Fault)
+	assert.ErrorIs(t, err, ErrEFaturaAuthentication)
+	var fe *FaultError
+	assert.False(t, errors.As(err, &fe), "no fault was sent")
+}

@@ -32,8 +32,9 @@
 // (duplicates -10/-22/-25 and "registered with different values" -3,
 // future dates, anomalous totals, exemption codes, unknown documents, status
 // dates, the deletion codes 401, 477, 478, 491...), failed authentication
-// answered with the manual's codes (99 wrong password, 10 stale Created, 12
-// repeated key, 8 undecipherable Nonce, ...) rather than a fault, the same
+// refused with the manual's codes (99 wrong password, 10 stale Created, 12
+// repeated key, 8 undecipherable Nonce, ...) in a SOAP fault as for the
+// series service, the same
 // fault injection (FaultTechnicalError answers -99), and the documents held
 // per NIF (EFaturaDocuments).
 //

@@ -17,9 +17,11 @@ import (
 // working documents and cash-VAT receipts (AT, "Comunicação dos elementos
 // dos documentos de faturação à AT, por webservice", v1.0, June 2022). The
 // simulator reads requests with its own XML tree, independently of
-// atclient, and answers with the manual's codes (§2.2.4). Unlike the series
-// service, a failed authentication is answered with its code (1 to 20, 33,
-// 99) in CodigoResposta, as that manual lists them.
+// atclient, and answers with the manual's codes (§2.2.4). A failed
+// authentication gets the manual's code (1 to 20, 33, 99) the way AT's
+// authentication system was seen to deliver it: in the detail of a SOAP
+// fault (writeAuthFault), as for the series service, not in CodigoResposta
+// where the manual lists it.
 
 // EFaturaPath is the path of the e-Fatura service, as at AT.
 const EFaturaPath = "/fatcorews/ws/"
@@ -202,7 +204,7 @@ func (s *Server) serveEFatura(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if code != 0 {
-		writeEFatura(w, op, code, msg, s.now())
+		writeAuthFault(w, code, msg)
 		return
 	}
 	s.mu.Lock()
