@@ -23,7 +23,7 @@ type auditor struct {
 	taxEntries []saft.TaxTableEntry // the tax table, checked when complete
 	taxLines   []int
 	// unread: the paths of the values the reader could not read
-	// (ReadIssue). The validator sees such a value as absent; what it then
+	// (ReadIssue SAFT-READ-VALUE). The validator sees such a value as absent; what it then
 	// says about that path ("one of TaxPercentage and TaxAmount is
 	// mandatory" of a TaxPercentage written empty) is a consequence of the
 	// same fault, not a second one, and is left out.
@@ -94,7 +94,7 @@ func (a *auditor) violations(vs []saft.Violation, section, record string, line i
 
 func (a *auditor) issues(is []saft.ReadIssue, record string) {
 	for _, i := range is {
-		if i.Path != "" {
+		if i.Code == saft.CodeReadValue && i.Path != "" {
 			a.unread[i.Path] = true
 		}
 		a.add(Finding{Code: i.Code, Section: sectionOfPath(i.Path), Record: record, Path: i.Path, Line: i.Line, Message: i.Message})
