@@ -8,6 +8,7 @@ import (
 	mrand "math/rand/v2"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -585,6 +586,16 @@ func TestFileVariants(t *testing.T) {
 		"prefix":     prefixed,
 		"comment":    bytes.Replace(base, []byte("<Header>"), []byte("<!-- exported by another program --><Header>"), 1),
 		"standalone": bytes.Replace(base, []byte(`encoding="Windows-1252"?>`), []byte(`encoding="windows-1252" standalone="yes"?>`), 1),
+		// Forms seen in real exports (Primavera; the AT's demonstration
+		// file): the default namespace declared again on inner elements, a
+		// comment inside a document, line numbers that do not start at 1.
+		"namespace redeclared": bytes.ReplaceAll(bytes.ReplaceAll(base, []byte("<SpecialRegimes>"), []byte(`<SpecialRegimes xmlns="urn:OECD:StandardAuditFile-Tax:PT_1.04_01">`)),
+			[]byte("<Tax>"), []byte(`<Tax xmlns="urn:OECD:StandardAuditFile-Tax:PT_1.04_01">`)),
+		"comment in a record": bytes.ReplaceAll(base, []byte("</InvoiceNo>"), []byte("</InvoiceNo>\n<!--Documento anulado por erro-->")),
+		"line numbers with gaps": regexp.MustCompile(`<LineNumber>(\d+)</LineNumber>`).ReplaceAllFunc(base, func(m []byte) []byte {
+			n, _ := strconv.Atoi(string(m[len("<LineNumber>") : len(m)-len("</LineNumber>")]))
+			return []byte("<LineNumber>" + strconv.Itoa(2*n) + "</LineNumber>") // 2, 4, 6: as a Primavera export
+		}),
 	}
 	want := run(t, base, withKey())
 	require.Empty(t, want.Findings)
