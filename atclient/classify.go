@@ -34,6 +34,8 @@ const (
 	faultATAuthentication = "Client.Authentication"
 	faultAuthentication   = "FailedAuthentication"
 	faultAuthorization    = "FailedAuthorization"
+	faultServer           = "Server"   // SOAP 1.1
+	faultReceiver         = "Receiver" // SOAP 1.2
 )
 
 // AuthenticationFailed reports whether AT refused the request's WS-Security
@@ -45,6 +47,19 @@ func (e *FaultError) AuthenticationFailed() bool {
 		return true
 	}
 	return e.AuthCode != 0 // AT's authentication detail, whatever the code
+}
+
+// ServerFault reports whether the fault is of the server's side: SOAP 1.1
+// faultcode Server (§4.4.1) or SOAP 1.2 Receiver (part 1, §5.4.6), "the
+// message could not be processed for reasons attributable to the
+// processing of the message rather than to its contents". AT's servers
+// answer such a fault, env:Receiver "Internal Error (from server)" with
+// HTTP 500, when they fail: it says nothing of the document, and whether a
+// state-changing request took effect is unknown. Such a fault matches
+// ErrTryLater.
+func (e *FaultError) ServerFault() bool {
+	name := faultLocalName(e.Code)
+	return name == faultServer || name == faultReceiver || strings.HasPrefix(name, faultServer+".")
 }
 
 // PermissionDenied reports whether AT accepted the credentials but refused

@@ -1,6 +1,7 @@
 package atclient
 
 import (
+	"errors"
 	"fmt"
 	"testing"
 	"time"
@@ -144,4 +145,29 @@ func TestATAuthenticationFaultCodeAnyPrefix(t *testing.T) {
 	assert.True(t, (&FaultError{Code: "S:Client", AuthCode: 99}).AuthenticationFailed())
 	assert.False(t, (&FaultError{Code: "Client"}).AuthenticationFailed())
 	assert.False(t, (&FaultError{Code: "Server.Authentication"}).AuthenticationFailed())
+}
+
+// TestTryLater: AT failing (a server-side fault, an HTTP 5xx, 5000) is told
+// from a refusal of the request.
+func TestTryLater(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		want bool
+	}{
+		{&FaultError{Code: "env:Receiver", HTTPStatus: 500}, true},
+		{&FaultError{Code: "S:Server", HTTPStatus: 500}, true},
+		{&FaultError{Code: "soapenv:Server.generalException", HTTPStatus: 500}, true},
+		{&FaultError{Code: "env:Sender", HTTPStatus: 500}, false},
+		{&FaultError{Code: "S:Client", HTTPStatus: 500}, false},
+		{&FaultError{Code: "Client.Authentication", HTTPStatus: 500, AuthCode: 16}, false},
+		{&HTTPError{StatusCode: 503}, true},
+		{&HTTPError{StatusCode: 404}, false},
+		{&ResultError{Code: series.Code5000}, true},
+		{&ResultError{Code: series.Code4001}, false},
+		{&EFaturaError{Operation: OpRegisterInvoice, Code: EFaturaSystemError}, true},
+		{&EFaturaError{Operation: OpRegisterInvoice, Code: EFaturaInvoiceDifferentValues}, false},
+		{&TransportError{Sent: true}, false},
+	} {
+		assert.Equal(t, c.want, errors.Is(c.err, ErrTryLater), "%#v", c.err)
+	}
 }

@@ -83,7 +83,9 @@ var ErrEFaturaConflict = errors.New("atclient: e-Fatura: a document of this numb
 // number can be registered only once: a repeat is answered -10 "O documento
 // já foi registado pelo emitente" (or -3 "registado com valores diferentes"
 // when the values differ; manual §2.2.4). So when the answer is lost after
-// the request was sent (timeout, reset, garbled or 5xx answer), the client
+// the request was sent (timeout, reset, garbled answer) or AT failed while
+// handling it (an HTTP 5xx, a server fault such as AT's SOAP 1.2
+// env:Receiver "Internal Error (from server)", see ErrTryLater), the client
 // sends the identical request once more, with a fresh security header:
 //   - 0: the first request had not been applied; the document is now
 //     registered;

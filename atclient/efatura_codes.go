@@ -276,10 +276,12 @@ var alreadyRegistered = map[string]EFaturaCode{
 // profile), its password, the clock and the AT public key.
 var ErrEFaturaAuthentication = errors.New("atclient: e-Fatura refused the authentication")
 
-// ErrEFaturaTryLater is matched by an *EFaturaError with code -97 or -99
-// ("tente mais tarde"): AT did not register the document; send the same
-// request again later.
-var ErrEFaturaTryLater = errors.New("atclient: e-Fatura system error, try again later")
+// ErrEFaturaTryLater is ErrTryLater. Besides AT's failures that every
+// service shares (a server fault such as AT's "Internal Error (from
+// server)", an HTTP 5xx), it is matched by an *EFaturaError with code -97
+// or -99 ("tente mais tarde"): AT did not register the document; send the
+// same request again later.
+var ErrEFaturaTryLater = ErrTryLater
 
 // EFaturaError is an answer of the e-Fatura service with a code other than
 // 0: AT received the request and refused it. Message is AT's Mensagem.

@@ -360,13 +360,54 @@ func TestEFaturaLostAnswers(t *testing.T) {
 		assert.Len(t, e.rec.bodies(), 1)
 		assert.Equal(t, 1, e.srv.Requests(OpRegisterInvoice))
 	})
-	t.Run("SOAP fault is not repeated", func(t *testing.T) {
+	t.Run("AT's internal error before processing: sent again", func(t *testing.T) {
 		e := newEFSim(t, nil)
-		e.srv.InjectFault(attest.Fault{Kind: attest.FaultSOAP, Operation: OpRegisterInvoice})
+		e.srv.InjectFault(attest.Fault{Kind: attest.FaultInternalError, Operation: OpRegisterInvoice})
+		rec, err := e.client.RegisterInvoice(testCtx(t), simInvoice())
+		require.NoError(t, err)
+		assert.False(t, rec.Reconciled)
+		assert.Equal(t, 2, e.srv.Requests(OpRegisterInvoice))
+		assert.Len(t, e.srv.EFaturaDocuments(attest.DefaultNIF), 1)
+	})
+	t.Run("AT's internal error after processing: already registered is success", func(t *testing.T) {
+		e := newEFSim(t, nil)
+		e.srv.InjectFault(attest.Fault{Kind: attest.FaultInternalError, Operation: OpRegisterWork, AfterProcessing: true})
+		rec, err := e.client.RegisterWork(testCtx(t), manualWork())
+		require.NoError(t, err)
+		assert.True(t, rec.Reconciled)
+		assert.Equal(t, 2, e.srv.Calls(OpRegisterWork))
+		assert.Len(t, e.srv.EFaturaDocuments(attest.DefaultNIF), 1)
+	})
+	t.Run("AT's internal error twice: try later", func(t *testing.T) {
+		e := newEFSim(t, nil)
+		e.srv.InjectFault(attest.Fault{Kind: attest.FaultInternalError, Operation: OpRegisterInvoice, Count: 2})
 		_, err := e.client.RegisterInvoice(testCtx(t), simInvoice())
+		require.ErrorIs(t, err, ErrOutcomeUnknown)
+		require.ErrorIs(t, err, ErrTryLater)
 		var fe *FaultError
-		require.True(t, errors.As(err, &fe), "%v", err)
-		assert.Len(t, e.rec.bodies(), 1)
+		require.ErrorAs(t, err, &fe)
+		assert.Equal(t, "env:Receiver", fe.Code)
+		assert.Equal(t, 500, fe.HTTPStatus)
+		assert.Equal(t, 2, e.srv.Requests(OpRegisterInvoice))
+	})
+	t.Run("AT's internal error on a status change: not repeated, try later", func(t *testing.T) {
+		e := newEFSim(t, nil)
+		registerFirst(t, e)
+		e.srv.InjectFault(attest.Fault{Kind: attest.FaultInternalError, Operation: OpChangeInvoiceStatus})
+		_, err := e.client.ChangeInvoiceStatus(testCtx(t), cancelledInvoice())
+		require.ErrorIs(t, err, ErrOutcomeUnknown)
+		require.ErrorIs(t, err, ErrEFaturaTryLater)
+		assert.Equal(t, 1, e.srv.Requests(OpChangeInvoiceStatus))
+	})
+	t.Run("a refusal of the credentials is not repeated", func(t *testing.T) {
+		e := newEFSim(t, nil)
+		c := efClient(t, e.srv, "wrong password")
+		rec := &recorder{next: c.t.http.Transport}
+		c.t.http.Transport = rec
+		_, err := c.RegisterInvoice(testCtx(t), simInvoice())
+		require.ErrorIs(t, err, ErrEFaturaAuthentication)
+		assert.NotErrorIs(t, err, ErrTryLater)
+		assert.Len(t, rec.bodies(), 1)
 	})
 	t.Run("status change is never repeated", func(t *testing.T) {
 		e := newEFSim(t, nil)

@@ -15,6 +15,11 @@ type ResultError struct {
 	Message   string            // msgResultOper, AT's text (Portuguese)
 }
 
+// Is matches ErrTryLater for AT's 5000 "Erro técnico não especificado".
+func (e *ResultError) Is(target error) bool {
+	return target == ErrTryLater && e.Code == series.Code5000
+}
+
 func (e *ResultError) Error() string {
 	msg := fmt.Sprintf("atclient: %s: AT answered %d", e.Operation, int(e.Code))
 	if en := e.Code.DescriptionEN(); en != "" {
@@ -50,11 +55,21 @@ func (e *FaultError) Error() string {
 	return fmt.Sprintf("atclient: %s: SOAP fault %s: %s (HTTP %d)", e.Operation, e.Code, e.Reason, e.HTTPStatus)
 }
 
+// Is matches ErrTryLater for a fault of the server's side (see ServerFault).
+func (e *FaultError) Is(target error) bool {
+	return target == ErrTryLater && e.ServerFault()
+}
+
 // HTTPError is an HTTP answer that is neither 200 nor a SOAP fault.
 type HTTPError struct {
 	Operation  string
 	StatusCode int
 	Status     string
+}
+
+// Is matches ErrTryLater for a 5xx status: the server failed.
+func (e *HTTPError) Is(target error) bool {
+	return target == ErrTryLater && e.StatusCode >= 500
 }
 
 func (e *HTTPError) Error() string {
@@ -103,6 +118,15 @@ func (e *MalformedResponseError) Error() string {
 	return fmt.Sprintf("atclient: %s: malformed answer from AT: %s", e.Operation, e.Reason)
 }
 
+// ErrTryLater is matched (errors.Is) by a failure of AT itself rather than
+// a refusal of the request: a SOAP fault of the server's side (SOAP 1.1
+// faultcode Server, SOAP 1.2 Receiver, such as the "Internal Error (from
+// server)" AT's servers answer with HTTP 500), an HTTP 5xx answer, or AT's
+// result code for an unspecified technical error. The request may be sent
+// again later; whether a state-changing one took effect is settled as for a
+// lost answer (see RegisterSeries).
+var ErrTryLater = errors.New("atclient: AT failed; try again later")
+
 // ErrNotApplied is returned (wrapping the original failure) when the answer
 // to a register, finalize or cancel was lost and a query then showed that AT
 // did not act on it: sending the request again is safe.
@@ -132,7 +156,9 @@ func (e *FieldError) Error() string {
 func (e *FieldError) Is(target error) bool { return target == ErrInvalidRequest }
 
 // uncertain reports whether err leaves open whether AT acted on the request:
-// the answer was lost, garbled, or AT reported an unspecified technical error.
+// the answer was lost or garbled, or AT failed while handling it (a server
+// fault, an HTTP 5xx, the series service's 5000). An e-Fatura "try later"
+// code is not uncertain: the manual says the document was not taken.
 func uncertain(err error) bool {
 	var te *TransportError
 	if errors.As(err, &te) {
@@ -141,6 +167,10 @@ func uncertain(err error) bool {
 	var me *MalformedResponseError
 	if errors.As(err, &me) {
 		return true
+	}
+	var fe *FaultError
+	if errors.As(err, &fe) {
+		return fe.ServerFault()
 	}
 	var he *HTTPError
 	if errors.As(err, &he) {

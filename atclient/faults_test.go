@@ -132,9 +132,9 @@ func TestFinalizeAndCancelLostAnswers(t *testing.T) {
 	assert.Equal(t, 1, e.srv.Calls(opCancel), "the cancel stopped before processing had no effect")
 }
 
-// A SOAP fault is a definite refusal: reported as such, never reconciled
-// or retried.
-func TestSOAPFault(t *testing.T) {
+// A fault of the server's side is AT failing, not a refusal: a register is
+// reconciled by a query, a query is retried.
+func TestServerFault(t *testing.T) {
 	e := newSim(t, nil)
 	e.srv.InjectFault(attest.Fault{Kind: attest.FaultSOAP, Operation: opRegister})
 	_, err := e.client.RegisterSeries(testCtx(t), e.newSeries(t, "S", series.DocumentTypeFT, 1))
@@ -143,12 +143,19 @@ func TestSOAPFault(t *testing.T) {
 	assert.Equal(t, "S:Server", fe.Code)
 	assert.Equal(t, 500, fe.HTTPStatus)
 	assert.Contains(t, fe.Error(), "injected SOAP fault")
-	assert.Equal(t, 0, e.srv.Calls(opQuery))
+	assert.ErrorIs(t, err, ErrTryLater)
+	assert.ErrorIs(t, err, ErrNotApplied, "the query found nothing registered")
+	assert.Equal(t, 1, e.srv.Calls(opQuery))
 
-	e.srv.InjectFault(attest.Fault{Kind: attest.FaultSOAP, Operation: opQuery})
+	e.srv.InjectFault(attest.Fault{Kind: attest.FaultInternalError, Operation: opRegister, AfterProcessing: true})
+	s, err := e.client.RegisterSeries(testCtx(t), e.newSeries(t, "S", series.DocumentTypeFT, 1))
+	require.NoError(t, err, "registered by the request whose answer was AT's internal error")
+	assert.NotEmpty(t, s.ValidationCode)
+
+	e.srv.InjectFault(attest.Fault{Kind: attest.FaultInternalError, Operation: opQuery})
 	_, err = e.client.QuerySeries(testCtx(t), SeriesQuery{})
-	require.ErrorAs(t, err, &fe)
-	assert.Equal(t, 1, e.srv.Requests(opQuery), "SOAP faults are not retried")
+	require.NoError(t, err)
+	assert.Equal(t, 4, e.srv.Requests(opQuery), "the query after AT's internal error was retried")
 }
 
 func TestQueryRetriesPassingFailures(t *testing.T) {

@@ -103,9 +103,17 @@ func TestRealShapeSOAP12Fault(t *testing.T) {
 		assert.Equal(t, status, fe.HTTPStatus)
 		assert.False(t, fe.AuthenticationFailed())
 
+		assert.True(t, fe.ServerFault())
+		assert.ErrorIs(t, err, ErrTryLater, "AT failing, not a refusal")
+		assert.True(t, uncertain(err), "whether AT acted is unknown")
+
 		_, err = decodeEFaturaAnswer(OpRegisterInvoice, status, []byte(realShapeSOAP12Fault))
 		require.ErrorAs(t, err, &fe)
 		assert.Equal(t, "Internal Error (from server)", fe.Reason)
+		assert.ErrorIs(t, err, ErrEFaturaTryLater)
+		assert.True(t, uncertain(err), "a register is sent again")
+		var ee *EFaturaError
+		assert.False(t, errors.As(err, &ee), "no e-Fatura code: AT did not judge the document")
 	}
 	// A SOAP 1.2 envelope that is not a fault is not an answer of ours.
 	other := `<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"><env:Body><x/></env:Body></env:Envelope>`

@@ -24,6 +24,7 @@
 //     use not before today, the life cycle active → finalized or cancelled
 //     (§1.3.3), validation codes of 8 characters; state is kept per NIF;
 //   - fails on demand (InjectFault): a delay, AT's 5000 answer, a SOAP fault,
+//     AT's SOAP 1.2 "Internal Error (from server)",
 //     a dropped connection or a malformed body, before or after the request
 //     takes effect — the latter is how an answer gets lost.
 //

@@ -24,6 +24,10 @@ const (
 	// FaultMalformed answers HTTP 200 with a body that is not a SOAP
 	// message.
 	FaultMalformed
+	// FaultInternalError answers HTTP 500 with the SOAP 1.2 fault AT's
+	// servers send when they fail (env:Receiver, "Internal Error (from
+	// server)"), whatever the service.
+	FaultInternalError
 )
 
 func (k FaultKind) String() string {
@@ -38,6 +42,8 @@ func (k FaultKind) String() string {
 		return "dropped connection"
 	case FaultMalformed:
 		return "malformed body"
+	case FaultInternalError:
+		return "internal error"
 	}
 	return "unknown fault"
 }
@@ -115,9 +121,24 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, f *Fault, op strin
 			}
 		}
 		panic(http.ErrAbortHandler) // closes the connection too
+	case FaultInternalError:
+		writeInternalError(w)
 	case FaultMalformed:
 		w.Header().Set("Content-Type", "text/xml; charset=utf-8")
 		_, _ = w.Write([]byte(`<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><ns2:` + op + `Response xmlns:ns2="http://at.gov.pt/"><infoResultOper><codResult`))
 	}
 	return true
+}
+
+// writeInternalError answers as AT's servers were seen to when they fail
+// (joaomfrebelo/atws, test/Resources/Responses/Invoice/InternalError.xml): a
+// SOAP 1.2 fault, though the services speak SOAP 1.1, with HTTP 500.
+func writeInternalError(w http.ResponseWriter) {
+	w.Header().Set("Content-Type", "application/soap+xml; charset=utf-8")
+	w.WriteHeader(http.StatusInternalServerError)
+	_, _ = w.Write([]byte(`<?xml version='1.0' ?>` +
+		`<env:Envelope xmlns:env='http://www.w3.org/2003/05/soap-envelope'><env:Body><env:Fault>` +
+		`<env:Code><env:Value>env:Receiver</env:Value></env:Code>` +
+		`<env:Reason><env:Text xml:lang="en-US">Internal Error (from server)</env:Text></env:Reason>` +
+		`</env:Fault></env:Body></env:Envelope>`))
 }
