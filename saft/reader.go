@@ -205,11 +205,26 @@ type Reader struct {
 	done       bool
 }
 
+// ReaderOption configures a Reader.
+type ReaderOption func(*Reader)
+
+// WithIssueHandler hands every ReadIssue to f as soon as it is found,
+// instead of collecting them in HeaderIssues and Record.Issues (which then
+// stay empty): a file with millions of bad elements in one record then
+// costs no memory for them. An issue found inside a record comes before
+// that record.
+func WithIssueHandler(f func(ReadIssue)) ReaderOption {
+	return func(r *Reader) { r.d.onIssue = f }
+}
+
 // NewReader reads the start of a SAF-T file up to the end of its Header.
 // It fails with ErrNotSAFT for other XML, ErrVersion for another SAF-T
 // version and a *ReadError for malformed XML.
-func NewReader(r io.Reader) (*Reader, error) {
+func NewReader(r io.Reader, opts ...ReaderOption) (*Reader, error) {
 	rd := &Reader{d: decoder{s: xmlscan.New(r), intern: make(map[string]string, 1024)}}
+	for _, o := range opts {
+		o(rd)
+	}
 	d := &rd.d
 	k, err := d.next()
 	if err != nil {

@@ -18,8 +18,10 @@ type decoder struct {
 	s      *xmlscan.Scanner
 	path   []readSeg // of the element being decoded, for issues
 	issues []ReadIssue
-	text   []byte            // a leaf's text when it comes in several tokens
-	intern map[string]string // short values (codes, IDs) repeat: share their strings
+	// onIssue, when set, takes each issue instead of issues.
+	onIssue func(ReadIssue)
+	text    []byte            // a leaf's text when it comes in several tokens
+	intern  map[string]string // short values (codes, IDs) repeat: share their strings
 
 	recDepth int        // len(path) inside the record being read, 0 outside records
 	elems    []elemLine // structure elements of that record
@@ -61,10 +63,15 @@ func (d *decoder) pathString(last string) string {
 }
 
 func (d *decoder) issue(code, last, format string, args ...any) {
-	d.issues = append(d.issues, ReadIssue{
+	i := ReadIssue{
 		Code: code, Path: d.pathString(last), Line: d.s.Line(), Col: d.s.Col(),
 		Message: fmt.Sprintf(format, args...),
-	})
+	}
+	if d.onIssue != nil {
+		d.onIssue(i)
+		return
+	}
+	d.issues = append(d.issues, i)
 }
 
 // next returns the next token, converting scanner errors.
