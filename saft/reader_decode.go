@@ -148,6 +148,7 @@ func (d *decoder) leafText(name string) ([]byte, error) {
 func (d *decoder) decodeStruct(v reflect.Value, p *structPlan) error {
 	lastOrder := 0
 	var lastName string
+	var slot uint8 // the alternatives of the current slot already read
 	for {
 		k, err := d.next()
 		if err != nil {
@@ -178,9 +179,13 @@ func (d *decoder) decodeStruct(v reflect.Value, p *structPlan) error {
 		switch {
 		case f.order < lastOrder:
 			d.issue(CodeReadOrder, name, "element %s out of the schema's order (after %s)", name, lastName)
-		case f.order == lastOrder && !repeatable:
+		case f.order == lastOrder && !repeatable && slot&f.alt == f.alt:
 			d.issue(CodeReadOrder, name, "element %s repeated", name)
 		}
+		if f.order != lastOrder {
+			slot = 0
+		}
+		slot |= f.alt
 		lastOrder, lastName = f.order, name
 		if err := d.decodeField(v, f, name); err != nil {
 			return err

@@ -35,7 +35,8 @@ const (
 type fieldPlan struct {
 	name  string
 	index int
-	order int // position in the schema's sequence
+	order int   // position in the schema's sequence
+	alt   uint8 // in a slot shared with other elements: this one's bit
 	kind  fieldKind
 	typ   reflect.Type // the element type for pointers and slices
 	sub   *structPlan
@@ -107,7 +108,31 @@ func planFor(t reflect.Type) *structPlan {
 		default:
 			panic("saft: reader: unsupported model field " + t.Name() + "." + f.Name)
 		}
+		if first, ok := sharedSlot[name]; ok {
+			if fa := p.fields[first]; fa != nil && fa.order == order-1 {
+				order--
+				fa.alt, fp.order, fp.alt = 1, order, 2
+			}
+		}
 		p.fields[name] = fp
 	}
 	return p
+}
+
+// sharedSlot names the elements that share one place of their parent's
+// sequence with the element before them in the model, because the schema
+// groups the two in an xs:choice or an xs:all: they may come in either
+// order. Whether both are present (never allowed by a choice) is the
+// validator's rule (SAFT-FACET-CHOICE), not a matter of order.
+//   - TaxPercentage | TaxAmount: TaxTableEntry, Tax, PaymentTax;
+//   - DebitAmount | CreditAmount: the lines of the source documents;
+//   - CustomerID | SupplierID: Transaction, StockMovement;
+//   - DebitLine & CreditLine: Transaction/Lines is an xs:all of two
+//     unbounded elements (XSD 1.1), so debit and credit lines may come
+//     interleaved in any order.
+var sharedSlot = map[string]string{
+	"TaxAmount":    "TaxPercentage",
+	"CreditAmount": "DebitAmount",
+	"SupplierID":   "CustomerID",
+	"CreditLine":   "DebitLine",
 }

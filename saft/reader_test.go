@@ -8,6 +8,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -180,6 +181,7 @@ func TestReaderIssues(t *testing.T) {
 		{"empty optional text", "<SystemEntryDate>", "<EACCode></EACCode><SystemEntryDate>", saft.CodeReadValue, "/AuditFile/SourceDocuments/SalesInvoices/Invoice[1]/EACCode"},
 		{"empty optional text, self-closing", "<SystemEntryDate>", "<EACCode/><SystemEntryDate>", saft.CodeReadValue, "/AuditFile/SourceDocuments/SalesInvoices/Invoice[1]/EACCode"},
 		{"empty mandatory text", "<SourceID>ana</SourceID>", "<SourceID></SourceID>", saft.CodeReadValue, "/AuditFile/SourceDocuments/SalesInvoices/Invoice[1]/DocumentStatus/SourceID"},
+		{"choice repeated", "<TaxPercentage>23</TaxPercentage>", "<TaxPercentage>23</TaxPercentage><TaxAmount>1</TaxAmount><TaxPercentage>23</TaxPercentage>", saft.CodeReadOrder, "/AuditFile/MasterFiles/TaxTable/TaxTableEntry[1]/TaxPercentage"},
 		{"other namespace in a container", "<SourceDocuments>", `<SourceDocuments><x:SalesInvoices xmlns:x="urn:x"/>`, saft.CodeReadUnexpected, "/AuditFile/SourceDocuments/SalesInvoices"},
 	}
 	for _, c := range cases {
@@ -330,5 +332,42 @@ func TestRecordLineOf(t *testing.T) {
 		assert.Equal(t, rec.Line, rec.LineOf(rec.Path+"/InvoiceNo"))
 		assert.Equal(t, rec.Line, rec.LineOf(rec.Path+"/Line[9]"), "no such line")
 		assert.Equal(t, rec.Line, rec.LineOf("/AuditFile/Header"), "outside the record")
+	}
+}
+
+// TestReaderSchemaOrders: the orders the schema accepts beyond a plain
+// sequence read without a structural issue. Transaction/Lines is an xs:all
+// of DebitLine and CreditLine (both unbounded), so debit and credit lines
+// may be interleaved; the two elements of an xs:choice may come in either
+// order (both present is the validator's SAFT-FACET-CHOICE, whatever their
+// order).
+func TestReaderSchemaOrders(t *testing.T) {
+	golden, err := os.ReadFile("testdata/golden_full.xml")
+	require.NoError(t, err)
+	valid := string(golden)
+	debit := valid[strings.Index(valid, "<DebitLine>") : strings.Index(valid, "</DebitLine>")+len("</DebitLine>")]
+	credit := valid[strings.Index(valid, "<CreditLine>") : strings.Index(valid, "</CreditLine>")+len("</CreditLine>")]
+	cases := []struct {
+		name, old, new string
+		schemaValid    bool
+	}{
+		{"credit line first", debit + "\n          " + credit, credit + "\n          " + debit, true},
+		{"debit line between credit lines", debit + "\n          " + credit, credit + debit, true},
+		{"choice reversed", "<TaxPercentage>23</TaxPercentage>", "<TaxAmount>1</TaxAmount><TaxPercentage>23</TaxPercentage>", false},
+		{"choice both", "<TaxPercentage>23</TaxPercentage>", "<TaxPercentage>23</TaxPercentage><TaxAmount>1</TaxAmount>", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := strings.Replace(valid, c.old, c.new, 1)
+			require.NotEqual(t, valid, in)
+			_, err := saft.Decode(strings.NewReader(in))
+			require.NoError(t, err)
+			if _, lookErr := exec.LookPath("xmllint"); lookErr == nil {
+				cmd := exec.Command("xmllint", "--noout", "--schema", "testdata/SAFTPT1.04_01.xsd10.xsd", "-")
+				cmd.Stdin = strings.NewReader(in)
+				out, err := cmd.CombinedOutput()
+				assert.Equal(t, c.schemaValid, err == nil, "xmllint: %s", out)
+			}
+		})
 	}
 }
