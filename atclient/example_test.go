@@ -11,6 +11,7 @@ import (
 	"github.com/faturapt/faturapt/atclient"
 	"github.com/faturapt/faturapt/atclient/attest"
 	"github.com/faturapt/faturapt/atcud"
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/series"
 )
 
@@ -41,7 +42,7 @@ func simulatorClient() (*attest.Server, *atclient.Client) {
 	return srv, client
 }
 
-func today() series.Date { return series.DateOf(time.Now().UTC()) }
+func today() civil.Date { return civil.DateOf(time.Now().UTC()) }
 
 // Register a new series with AT and print the ATCUD of its first document.
 // Against AT itself, the endpoints are atclient.TestEndpoints() or

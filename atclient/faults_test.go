@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/faturapt/faturapt/atclient/attest"
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/series"
 )
 
@@ -185,7 +186,7 @@ func TestAuthenticationRefusals(t *testing.T) {
 	key, _ := ParseATKey(srv.EncryptionCertificatePEM())
 	cert, _ := CertificateFromTLS(srv.ClientCertificate())
 	s := series.Series{ID: "A", Type: series.SeriesTypeNormal, DocumentType: series.DocumentTypeFT, FirstNumber: series.NumberOf(1),
-		ExpectedStart: series.DateOf(time.Now().UTC()), ProcessingMeans: series.ProcessingMeansInvoicingProgram}
+		ExpectedStart: civil.DateOf(time.Now().UTC()), ProcessingMeans: series.ProcessingMeansInvoicingProgram}
 
 	t.Run("wrong password", func(t *testing.T) {
 		creds, _ := NewCredentials(attest.DefaultNIF, attest.DefaultSubUser, "wrong-password")
@@ -256,7 +257,7 @@ func TestTLSFailures(t *testing.T) {
 		c, err := New(Endpoints{Series: srv.URL()}, creds, strange, WithATKey(key), WithRootCAs(srv.RootCAs()))
 		require.NoError(t, err)
 		_, err = c.RegisterSeries(testCtx(t), series.Series{ID: "A", Type: series.SeriesTypeNormal, DocumentType: series.DocumentTypeFT,
-			FirstNumber: series.NumberOf(1), ExpectedStart: series.DateOf(time.Now().UTC()), ProcessingMeans: series.ProcessingMeansInvoicingProgram})
+			FirstNumber: series.NumberOf(1), ExpectedStart: civil.DateOf(time.Now().UTC()), ProcessingMeans: series.ProcessingMeansInvoicingProgram})
 		var te *TLSError
 		require.ErrorAs(t, err, &te, "got %v", err)
 		assert.False(t, errors.Is(err, ErrNotApplied), "a TLS refusal is certain, not reconciled")

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/series"
 )
 
@@ -167,7 +168,7 @@ func TestRequestsMatchWSDLNamespaces(t *testing.T) {
 func TestNamespaceCheckCatchesDefaultNamespace(t *testing.T) {
 	sc := readWSDLSchema(t, "wsdl/Comunicacao_Series.wsdl")
 	req, err := registerRequest(series.Series{ID: "A", Type: series.SeriesTypeNormal, DocumentType: series.DocumentTypeFT,
-		FirstNumber: series.NumberOf(1), ExpectedStart: series.Date{Year: 2030, Month: 1, Day: 1}, ProcessingMeans: series.ProcessingMeansInvoicingProgram})
+		FirstNumber: series.NumberOf(1), ExpectedStart: civil.Date{Year: 2030, Month: 1, Day: 1}, ProcessingMeans: series.ProcessingMeansInvoicingProgram})
 	require.NoError(t, err)
 	plain, err := xml.Marshal(req)
 	require.NoError(t, err)

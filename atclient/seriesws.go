@@ -12,6 +12,7 @@ import (
 	"github.com/hooklift/gowsdl/soap"
 
 	gen "github.com/faturapt/faturapt/atclient/internal/serieswsdl"
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/series"
 )
 
@@ -39,8 +40,8 @@ type SeriesQuery struct {
 	Class           series.DocumentClass
 	DocumentType    series.DocumentType
 	ValidationCode  string
-	RegisteredFrom  series.Date // dataRegistoDe
-	RegisteredTo    series.Date // dataRegistoAte
+	RegisteredFrom  civil.Date // dataRegistoDe
+	RegisteredTo    civil.Date // dataRegistoAte
 	Status          series.Status
 	ProcessingMeans series.ProcessingMeans
 }
@@ -411,11 +412,11 @@ func fromInfo(si *gen.SeriesInfo) (series.Series, error) {
 		Type:              series.SeriesType(*si.TipoSerie),
 		DocumentType:      series.DocumentType(*si.TipoDoc),
 		FirstNumber:       first,
-		ExpectedStart:     series.DateOf(si.DataInicioPrevUtiliz.ToGoTime()),
+		ExpectedStart:     civil.DateOf(si.DataInicioPrevUtiliz.ToGoTime()),
 		CertificateNumber: int(*si.NumCertSWFatur),
 		ProcessingMeans:   series.ProcessingMeans(*si.MeioProcessamento),
 		ValidationCode:    string(*si.CodValidacaoSerie),
-		RegistrationDate:  series.DateOf(si.DataRegisto.ToGoTime()),
+		RegistrationDate:  civil.DateOf(si.DataRegisto.ToGoTime()),
 		Status:            series.Status(*si.Estado),
 		StatusTime:        si.DataEstado.ToGoTime(),
 		CommunicatedBy:    string(*si.NifComunicou),
@@ -532,7 +533,7 @@ func queryRequest(q SeriesQuery) (*gen.ConsultarSeries, error) {
 	}
 	for _, d := range []struct {
 		field string
-		date  series.Date
+		date  civil.Date
 		dst   *soap.XSDDate
 	}{{"dataRegistoDe", q.RegisteredFrom, &req.DataRegistoDe}, {"dataRegistoAte", q.RegisteredTo, &req.DataRegistoAte}} {
 		if d.date.IsZero() {
@@ -565,7 +566,7 @@ func queryRequest(q SeriesQuery) (*gen.ConsultarSeries, error) {
 	return req, nil
 }
 
-func xsdDate(d series.Date) soap.XSDDate {
+func xsdDate(d civil.Date) soap.XSDDate {
 	return soap.CreateXsdDate(time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC), false)
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/faturapt/faturapt/atclient/attest"
 	gen "github.com/faturapt/faturapt/atclient/internal/serieswsdl"
 	"github.com/faturapt/faturapt/atcud"
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/series"
 )
 
@@ -72,7 +73,7 @@ func TestRegisterRefusals(t *testing.T) {
 	})
 	t.Run("4049 start of use in the past", func(t *testing.T) {
 		s := e.newSeries(t, "OLD", series.DocumentTypeFT, 1)
-		s.ExpectedStart = series.DateOf(time.Now().UTC().AddDate(0, 0, -1))
+		s.ExpectedStart = civil.DateOf(time.Now().UTC().AddDate(0, 0, -1))
 		_, err := e.client.RegisterSeries(testCtx(t), s)
 		requireCode(t, err, series.Code4049)
 	})
@@ -240,7 +241,7 @@ func TestQuery(t *testing.T) {
 		{"type", SeriesQuery{Type: series.SeriesTypeRecovery}, 0},
 		{"means", SeriesQuery{ProcessingMeans: series.ProcessingMeansInvoicingProgram}, 3},
 		{"dates", SeriesQuery{RegisteredFrom: e.today, RegisteredTo: e.today}, 3},
-		{"dates before", SeriesQuery{RegisteredTo: series.DateOf(time.Now().UTC().AddDate(0, 0, -1))}, 0},
+		{"dates before", SeriesQuery{RegisteredTo: civil.DateOf(time.Now().UTC().AddDate(0, 0, -1))}, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := e.client.QuerySeries(testCtx(t), tc.q)
@@ -254,10 +255,10 @@ func TestQuery(t *testing.T) {
 	assert.Equal(t, series.NumberOf(3), got[0].LastIssued)
 
 	// 4048, past the client's own check.
-	req := &gen.ConsultarSeries{DataRegistoDe: xsdDate(e.today), DataRegistoAte: xsdDate(series.DateOf(time.Now().UTC().AddDate(0, 0, -1)))}
+	req := &gen.ConsultarSeries{DataRegistoDe: xsdDate(e.today), DataRegistoAte: xsdDate(civil.DateOf(time.Now().UTC().AddDate(0, 0, -1)))}
 	_, err = e.rawCall(t, opQuery, req, series.Code2002)
 	requireCode(t, err, series.Code4048)
-	_, err = e.client.QuerySeries(testCtx(t), SeriesQuery{RegisteredFrom: e.today, RegisteredTo: series.DateOf(time.Now().UTC().AddDate(0, 0, -1))})
+	_, err = e.client.QuerySeries(testCtx(t), SeriesQuery{RegisteredFrom: e.today, RegisteredTo: civil.DateOf(time.Now().UTC().AddDate(0, 0, -1))})
 	require.ErrorIs(t, err, ErrInvalidRequest)
 	_, err = e.client.QuerySeries(testCtx(t), SeriesQuery{Class: series.DocumentClassMG, DocumentType: series.DocumentTypeFT, Status: "X"})
 	require.ErrorIs(t, err, ErrInvalidRequest)

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/faturapt/faturapt/atclient/attest"
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/series"
 )
 
@@ -43,7 +44,7 @@ type simEnv struct {
 	srv    *attest.Server
 	client *Client
 	rec    *recorder
-	today  series.Date
+	today  civil.Date
 }
 
 // newSim starts a simulator and a client of it; both clocks read now.
@@ -55,7 +56,7 @@ func newSim(t testing.TB, simOpts []attest.Option, opts ...Option) *simEnv {
 	c := simClient(t, srv, opts...)
 	rec := &recorder{next: c.t.http.Transport}
 	c.t.http.Transport = rec
-	return &simEnv{srv: srv, client: c, rec: rec, today: series.DateOf(time.Now().UTC())}
+	return &simEnv{srv: srv, client: c, rec: rec, today: civil.DateOf(time.Now().UTC())}
 }
 
 // simClient is a client of srv with the default user, trusting its CA.

@@ -14,12 +14,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/faturapt/faturapt/civil"
 	"github.com/shopspring/decimal"
 )
 
 func benchDocument(b *testing.B) (Document, string) {
 	doc := Document{
-		Date:        Date{2024, time.March, 15},
+		Date:        civil.Date{Year: 2024, Month: time.March, Day: 15},
 		SystemEntry: time.Date(2024, 3, 15, 10, 11, 12, 0, time.UTC),
 		Number:      "FT 2024A/123456",
 		GrossTotal:  decimal.RequireFromString("1234.56"),

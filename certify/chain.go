@@ -3,6 +3,8 @@ package certify
 import (
 	"fmt"
 	"time"
+
+	"github.com/faturapt/faturapt/civil"
 )
 
 // Chain is the signing state of one series of one document type (e.g. all
@@ -23,7 +25,7 @@ type Chain struct {
 	LastHash string
 	// LastDate and LastSystemEntry are the last document's date and
 	// SystemEntryDate.
-	LastDate        Date
+	LastDate        civil.Date
 	LastSystemEntry time.Time
 }
 
@@ -63,7 +65,7 @@ func (c Chain) Check(doc Document) error {
 	if doc.Date.Before(c.LastDate) {
 		vs = append(vs, Violation{Field: "Date", Code: "chain.date", Message: fmt.Sprintf("%s is before the previous document's %s (%v)", doc.Date, c.LastDate, ErrDateOrder)})
 	}
-	if civilSeconds(doc.SystemEntry) < civilSeconds(c.LastSystemEntry) {
+	if civil.DateTimeOf(doc.SystemEntry).Before(civil.DateTimeOf(c.LastSystemEntry)) {
 		vs = append(vs, Violation{Field: "SystemEntry", Code: "chain.system_entry", Message: fmt.Sprintf("%s is before the previous document's %s (%v)", FormatSystemEntry(doc.SystemEntry), FormatSystemEntry(c.LastSystemEntry), ErrSystemEntryOrder)})
 	}
 	if vs != nil {

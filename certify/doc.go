@@ -26,7 +26,6 @@
 //
 // Private keys live in [PrivateKey] and [Signer], which never print them.
 //
-// The package is a leaf: it imports no other package of this module, so it
-// carries its own civil [Date] type. Callers holding another date type (for
-// example the SAF-T model's) convert field by field.
+// The package is a leaf: of this module it imports only civil, whose
+// [civil.Date] is the document's date.
 package certify

@@ -8,7 +8,6 @@ import (
 // Sentinel errors; every error of this package wraps one of them, so callers
 // test with errors.Is.
 var (
-	ErrInvalidDate        = errors.New("invalid date")
 	ErrInvalidDocument    = errors.New("invalid document")
 	ErrInvalidKey         = errors.New("invalid RSA key")
 	ErrKeySize            = errors.New("RSA key size not allowed (Despacho 8632/2014 §6.2 prescribes 1024 bits)")

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/faturapt/faturapt/certify"
+	"github.com/faturapt/faturapt/civil"
 	"github.com/shopspring/decimal"
 )
 
@@ -40,7 +41,7 @@ func ExampleChain_Sign() {
 	var chain certify.Chain // a new series: no previous hash
 
 	first := certify.Document{
-		Date:        certify.Date{Year: 2024, Month: time.March, Day: 1},
+		Date:        civil.Date{Year: 2024, Month: time.March, Day: 1},
 		SystemEntry: entryAt(2024, time.March, 1, 9, 30, 0),
 		Number:      "FT A/1",
 		GrossTotal:  decimal.RequireFromString("123.00"),
@@ -52,7 +53,7 @@ func ExampleChain_Sign() {
 	}
 
 	second := certify.Document{
-		Date:        certify.Date{Year: 2024, Month: time.March, Day: 1},
+		Date:        civil.Date{Year: 2024, Month: time.March, Day: 1},
 		SystemEntry: entryAt(2024, time.March, 1, 11, 2, 45),
 		Number:      "FT A/2",
 		GrossTotal:  decimal.RequireFromString("7.5"),
@@ -66,7 +67,7 @@ func ExampleChain_Sign() {
 
 	// A third document dated before the second is refused.
 	_, err = chain.Sign(s, certify.Document{
-		Date: certify.Date{Year: 2024, Month: time.February, Day: 29}, SystemEntry: entryAt(2024, time.March, 1, 12, 0, 0),
+		Date: civil.Date{Year: 2024, Month: time.February, Day: 29}, SystemEntry: entryAt(2024, time.March, 1, 12, 0, 0),
 		Number: "FT A/3", GrossTotal: decimal.NewFromInt(1),
 	})
 	fmt.Println(errors.Is(err, certify.ErrDateOrder))
@@ -84,7 +85,7 @@ func ExampleVerifier_VerifyChain() {
 	var records []certify.Record
 	for i := 1; i <= 4; i++ {
 		doc := certify.Document{
-			Date:        certify.Date{Year: 2024, Month: time.April, Day: i},
+			Date:        civil.Date{Year: 2024, Month: time.April, Day: i},
 			SystemEntry: entryAt(2024, time.April, i, 10, 0, 0),
 			Number:      fmt.Sprintf("FR B/%d", i),
 			GrossTotal:  decimal.NewFromInt(int64(10 * i)),
@@ -103,7 +104,7 @@ func ExampleVerifier_VerifyChain() {
 	fmt.Println(v.VerifyChain(certify.Chain{}, records))
 
 	records[1].GrossTotal = decimal.NewFromInt(99) // altered after signing
-	records[3].Date = certify.Date{Year: 2024, Month: time.April, Day: 1}
+	records[3].Date = civil.Date{Year: 2024, Month: time.April, Day: 1}
 	var ce *certify.ChainError
 	if errors.As(v.VerifyChain(certify.Chain{}, records), &ce) {
 		for _, b := range ce.Breaks {
@@ -145,7 +146,7 @@ func ExampleHashChars() {
 
 func ExampleMessage() {
 	fmt.Println(certify.Message(
-		certify.Date{Year: 2010, Month: time.May, Day: 18},
+		civil.Date{Year: 2010, Month: time.May, Day: 18},
 		time.Date(2010, time.May, 18, 11, 22, 19, 0, time.UTC),
 		"FAC 001/14",
 		decimal.RequireFromString("3.12"),
@@ -223,10 +224,4 @@ func ExampleParsePublicKeyPEM() {
 func ExampleSigner_String() {
 	fmt.Printf("%v\n", signer())
 	// Output: certify.Signer{key: RSA-1024 [redacted], version: 1}
-}
-
-func ExampleParseDate() {
-	d, _ := certify.ParseDate("2024-02-29")
-	fmt.Println(d, d.Valid(), certify.DateOf(time.Date(2024, 3, 1, 23, 59, 0, 0, time.UTC)))
-	// Output: 2024-02-29 true 2024-03-01
 }

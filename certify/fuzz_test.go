@@ -34,25 +34,3 @@ func FuzzParseKeyPEM(f *testing.F) {
 		}
 	})
 }
-
-// FuzzParseDate: no panic; a parsed date is valid and prints back.
-func FuzzParseDate(f *testing.F) {
-	for _, s := range []string{"2024-02-29", "2023-02-29", "0000-01-01", "9999-12-31", "2024-1-1", ""} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		d, err := ParseDate(s)
-		if err != nil {
-			if !errors.Is(err, ErrInvalidDate) {
-				t.Fatal(err)
-			}
-			return
-		}
-		if !d.Valid() {
-			t.Fatalf("%q parsed to invalid %v", s, d)
-		}
-		if d.String() != s {
-			t.Fatalf("%q prints back as %q", s, d)
-		}
-	})
-}

@@ -6,13 +6,15 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/faturapt/faturapt/civil"
 )
 
 // Document holds the four fields of a document that its signature covers
 // (Despacho 8632/2014 §2.1, §4.5 to §4.10).
 type Document struct {
 	// Date is InvoiceDate, MovementDate or WorkDate, by document class.
-	Date Date
+	Date civil.Date
 	// SystemEntry is SystemEntryDate. Its wall clock as read in its own
 	// location is used, to the second; the zone is not part of the message
 	// (SAF-T DateTime has none), so pass Portuguese local time.
@@ -39,18 +41,18 @@ const SystemEntryLayout = "2006-01-02T15:04:05"
 // exactly two decimals ([FormatGrossTotal]) and previousHash empty for the
 // first document of a series (the message then ends in ";").
 //
-// The SAF-T writer must format the same fields with [Date.String],
+// The SAF-T writer must format the same fields with [civil.Date.String],
 // [FormatSystemEntry] and [FormatGrossTotal] so that the file and the
 // signature never disagree. Message only formats; [Document.Validate] checks
 // the values.
-func Message(date Date, systemEntry time.Time, number string, grossTotal decimal.Decimal, previousHash string) string {
+func Message(date civil.Date, systemEntry time.Time, number string, grossTotal decimal.Decimal, previousHash string) string {
 	return string(AppendMessage(make([]byte, 0, 64+len(number)+len(previousHash)), date, systemEntry, number, grossTotal, previousHash))
 }
 
 // AppendMessage appends the text of [Message] to dst and returns the extended
 // buffer; it lets a hot loop sign without allocating a string.
-func AppendMessage(dst []byte, date Date, systemEntry time.Time, number string, grossTotal decimal.Decimal, previousHash string) []byte {
-	dst = date.appendTo(dst)
+func AppendMessage(dst []byte, date civil.Date, systemEntry time.Time, number string, grossTotal decimal.Decimal, previousHash string) []byte {
+	dst = date.Append(dst)
 	dst = append(dst, ';')
 	dst = appendSystemEntry(dst, systemEntry)
 	dst = append(dst, ';')
@@ -123,25 +125,7 @@ func FormatSystemEntry(t time.Time) string {
 	return string(appendSystemEntry(make([]byte, 0, 19), t))
 }
 
-func appendSystemEntry(b []byte, t time.Time) []byte {
-	y, mo, d := t.Date()
-	h, mi, s := t.Clock()
-	b = Date{Year: y, Month: mo, Day: d}.appendTo(b)
-	b = append(b, 'T')
-	b = appendPadded(b, h, 2)
-	b = append(b, ':')
-	b = appendPadded(b, mi, 2)
-	b = append(b, ':')
-	return appendPadded(b, s, 2)
-}
-
-// civilSeconds orders wall clocks regardless of their locations, as SAF-T
-// compares zone-less DateTimes.
-func civilSeconds(t time.Time) int64 {
-	y, mo, d := t.Date()
-	h, mi, s := t.Clock()
-	return time.Date(y, mo, d, h, mi, s, 0, time.UTC).Unix()
-}
+func appendSystemEntry(b []byte, t time.Time) []byte { return civil.DateTimeOf(t).Append(b) }
 
 // Validate checks d and returns every violation at once as a
 // *ValidationError, or nil.

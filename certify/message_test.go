@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/faturapt/faturapt/civil"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -31,9 +32,9 @@ const (
 		"gvl7h1myKCYBKqgu60="
 )
 
-func mustDate(t testing.TB, s string) Date {
+func mustDate(t testing.TB, s string) civil.Date {
 	t.Helper()
-	d, err := ParseDate(s)
+	d, err := civil.ParseDate(s)
 	require.NoError(t, err)
 	return d
 }
@@ -111,7 +112,7 @@ func TestMessageFormatting(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := Message(Date{2024, time.March, 9}, tt.entry, "FT A/1", decimal.RequireFromString(tt.total), "")
+			got := Message(civil.Date{Year: 2024, Month: time.March, Day: 9}, tt.entry, "FT A/1", decimal.RequireFromString(tt.total), "")
 			assert.Equal(t, tt.want, got)
 		})
 	}
@@ -119,29 +120,8 @@ func TestMessageFormatting(t *testing.T) {
 	assert.Equal(t, "2024-01-02T03:04:05", FormatSystemEntry(time.Date(2024, 1, 2, 3, 4, 5, 0, time.FixedZone("x", -5*3600))))
 }
 
-func TestDate(t *testing.T) {
-	d, err := NewDate(2024, time.February, 29)
-	require.NoError(t, err)
-	assert.Equal(t, "2024-02-29", d.String())
-	for _, bad := range []Date{{2023, 2, 29}, {0, 1, 1}, {10000, 1, 1}, {2024, 13, 1}, {2024, 0, 1}, {2024, 1, 0}, {2024, 4, 31}, {}} {
-		_, err := NewDate(bad.Year, bad.Month, bad.Day)
-		assert.ErrorIs(t, err, ErrInvalidDate, "%v", bad)
-		assert.False(t, bad.Valid())
-	}
-	for _, bad := range []string{"2024-2-1", "0000-01-01", "2023-02-29", "2024-01-01T00:00:00", ""} {
-		_, err = ParseDate(bad)
-		assert.ErrorIs(t, err, ErrInvalidDate, bad)
-	}
-	assert.Equal(t, Date{2024, 12, 31}, DateOf(time.Date(2024, 12, 31, 23, 0, 0, 0, time.FixedZone("x", 3600))))
-	assert.True(t, Date{2024, 1, 31}.Before(Date{2024, 2, 1}))
-	assert.Equal(t, 0, Date{2024, 1, 31}.Compare(Date{2024, 1, 31}))
-	assert.Equal(t, 1, Date{2025, 1, 1}.Compare(Date{2024, 12, 31}))
-	assert.True(t, Date{}.IsZero())
-	assert.Equal(t, "0007-01-02", Date{7, 1, 2}.String())
-}
-
 func TestDocumentValidateReportsEveryViolation(t *testing.T) {
-	doc := Document{Date: Date{2024, 2, 30}, Number: "FT A;1", GrossTotal: decimal.RequireFromString("-1")}
+	doc := Document{Date: civil.Date{Year: 2024, Month: 2, Day: 30}, Number: "FT A;1", GrossTotal: decimal.RequireFromString("-1")}
 	err := doc.Validate()
 	var ve *ValidationError
 	require.ErrorAs(t, err, &ve)
@@ -154,10 +134,10 @@ func TestDocumentValidateReportsEveryViolation(t *testing.T) {
 	assert.Contains(t, err.Error(), "GrossTotal")
 
 	for _, n := range []string{"", "FT A", "FT A/", "FTA/1", "/1", "FT A/1x", "FT A/0", "FT A/-1", "FT A/1\n", "FT A/99999999999999999999", "FT A B/1", " A/1", "FT /1", "FT A^/1", "FT  A/1", "FT A/1/2"} {
-		d := Document{Date: Date{2024, 1, 1}, SystemEntry: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), Number: n}
+		d := Document{Date: civil.Date{Year: 2024, Month: 1, Day: 1}, SystemEntry: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), Number: n}
 		assert.ErrorIs(t, d.Validate(), ErrInvalidDocument, "%q", n)
 	}
-	tooLarge := Document{Date: Date{2024, 1, 1}, SystemEntry: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), Number: "FT A/1", GrossTotal: decimal.RequireFromString("1E30")}
+	tooLarge := Document{Date: civil.Date{Year: 2024, Month: 1, Day: 1}, SystemEntry: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), Number: "FT A/1", GrossTotal: decimal.RequireFromString("1E30")}
 	require.ErrorIs(t, tooLarge.Validate(), ErrInvalidDocument)
 	assert.Contains(t, tooLarge.Validate().Error(), "gross_total.too_large")
 	assert.Equal(t, "7E100000000", FormatGrossTotal(decimal.RequireFromString("7E100000000")), "printed compactly, never expanded")
@@ -182,7 +162,7 @@ func FuzzMessage(f *testing.F) {
 		if err != nil {
 			gross = decimal.Zero
 		}
-		doc := Document{Date: Date{y, time.Month(m), d}, SystemEntry: time.Unix(unix, 0).UTC(), Number: number, GrossTotal: gross}
+		doc := Document{Date: civil.Date{Year: y, Month: time.Month(m), Day: d}, SystemEntry: time.Unix(unix, 0).UTC(), Number: number, GrossTotal: gross}
 		msg := doc.Message(prev)
 		if doc.Validate() != nil || strings.Contains(prev, ";") {
 			return
@@ -191,7 +171,7 @@ func FuzzMessage(f *testing.F) {
 		if len(fields) != 5 {
 			t.Fatalf("valid document, message %q has %d fields", msg, len(fields))
 		}
-		if dd, err := ParseDate(fields[0]); err != nil || dd != doc.Date {
+		if dd, err := civil.ParseDate(fields[0]); err != nil || dd != doc.Date {
 			t.Fatalf("date field %q does not parse back to %v", fields[0], doc.Date)
 		}
 		if se, err := time.Parse(SystemEntryLayout, fields[1]); err != nil || !se.Equal(doc.SystemEntry) {

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/faturapt/faturapt/civil"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -57,7 +58,7 @@ func TestVerifyATDemoSignatures(t *testing.T) {
 		var records []Record
 		prev := ""
 		for _, d := range chain {
-			date, err := ParseDate(d.date)
+			date, err := civil.ParseDate(d.date)
 			require.NoError(t, err)
 			entry, err := time.Parse(SystemEntryLayout, d.entry)
 			require.NoError(t, err)

@@ -3,10 +3,12 @@ package certify
 import (
 	"errors"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/faturapt/faturapt/civil"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -16,7 +18,7 @@ import (
 func seriesDocument(i int) Document {
 	t0 := time.Date(2024, 1, 1, 8, 0, 0, 0, time.UTC)
 	return Document{
-		Date:        DateOf(t0.Add(time.Duration(i) * time.Hour)),
+		Date:        civil.DateOf(t0.Add(time.Duration(i) * time.Hour)),
 		SystemEntry: t0.Add(time.Duration(i) * time.Hour),
 		Number:      "FT A/" + itoa(i+1),
 		GrossTotal:  decimal.New(int64(i*37+1), -2),
@@ -37,7 +39,7 @@ func signedSeries(t testing.TB, s *Signer, n int) []Record {
 	return recs
 }
 
-func itoa(i int) string { return string(appendPadded(nil, i, 1)) }
+func itoa(i int) string { return strconv.Itoa(i) }
 
 func testVerifier(t testing.TB, s *Signer, opts ...Option) *Verifier {
 	t.Helper()
@@ -97,7 +99,7 @@ func TestVerifyChainReportsEveryBreak(t *testing.T) {
 	require.NoError(t, err)
 	recs[500].Hash = h
 	// 700: date moved back (its signature breaks too: the date is signed).
-	recs[700].Date = Date{2023, 12, 31}
+	recs[700].Date = civil.Date{Year: 2023, Month: 12, Day: 31}
 	// 800..801: document 800 removed; 801 now follows 799.
 	recs = append(recs[:800], recs[801:]...)
 
@@ -179,7 +181,7 @@ func FuzzVerify(f *testing.F) {
 		if err != nil && !errors.Is(err, ErrBadSignature) && !errors.Is(err, ErrMalformedHash) {
 			t.Fatalf("unexpected error %v", err)
 		}
-		r := Record{Document: Document{Date: Date{y, time.Month(m), d}, SystemEntry: time.Unix(unix, 0), Number: number, GrossTotal: gross}, Hash: hash}
+		r := Record{Document: Document{Date: civil.Date{Year: y, Month: time.Month(m), Day: d}, SystemEntry: time.Unix(unix, 0), Number: number, GrossTotal: gross}, Hash: hash}
 		chainErr := v.VerifyChain(Chain{}, append(append([]Record(nil), recs...), r))
 		var ce *ChainError
 		if !errors.As(chainErr, &ce) || len(ce.Breaks) == 0 {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/faturapt/faturapt/atcud"
 	"github.com/faturapt/faturapt/certify"
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/issuing"
 	"github.com/faturapt/faturapt/qrcode"
 	"github.com/faturapt/faturapt/series"
@@ -36,14 +37,14 @@ func Example() {
 		panic(err)
 	}
 
-	s, _ := series.New("A", series.DocumentTypeFT, series.NumberOf(1), series.Date{Year: 2026, Month: time.December, Day: 1})
+	s, _ := series.New("A", series.DocumentTypeFT, series.NumberOf(1), civil.Date{Year: 2026, Month: time.December, Day: 1})
 	s, _ = s.Register("AAJFJMVNTN", "500000000", time.Date(2026, time.November, 28, 0, 0, 0, 0, time.UTC))
 
 	for _, base := range []string{"100.00", "20.00"} {
 		net := decimal.RequireFromString(base)
 		vat := net.Mul(decimal.RequireFromString("0.23")).Round(2)
 		doc, err := issuer.Issue(context.Background(), s, issuing.Draft{
-			Date:       series.Date{Year: 2026, Month: time.December, Day: 1},
+			Date:       civil.Date{Year: 2026, Month: time.December, Day: 1},
 			GrossTotal: net.Add(vat),
 			QR: &qrcode.Document{
 				BuyerTaxID: "999999990", BuyerCountry: "PT", DocumentStatus: "N",
@@ -80,13 +81,13 @@ func ExampleMemoryStore_Seed() {
 	key, _ := certify.ParsePrivateKeyPEM(pemKey)
 	signer, _ := certify.NewSigner(key, 1)
 
-	s, _ := series.New("LOJA1", series.DocumentTypeFS, series.NumberOf(1234), series.Date{Year: 2026, Month: time.December, Day: 1})
+	s, _ := series.New("LOJA1", series.DocumentTypeFS, series.NumberOf(1234), civil.Date{Year: 2026, Month: time.December, Day: 1})
 	s, _ = s.Register("02FWGVOX", "500000000", time.Date(2026, time.November, 28, 0, 0, 0, 0, time.UTC))
 
 	store := issuing.NewMemoryStore()
 	err = store.Seed(issuing.Document{
 		SeriesKey: s.Key(), Number: 1233, DocumentNumber: "FS LOJA1/1233", ATCUD: atcud.Legacy,
-		Date:        series.Date{Year: 2026, Month: time.November, Day: 30},
+		Date:        civil.Date{Year: 2026, Month: time.November, Day: 30},
 		SystemEntry: time.Date(2026, time.November, 30, 19, 2, 11, 0, time.UTC),
 		GrossTotal:  decimal.RequireFromString("8.50"),
 		Hash:        "zUyZCVwSGB3iS4IVyy9y0H3Rj2fOVthzZp5W8w3eQ5NWKKqN0uOJxTbnvJ4m8ywB6K7iIN5KJWy/+m1kpdVnT8d8HqKJXfWMdnJY/7x9dpYhvkJq4x1tUZYDu0aMFwy7wnC6NdLD6Yjj1XJeMxEd3M4mslzzNUyS/9mFkjf2Fe4=",
@@ -98,7 +99,7 @@ func ExampleMemoryStore_Seed() {
 	issuer, _ := issuing.New("500000000", "9999", signer, store, issuing.WithClock(clock))
 
 	doc, err := issuer.Issue(context.Background(), s, issuing.Draft{
-		Date: series.Date{Year: 2026, Month: time.December, Day: 1}, GrossTotal: decimal.RequireFromString("4.20"),
+		Date: civil.Date{Year: 2026, Month: time.December, Day: 1}, GrossTotal: decimal.RequireFromString("4.20"),
 	})
 	if err != nil {
 		fmt.Println(err)

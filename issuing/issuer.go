@@ -12,6 +12,7 @@ import (
 
 	"github.com/faturapt/faturapt/atcud"
 	"github.com/faturapt/faturapt/certify"
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/qrcode"
 	"github.com/faturapt/faturapt/series"
 )
@@ -34,7 +35,7 @@ var (
 // Draft is what the caller knows of a document before it is issued.
 type Draft struct {
 	// Date is InvoiceDate, MovementDate or WorkDate, by document class.
-	Date series.Date
+	Date civil.Date
 	// GrossTotal is the document's total with taxes in EUR (Despacho
 	// 8632/2014 §2.1.7), signed and printed in field O of the QR code.
 	GrossTotal decimal.Decimal
@@ -51,7 +52,7 @@ type Document struct {
 	Number         uint64      // the number in the series
 	DocumentNumber string      // SAF-T InvoiceNo / DocumentNumber, "FT A/12"
 	ATCUD          atcud.ATCUD // the validation code and number, or "0"
-	Date           series.Date
+	Date           civil.Date
 	SystemEntry    time.Time // SystemEntryDate, to the second
 	GrossTotal     decimal.Decimal
 	Hash           string // SAF-T Hash: the document's signature
@@ -65,16 +66,11 @@ type Document struct {
 // record is the document as package certify sees it.
 func (d Document) record() certify.Record {
 	return certify.Record{Document: certify.Document{
-		Date:        certifyDate(d.Date),
+		Date:        d.Date,
 		SystemEntry: d.SystemEntry,
 		Number:      d.DocumentNumber,
 		GrossTotal:  d.GrossTotal,
 	}, Hash: d.Hash}
-}
-
-func certifyDate(d series.Date) certify.Date {
-	c, _ := certify.NewDate(d.Year, d.Month, d.Day)
-	return c
 }
 
 // Option configures an Issuer.
@@ -199,7 +195,7 @@ func (i *Issuer) build(s series.Series, key string, l *line, d Draft) (Document,
 		}
 	}
 	cd := certify.Document{
-		Date:        certifyDate(d.Date),
+		Date:        d.Date,
 		SystemEntry: i.now().Truncate(time.Second),
 		Number:      number,
 		GrossTotal:  d.GrossTotal,
@@ -227,7 +223,7 @@ func (i *Issuer) build(s series.Series, key string, l *line, d Draft) (Document,
 		q := *d.QR
 		q.IssuerNIF = i.issuerNIF
 		q.DocumentType = string(s.DocumentType)
-		q.Date = qrcode.NewDate(d.Date.Year, d.Date.Month, d.Date.Day)
+		q.Date = d.Date
 		q.DocumentNumber = number
 		q.ATCUD = code.String()
 		q.GrossTotal = d.GrossTotal

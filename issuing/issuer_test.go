@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/faturapt/faturapt/certify"
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/qrcode"
 	"github.com/faturapt/faturapt/series"
 )
@@ -46,7 +47,7 @@ func signer(t testing.TB) *certify.Signer {
 // activeSeries returns series id of type t registered at AT, starting at first.
 func activeSeries(t testing.TB, id string, typ series.DocumentType, first uint64) series.Series {
 	t.Helper()
-	start := series.Date{Year: 2026, Month: time.December, Day: 1}
+	start := civil.Date{Year: 2026, Month: time.December, Day: 1}
 	s, err := series.New(id, typ, series.NumberOf(first), start, series.WithCertificateNumber(9999))
 	require.NoError(t, err)
 	s, err = s.Register(testCode, testNIF, time.Date(2026, time.November, 28, 10, 0, 0, 0, time.UTC))
@@ -79,7 +80,7 @@ func newIssuerClock(t testing.TB, store Store, clock func() time.Time) *Issuer {
 }
 
 func draft(total string) Draft {
-	return Draft{Date: series.Date{Year: 2026, Month: time.December, Day: 1}, GrossTotal: decimal.RequireFromString(total)}
+	return Draft{Date: civil.Date{Year: 2026, Month: time.December, Day: 1}, GrossTotal: decimal.RequireFromString(total)}
 }
 
 func TestIssueFirstDocuments(t *testing.T) {
@@ -144,7 +145,7 @@ func TestIssueExistingSequence(t *testing.T) {
 	legacyHash := strings.Repeat("b", certify.HashLen)
 	require.NoError(t, store.Seed(Document{
 		SeriesKey: s.Key(), Number: 1233, DocumentNumber: "FT 2026/1233",
-		Date: series.Date{Year: 2026, Month: time.November, Day: 30}, SystemEntry: time.Date(2026, 11, 30, 18, 0, 0, 0, time.UTC),
+		Date: civil.Date{Year: 2026, Month: time.November, Day: 30}, SystemEntry: time.Date(2026, 11, 30, 18, 0, 0, 0, time.UTC),
 		GrossTotal: decimal.RequireFromString("50"), Hash: legacyHash,
 	}))
 
@@ -169,7 +170,7 @@ func TestIssueStartsAtFirstNumber(t *testing.T) {
 func TestIssueRefuses(t *testing.T) {
 	iss := newIssuer(t, NewMemoryStore())
 	active := activeSeries(t, "A", series.DocumentTypeFT, 1)
-	unregistered, err := series.New("A", series.DocumentTypeFT, series.NumberOf(1), series.Date{Year: 2026, Month: 12, Day: 1})
+	unregistered, err := series.New("A", series.DocumentTypeFT, series.NumberOf(1), civil.Date{Year: 2026, Month: 12, Day: 1})
 	require.NoError(t, err)
 	finalized, err := active.Finalize(series.NumberOf(1), "", time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC))
 	require.NoError(t, err)
@@ -205,7 +206,7 @@ func TestIssueDateGoingBackIsRefused(t *testing.T) {
 	_, err := iss.Issue(context.Background(), s, draft("1"))
 	require.NoError(t, err)
 	earlier := draft("1")
-	earlier.Date = series.Date{Year: 2026, Month: time.November, Day: 30}
+	earlier.Date = civil.Date{Year: 2026, Month: time.November, Day: 30}
 	_, err = iss.Issue(context.Background(), s, earlier)
 	require.ErrorIs(t, err, certify.ErrDateOrder)
 	doc, err := iss.Issue(context.Background(), s, draft("1"))

@@ -3,6 +3,7 @@ package qrcode
 import (
 	"strings"
 
+	"github.com/faturapt/faturapt/civil"
 	"github.com/shopspring/decimal"
 )
 
@@ -39,7 +40,7 @@ func (d Document) message() string {
 	put("C", d.BuyerCountry)
 	put("D", d.DocumentType)
 	put("E", d.DocumentStatus)
-	put("F", d.Date.compact())
+	put("F", compactDate(d.Date))
 	put("G", d.DocumentNumber)
 	put("H", d.ATCUD)
 	for i, s := range d.spaces() {
@@ -63,4 +64,11 @@ func (d Document) message() string {
 		put("S", strings.Join(d.OtherInfo, ";"))
 	}
 	return b.String()
+}
+
+// compactDate writes d as YYYYMMDD, the format of field F.
+func compactDate(d civil.Date) string {
+	var buf [10]byte
+	b := d.Append(buf[:0])
+	return string(b[0:4]) + string(b[5:7]) + string(b[8:10])
 }

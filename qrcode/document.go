@@ -1,10 +1,9 @@
 package qrcode
 
 import (
-	"fmt"
-	"time"
-
 	"github.com/shopspring/decimal"
+
+	"github.com/faturapt/faturapt/civil"
 )
 
 // Values of the fiscal space code (fields I1, J1, K1). Any SAF-T
@@ -26,47 +25,6 @@ const CountryUnknown = "Desconhecido"
 
 // Unsigned is the value of field Q for a document that is not signed.
 const Unsigned = "0"
-
-// Date is a civil date (no time of day, no zone): field F.
-type Date struct {
-	Year  int
-	Month time.Month
-	Day   int
-}
-
-// NewDate returns the date year-month-day. It does not normalise: an
-// impossible date (February 30) stays invalid, and Build reports it.
-func NewDate(year int, month time.Month, day int) Date {
-	return Date{Year: year, Month: month, Day: day}
-}
-
-// DateOf returns the civil date of t in t's location.
-func DateOf(t time.Time) Date {
-	y, m, d := t.Date()
-	return Date{Year: y, Month: m, Day: d}
-}
-
-// IsZero reports whether d is the zero Date (no date).
-func (d Date) IsZero() bool { return d == Date{} }
-
-// Valid reports whether d is a real calendar date with a four-digit year.
-func (d Date) Valid() bool {
-	if d.Year < 1 || d.Year > 9999 {
-		return false
-	}
-	t := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
-	return t.Year() == d.Year && t.Month() == d.Month && t.Day() == d.Day
-}
-
-// String returns the date as YYYY-MM-DD.
-func (d Date) String() string {
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
-}
-
-// compact returns the date as YYYYMMDD, the format of field F.
-func (d Date) compact() string {
-	return fmt.Sprintf("%04d%02d%02d", d.Year, int(d.Month), d.Day)
-}
 
 // Amount returns an optional money value that is present. Optional money
 // fields are decimal.NullDecimal: Valid false means "no information", and
@@ -108,14 +66,14 @@ func NoVATRate() FiscalSpace { return FiscalSpace{Region: RegionNoVATRate} }
 // the specification's §4. Strings are written as given (no trimming); money
 // is written with exactly two decimals.
 type Document struct {
-	IssuerNIF      string // A: issuer's NIF, 9 digits, no country prefix
-	BuyerTaxID     string // B: buyer's NIF; nif.FinalConsumer (999999990) for a final consumer
-	BuyerCountry   string // C: SAF-T Customer Country (ISO 3166-1 alpha-2 or "Desconhecido")
-	DocumentType   string // D: SAF-T document type (FT, FS, FR, NC, GT, PF, RG, ...)
-	DocumentStatus string // E: SAF-T document status (N, S, A, R, F, T)
-	Date           Date   // F: document date
-	DocumentNumber string // G: SAF-T unique document identification, e.g. "FT AB2019/0035"
-	ATCUD          string // H: e.g. "CSDF7T5H-0035", or "0" where no validation code applies
+	IssuerNIF      string     // A: issuer's NIF, 9 digits, no country prefix
+	BuyerTaxID     string     // B: buyer's NIF; nif.FinalConsumer (999999990) for a final consumer
+	BuyerCountry   string     // C: SAF-T Customer Country (ISO 3166-1 alpha-2 or "Desconhecido")
+	DocumentType   string     // D: SAF-T document type (FT, FS, FR, NC, GT, PF, RG, ...)
+	DocumentStatus string     // E: SAF-T document status (N, S, A, R, F, T)
+	Date           civil.Date // F: document date
+	DocumentNumber string     // G: SAF-T unique document identification, e.g. "FT AB2019/0035"
+	ATCUD          string     // H: e.g. "CSDF7T5H-0035", or "0" where no validation code applies
 
 	// FiscalSpaceI is block I (mandatory: spec §3 g, at least one fiscal
 	// space); FiscalSpaceJ and FiscalSpaceK are blocks J and K, nil when

@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/nif"
 	"github.com/faturapt/faturapt/qrcode"
 )
@@ -21,7 +22,7 @@ func ExampleBuild() {
 		BuyerCountry:   "PT",
 		DocumentType:   "FS",
 		DocumentStatus: "N",
-		Date:           qrcode.NewDate(2026, time.November, 28),
+		Date:           civil.Date{Year: 2026, Month: time.November, Day: 28},
 		DocumentNumber: "FS LOJA1/42",
 		ATCUD:          "JFC8LM3P-42",
 		FiscalSpaceI: qrcode.FiscalSpace{
@@ -54,7 +55,7 @@ func ExampleBuild_mainlandAndMadeira() {
 		BuyerCountry:   "PT",
 		DocumentType:   "FT",
 		DocumentStatus: "N",
-		Date:           qrcode.NewDate(2026, time.November, 28),
+		Date:           civil.Date{Year: 2026, Month: time.November, Day: 28},
 		DocumentNumber: "FT 2026A/7",
 		ATCUD:          "AAJFJ2K6-7",
 		FiscalSpaceI: qrcode.FiscalSpace{
@@ -92,7 +93,7 @@ func ExampleBuild_invalid() {
 		BuyerCountry:   "PT",
 		DocumentType:   "FS",
 		DocumentStatus: "N",
-		Date:           qrcode.NewDate(2026, time.November, 28),
+		Date:           civil.Date{Year: 2026, Month: time.November, Day: 28},
 		DocumentNumber: "FS LOJA1/42",
 		ATCUD:          "JFC8LM3P-42",
 		FiscalSpaceI:   qrcode.FiscalSpace{Region: qrcode.RegionPortugal},
@@ -169,17 +170,6 @@ func ExampleAmount() {
 	zero := qrcode.Amount(decimal.Zero) // written "0.00"
 	fmt.Println(none.Valid, zero.Valid, zero.Decimal.StringFixed(2))
 	// Output: false true 0.00
-}
-
-func ExampleDateOf() {
-	t := time.Date(2026, time.November, 28, 23, 30, 0, 0, time.UTC)
-	fmt.Println(qrcode.DateOf(t))
-	// Output: 2026-11-28
-}
-
-func ExampleNewDate() {
-	fmt.Println(qrcode.NewDate(2026, time.February, 29).Valid(), qrcode.NewDate(2028, time.February, 29).Valid())
-	// Output: false true
 }
 
 func ExampleValidationError_Has() {

@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/faturapt/faturapt/civil"
 	"github.com/shopspring/decimal"
 )
 
@@ -96,7 +97,7 @@ func (d *Document) set(vs *violations, code, value string) {
 		y, _ := strconv.Atoi(value[:4])
 		m, _ := strconv.Atoi(value[4:6])
 		day, _ := strconv.Atoi(value[6:])
-		d.Date = Date{Year: y, Month: time.Month(m), Day: day}
+		d.Date = civil.Date{Year: y, Month: time.Month(m), Day: day}
 		if !d.Date.Valid() {
 			vs.add("F", RuleFormat, "date %q is not a calendar date", value)
 			vs.mute("F")

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/faturapt/faturapt/civil"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -50,8 +51,8 @@ func TestBuildRejectsBrokenRules(t *testing.T) {
 		{"D unknown type", func(d *Document) { d.DocumentType = "ZZ" }, ruleHit{"D", RuleCode}},
 		{"D over 2", func(d *Document) { d.DocumentType = "FTX" }, ruleHit{"D", RuleMaxLength}},
 		{"E unknown status", func(d *Document) { d.DocumentStatus = "X" }, ruleHit{"E", RuleCode}},
-		{"F missing", func(d *Document) { d.Date = Date{} }, ruleHit{"F", RuleRequired}},
-		{"F impossible", func(d *Document) { d.Date = NewDate(2019, time.February, 30) }, ruleHit{"F", RuleFormat}},
+		{"F missing", func(d *Document) { d.Date = civil.Date{} }, ruleHit{"F", RuleRequired}},
+		{"F impossible", func(d *Document) { d.Date = civil.Date{Year: 2019, Month: time.February, Day: 30} }, ruleHit{"F", RuleFormat}},
 		{"G over 60", func(d *Document) { d.DocumentNumber = "FS " + strings.Repeat("A", 52) + "/12345" }, ruleHit{"G", RuleMaxLength}},
 		{"G not SAF-T", func(d *Document) { d.DocumentNumber = "FS12345" }, ruleHit{"G", RuleFormat}},
 		{"G with asterisk", func(d *Document) { d.DocumentNumber = "FS* CDVF/12345" }, ruleHit{"G", RuleAsterisk}},
@@ -217,16 +218,6 @@ func TestParseLongGarbageIsClipped(t *testing.T) {
 	require.Error(t, err)
 	assert.NotContains(t, err.Error(), strings.Repeat("x", 41), "garbage is clipped in the message")
 	assert.True(t, errors.Is(err, ErrInvalid))
-}
-
-func TestDate(t *testing.T) {
-	d := DateOf(time.Date(2024, time.February, 29, 23, 59, 0, 0, time.FixedZone("X", -3600)))
-	assert.Equal(t, NewDate(2024, time.February, 29), d)
-	assert.True(t, d.Valid())
-	assert.Equal(t, "2024-02-29", d.String())
-	assert.False(t, NewDate(2023, time.February, 29).Valid())
-	assert.True(t, Date{}.IsZero())
-	assert.False(t, Date{}.Valid())
 }
 
 func TestBuildAcceptsMaximumLengths(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/faturapt/faturapt/civil"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -33,7 +34,7 @@ func specExamples() []specExample {
 			name: "5.1 Exemplo 1 - Fatura",
 			doc: Document{
 				IssuerNIF: "123456789", BuyerTaxID: "999999990", BuyerCountry: "PT",
-				DocumentType: "FT", DocumentStatus: "N", Date: NewDate(2019, time.December, 31),
+				DocumentType: "FT", DocumentStatus: "N", Date: civil.Date{Year: 2019, Month: time.December, Day: 31},
 				DocumentNumber: "FT AB2019/0035", ATCUD: "CSDF7T5H-0035",
 				FiscalSpaceI: FiscalSpace{Region: "PT",
 					ExemptBase: opt("12000"), ReducedBase: opt("15000"), ReducedVAT: opt("900"),
@@ -64,7 +65,7 @@ func specExamples() []specExample {
 			name: "5.2 Exemplo 2 - Fatura simplificada",
 			doc: Document{
 				IssuerNIF: "123456789", BuyerTaxID: "999999990", BuyerCountry: "PT",
-				DocumentType: "FS", DocumentStatus: "N", Date: NewDate(2019, time.August, 12),
+				DocumentType: "FS", DocumentStatus: "N", Date: civil.Date{Year: 2019, Month: time.August, Day: 12},
 				DocumentNumber: "FS CDVF/12345", ATCUD: "CDF7T5HD-12345",
 				FiscalSpaceI: FiscalSpace{Region: "PT", NormalBase: opt("0.65"), NormalVAT: opt("0.15")},
 				TaxPayable:   money("0.15"), GrossTotal: money("0.80"),
@@ -79,7 +80,7 @@ func specExamples() []specExample {
 			name: "5.3 Exemplo 3 - Fatura pró-forma",
 			doc: Document{
 				IssuerNIF: "500000000", BuyerTaxID: "123456789", BuyerCountry: "PT",
-				DocumentType: "PF", DocumentStatus: "N", Date: NewDate(2019, time.January, 23),
+				DocumentType: "PF", DocumentStatus: "N", Date: civil.Date{Year: 2019, Month: time.January, Day: 23},
 				DocumentNumber: "PF G2019CB/145789", ATCUD: "HB6FT7RV-145789",
 				FiscalSpaceI: FiscalSpace{Region: "PT",
 					ExemptBase: opt("12345.34"), ReducedBase: opt("12532.65"), ReducedVAT: opt("751.96"),
@@ -97,7 +98,7 @@ func specExamples() []specExample {
 			name: "5.4 Exemplo 4 - Documento de transporte",
 			doc: Document{
 				IssuerNIF: "500000000", BuyerTaxID: "123456789", BuyerCountry: "PT",
-				DocumentType: "GT", DocumentStatus: "N", Date: NewDate(2019, time.July, 20),
+				DocumentType: "GT", DocumentStatus: "N", Date: civil.Date{Year: 2019, Month: time.July, Day: 20},
 				DocumentNumber: "GT G234CB/50987", ATCUD: "GTVX4Y8B-50987",
 				FiscalSpaceI: NoVATRate(),
 				TaxPayable:   decimal.Zero, GrossTotal: decimal.Zero,

@@ -26,7 +26,7 @@
 //     [Series.CanCancel], [ReturnCode]);
 //   - document numbers "TYPE SERIES/NUMBER" ([DocumentNumber],
 //     [ParseDocumentNumber]) and sequence numbers of up to 25 digits
-//     ([Number]); dates without time of day ([Date]).
+//     ([Number]).
 //
 // Sources: AT, "Comunicação de Séries Documentais — Manual de Integração de
 // Software, Aspetos Específicos" (the "series manual", cited by section) and

@@ -5,11 +5,12 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/series"
 )
 
 func ExampleNew() {
-	start, _ := series.NewDate(2024, time.January, 1)
+	start, _ := civil.NewDate(2024, time.January, 1)
 	s, err := series.New("A2024", series.DocumentTypeFT, series.NumberOf(1), start,
 		series.WithCertificateNumber(1234))
 	if err != nil {
@@ -21,28 +22,28 @@ func ExampleNew() {
 }
 
 func ExampleWithSeriesType() {
-	start, _ := series.NewDate(2024, time.January, 1)
+	start, _ := civil.NewDate(2024, time.January, 1)
 	s, _ := series.New("FORM", series.DocumentTypeFS, series.NumberOf(1), start, series.WithSeriesType(series.SeriesTypeTraining))
 	fmt.Println(s.Type, s.Type.DescriptionEN())
 	// Output: F Training
 }
 
 func ExampleWithCertificateNumber() {
-	start, _ := series.NewDate(2024, time.January, 1)
+	start, _ := civil.NewDate(2024, time.January, 1)
 	_, err := series.New("A", series.DocumentTypeFT, series.NumberOf(1), start, series.WithCertificateNumber(12345))
 	fmt.Println(err)
 	// Output: series: invalid: CertificateNumber: certificate number 12345 is outside 0..9999 (numCertSWFatur, 0 when not certified) [out_of_range]
 }
 
 func ExampleWithProcessingMeans() {
-	start, _ := series.NewDate(2024, time.January, 1)
+	start, _ := civil.NewDate(2024, time.January, 1)
 	s, _ := series.New("P", series.DocumentTypeFR, series.NumberOf(1), start, series.WithProcessingMeans(series.ProcessingMeansOtherElectronic))
 	fmt.Println(s.ProcessingMeans, s.ProcessingMeans.Description())
 	// Output: OM Outros Meios Eletrónicos
 }
 
 func ExampleSeries_Validate() {
-	s := series.Series{ID: "-A", Type: "N", DocumentType: "XX", ExpectedStart: series.Date{Year: 2024, Month: 1, Day: 1}, ProcessingMeans: "PI"}
+	s := series.Series{ID: "-A", Type: "N", DocumentType: "XX", ExpectedStart: civil.Date{Year: 2024, Month: 1, Day: 1}, ProcessingMeans: "PI"}
 	var ve *series.ValidationError
 	if errors.As(s.Validate(), &ve) {
 		for _, v := range ve.Violations {
@@ -143,32 +144,10 @@ func ExampleMustNumber() {
 	// Output: 35 35 true 2
 }
 
-func ExampleNewDate() {
-	d, err := series.NewDate(2024, time.February, 29)
-	fmt.Println(d, err)
-	_, err = series.NewDate(2023, time.February, 29)
-	fmt.Println(err)
-	// Output:
-	// 2024-02-29 <nil>
-	// series: invalid date: 2023-02-29 does not exist (want a calendar date, years 1 to 9999)
-}
-
-func ExampleParseDate() {
-	d, err := series.ParseDate("2024-06-01")
-	fmt.Println(d, err, d.After(series.Date{Year: 2024, Month: time.May, Day: 31}))
-	// Output: 2024-06-01 <nil> true
-}
-
-func ExampleDateOf() {
-	lisbon := time.FixedZone("WEST", 3600)
-	fmt.Println(series.DateOf(time.Date(2024, 6, 1, 0, 30, 0, 0, lisbon)))
-	// Output: 2024-06-01
-}
-
 func ExampleSeries_CanRegister() {
-	start, _ := series.NewDate(2024, time.January, 1)
+	start, _ := civil.NewDate(2024, time.January, 1)
 	s, _ := series.New("A", series.DocumentTypeFT, series.NumberOf(1), start)
-	today, _ := series.NewDate(2024, time.January, 2)
+	today, _ := civil.NewDate(2024, time.January, 2)
 	err := s.CanRegister(today)
 	var te *series.TransitionError
 	if errors.As(err, &te) {
@@ -178,7 +157,7 @@ func ExampleSeries_CanRegister() {
 }
 
 func ExampleSeries_Register() {
-	start, _ := series.NewDate(2024, time.January, 1)
+	start, _ := civil.NewDate(2024, time.January, 1)
 	s, _ := series.New("A", series.DocumentTypeFT, series.NumberOf(1), start)
 	s, err := s.Register("CSDF7T5H", "123456789", time.Date(2024, 1, 1, 9, 0, 0, 0, time.UTC))
 	fmt.Println(s.Status, s.ValidationCode, s.RegistrationDate, s.Registered(), err)
@@ -186,7 +165,7 @@ func ExampleSeries_Register() {
 }
 
 func ExampleSeries_CanFinalize() {
-	start, _ := series.NewDate(2024, time.January, 1)
+	start, _ := civil.NewDate(2024, time.January, 1)
 	s, _ := series.New("A", series.DocumentTypeFT, series.NumberOf(100), start)
 	s, _ = s.Register("CSDF7T5H", "123456789", time.Date(2024, 1, 1, 9, 0, 0, 0, time.UTC))
 	fmt.Println(s.CanFinalize(series.NumberOf(150), ""))
@@ -200,7 +179,7 @@ func ExampleSeries_CanFinalize() {
 }
 
 func ExampleSeries_Finalize() {
-	start, _ := series.NewDate(2024, time.January, 1)
+	start, _ := civil.NewDate(2024, time.January, 1)
 	s, _ := series.New("A", series.DocumentTypeFT, series.NumberOf(1), start)
 	s, _ = s.Register("CSDF7T5H", "123456789", time.Date(2024, 1, 1, 9, 0, 0, 0, time.UTC))
 	f, err := s.Finalize(series.NumberOf(731), "end of year", time.Date(2024, 12, 31, 23, 0, 0, 0, time.UTC))
@@ -209,7 +188,7 @@ func ExampleSeries_Finalize() {
 }
 
 func ExampleSeries_CanCancel() {
-	start, _ := series.NewDate(2024, time.January, 1)
+	start, _ := civil.NewDate(2024, time.January, 1)
 	s, _ := series.New("A", series.DocumentTypeFT, series.NumberOf(1), start)
 	s, _ = s.Register("CSDF7T5H", "123456789", time.Date(2024, 1, 1, 9, 0, 0, 0, time.UTC))
 	fmt.Println(s.CanCancel(series.CancellationReasonError, true))
@@ -220,7 +199,7 @@ func ExampleSeries_CanCancel() {
 }
 
 func ExampleSeries_Cancel() {
-	start, _ := series.NewDate(2024, time.January, 1)
+	start, _ := civil.NewDate(2024, time.January, 1)
 	s, _ := series.New("A", series.DocumentTypeFT, series.NumberOf(1), start)
 	s, _ = s.Register("CSDF7T5H", "123456789", time.Date(2024, 1, 1, 9, 0, 0, 0, time.UTC))
 	c, err := s.Cancel(series.CancellationReasonError, true, time.Date(2024, 1, 1, 10, 0, 0, 0, time.UTC))
@@ -237,7 +216,7 @@ func ExampleSeries_Cancel() {
 // 42 onward carry the ATCUD, earlier ones keep ATCUD 0.
 func ExampleSeries_ATCUDApplies() {
 	first, _ := series.NumberOf(41).Next()
-	start, _ := series.NewDate(2024, time.January, 1)
+	start, _ := civil.NewDate(2024, time.January, 1)
 	s, _ := series.New("A", series.DocumentTypeFT, first, start)
 	for _, n := range []uint64{41, 42} {
 		fmt.Println(n, s.ATCUDApplies(series.NumberOf(n)))
@@ -248,7 +227,7 @@ func ExampleSeries_ATCUDApplies() {
 }
 
 func ExampleSeries_NextNumber() {
-	start, _ := series.NewDate(2024, time.January, 1)
+	start, _ := civil.NewDate(2024, time.January, 1)
 	s, _ := series.New("A", series.DocumentTypeFT, series.NumberOf(1), start)
 	n, _ := s.NextNumber()
 	dn, _ := s.DocumentNumber(n)
@@ -318,7 +297,7 @@ func ExampleReturnCode() {
 }
 
 func ExampleSeries_DocumentNumber() {
-	start, _ := series.NewDate(2024, time.January, 1)
+	start, _ := civil.NewDate(2024, time.January, 1)
 	s, _ := series.New("G234CB", series.DocumentTypeGT, series.NumberOf(1), start)
 	dn, err := s.DocumentNumber(series.NumberOf(50987)) // QR spec example
 	fmt.Println(dn, err)
@@ -346,13 +325,6 @@ func ExampleNumber_Next() {
 	b, _ := next.MarshalText()
 	fmt.Println(next, fits, string(b), next.Digits())
 	// Output: 18446744073709551616 false 18446744073709551616 20
-}
-
-func ExampleDate_Compare() {
-	a, _ := series.ParseDate("2024-01-31")
-	b, _ := series.ParseDate("2024-02-01")
-	fmt.Println(a.Compare(b), a.Before(b), b.After(a), series.Date{}.IsZero())
-	// Output: -1 true true true
 }
 
 func ExampleTransitionError() {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 	"unicode/utf8"
+
+	"github.com/faturapt/faturapt/civil"
 )
 
 // Life cycle (series manual §1.3.3, figure 1, and §2): registarSerie gives
@@ -55,13 +57,13 @@ func refuse(op string, code ReturnCode, field string, err error, format string, 
 }
 
 // CanRegister reports whether AT would accept registering s on the day
-// today (pass the date from your clock, in Portugal's time zone): every
+// today (civil.DateIn(now, civil.Lisbon), AT's clock): every
 // field valid (otherwise code 4002 when a required field is missing, 4003
 // otherwise, wrapping the *ValidationError), not registered yet, and the
 // expected start of use not before today (code 4049). That the identifier is
 // free for the document type (code 4001) is for the caller to check against
 // its registry with [Key].
-func (s Series) CanRegister(today Date) error {
+func (s Series) CanRegister(today civil.Date) error {
 	if s.Registered() || s.Status != "" {
 		return refuse(OpRegister, Code4001, "ValidationCode", ErrAlreadyRegistered,
 			"series %s of type %s already has validation code %q", s.ID, s.DocumentType, s.ValidationCode)
@@ -75,7 +77,7 @@ func (s Series) CanRegister(today Date) error {
 		return refuse(OpRegister, code, "", err, "%v", err)
 	}
 	if !today.Valid() {
-		return refuse(OpRegister, Code4003, "ExpectedStart", ErrInvalidDate, "today's date %s is not a calendar date", today)
+		return refuse(OpRegister, Code4003, "ExpectedStart", civil.ErrInvalid, "today's date %s is not a calendar date", today)
 	}
 	if s.ExpectedStart.Before(today) {
 		return refuse(OpRegister, Code4049, "ExpectedStart", ErrStartInPast,
@@ -149,13 +151,13 @@ func (s Series) mustBeActive(op string, code ReturnCode) error {
 }
 
 // Register returns s as AT describes it after a successful registarSerie:
-// status A at time at, registration date the date of at, the validation
-// code and the NIF that communicated it. It refuses what [Series.CanRegister]
-// refuses, using the date of at as today, and a validation code that is not
+// status A at time at, registration date the date of at in Lisbon (AT's
+// clock), the validation code and the NIF that communicated it. It refuses
+// what [Series.CanRegister] refuses, using that date as today, and a validation code that is not
 // at least 8 letters and digits. Useful for local registries and test
 // doubles of AT.
 func (s Series) Register(validationCode, communicatedBy string, at time.Time) (Series, error) {
-	if err := s.CanRegister(DateOf(at)); err != nil {
+	if err := s.CanRegister(civil.DateIn(at, civil.Lisbon)); err != nil {
 		return Series{}, err
 	}
 	var vs violations
@@ -168,7 +170,7 @@ func (s Series) Register(validationCode, communicatedBy string, at time.Time) (S
 	}
 	s.ValidationCode = validationCode
 	s.CommunicatedBy = communicatedBy
-	s.RegistrationDate = DateOf(at)
+	s.RegistrationDate = civil.DateIn(at, civil.Lisbon)
 	s.Status = StatusActive
 	s.StatusTime = at
 	return s, nil

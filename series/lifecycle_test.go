@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/faturapt/faturapt/civil"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -24,14 +25,14 @@ func requireRefused(t *testing.T, err error, op string, code ReturnCode, sentine
 }
 
 func TestCanRegister(t *testing.T) {
-	today := Date{2024, time.January, 1}
+	today := civil.Date{Year: 2024, Month: time.January, Day: 1}
 	require.NoError(t, validSeries().CanRegister(today))
 
 	// 4049: the expected start of use must be today or later.
 	s := validSeries()
-	s.ExpectedStart = Date{2023, time.December, 31}
+	s.ExpectedStart = civil.Date{Year: 2023, Month: time.December, Day: 31}
 	requireRefused(t, s.CanRegister(today), OpRegister, Code4049, ErrStartInPast)
-	s.ExpectedStart = Date{2024, time.January, 2}
+	s.ExpectedStart = civil.Date{Year: 2024, Month: time.January, Day: 2}
 	require.NoError(t, s.CanRegister(today))
 
 	// 4002 when a required field is missing, 4003 for wrong values; the
@@ -46,7 +47,7 @@ func TestCanRegister(t *testing.T) {
 	requireRefused(t, s.CanRegister(today), OpRegister, Code4003, ErrInvalid)
 
 	requireRefused(t, registeredSeries().CanRegister(today), OpRegister, Code4001, ErrAlreadyRegistered)
-	requireRefused(t, validSeries().CanRegister(Date{}), OpRegister, Code4003, ErrInvalidDate)
+	requireRefused(t, validSeries().CanRegister(civil.Date{}), OpRegister, Code4003, civil.ErrInvalid)
 }
 
 func TestCanFinalize(t *testing.T) {
@@ -93,7 +94,7 @@ func TestLifeCycle(t *testing.T) {
 	s, err := validSeries().Register("CSDF7T5H", "123456789", at)
 	require.NoError(t, err)
 	assert.Equal(t, StatusActive, s.Status)
-	assert.Equal(t, Date{2024, 1, 1}, s.RegistrationDate)
+	assert.Equal(t, civil.Date{Year: 2024, Month: 1, Day: 1}, s.RegistrationDate)
 	assert.Equal(t, at, s.StatusTime)
 	assert.True(t, s.Registered())
 	require.NoError(t, s.Validate())

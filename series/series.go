@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"time"
 	"unicode/utf8"
+
+	"github.com/faturapt/faturapt/civil"
 )
 
 // Field limits of the series manual §2.
@@ -25,13 +27,13 @@ type Series struct {
 	Type              SeriesType      // tipoSerie
 	DocumentType      DocumentType    // tipoDoc
 	FirstNumber       Number          // numInicialSeq: first number to be issued under this registration, 1 to 25 digits
-	ExpectedStart     Date            // dataInicioPrevUtiliz
+	ExpectedStart     civil.Date      // dataInicioPrevUtiliz
 	CertificateNumber int             // numCertSWFatur: AT's certificate number of the invoicing program, 0 when not certified
 	ProcessingMeans   ProcessingMeans // meioProcessamento
 
 	// What AT returned (seriesInfo, §2.5.2).
 	ValidationCode   string             // codValidacaoSerie: at least 8 characters, the first part of every ATCUD
-	RegistrationDate Date               // dataRegisto
+	RegistrationDate civil.Date         // dataRegisto
 	Status           Status             // estado
 	StatusTime       time.Time          // dataEstado (xsd:dateTime): last change of status
 	StatusReason     CancellationReason // motivoEstado: why the status changed (ER on cancellation)
@@ -59,7 +61,7 @@ func WithProcessingMeans(m ProcessingMeans) Option { return func(s *Series) { s.
 // listing every broken rule. first is the first number that will be issued
 // under this registration: 1 for a new series, or the next number of a
 // sequence that already has documents (see [Series.ATCUDApplies]).
-func New(id string, t DocumentType, first Number, expectedStart Date, opts ...Option) (Series, error) {
+func New(id string, t DocumentType, first Number, expectedStart civil.Date, opts ...Option) (Series, error) {
 	s := Series{
 		ID:              id,
 		Type:            SeriesTypeNormal,

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/faturapt/faturapt/civil"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -16,7 +17,7 @@ func validSeries() Series {
 		Type:            SeriesTypeNormal,
 		DocumentType:    DocumentTypeFT,
 		FirstNumber:     NumberOf(1),
-		ExpectedStart:   Date{2024, time.January, 1},
+		ExpectedStart:   civil.Date{Year: 2024, Month: time.January, Day: 1},
 		ProcessingMeans: ProcessingMeansInvoicingProgram,
 	}
 }
@@ -24,7 +25,7 @@ func validSeries() Series {
 func registeredSeries() Series {
 	s := validSeries()
 	s.ValidationCode = "CSDF7T5H"
-	s.RegistrationDate = Date{2023, time.December, 20}
+	s.RegistrationDate = civil.Date{Year: 2023, Month: time.December, Day: 20}
 	s.Status = StatusActive
 	s.StatusTime = time.Date(2023, 12, 20, 10, 0, 0, 0, time.UTC)
 	s.CommunicatedBy = "123456789"
@@ -32,7 +33,7 @@ func registeredSeries() Series {
 }
 
 func TestNew(t *testing.T) {
-	s, err := New("A", DocumentTypeFT, NumberOf(1), Date{2024, 1, 1})
+	s, err := New("A", DocumentTypeFT, NumberOf(1), civil.Date{Year: 2024, Month: 1, Day: 1})
 	require.NoError(t, err)
 	assert.Equal(t, SeriesTypeNormal, s.Type, "default series type")
 	assert.Equal(t, ProcessingMeansInvoicingProgram, s.ProcessingMeans, "default processing means")
@@ -40,7 +41,7 @@ func TestNew(t *testing.T) {
 	assert.Equal(t, DocumentClassSI, s.Class())
 	assert.False(t, s.Registered())
 
-	s, err = New("B", DocumentTypeGT, NumberOf(100), Date{2024, 1, 1},
+	s, err = New("B", DocumentTypeGT, NumberOf(100), civil.Date{Year: 2024, Month: 1, Day: 1},
 		WithSeriesType(SeriesTypeRecovery), WithCertificateNumber(9999), WithProcessingMeans(ProcessingMeansOtherElectronic))
 	require.NoError(t, err)
 	assert.Equal(t, SeriesTypeRecovery, s.Type)
@@ -48,7 +49,7 @@ func TestNew(t *testing.T) {
 	assert.Equal(t, ProcessingMeansOtherElectronic, s.ProcessingMeans)
 	assert.Equal(t, DocumentClassMG, s.Class())
 
-	_, err = New("", "XX", Number{}, Date{}, WithCertificateNumber(10000))
+	_, err = New("", "XX", Number{}, civil.Date{}, WithCertificateNumber(10000))
 	var ve *ValidationError
 	require.ErrorAs(t, err, &ve)
 	assert.Len(t, ve.Violations, 5, "every violation at once: %v", err)
@@ -69,8 +70,8 @@ func TestValidate(t *testing.T) {
 		{"bad doc type", func(s *Series) { s.DocumentType = "XX" }, "DocumentType", ViolationUnknownCode},
 		{"no first", func(s *Series) { s.FirstNumber = Number{} }, "FirstNumber", ViolationRequired},
 		{"first 26 digits", func(s *Series) { s.FirstNumber = tooBig() }, "FirstNumber", ViolationOutOfRange},
-		{"no start", func(s *Series) { s.ExpectedStart = Date{} }, "ExpectedStart", ViolationRequired},
-		{"bad start", func(s *Series) { s.ExpectedStart = Date{2023, 2, 29} }, "ExpectedStart", ViolationFormat},
+		{"no start", func(s *Series) { s.ExpectedStart = civil.Date{} }, "ExpectedStart", ViolationRequired},
+		{"bad start", func(s *Series) { s.ExpectedStart = civil.Date{Year: 2023, Month: 2, Day: 29} }, "ExpectedStart", ViolationFormat},
 		{"cert negative", func(s *Series) { s.CertificateNumber = -1 }, "CertificateNumber", ViolationOutOfRange},
 		{"cert 5 digits", func(s *Series) { s.CertificateNumber = 10000 }, "CertificateNumber", ViolationOutOfRange},
 		{"no means", func(s *Series) { s.ProcessingMeans = "" }, "ProcessingMeans", ViolationRequired},
@@ -84,7 +85,10 @@ func TestValidate(t *testing.T) {
 		{"short code", func(s *Series) { *s = registeredSeries(); s.ValidationCode = "ABC1234" }, "ValidationCode", ViolationFormat},
 		{"code charset", func(s *Series) { *s = registeredSeries(); s.ValidationCode = "CSDF-7T5H" }, "ValidationCode", ViolationCharset},
 		{"bad status", func(s *Series) { *s = registeredSeries(); s.Status = "X" }, "Status", ViolationUnknownCode},
-		{"bad registration date", func(s *Series) { *s = registeredSeries(); s.RegistrationDate = Date{2023, 13, 1} }, "RegistrationDate", ViolationFormat},
+		{"bad registration date", func(s *Series) {
+			*s = registeredSeries()
+			s.RegistrationDate = civil.Date{Year: 2023, Month: 13, Day: 1}
+		}, "RegistrationDate", ViolationFormat},
 		{"bad reason", func(s *Series) { *s = registeredSeries(); s.Status = StatusCancelled; s.StatusReason = "XX" }, "StatusReason", ViolationUnknownCode},
 		{"reason on active", func(s *Series) { *s = registeredSeries(); s.StatusReason = CancellationReasonError }, "StatusReason", ViolationInconsistent},
 		{"justification 4001", func(s *Series) { *s = registeredSeries(); s.Justification = strings.Repeat("é", 4001) }, "Justification", ViolationTooLong},
@@ -140,7 +144,7 @@ func TestATCUDApplies(t *testing.T) {
 	last := NumberOf(41)
 	first, err := last.Next()
 	require.NoError(t, err)
-	s, err := New("A", DocumentTypeFT, first, Date{2024, 1, 1})
+	s, err := New("A", DocumentTypeFT, first, civil.Date{Year: 2024, Month: 1, Day: 1})
 	require.NoError(t, err)
 	for n, want := range map[uint64]bool{0: false, 1: false, 41: false, 42: true, 43: true, 1 << 63: true} {
 		assert.Equal(t, want, s.ATCUDApplies(NumberOf(n)), n)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/reporting"
 	"github.com/faturapt/faturapt/series"
 	"github.com/faturapt/faturapt/setup"
@@ -15,7 +16,7 @@ import (
 // series is registered.
 func ExampleEvaluate() {
 	now := time.Date(2026, time.November, 28, 12, 0, 0, 0, time.UTC)
-	ft, _ := series.New("A", series.DocumentTypeFT, series.NumberOf(1), series.Date{Year: 2026, Month: 11, Day: 28})
+	ft, _ := series.New("A", series.DocumentTypeFT, series.NumberOf(1), civil.Date{Year: 2026, Month: 11, Day: 28})
 	ft, _ = ft.Register("AAJFJMVNTN", "599999993", now)
 
 	st := setup.Evaluate(context.Background(), setup.Company{

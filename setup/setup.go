@@ -8,6 +8,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/reporting"
 	"github.com/faturapt/faturapt/series"
 )
@@ -182,7 +183,7 @@ func Evaluate(ctx context.Context, co Company, opts ...Option) Status {
 		checkValidity(CheckATKey, "AT public key", time.Time{}, co.ATKeyNotAfter, co.ATKeyNotAfter.IsZero(), now, cfg.expiryWarn,
 			"install AT's current public key (\"Chave Cifra Pública AT\", Aspetos Genéricos §6.2)"),
 	)
-	checks = append(checks, checkSeries(co.DocumentTypes, registered, access, series.DateOf(now))...)
+	checks = append(checks, checkSeries(co.DocumentTypes, registered, access, civil.DateIn(now, civil.Lisbon))...)
 	checks = append(checks, checkMethod(co.Methods, now.Year()))
 
 	st := Status{Level: Activated, Checks: checks}
@@ -262,7 +263,7 @@ func checkValidity(id CheckID, what string, notBefore, notAfter time.Time, missi
 	return c
 }
 
-func checkSeries(types []series.DocumentType, registered []series.Series, access []Check, today series.Date) []Check {
+func checkSeries(types []series.DocumentType, registered []series.Series, access []Check, today civil.Date) []Check {
 	reachable := access[0].Level == Activated
 	var out []Check
 	for _, t := range types {
@@ -280,7 +281,7 @@ func checkSeries(types []series.DocumentType, registered []series.Series, access
 	return out
 }
 
-func seriesCheck(t series.DocumentType, registered []series.Series, today series.Date) Check {
+func seriesCheck(t series.DocumentType, registered []series.Series, today civil.Date) Check {
 	c := Check{ID: CheckSeries, DocumentType: t}
 	var inUse, ahead []string
 	for _, s := range registered {

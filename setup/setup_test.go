@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/reporting"
 	"github.com/faturapt/faturapt/series"
 )
@@ -29,7 +30,7 @@ type permErr struct{}
 func (permErr) Error() string          { return "sub-user not authorised" }
 func (permErr) PermissionDenied() bool { return true }
 
-func registered(t *testing.T, id string, typ series.DocumentType, start series.Date) series.Series {
+func registered(t *testing.T, id string, typ series.DocumentType, start civil.Date) series.Series {
 	t.Helper()
 	s, err := series.New(id, typ, series.NumberOf(1), start)
 	require.NoError(t, err)
@@ -47,8 +48,8 @@ func complete(t *testing.T) Company {
 	return Company{
 		DocumentTypes: []series.DocumentType{series.DocumentTypeFT, series.DocumentTypeFS},
 		AT: lister([]series.Series{
-			registered(t, "A", series.DocumentTypeFT, series.Date{Year: 2026, Month: 11, Day: 1}),
-			registered(t, "A", series.DocumentTypeFS, series.Date{Year: 2026, Month: 11, Day: 1}),
+			registered(t, "A", series.DocumentTypeFT, civil.Date{Year: 2026, Month: 11, Day: 1}),
+			registered(t, "A", series.DocumentTypeFS, civil.Date{Year: 2026, Month: 11, Day: 1}),
 		}, nil),
 		Certificate:   &x509.Certificate{NotBefore: now.AddDate(-1, 0, 0), NotAfter: now.AddDate(1, 0, 0)},
 		ATKeyNotAfter: time.Date(2027, time.April, 15, 0, 0, 0, 0, time.UTC),
@@ -91,10 +92,10 @@ func TestEvaluateChecks(t *testing.T) {
 		{"series missing", func(c *Company) { c.DocumentTypes = append(c.DocumentTypes, series.DocumentTypeNC) }, CheckSeries, series.DocumentTypeNC, Pending},
 		{"series starting later", func(c *Company) {
 			c.DocumentTypes = []series.DocumentType{series.DocumentTypeNC}
-			c.AT = lister([]series.Series{registered(t, "B", series.DocumentTypeNC, series.Date{Year: 2026, Month: 12, Day: 1})}, nil)
+			c.AT = lister([]series.Series{registered(t, "B", series.DocumentTypeNC, civil.Date{Year: 2026, Month: 12, Day: 1})}, nil)
 		}, CheckSeries, series.DocumentTypeNC, Pending},
 		{"series finalized", func(c *Company) {
-			s := registered(t, "B", series.DocumentTypeNC, series.Date{Year: 2026, Month: 11, Day: 1})
+			s := registered(t, "B", series.DocumentTypeNC, civil.Date{Year: 2026, Month: 11, Day: 1})
 			s, err := s.Finalize(series.NumberOf(3), "", now)
 			require.NoError(t, err)
 			c.DocumentTypes = []series.DocumentType{series.DocumentTypeNC}

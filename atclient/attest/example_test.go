@@ -9,6 +9,7 @@ import (
 
 	"github.com/faturapt/faturapt/atclient"
 	"github.com/faturapt/faturapt/atclient/attest"
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/series"
 )
 
@@ -33,13 +34,13 @@ func Example() {
 
 	// The simulator registers the series, then drops the connection.
 	srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: "registarSerie", AfterProcessing: true})
-	s, _ := series.New("A", series.DocumentTypeFT, series.NumberOf(1), series.DateOf(time.Now().UTC()))
+	s, _ := series.New("A", series.DocumentTypeFT, series.NumberOf(1), civil.DateOf(time.Now().UTC()))
 	s, err = client.RegisterSeries(context.Background(), s)
 	fmt.Println(s.ValidationCode, err, len(srv.Series(attest.DefaultNIF)))
 
 	// Now it drops the connection before acting: nothing registered.
 	srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: "registarSerie"})
-	b, _ := series.New("B", series.DocumentTypeFT, series.NumberOf(1), series.DateOf(time.Now().UTC()))
+	b, _ := series.New("B", series.DocumentTypeFT, series.NumberOf(1), civil.DateOf(time.Now().UTC()))
 	_, err = client.RegisterSeries(context.Background(), b)
 	fmt.Println(errors.Is(err, atclient.ErrNotApplied), len(srv.Series(attest.DefaultNIF)))
 	// Output:

@@ -46,6 +46,7 @@ import (
 	"github.com/faturapt/faturapt/atclient/attest"
 	"github.com/faturapt/faturapt/atcud"
 	"github.com/faturapt/faturapt/certify"
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/issuing"
 	"github.com/faturapt/faturapt/qrcode"
 	"github.com/faturapt/faturapt/qrcode/qrimage"
@@ -212,7 +213,7 @@ func run(ctx context.Context, w io.Writer, dir string) (Outcome, error) {
 	var o Outcome
 	p := say{w}
 	now := time.Now().In(lisbon)
-	today := series.DateOf(now)
+	today := civil.DateIn(now, civil.Lisbon)
 
 	// The simulator in the role of AT, and a client of its series and
 	// e-Fatura services with the producer's certificate and the sub-user's
@@ -438,11 +439,11 @@ func legacyDocument(signer *certify.Signer, s series.Series) (issuing.Document, 
 	if err != nil {
 		return issuing.Document{}, err
 	}
-	date := series.Date{Year: 2022, Month: time.December, Day: 30}
+	date := civil.Date{Year: 2022, Month: time.December, Day: 30}
 	entry := time.Date(2022, time.December, 30, 18, 42, 7, 0, lisbon)
 	gross := dec("12.30")
 	var chain certify.Chain // its own earlier documents are not needed to go on
-	hash, err := chain.Sign(signer, certify.Document{Date: certify.Date{Year: 2022, Month: time.December, Day: 30},
+	hash, err := chain.Sign(signer, certify.Document{Date: date,
 		SystemEntry: entry, Number: number, GrossTotal: gross})
 	if err != nil {
 		return issuing.Document{}, err
@@ -487,7 +488,7 @@ func verifyChains(o Outcome) (bool, error) {
 
 func record(d issuing.Document) certify.Record {
 	return certify.Record{Document: certify.Document{
-		Date:        certify.Date{Year: d.Date.Year, Month: d.Date.Month, Day: d.Date.Day},
+		Date:        d.Date,
 		SystemEntry: d.SystemEntry, Number: d.DocumentNumber, GrossTotal: d.GrossTotal,
 	}, Hash: d.Hash}
 }

@@ -21,6 +21,7 @@ import (
 
 	"github.com/faturapt/faturapt/atcud"
 	"github.com/faturapt/faturapt/certify"
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/saft"
 	"github.com/faturapt/faturapt/series"
 )
@@ -85,10 +86,7 @@ func (h *hotel) next(typ series.DocumentType) (number, code string) {
 }
 
 func (h *hotel) sign(typ series.DocumentType, day saft.Date, entry time.Time, number string, gross decimal.Decimal) string {
-	cd, err := certify.NewDate(day.Year, day.Month, day.Day)
-	if err != nil {
-		log.Fatal(err)
-	}
+	cd := civil.Date{Year: day.Year, Month: day.Month, Day: day.Day}
 	hash, err := h.chains[typ].Sign(h.signer, certify.Document{Date: cd, SystemEntry: entry, Number: number, GrossTotal: gross})
 	if err != nil {
 		log.Fatal(err)

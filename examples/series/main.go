@@ -26,6 +26,7 @@ import (
 	"github.com/faturapt/faturapt/atclient"
 	"github.com/faturapt/faturapt/atclient/attest"
 	"github.com/faturapt/faturapt/atcud"
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/series"
 )
 
@@ -66,7 +67,7 @@ func run() error {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	today := series.DateOf(time.Now().UTC())
+	today := civil.DateIn(time.Now(), civil.Lisbon)
 
 	// 1. A new series, numbered from 1.
 	a, err := series.New("2026A", series.DocumentTypeFT, series.NumberOf(1), today)

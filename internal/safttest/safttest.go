@@ -16,6 +16,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/faturapt/faturapt/certify"
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/saft"
 	"github.com/faturapt/faturapt/series"
 )
@@ -145,7 +146,7 @@ func (c *chain) sign(number string, dt saft.DateTime, gross decimal.Decimal) (ha
 	if c.s == nil {
 		return "0", "0", nil
 	}
-	doc := certify.Document{Date: certify.Date{Year: dt.Year, Month: dt.Month, Day: dt.Day}, SystemEntry: dt.Time(time.UTC), Number: number, GrossTotal: gross}
+	doc := certify.Document{Date: civil.Date{Year: dt.Year, Month: dt.Month, Day: dt.Day}, SystemEntry: dt.Time(time.UTC), Number: number, GrossTotal: gross}
 	h, err := c.c.Sign(c.s, doc)
 	return h, c.s.HashControl(), err
 }

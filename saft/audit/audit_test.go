@@ -20,6 +20,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/faturapt/faturapt/certify"
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/internal/safttest"
 	"github.com/faturapt/faturapt/saft"
 	"github.com/faturapt/faturapt/saft/audit"
@@ -234,7 +235,7 @@ func findingCases() []findingCase {
 			return mutate(t, func(f *saft.AuditFile) {
 				i := inv(f, 4)
 				h, err := signer(t).SignDocument(certify.Document{
-					Date:        certify.Date{Year: i.InvoiceDate.Year, Month: i.InvoiceDate.Month, Day: i.InvoiceDate.Day},
+					Date:        civil.Date{Year: i.InvoiceDate.Year, Month: i.InvoiceDate.Month, Day: i.InvoiceDate.Day},
 					SystemEntry: i.SystemEntryDate.Time(time.UTC), Number: i.InvoiceNo, GrossTotal: i.DocumentTotals.GrossTotal}, "")
 				require.NoError(t, err)
 				i.Hash = h // signed as if it were the first of the series
@@ -528,7 +529,7 @@ func keyChange(t *testing.T) []byte {
 		for n := 4; n <= 6; n++ {
 			i := inv(f, n)
 			h, err := s2.SignDocument(certify.Document{
-				Date:        certify.Date{Year: i.InvoiceDate.Year, Month: i.InvoiceDate.Month, Day: i.InvoiceDate.Day},
+				Date:        civil.Date{Year: i.InvoiceDate.Year, Month: i.InvoiceDate.Month, Day: i.InvoiceDate.Day},
 				SystemEntry: i.SystemEntryDate.Time(time.UTC), Number: i.InvoiceNo, GrossTotal: i.DocumentTotals.GrossTotal}, inv(f, n-1).Hash)
 			require.NoError(t, err)
 			i.Hash, i.HashControl = h, "2"
