@@ -3,6 +3,7 @@ module github.com/faturapt/faturapt
 go 1.26.0
 
 require (
+	github.com/davecgh/go-spew v1.1.1
 	github.com/hooklift/gowsdl v0.5.0
 	github.com/makiuchi-d/gozxing v0.1.1
 	github.com/piglig/go-qr v1.1.0
