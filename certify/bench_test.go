@@ -44,7 +44,7 @@ func BenchmarkSignDocument(b *testing.B) {
 // BenchmarkSignBareRSA is rsa.SignPKCS1v15 over SHA-1 of the same,
 // already built message.
 func BenchmarkSignBareRSA(b *testing.B) {
-	key := testKey(b).key // precomputed, as the Signer's
+	key := testKey(b).key() // precomputed, as the Signer's
 	doc, prev := benchDocument(b)
 	msg := []byte(doc.Message(prev))
 	b.ReportAllocs()
@@ -142,7 +142,7 @@ func BenchmarkMessage(b *testing.B) {
 // both alike, and reports our overhead in percent.
 func BenchmarkSignOverhead(b *testing.B) {
 	s := testSigner(b)
-	key := testKey(b).key
+	key := testKey(b).key()
 	doc, prev := benchDocument(b)
 	msg := []byte(doc.Message(prev))
 	var ours, bare time.Duration

@@ -74,7 +74,7 @@ func GenerateKey(random io.Reader, opts ...Option) (*PrivateKey, error) {
 	if err != nil {
 		return nil, fmt.Errorf("certify: generating a %d-bit key: %w", bits, err)
 	}
-	return &PrivateKey{key: k}, nil
+	return newPrivateKey(k), nil
 }
 
 // ParsePrivateKeyPEM loads an RSA private key from PEM: PKCS#1 ("RSA PRIVATE
@@ -164,10 +164,20 @@ func PublicKeyPEM(pub *rsa.PublicKey) ([]byte, error) {
 
 // PrivateKey is the producer's RSA private key. It never prints itself:
 // %v, %+v, %#v and %s show only its size, so it cannot leak into a log line
-// or an error message.
+// or an error message. Nor can a reflective printer (go-spew, what testify
+// prints on a failed assertion) or encoding/json reach it: the key is held
+// behind a function, whose captured variables reflection cannot see.
 type PrivateKey struct {
-	key *rsa.PrivateKey
+	bits int
+	key  func() *rsa.PrivateKey
 }
+
+func newPrivateKey(k *rsa.PrivateKey) *PrivateKey {
+	return &PrivateKey{bits: k.N.BitLen(), key: hide(k)}
+}
+
+// hide returns a function that returns k: see PrivateKey.
+func hide(k *rsa.PrivateKey) func() *rsa.PrivateKey { return func() *rsa.PrivateKey { return k } }
 
 // WrapPrivateKey checks key (1024 bits unless allowed with AllowKeySize, and
 // internally consistent) and wraps it.
@@ -182,14 +192,14 @@ func WrapPrivateKey(key *rsa.PrivateKey, opts ...Option) (*PrivateKey, error) {
 		return nil, fmt.Errorf("certify: private key fails its consistency check: %w", ErrInvalidKey)
 	}
 	key.Precompute()
-	return &PrivateKey{key: key}, nil
+	return newPrivateKey(key), nil
 }
 
 // Bits returns the key size.
-func (k *PrivateKey) Bits() int { return k.key.N.BitLen() }
+func (k *PrivateKey) Bits() int { return k.bits }
 
 // Public returns the public half.
-func (k *PrivateKey) Public() *rsa.PublicKey { return &k.key.PublicKey }
+func (k *PrivateKey) Public() *rsa.PublicKey { return &k.key().PublicKey }
 
 // PublicKeyPEM returns the public key file for AT, see [PublicKeyPEM].
 func (k *PrivateKey) PublicKeyPEM() ([]byte, error) { return PublicKeyPEM(k.Public()) }
@@ -197,7 +207,7 @@ func (k *PrivateKey) PublicKeyPEM() ([]byte, error) { return PublicKeyPEM(k.Publ
 // MarshalPEM encodes the key as a PKCS#8 "PRIVATE KEY" PEM block, for the
 // producer to store it. Keep the result secret (Despacho §3.1.4, §4.3).
 func (k *PrivateKey) MarshalPEM() ([]byte, error) {
-	der, err := x509.MarshalPKCS8PrivateKey(k.key)
+	der, err := x509.MarshalPKCS8PrivateKey(k.key())
 	if err != nil {
 		return nil, fmt.Errorf("certify: private key: cannot encode: %w", ErrInvalidKey)
 	}
@@ -209,7 +219,7 @@ func (k *PrivateKey) String() string {
 	if k == nil || k.key == nil {
 		return "certify.PrivateKey(nil)"
 	}
-	return fmt.Sprintf("certify.PrivateKey{RSA-%d [redacted]}", k.key.N.BitLen())
+	return fmt.Sprintf("certify.PrivateKey{RSA-%d [redacted]}", k.bits)
 }
 
 // GoString redacts the key.

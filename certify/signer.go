@@ -18,9 +18,11 @@ const HashLen = 172
 // same message and key always give the same hash.
 //
 // A Signer is safe for concurrent use. It never prints its key: %v, %+v, %#v
-// and %s show only the key size and version.
+// and %s show only the key size and version, and a reflective printer or
+// encoding/json cannot reach it (see [PrivateKey]).
 type Signer struct {
-	key     *rsa.PrivateKey
+	key     func() *rsa.PrivateKey
+	bits    int
 	version int
 }
 
@@ -34,7 +36,7 @@ func NewSigner(key *PrivateKey, keyVersion int) (*Signer, error) {
 	if keyVersion < 1 {
 		return nil, fmt.Errorf("certify: signer: key version %d, must be 1 or more (Despacho §2.1.3): %w", keyVersion, ErrInvalidHashControl)
 	}
-	return &Signer{key: key.key, version: keyVersion}, nil
+	return &Signer{key: key.key, bits: key.bits, version: keyVersion}, nil
 }
 
 // KeyVersion returns the private key version.
@@ -46,7 +48,7 @@ func (s *Signer) KeyVersion() int { return s.version }
 func (s *Signer) HashControl() string { return strconv.Itoa(s.version) }
 
 // Public returns the public key.
-func (s *Signer) Public() *rsa.PublicKey { return &s.key.PublicKey }
+func (s *Signer) Public() *rsa.PublicKey { return &s.key().PublicKey }
 
 // SignMessage signs message (see [Message]) and returns the base64 hash.
 func (s *Signer) SignMessage(message string) (string, error) {
@@ -65,7 +67,7 @@ func (s *Signer) SignDocument(doc Document, previousHash string) (string, error)
 }
 
 func (s *Signer) sign(digest [sha1.Size]byte) (string, error) {
-	sig, err := rsa.SignPKCS1v15(nil, s.key, crypto.SHA1, digest[:])
+	sig, err := rsa.SignPKCS1v15(nil, s.key(), crypto.SHA1, digest[:])
 	if err != nil {
 		// The rsa error describes the operation, never the key.
 		return "", fmt.Errorf("certify: signing: %w", err)
@@ -78,7 +80,7 @@ func (s *Signer) String() string {
 	if s == nil || s.key == nil {
 		return "certify.Signer(nil)"
 	}
-	return fmt.Sprintf("certify.Signer{key: RSA-%d [redacted], version: %d}", s.key.N.BitLen(), s.version)
+	return fmt.Sprintf("certify.Signer{key: RSA-%d [redacted], version: %d}", s.bits, s.version)
 }
 
 // GoString redacts the key.

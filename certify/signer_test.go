@@ -133,7 +133,7 @@ func TestKeyLoading(t *testing.T) {
 	require.NoError(t, err)
 	pkcs8, err := ParsePrivateKeyPEM(data)
 	require.NoError(t, err)
-	assert.True(t, pkcs1.key.Equal(pkcs8.key))
+	assert.True(t, pkcs1.key().Equal(pkcs8.key()))
 	assert.Equal(t, 1024, pkcs8.Bits())
 
 	data, err = os.ReadFile("testdata/test_key_public.pem")
@@ -150,7 +150,7 @@ func TestKeyLoading(t *testing.T) {
 	require.NoError(t, err)
 	back, err := ParsePrivateKeyPEM(privOut)
 	require.NoError(t, err)
-	assert.True(t, pkcs1.key.Equal(back.key))
+	assert.True(t, pkcs1.key().Equal(back.key()))
 
 	data2048, err := os.ReadFile("testdata/test_key_2048.pem")
 	require.NoError(t, err)
@@ -158,7 +158,7 @@ func TestKeyLoading(t *testing.T) {
 	assert.ErrorIs(t, err, ErrKeySize)
 	k2048, err := ParsePrivateKeyPEM(data2048, AllowKeySize(2048))
 	require.NoError(t, err)
-	_, err = WrapPrivateKey(k2048.key)
+	_, err = WrapPrivateKey(k2048.key())
 	assert.ErrorIs(t, err, ErrKeySize)
 	s2048, err := NewSigner(k2048, 1)
 	require.NoError(t, err)
@@ -196,7 +196,7 @@ func TestKeyLoading(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidHashControl)
 	_, err = WrapPrivateKey(nil)
 	assert.ErrorIs(t, err, ErrInvalidKey)
-	broken := *pkcs1.key
+	broken := *pkcs1.key()
 	broken.D = new(big.Int).Add(broken.D, big.NewInt(2))
 	_, err = WrapPrivateKey(&broken)
 	assert.ErrorIs(t, err, ErrInvalidKey)
@@ -233,14 +233,14 @@ func TestKeysNeverPrint(t *testing.T) {
 	k := testKey(t)
 	s, err := NewSigner(k, 1)
 	require.NoError(t, err)
-	secret := k.key.D.String()
-	prime := k.key.Primes[0].String()
+	secret := k.key().D.String()
+	prime := k.key().Primes[0].String()
 	for _, f := range []string{"%v", "%+v", "%#v", "%s", "%d", "%x", "%q"} {
 		for _, x := range []any{s, k, *s, []any{k}} {
 			out := fmt.Sprintf(f, x)
 			assert.NotContains(t, out, secret[:20], f)
 			assert.NotContains(t, out, prime[:20], f)
-			assert.NotContains(t, out, fmt.Sprintf("%x", k.key.D.Bytes()[:10]), f)
+			assert.NotContains(t, out, fmt.Sprintf("%x", k.key().D.Bytes()[:10]), f)
 		}
 		assert.Contains(t, fmt.Sprintf(f, s), "redacted", f)
 		assert.Contains(t, fmt.Sprintf(f, k), "redacted", f)
