@@ -13,9 +13,37 @@ import (
 
 // Certificate is the software producer's AT-issued TLS client certificate with
 // its private key (generic manual §3 and §5), presented in the mutual-TLS
-// handshake with AT. Its private key never appears in a formatted value.
+// handshake with AT. Its private key never appears in a formatted value,
+// nor to a reflective printer (go-spew, what testify prints on a failed
+// assertion) or encoding/json: it is held behind a function, whose
+// captured variables reflection cannot reach.
 type Certificate struct {
-	tls tls.Certificate
+	// subject is also what keeps the struct from being a single pointer,
+	// which go-spew mishandles (it dereferences the function as the struct).
+	subject string
+	tls     func() *tls.Certificate
+}
+
+func newCertificate(c tls.Certificate) Certificate {
+	cert := Certificate{tls: func() *tls.Certificate { return &c }}
+	if leaf := cert.leaf(); leaf != nil {
+		cert.subject = leaf.Subject.String()
+	}
+	return cert
+}
+
+// get returns the certificate and key, nil for the zero Certificate.
+func (c Certificate) get() *tls.Certificate {
+	if c.tls == nil {
+		return nil
+	}
+	return c.tls()
+}
+
+// usable reports whether c has a certificate and a private key.
+func (c Certificate) usable() bool {
+	t := c.get()
+	return t != nil && len(t.Certificate) > 0 && t.PrivateKey != nil
 }
 
 // LoadPKCS12 reads a certificate and its private key from a PKCS#12 file
@@ -44,7 +72,7 @@ func LoadPKCS12(data []byte, password string) (Certificate, error) {
 	if err := checkKeyPair(leaf, key); err != nil {
 		return Certificate{}, err
 	}
-	return Certificate{tls: c}, nil
+	return newCertificate(c), nil
 }
 
 // LoadPEM reads a certificate (and optionally its chain) and its private key
@@ -54,7 +82,7 @@ func LoadPEM(certPEM, keyPEM []byte) (Certificate, error) {
 	if err != nil {
 		return Certificate{}, fmt.Errorf("atclient: client certificate: reading PEM: %w", err)
 	}
-	return Certificate{tls: c}, nil
+	return newCertificate(c), nil
 }
 
 // CertificateFromTLS wraps a certificate already loaded with crypto/tls (for
@@ -63,7 +91,7 @@ func CertificateFromTLS(c tls.Certificate) (Certificate, error) {
 	if len(c.Certificate) == 0 || c.PrivateKey == nil {
 		return Certificate{}, errors.New("atclient: client certificate: no certificate or no private key")
 	}
-	return Certificate{tls: c}, nil
+	return newCertificate(c), nil
 }
 
 func checkKeyPair(leaf *x509.Certificate, key crypto.PrivateKey) error {
@@ -79,12 +107,7 @@ func checkKeyPair(leaf *x509.Certificate, key crypto.PrivateKey) error {
 }
 
 // Subject returns the certificate's subject (for AT, CN is the producer's NIF).
-func (c Certificate) Subject() string {
-	if leaf := c.leaf(); leaf != nil {
-		return leaf.Subject.String()
-	}
-	return ""
-}
+func (c Certificate) Subject() string { return c.subject }
 
 // NotAfter returns the end of the certificate's validity (AT issues them for
 // 24 months, generic manual §5.4).
@@ -96,13 +119,17 @@ func (c Certificate) NotAfter() time.Time {
 }
 
 func (c Certificate) leaf() *x509.Certificate {
-	if c.tls.Leaf != nil {
-		return c.tls.Leaf
-	}
-	if len(c.tls.Certificate) == 0 {
+	t := c.get()
+	if t == nil {
 		return nil
 	}
-	leaf, err := x509.ParseCertificate(c.tls.Certificate[0])
+	if t.Leaf != nil {
+		return t.Leaf
+	}
+	if len(t.Certificate) == 0 {
+		return nil
+	}
+	leaf, err := x509.ParseCertificate(t.Certificate[0])
 	if err != nil {
 		return nil
 	}
@@ -126,7 +153,7 @@ func (c Certificate) Format(f fmt.State, verb rune) { _, _ = fmt.Fprint(f, c.Str
 func tlsConfig(cert Certificate, roots *x509.CertPool, skipVerify bool) *tls.Config {
 	return &tls.Config{
 		MinVersion:         tls.VersionTLS12,
-		Certificates:       []tls.Certificate{cert.tls},
+		Certificates:       []tls.Certificate{*cert.get()},
 		RootCAs:            roots,
 		InsecureSkipVerify: skipVerify, // only by WithInsecureSkipServerVerification
 	}

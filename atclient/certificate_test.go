@@ -12,6 +12,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/faturapt/faturapt/internal/secrettest"
 )
 
 func TestLoadPKCS12LegacyAndModern(t *testing.T) {
@@ -85,7 +87,10 @@ func TestTLSConfigDefaults(t *testing.T) {
 	assert.True(t, tlsConfig(c, nil, true).InsecureSkipVerify)
 }
 
-// Secrets never show in formatted values, whatever the verb.
+// Secrets never show in a printed value: no fmt verb, no reflective
+// printer (go-spew, what testify prints on a failed assertion), no JSON
+// reveals the password, the private key's exponent, primes or modulus, or
+// its PEM, alone or inside another value.
 func TestRedaction(t *testing.T) {
 	const password = "Sup3r-Secret-PF"
 	creds, err := NewCredentials("599999993", "37", password)
@@ -98,22 +103,28 @@ func TestRedaction(t *testing.T) {
 	require.NoError(t, err)
 	client, err := New(TestEndpoints(), creds, cert)
 	require.NoError(t, err)
+	pfx, err := os.ReadFile("testdata/modern.pfx")
+	require.NoError(t, err)
+	fromPFX, err := LoadPKCS12(pfx, "TESTEwebservice")
+	require.NoError(t, err)
 
-	privD := cert.tls.PrivateKey.(*rsa.PrivateKey).D
+	secrets := []secrettest.Secret{{Name: "password", Value: password}, {Name: "key PEM", Value: key}}
+	for _, c := range []Certificate{cert, fromPFX} {
+		priv := c.get().PrivateKey.(*rsa.PrivateKey)
+		secrets = append(secrets,
+			secrettest.Secret{Name: "private exponent", Value: priv.D},
+			secrettest.Secret{Name: "modulus", Value: priv.N},
+			secrettest.Secret{Name: "prime p", Value: priv.Primes[0]},
+			secrettest.Secret{Name: "prime q", Value: priv.Primes[1]})
+	}
 	wrapped := struct {
 		C  Credentials
 		Ce Certificate
 		Cl *Client
 	}{creds, cert, client}
-	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%X", "%d"} {
-		for _, v := range []any{creds, &creds, cert, client, wrapped, []any{creds}} {
-			out := fmt.Sprintf(verb, v)
-			assert.NotContains(t, out, password, verb)
-			assert.NotContains(t, out, fmt.Sprintf("%x", password), verb)
-			assert.NotContains(t, strings.ToLower(out), "private key-----", verb)
-			assert.NotContains(t, out, privD.String(), verb)
-			assert.NotContains(t, out, privD.Text(16), verb)
-		}
+	for name, v := range map[string]any{"credentials": creds, "*credentials": &creds, "certificate": cert,
+		"PKCS#12 certificate": fromPFX, "client": client, "struct": wrapped, "slice": []any{creds, cert}} {
+		t.Run(name, func(t *testing.T) { secrettest.AssertHidden(t, v, secrets...) })
 	}
 	assert.Contains(t, creds.String(), "599999993/37")
 	assert.Contains(t, fmt.Sprintf("%v", creds), "[REDACTED]")

@@ -43,8 +43,7 @@ type config struct {
 	queryAttempts  int
 	queryBackoff   time.Duration
 	sleep          func(context.Context, time.Duration) error
-	transport      *http.Transport // for tests of the TLS set-up; nil: our own
-	efatura        efaturaConfig   // options of the e-Fatura service (efatura.go)
+	efatura        efaturaConfig // options of the e-Fatura service (efatura.go)
 }
 
 // Option configures a Client.
@@ -106,7 +105,7 @@ func New(endpoints Endpoints, creds Credentials, cert Certificate, opts ...Optio
 	if creds.isZero() {
 		errs = append(errs, errors.New("atclient: no credentials (use NewCredentials)"))
 	}
-	if len(cert.tls.Certificate) == 0 || cert.tls.PrivateKey == nil {
+	if !cert.usable() {
 		errs = append(errs, errors.New("atclient: no client certificate (use LoadPKCS12 or LoadPEM): AT accepts only mutual TLS"))
 	}
 	if cfg.atKey.pub == nil {
@@ -121,20 +120,19 @@ func New(endpoints Endpoints, creds Credentials, cert Certificate, opts ...Optio
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	tr := cfg.transport
-	if tr == nil {
-		tr = &http.Transport{
-			Proxy:               http.ProxyFromEnvironment,
-			TLSHandshakeTimeout: 30 * time.Second,
-			MaxIdleConnsPerHost: 4,
-			IdleConnTimeout:     90 * time.Second,
-		}
-	}
-	tr.TLSClientConfig = tlsConfig(cert, cfg.roots, cfg.skipVerify)
+	hc := &http.Client{Transport: &http.Transport{
+		Proxy:               http.ProxyFromEnvironment,
+		TLSHandshakeTimeout: 30 * time.Second,
+		MaxIdleConnsPerHost: 4,
+		IdleConnTimeout:     90 * time.Second,
+		TLSClientConfig:     tlsConfig(cert, cfg.roots, cfg.skipVerify),
+	}}
 	return &Client{
 		endpoints: endpoints,
 		t: soapTransport{
-			http:  &http.Client{Transport: tr},
+			// The transport's TLS configuration holds the private key:
+			// behind a function, out of reach of reflective printers.
+			http:  func() *http.Client { return hc },
 			creds: creds,
 			key:   cfg.atKey,
 			cfg:   cfg,
@@ -143,7 +141,7 @@ func New(endpoints Endpoints, creds Credentials, cert Certificate, opts ...Optio
 }
 
 // Close releases idle connections.
-func (c *Client) Close() { c.t.http.CloseIdleConnections() }
+func (c *Client) Close() { c.t.http().CloseIdleConnections() }
 
 // String names the endpoints and the user, never the password or keys.
 func (c *Client) String() string {

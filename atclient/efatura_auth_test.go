@@ -59,7 +59,7 @@ func TestEFaturaSimulatorAuthenticationCodes(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			body := tc.alter(bytes.Clone(sent))
-			resp, err := e.client.t.http.Post(e.client.endpoints.EFatura, "text/xml; charset=utf-8", bytes.NewReader(body))
+			resp, err := e.client.t.http().Post(e.client.endpoints.EFatura, "text/xml; charset=utf-8", bytes.NewReader(body))
 			require.NoError(t, err)
 			data, err := io.ReadAll(resp.Body)
 			require.NoError(t, err)

@@ -34,8 +34,8 @@ func newEFSim(t *testing.T, simOpts []attest.Option, opts ...Option) *efSim {
 	require.NoError(t, err)
 	t.Cleanup(srv.Close)
 	c := efClient(t, srv, attest.DefaultPassword, opts...)
-	rec := &recorder{next: c.t.http.Transport}
-	c.t.http.Transport = rec
+	rec := &recorder{next: c.t.http().Transport}
+	c.t.http().Transport = rec
 	return &efSim{srv: srv, client: c, rec: rec}
 }
 

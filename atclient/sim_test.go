@@ -54,8 +54,8 @@ func newSim(t testing.TB, simOpts []attest.Option, opts ...Option) *simEnv {
 	require.NoError(t, err)
 	t.Cleanup(srv.Close)
 	c := simClient(t, srv, opts...)
-	rec := &recorder{next: c.t.http.Transport}
-	c.t.http.Transport = rec
+	rec := &recorder{next: c.t.http().Transport}
+	c.t.http().Transport = rec
 	return &simEnv{srv: srv, client: c, rec: rec, today: civil.DateOf(time.Now().UTC())}
 }
 

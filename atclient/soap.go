@@ -72,7 +72,7 @@ func envelope(tok usernameToken, body []byte) []byte {
 
 // soapTransport sends SOAP requests to AT with the caller's credentials.
 type soapTransport struct {
-	http  *http.Client
+	http  func() *http.Client // see New
 	creds Credentials
 	key   ATKey
 	cfg   *config
@@ -123,7 +123,7 @@ func (t *soapTransport) call(ctx context.Context, url, operation string, body []
 	req.Header.Set("Content-Type", "text/xml; charset=utf-8")
 	req.Header.Set("SOAPAction", `""`) // soapAction="" in the WSDL binding
 
-	resp, err := t.http.Do(req)
+	resp, err := t.http().Do(req)
 	if err != nil {
 		mu.Lock()
 		defer mu.Unlock()

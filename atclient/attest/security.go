@@ -48,7 +48,7 @@ func (s *Server) authenticate(t *token) (string, error) {
 		return "", refuseAuth("Nonce is not base64")
 	}
 	//lint:ignore SA1019 AT's protocol demands RSA PKCS#1 v1.5 for the Nonce (generic manual §4.1, H.2).
-	ks, err := rsa.DecryptPKCS1v15(nil, s.encKey, nonce)
+	ks, err := rsa.DecryptPKCS1v15(nil, s.encKey(), nonce)
 	if err != nil || len(ks) != 16 {
 		return "", refuseAuth("Nonce does not decrypt to a 128-bit AES key with the authentication system's key")
 	}
@@ -72,7 +72,7 @@ func (s *Server) authenticate(t *token) (string, error) {
 			when.UTC().Format(time.RFC3339), d.Round(time.Second), now.UTC().Format(time.RFC3339), s.skew)
 	}
 	want, known := s.users[user]
-	if !known || subtle.ConstantTimeCompare([]byte(want), pw) != 1 {
+	if !known || subtle.ConstantTimeCompare(want(), pw) != 1 {
 		return "", refuseAuth("authentication failed for %s", user)
 	}
 	// A request key is used once (H.2: "não pode ser repetida"). Keys older

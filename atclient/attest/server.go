@@ -35,27 +35,45 @@ const DefaultMaxClockSkew = 5 * time.Minute
 const SeriesPath = "/SeriesWSService"
 
 // Server is a running simulator. Its methods are safe for concurrent use.
+//
+// Its private keys and its users' passwords are held behind functions, out
+// of reach of a reflective printer (go-spew, what testify prints on a failed
+// assertion): a test that prints the Server shows none of them.
 type Server struct {
-	srv        *httptest.Server
+	srv        listener
 	caPEM      []byte
 	roots      *x509.CertPool
-	clientCert tls.Certificate
-	encKey     *rsa.PrivateKey
+	clientCert func() tls.Certificate
+	encKey     func() *rsa.PrivateKey
 	encCertPEM []byte
 
 	mu       sync.Mutex
 	clock    func() time.Time
 	skew     time.Duration
-	users    map[string]string // "NIF/sub" -> password
-	inactive map[string]bool   // NIFs without open activity (4043)
-	denied   map[string]bool   // "NIF/sub" without the WSE profile (permission.go)
-	books    map[string]*book  // per NIF
+	users    map[string]func() []byte // "NIF/sub" -> password
+	inactive map[string]bool          // NIFs without open activity (4043)
+	denied   map[string]bool          // "NIF/sub" without the WSE profile (permission.go)
+	books    map[string]*book         // per NIF
 	keysSeen map[string]time.Time
 	faults   []Fault
 	calls    map[string]int    // processed requests per operation
 	requests map[string]int    // authenticated requests per operation, faults included
 	codes    int               // validation codes given
 	efatura  map[string]efBook // e-Fatura documents per NIF (efatura.go)
+}
+
+// listener is the HTTPS server, whose TLS configuration holds the server's
+// private key.
+type listener struct {
+	URL    string
+	server func() *httptest.Server
+}
+
+func (l listener) Close() { l.server().Close() }
+
+func password(p string) func() []byte {
+	b := []byte(p)
+	return func() []byte { return b }
 }
 
 // sharedEncKey is the encryption key pair, in the role of AT's
@@ -69,12 +87,12 @@ type Option func(*Server)
 
 // WithUser accepts the credentials of sub-user subUser of nif (replacing the
 // default user; give it several times for several users).
-func WithUser(nif, subUser, password string) Option {
+func WithUser(nif, subUser, pw string) Option {
 	return func(s *Server) {
 		if s.users == nil {
-			s.users = map[string]string{}
+			s.users = map[string]func() []byte{}
 		}
-		s.users[nif+"/"+subUser] = password
+		s.users[nif+"/"+subUser] = password(pw)
 	}
 }
 
@@ -105,7 +123,7 @@ func New(opts ...Option) (*Server, error) {
 		o(s)
 	}
 	if s.users == nil {
-		s.users = map[string]string{DefaultNIF + "/" + DefaultSubUser: DefaultPassword}
+		s.users = map[string]func() []byte{DefaultNIF + "/" + DefaultSubUser: password(DefaultPassword)}
 	}
 	if err := s.makeKeys(); err != nil {
 		return nil, fmt.Errorf("attest: %w", err)
@@ -173,13 +191,16 @@ func (s *Server) makeKeys() error {
 	}
 	// The CN of an AT-issued producer certificate is the producer's NIF
 	// (generic manual §5).
-	if s.clientCert, err = issue(3, DefaultNIF, x509.ExtKeyUsageClientAuth, false); err != nil {
+	clientCert, err := issue(3, DefaultNIF, x509.ExtKeyUsageClientAuth, false)
+	if err != nil {
 		return err
 	}
-
-	if s.encKey, err = sharedEncKey(); err != nil {
+	s.clientCert = func() tls.Certificate { return clientCert }
+	encKey, err := sharedEncKey()
+	if err != nil {
 		return err
 	}
+	s.encKey = func() *rsa.PrivateKey { return encKey }
 	encTmpl := &x509.Certificate{
 		SerialNumber: big.NewInt(4),
 		Subject:      pkix.Name{CommonName: "attest Chave Cifra Publica", Organization: []string{"faturapt attest"}},
@@ -187,7 +208,7 @@ func (s *Server) makeKeys() error {
 		NotAfter:     now.AddDate(1, 0, 0),
 		KeyUsage:     x509.KeyUsageKeyEncipherment,
 	}
-	encDER, err := x509.CreateCertificate(rand.Reader, encTmpl, ca, &s.encKey.PublicKey, caKey)
+	encDER, err := x509.CreateCertificate(rand.Reader, encTmpl, ca, &encKey.PublicKey, caKey)
 	if err != nil {
 		return err
 	}
@@ -196,15 +217,16 @@ func (s *Server) makeKeys() error {
 	mux := http.NewServeMux()
 	mux.HandleFunc(SeriesPath, s.serveSeries)
 	mux.HandleFunc(EFaturaPath, s.serveEFatura)
-	s.srv = httptest.NewUnstartedServer(mux)
-	s.srv.TLS = &tls.Config{
+	srv := httptest.NewUnstartedServer(mux)
+	srv.TLS = &tls.Config{
 		MinVersion:   tls.VersionTLS12,
 		Certificates: []tls.Certificate{serverCert},
 		ClientAuth:   tls.RequireAndVerifyClientCert,
 		ClientCAs:    s.roots,
 	}
-	s.srv.Config.ErrorLog = discardLogger()
-	s.srv.StartTLS()
+	srv.Config.ErrorLog = discardLogger()
+	srv.StartTLS()
+	s.srv = listener{URL: srv.URL, server: func() *httptest.Server { return srv }}
 	return nil
 }
 
@@ -216,7 +238,7 @@ func (s *Server) URL() string { return s.srv.URL + SeriesPath }
 
 // ClientCertificate returns a client certificate the server accepts, in the
 // role of the producer's AT-issued certificate.
-func (s *Server) ClientCertificate() tls.Certificate { return s.clientCert }
+func (s *Server) ClientCertificate() tls.Certificate { return s.clientCert() }
 
 // RootCAs returns a pool with the CA that signed the server's certificate.
 func (s *Server) RootCAs() *x509.CertPool { return s.roots.Clone() }
@@ -226,7 +248,7 @@ func (s *Server) CACertificatePEM() []byte { return append([]byte(nil), s.caPEM.
 
 // EncryptionKey returns the public key with which clients must encrypt
 // their request keys (in place of AT's public key).
-func (s *Server) EncryptionKey() *rsa.PublicKey { return &s.encKey.PublicKey }
+func (s *Server) EncryptionKey() *rsa.PublicKey { return &s.encKey().PublicKey }
 
 // EncryptionCertificatePEM returns a certificate of EncryptionKey, like the
 // .cer file AT distributes (atclient.ParseATKey reads it).
