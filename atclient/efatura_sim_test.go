@@ -402,8 +402,8 @@ func TestEFaturaLostAnswers(t *testing.T) {
 	t.Run("a refusal of the credentials is not repeated", func(t *testing.T) {
 		e := newEFSim(t, nil)
 		c := efClient(t, e.srv, "wrong password")
-		rec := &recorder{next: c.t.http.Transport}
-		c.t.http.Transport = rec
+		rec := &recorder{next: c.t.http().Transport}
+		c.t.http().Transport = rec
 		_, err := c.RegisterInvoice(testCtx(t), simInvoice())
 		require.ErrorIs(t, err, ErrEFaturaAuthentication)
 		assert.NotErrorIs(t, err, ErrTryLater)
