@@ -81,6 +81,20 @@ func (s Severity) MarshalText() ([]byte, error) {
 	return []byte(s.String()), nil
 }
 
+// UnmarshalText reads "error" or "warning", so that what MarshalText wrote
+// reads back.
+func (s *Severity) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "error":
+		*s = SeverityError
+	case "warning":
+		*s = SeverityWarning
+	default:
+		return fmt.Errorf("violation: unknown severity %q", b)
+	}
+	return nil
+}
+
 // Violation is one broken rule.
 type Violation struct {
 	// Path locates the value: a field name ("FirstNumber"), a dotted path
