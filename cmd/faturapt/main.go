@@ -1,13 +1,16 @@
 // Command faturapt runs the tools of the faturapt library from the command
 // line. For now one: the audit of a SAF-T (PT) 1.04_01 file.
 //
-//	faturapt audit FILE.xml [--public-key [N=]KEY.pem]... [--previous-hash "FT A=HASH"]... [--json] [--quiet]
+//	faturapt audit FILE.xml [--public-key [N=]KEY.pem]... [--previous-hash "FT A=HASH"]... [--max-findings N] [--strict] [--json] [--quiet]
 //
-// It prints every finding (line, severity, code, document, message) and a
-// summary per section, as text or as JSON, and exits with status 1 when
-// the file has an error, 2 when it cannot run (bad usage, unreadable file
-// or key), 0 otherwise. For files of more than 16 MiB it reports its
-// progress on standard error (unless --quiet). See README.md.
+// It prints the findings (line, severity, code, document, message; the
+// first ones of each code, the others counted), the number of findings
+// per code and a summary per section, as text or as JSON. Exit status: 0
+// when the file has no error (warnings are printed), 1 when it has errors
+// (or warnings, with --strict), 2 when it could not be audited (bad usage,
+// a directory, an unreadable file or key). For files of more than 16 MiB
+// it reports its progress on standard error (unless --quiet). See
+// README.md.
 package main
 
 import (
@@ -30,7 +33,7 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-const usage = `usage: faturapt audit FILE.xml [--public-key [N=]KEY.pem]... [--previous-hash "FT A=HASH"]... [--json] [--quiet]
+const usage = `usage: faturapt audit FILE.xml [--public-key [N=]KEY.pem]... [--previous-hash "FT A=HASH"]... [--max-findings N] [--strict] [--json] [--quiet]
 
 Audits a SAF-T (PT) 1.04_01 file: schema structure and values, the 19
 assertions, keys and references, control totals, series numbering and
@@ -41,7 +44,13 @@ producer that changed keys.
 --previous-hash gives, for a series the file holds from the middle (a
 monthly file), the hash of the document before its first one here, so
 that the first one's signature can be verified too; repeat it per series.
-Exit status: 0 no error found, 1 errors found, 2 could not audit.
+The report shows the first --max-findings findings of each code (default
+100; -1 shows all) and counts the others, so memory stays flat.
+
+Exit status:
+  0  no error (warnings, if any, are printed)
+  1  errors found (with --strict, warnings too)
+  2  could not audit: bad usage, a directory or unreadable file, a bad key
 `
 
 // run is the command, testable: it returns the exit status.
@@ -57,6 +66,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.Var(keys, "public-key", `PEM file with the producer's RSA public key or certificate; "N=FILE" for the key of version N only (HashControl), repeatable`)
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	quiet := fs.Bool("quiet", false, "no progress on standard error")
+	strict := fs.Bool("strict", false, "exit with status 1 on warnings too")
+	maxFindings := fs.Int("max-findings", audit.DefaultMaxFindingsPerCode, "findings shown per code, the others counted; -1 for all")
 	previous := previousHashes{}
 	fs.Var(previous, "previous-hash", `"SERIES=HASH": the hash of the document before the series' first one in the file, e.g. "FT A=..."`)
 	// Flags may come before or after the file name.
@@ -64,6 +75,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	rest := args[1:]
 	for {
 		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return 0 // asked for
+			}
 			return 2
 		}
 		if fs.NArg() == 0 {
@@ -78,7 +92,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	path := files[0]
 
-	var opts []audit.Option
+	opts := []audit.Option{audit.WithMaxFindingsPerCode(*maxFindings)}
 	for version, path := range keys {
 		pub, err := loadPublicKey(path)
 		if err != nil {
@@ -117,7 +131,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "faturapt: %v\n", err)
 		return 2
 	}
-	if report.HasErrors() {
+	if report.HasErrors() || *strict && report.Warnings > 0 {
 		return 1
 	}
 	return 0

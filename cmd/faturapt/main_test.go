@@ -90,6 +90,19 @@ func TestAuditCommandUsage(t *testing.T) {
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errOut, "no such file")
 
+	// A directory, or a file that cannot be read, could not be audited:
+	// exit 2, not a failed file.
+	code, out, errOut := runCmd("audit", fx.dir)
+	assert.Equal(t, 2, code, "%s", out)
+	assert.Contains(t, errOut, "is a directory")
+	assert.Empty(t, out)
+	if os.Getuid() != 0 { // root reads any file
+		unreadable := filepath.Join(fx.dir, "unreadable.xml")
+		require.NoError(t, os.WriteFile(unreadable, nil, 0o200))
+		code, _, _ = runCmd("audit", unreadable)
+		assert.Equal(t, 2, code)
+	}
+
 	// A private key is refused, and never printed.
 	code, _, errOut = runCmd("audit", fx.good, "--public-key", fx.priv)
 	assert.Equal(t, 2, code)
@@ -116,6 +129,9 @@ func TestAuditCommandPreviousHash(t *testing.T) {
 	code, out, _ := runCmd("audit", cont, "--public-key", fx.key)
 	assert.Equal(t, 0, code, "a warning only: %s", out)
 	assert.Contains(t, out, audit.CodeSigStart)
+	assert.Contains(t, out, "Result: PASS with 1 warnings")
+	code, _, _ = runCmd("audit", cont, "--public-key", fx.key, "--strict")
+	assert.Equal(t, 1, code, "--strict: warnings fail")
 
 	code, out, _ = runCmd("audit", cont, "--public-key", fx.key, "--previous-hash", series+"="+first.Hash)
 	assert.Equal(t, 0, code)
@@ -125,6 +141,31 @@ func TestAuditCommandPreviousHash(t *testing.T) {
 	code, _, errOut := runCmd("audit", cont, "--previous-hash", "nohash")
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errOut, "TYPE SERIES=HASH")
+}
+
+// -h documents the exit statuses; --max-findings bounds the findings shown
+// per code.
+func TestAuditCommandHelpAndLimit(t *testing.T) {
+	fx := setup(t)
+	code, _, errOut := runCmd("audit", "-h")
+	assert.Equal(t, 0, code)
+	assert.Regexp(t, `(?s)Exit status:\s+0\s+no error.*1\s+errors found.*--strict.*2\s+could not audit.*directory`, errOut)
+
+	data, err := os.ReadFile(fx.good)
+	require.NoError(t, err)
+	many := filepath.Join(fx.dir, "many.xml")
+	require.NoError(t, os.WriteFile(many, bytes.ReplaceAll(data, []byte("<InvoiceNo>"), []byte("<X/><X/><X/><InvoiceNo>")), 0o600))
+	code, out, _ := runCmd("audit", "--json", "--max-findings", "2", many)
+	assert.Equal(t, 1, code)
+	var r audit.Report
+	require.NoError(t, json.Unmarshal([]byte(out), &r))
+	assert.Len(t, r.Findings, 2)
+	assert.Equal(t, 12, r.Errors)
+	assert.Equal(t, []audit.CodeCount{{Code: "SAFT-READ-UNEXPECTED", Count: 12, Shown: 2}}, r.CodeCounts)
+
+	code, out, _ = runCmd("audit", "--max-findings", "-1", many)
+	assert.Equal(t, 1, code)
+	assert.Equal(t, 12, strings.Count(out, "error     SAFT-READ-UNEXPECTED"), out)
 }
 
 func TestAuditCommandKeyVersions(t *testing.T) {

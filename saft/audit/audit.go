@@ -6,17 +6,17 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/faturapt/faturapt/saft"
+	"github.com/faturapt/faturapt/violation"
 )
 
 // Finding is one problem of the file.
 type Finding struct {
-	Code     string   `json:"code"`
-	Severity Severity `json:"severity"`
+	Code     violation.Code     `json:"code"`
+	Severity violation.Severity `json:"severity"`
 	// Section is Header, MasterFiles, GeneralLedgerEntries, SalesInvoices,
 	// MovementOfGoods, WorkingDocuments, Payments or File.
 	Section string `json:"section"`
@@ -44,7 +44,24 @@ type SectionSummary struct {
 	Warnings int    `json:"warnings"`
 }
 
-// Report is the result of an audit.
+// CodeCount counts the findings of one code.
+type CodeCount struct {
+	Code     violation.Code     `json:"code"`
+	Severity violation.Severity `json:"severity"`
+	// Count is the number of findings of the code in the file.
+	Count int `json:"count"`
+	// Shown is how many of them Report.Findings holds: the first ones,
+	// up to the limit of WithMaxFindingsPerCode.
+	Shown int `json:"shown"`
+}
+
+// DefaultMaxFindingsPerCode is how many findings of each code a Report
+// holds unless WithMaxFindingsPerCode says otherwise; the others are
+// counted only.
+const DefaultMaxFindingsPerCode = 100
+
+// Report is the result of an audit. Its size does not depend on the file:
+// it holds the first findings of each code and counts the others.
 type Report struct {
 	Encoding           string `json:"encoding,omitempty"`
 	Bytes              int64  `json:"bytes"`
@@ -58,27 +75,34 @@ type Report struct {
 	// SignaturesVerified is true when a public key was given.
 	SignaturesVerified bool `json:"signaturesVerified"`
 	// SignaturesChecked counts the signatures verified with the key.
-	SignaturesChecked int              `json:"signaturesChecked"`
-	Findings          []Finding        `json:"findings"`
-	Sections          []SectionSummary `json:"sections"`
-	Errors            int              `json:"errors"`
-	Warnings          int              `json:"warnings"`
+	SignaturesChecked int `json:"signaturesChecked"`
+	// MaxFindingsPerCode is the limit of findings held per code; negative
+	// when there was none.
+	MaxFindingsPerCode int `json:"maxFindingsPerCode"`
+	// Findings are the first findings of each code (see CodeCounts),
+	// sorted by line.
+	Findings []Finding `json:"findings"`
+	// CodeCounts counts the findings of every code found, shown or not,
+	// sorted by code.
+	CodeCounts []CodeCount      `json:"codeCounts"`
+	Sections   []SectionSummary `json:"sections"`
+	// Errors and Warnings count every finding, shown or not.
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
 }
 
 // HasErrors reports whether any finding is an error.
 func (r *Report) HasErrors() bool { return r.Errors > 0 }
 
+// Omitted is the number of findings counted but not held in Findings.
+func (r *Report) Omitted() int { return r.Errors + r.Warnings - len(r.Findings) }
+
 // Codes returns the distinct codes of the findings, sorted.
-func (r *Report) Codes() []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, f := range r.Findings {
-		if !seen[f.Code] {
-			seen[f.Code] = true
-			out = append(out, f.Code)
-		}
+func (r *Report) Codes() []violation.Code {
+	out := make([]violation.Code, len(r.CodeCounts))
+	for i, c := range r.CodeCounts {
+		out[i] = c.Code
 	}
-	sort.Strings(out)
 	return out
 }
 
@@ -86,11 +110,12 @@ func (r *Report) Codes() []string {
 type Option func(*config)
 
 type config struct {
-	key       *rsa.PublicKey
-	keys      map[int]*rsa.PublicKey // per key version (HashControl)
-	previous  map[string]string
-	progress  func(bytesRead int64)
-	batchSize int
+	maxPerCode int
+	key        *rsa.PublicKey
+	keys       map[int]*rsa.PublicKey // per key version (HashControl)
+	previous   map[string]string
+	progress   func(bytesRead int64)
+	batchSize  int
 }
 
 // WithPublicKey verifies every signature and the chain of every series with
@@ -126,29 +151,41 @@ func WithPreviousHashes(previous map[string]string) Option {
 	return func(c *config) { c.previous = previous }
 }
 
+// WithMaxFindingsPerCode keeps the first n findings of each code in the
+// Report (DefaultMaxFindingsPerCode without this option) and only counts
+// the others, so that memory stays flat whatever the file holds; n = 0
+// keeps none (the counts alone), a negative n keeps every finding, and
+// memory then grows with them.
+func WithMaxFindingsPerCode(n int) Option { return func(c *config) { c.maxPerCode = n } }
+
 // WithProgress calls f now and then with the number of bytes read.
 func WithProgress(f func(bytesRead int64)) Option { return func(c *config) { c.progress = f } }
 
 // ErrKey is returned when the public key cannot be used to verify.
 var ErrKey = errors.New("audit: unusable public key")
 
-// File audits the SAF-T file at path.
+// File audits the SAF-T file at path (see Run).
 func File(path string, opts ...Option) (*Report, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w: %w", ErrRead, err)
 	}
 	defer f.Close()
 	return Run(f, opts...)
 }
 
+// ErrRead is matched (errors.Is) by the error of an input that could not
+// be read (a directory, a file without read permission, a failing disk):
+// the file could not be audited, which says nothing of the file.
+var ErrRead = errors.New("audit: cannot read the file")
+
 // Run audits the SAF-T file read from r in one pass. A file that is not
 // well-formed or not SAF-T (PT) 1.04_01 is a finding (AUDIT-MALFORMED), not
 // an error: the report then has what was found up to that point. Run
-// returns an error only for a bad option (ErrKey) or when r fails before
-// anything was read.
+// returns an error only for a bad option (ErrKey) or when reading r fails
+// (ErrRead): then there is no report.
 func Run(r io.Reader, opts ...Option) (*Report, error) {
-	cfg := config{batchSize: 1024}
+	cfg := config{batchSize: 1024, maxPerCode: DefaultMaxFindingsPerCode}
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -156,7 +193,10 @@ func Run(r io.Reader, opts ...Option) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	a.run(r)
+	if err := a.run(r); err != nil {
+		a.finish() // ends the signature verification
+		return nil, fmt.Errorf("%w: %w", ErrRead, err)
+	}
 	return a.finish(), nil
 }
 

@@ -5,6 +5,8 @@ import (
 	"crypto/rand"
 	"crypto/rsa"
 	"encoding/json"
+	"errors"
+	"io"
 	mrand "math/rand/v2"
 	"path/filepath"
 	"regexp"
@@ -12,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -24,6 +27,7 @@ import (
 	"github.com/faturapt/faturapt/internal/safttest"
 	"github.com/faturapt/faturapt/saft"
 	"github.com/faturapt/faturapt/saft/audit"
+	"github.com/faturapt/faturapt/violation"
 )
 
 var testKey = sync.OnceValue(func() *certify.PrivateKey {
@@ -150,7 +154,7 @@ func TestValidFileHasNoFindings(t *testing.T) {
 // findingCase breaks the base file so that it has the finding Code about
 // Record at the line of Record's start tag.
 type findingCase struct {
-	code   string
+	code   violation.Code
 	data   func(t *testing.T) []byte
 	record string                // the finding's record ("" to skip the check)
 	key    bool                  // audit with the public key
@@ -274,7 +278,7 @@ func findingCases() []findingCase {
 		{code: saft.CodeUniqueInvoiceNo, data: func(t *testing.T) []byte {
 			return mutate(t, func(f *saft.AuditFile) { inv(f, 5).InvoiceNo, inv(f, 5).ATCUD = "FT A/4", "CSDF7T5H-4" })
 		}, record: "FT A/4", noLine: true},
-		{code: saft.AssertionCode(5), data: func(t *testing.T) []byte {
+		{code: violation.Code(saft.AssertionCode(5)), data: func(t *testing.T) []byte {
 			return mutate(t, func(f *saft.AuditFile) {
 				// Invoice 2's third line is exempt (reason and code).
 				inv(f, 2).Line[2].TaxExemptionCode = ""
@@ -288,7 +292,7 @@ func findingCases() []findingCase {
 
 func TestFindingCodes(t *testing.T) {
 	for _, c := range findingCases() {
-		t.Run(c.code, func(t *testing.T) {
+		t.Run(string(c.code), func(t *testing.T) {
 			data := c.data(t)
 			var opts []audit.Option
 			if c.key {
@@ -306,7 +310,7 @@ func TestFindingCodes(t *testing.T) {
 				}
 			}
 			require.NotNil(t, got, "want %s about %q; got %v", c.code, c.record, r.Findings)
-			if got.Severity == audit.SeverityError {
+			if got.Severity == violation.SeverityError {
 				assert.True(t, r.HasErrors())
 			}
 			assert.NotEmpty(t, got.Message)
@@ -316,7 +320,7 @@ func TestFindingCodes(t *testing.T) {
 			case c.line != nil:
 				assert.Equal(t, c.line(data), got.Line, "line")
 			case c.noLine:
-			case strings.HasPrefix(c.record, "FT A/") && !strings.HasPrefix(c.code, "AUDIT-TOTALS"):
+			case strings.HasPrefix(c.record, "FT A/") && !strings.HasPrefix(string(c.code), "AUDIT-TOTALS"):
 				// The line is the document's start tag.
 				no := bytes.Index(data, []byte("<InvoiceNo>"+c.record+"</InvoiceNo>"))
 				require.Positive(t, no)
@@ -331,11 +335,11 @@ func TestFindingCodes(t *testing.T) {
 
 // TestEveryAuditCodeTested: each of the audit's codes has a case above.
 func TestEveryAuditCodeTested(t *testing.T) {
-	tested := map[string]bool{}
+	tested := map[violation.Code]bool{}
 	for _, c := range findingCases() {
 		tested[c.code] = true
 	}
-	for _, code := range audit.Codes() {
+	for _, code := range audit.Codes.Values() {
 		assert.True(t, tested[code], "no test for %s", code)
 	}
 	assert.True(t, tested[audit.CodeMalformed])
@@ -344,7 +348,7 @@ func TestEveryAuditCodeTested(t *testing.T) {
 func TestSeverities(t *testing.T) {
 	r := run(t, mutate(t, func(f *saft.AuditFile) { inv(f, 4).ATCUD = "0" }))
 	require.Len(t, r.Findings, 1)
-	assert.Equal(t, audit.SeverityWarning, r.Findings[0].Severity)
+	assert.Equal(t, violation.SeverityWarning, r.Findings[0].Severity)
 	assert.False(t, r.HasErrors())
 	assert.Equal(t, 1, r.Warnings)
 }
@@ -357,7 +361,7 @@ func TestValidatorWarnings(t *testing.T) {
 		inv(f, 2).Line[1].LineNumber = inv(f, 2).Line[0].LineNumber
 	}))
 	for _, f := range r.Findings {
-		assert.Equal(t, saft.IsWarning(f.Code), f.Severity == audit.SeverityWarning, "%v", f)
+		assert.Equal(t, saft.IsWarning(string(f.Code)), f.Severity == violation.SeverityWarning, "%v", f)
 	}
 	assert.Positive(t, r.Warnings)
 	assert.True(t, r.HasErrors())
@@ -449,7 +453,7 @@ func TestWriterGoldenFiles(t *testing.T) {
 			require.NoError(t, err)
 			assert.True(t, r.Complete)
 			for _, f := range r.Findings {
-				assert.False(t, strings.HasPrefix(f.Code, "AUDIT-") || strings.HasPrefix(f.Code, "SAFT-READ-"), "%v", f)
+				assert.False(t, strings.HasPrefix(string(f.Code), "AUDIT-") || strings.HasPrefix(string(f.Code), "SAFT-READ-"), "%v", f)
 			}
 		})
 	}
@@ -471,8 +475,8 @@ func TestPreviousHashes(t *testing.T) {
 	data := mutate(t, dropFirstInvoice)
 	sigFindings := func(r *audit.Report) (codes []string) {
 		for _, fd := range r.Findings {
-			if strings.HasPrefix(fd.Code, "AUDIT-SIG") {
-				codes = append(codes, fd.Code+" "+fd.Record)
+			if strings.HasPrefix(string(fd.Code), "AUDIT-SIG") {
+				codes = append(codes, string(fd.Code)+" "+fd.Record)
 			}
 		}
 		return codes
@@ -484,11 +488,11 @@ func TestPreviousHashes(t *testing.T) {
 
 	r = run(t, data, withKey(), audit.WithPreviousHashes(map[string]string{"FT A": inv(f, 2).Hash}))
 	// Signed over another hash than the one given: the signature fails.
-	assert.Equal(t, []string{audit.CodeSigBad + " FT A/2"}, sigFindings(r))
+	assert.Equal(t, []string{string(audit.CodeSigBad) + " FT A/2"}, sigFindings(r))
 	assert.True(t, r.HasErrors())
 
 	r = run(t, data, withKey())
-	assert.Equal(t, []string{audit.CodeSigStart + " FT A/2"}, sigFindings(r))
+	assert.Equal(t, []string{string(audit.CodeSigStart) + " FT A/2"}, sigFindings(r))
 	assert.False(t, r.HasErrors(), "without the hash it is a warning, not an error: %v", r.Findings)
 }
 
@@ -541,8 +545,8 @@ func TestKeyVersions(t *testing.T) {
 	data := keyChange(t)
 	sigs := func(r *audit.Report) (codes []string) {
 		for _, f := range r.Findings {
-			if strings.HasPrefix(f.Code, "AUDIT-SIG") {
-				codes = append(codes, f.Code+" "+f.Record)
+			if strings.HasPrefix(string(f.Code), "AUDIT-SIG") {
+				codes = append(codes, string(f.Code)+" "+f.Record)
 			}
 		}
 		return codes
@@ -562,7 +566,7 @@ func TestKeyVersions(t *testing.T) {
 
 	// No key for version 2: not verified, said once.
 	partial := run(t, data, audit.WithPublicKeyVersion(1, testKey().Public()))
-	assert.Equal(t, []string{audit.CodeSigNoKey + " FT A/4"}, sigs(partial))
+	assert.Equal(t, []string{string(audit.CodeSigNoKey) + " FT A/4"}, sigs(partial))
 	assert.False(t, partial.HasErrors())
 	assert.Equal(t, both.SignaturesChecked-3, partial.SignaturesChecked)
 }
@@ -622,7 +626,7 @@ func TestEmptyValues(t *testing.T) {
 	r := run(t, data)
 	var got []string
 	for _, f := range r.Findings {
-		got = append(got, f.Code+" "+f.Path)
+		got = append(got, string(f.Code)+" "+f.Path)
 	}
 	assert.ElementsMatch(t, []string{
 		saft.CodeReadValue + " /AuditFile/MasterFiles/TaxTable/TaxTableEntry[2]/TaxPercentage",
@@ -668,4 +672,18 @@ func TestEncodingNameWithSpace(t *testing.T) {
 	var text bytes.Buffer
 	require.NoError(t, r.WriteText(&text, "file.xml"))
 	assert.Regexp(t, `Read \d+ bytes, audit stopped at a fatal error`, text.String())
+}
+
+// An input that cannot be read could not be audited: an error, no report,
+// not a finding about the file.
+func TestUnreadableInput(t *testing.T) {
+	_, err := audit.File(t.TempDir())
+	require.ErrorIs(t, err, audit.ErrRead)
+	_, err = audit.File(filepath.Join(t.TempDir(), "missing.xml"))
+	require.ErrorIs(t, err, audit.ErrRead)
+	broken := errors.New("disk failure")
+	r, err := audit.Run(io.MultiReader(bytes.NewReader(base()[:5000]), iotest.ErrReader(broken)), withKey())
+	require.ErrorIs(t, err, audit.ErrRead)
+	require.ErrorIs(t, err, broken)
+	assert.Nil(t, r)
 }

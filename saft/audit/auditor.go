@@ -4,11 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
+	"maps"
 	"strconv"
 	"strings"
 
 	"github.com/faturapt/faturapt/saft"
+	"github.com/faturapt/faturapt/violation"
 )
 
 // auditor holds the state of one audit: only per-series and per-section
@@ -20,23 +21,33 @@ type auditor struct {
 	v        *saft.Validator
 	sections map[string]*SectionSummary
 
+	found *collector
+
 	taxEntries []saft.TaxTableEntry // the tax table, checked when complete
 	taxLines   []int
+	// pending: the indexes in found.kept of the reader's issues found
+	// since the last record, named once the record they are in is known.
+	pending []int
 	// unread: the paths of the values the reader could not read
-	// (ReadIssue SAFT-READ-VALUE). The validator sees such a value as absent; what it then
-	// says about that path ("one of TaxPercentage and TaxAmount is
-	// mandatory" of a TaxPercentage written empty) is a consequence of the
-	// same fault, not a second one, and is left out.
-	unread map[string]bool
-	totals totals
-	series map[string]*seriesState
-	sig    *signatures
+	// (ReadIssue SAFT-READ-VALUE). The validator sees such a value as
+	// absent; what it then says about that path ("one of TaxPercentage and
+	// TaxAmount is mandatory" of a TaxPercentage written empty) is a
+	// consequence of the same fault, not a second one, and is left out.
+	// Those of a record are forgotten after it; those of the tax table
+	// (checked when complete) and of GroupingCodes (checked at the end)
+	// are kept until then.
+	unread, unreadKept map[string]bool
+	totals             totals
+	series             map[string]*seriesState
+	sig                *signatures
 }
 
 func newAuditor(cfg *config) (*auditor, error) {
-	a := &auditor{cfg: cfg, v: saft.NewValidator(), sections: map[string]*SectionSummary{}, series: map[string]*seriesState{}, unread: map[string]bool{}}
+	a := &auditor{cfg: cfg, v: saft.NewValidator(), sections: map[string]*SectionSummary{}, series: map[string]*seriesState{},
+		found: newCollector(cfg.maxPerCode), unread: map[string]bool{}, unreadKept: map[string]bool{}}
+	a.report.MaxFindingsPerCode = max(cfg.maxPerCode, -1)
 	if cfg.key != nil || len(cfg.keys) > 0 {
-		sig, err := newSignatures(cfg.key, cfg.keys, cfg.batchSize, cfg.previous, a)
+		sig, err := newSignatures(cfg, a)
 		if err != nil {
 			return nil, err
 		}
@@ -56,13 +67,10 @@ func (a *auditor) section(name string) *SectionSummary {
 }
 
 // add records a finding.
-func (a *auditor) add(f Finding) {
-	f.Severity = severityOf(f.Code)
-	a.report.Findings = append(a.report.Findings, f)
-}
+func (a *auditor) add(f Finding) { a.found.add(f) }
 
 // addAt records a finding of code about record rec.
-func (a *auditor) addAt(rec *saft.Record, code, path, format string, args ...any) {
+func (a *auditor) addAt(rec *saft.Record, code violation.Code, path, format string, args ...any) {
 	a.add(Finding{Code: code, Section: sectionOf(rec.Kind), Record: recordName(rec), Path: path, Line: rec.LineOf(path),
 		Message: fmt.Sprintf(format, args...)})
 }
@@ -75,44 +83,67 @@ func (a *auditor) recViolations(rec *saft.Record, vs []saft.Violation) {
 	}
 	sec, name := sectionOf(rec.Kind), recordName(rec)
 	for _, v := range vs {
-		if a.unread[v.Path] {
+		if a.isUnread(v.Path) {
 			continue
 		}
-		a.add(Finding{Code: v.Code, Section: sec, Record: name, Path: v.Path, Line: rec.LineOf(v.Path), Message: v.Message})
+		a.add(Finding{Code: violation.Code(v.Code), Section: sec, Record: name, Path: v.Path, Line: rec.LineOf(v.Path), Message: v.Message})
 	}
 }
 
 // violations records the validator's violations about rec.
 func (a *auditor) violations(vs []saft.Violation, section, record string, line int) {
 	for _, v := range vs {
-		if a.unread[v.Path] {
+		if a.isUnread(v.Path) {
 			continue
 		}
-		a.add(Finding{Code: v.Code, Section: section, Record: record, Path: v.Path, Line: line, Message: v.Message})
+		a.add(Finding{Code: violation.Code(v.Code), Section: section, Record: record, Path: v.Path, Line: line, Message: v.Message})
 	}
 }
 
-func (a *auditor) issues(is []saft.ReadIssue, record string) {
-	for _, i := range is {
-		if i.Code == saft.CodeReadValue && i.Path != "" {
+// issue records a problem the reader found, as it finds it: before the
+// record it is in has been read whole.
+func (a *auditor) issue(i saft.ReadIssue) {
+	if i.Code == saft.CodeReadValue && i.Path != "" {
+		if strings.Contains(i.Path, "/TaxTableEntry[") || strings.HasSuffix(i.Path, "/GroupingCode") {
+			a.unreadKept[i.Path] = true
+		} else {
 			a.unread[i.Path] = true
 		}
-		a.add(Finding{Code: i.Code, Section: sectionOfPath(i.Path), Record: record, Path: i.Path, Line: i.Line, Message: i.Message})
+	}
+	if a.found.add(Finding{Code: violation.Code(i.Code), Section: sectionOfPath(i.Path), Path: i.Path, Line: i.Line, Message: i.Message}) {
+		a.pending = append(a.pending, len(a.found.kept)-1)
 	}
 }
 
+// named names the record of the issues found since the last one.
+func (a *auditor) named(record string) {
+	for _, i := range a.pending {
+		a.found.kept[i].Record = record
+	}
+	a.pending = a.pending[:0]
+}
+
+func (a *auditor) isUnread(path string) bool { return a.unread[path] || a.unreadKept[path] }
+
+// countingReader counts the bytes read and keeps the first error of the
+// input that is not its end.
 type countingReader struct {
-	r io.Reader
-	n int64
+	r   io.Reader
+	n   int64
+	err error
 }
 
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += int64(n)
+	if err != nil && err != io.EOF && c.err == nil {
+		c.err = err
+	}
 	return n, err
 }
 
 func (a *auditor) fatal(err error) {
+	a.pending = a.pending[:0]
 	f := Finding{Code: CodeMalformed, Section: "File", Message: err.Error()}
 	var re *saft.ReadError
 	if errors.As(err, &re) {
@@ -122,10 +153,16 @@ func (a *auditor) fatal(err error) {
 	a.add(f)
 }
 
-func (a *auditor) run(in io.Reader) {
+// run audits in; it returns the error of in, if reading it failed.
+func (a *auditor) run(in io.Reader) error {
 	cr := &countingReader{r: in}
 	defer func() { a.report.Bytes = cr.n }()
-	r, err := saft.NewReader(cr)
+	a.read(cr)
+	return cr.err
+}
+
+func (a *auditor) read(cr *countingReader) {
+	r, err := saft.NewReader(cr, saft.WithIssueHandler(a.issue))
 	if err != nil {
 		a.fatal(err)
 		return
@@ -136,8 +173,9 @@ func (a *auditor) run(in io.Reader) {
 	a.report.TaxAccountingBasis = string(h.TaxAccountingBasis)
 	a.report.StartDate, a.report.EndDate = h.StartDate.String(), h.EndDate.String()
 	a.section("Header").Records = 1
-	a.issues(r.HeaderIssues(), "Header")
+	a.named("Header")
 	a.violations(a.v.Header(h), "Header", "Header", r.HeaderLine())
+	clear(a.unread)
 
 	n := 0
 	for rec, err := range r.Records() {
@@ -150,6 +188,7 @@ func (a *auditor) run(in io.Reader) {
 			a.cfg.progress(r.InputOffset())
 		}
 		a.record(rec)
+		clear(a.unread)
 	}
 	a.report.Complete = true
 }
@@ -157,7 +196,7 @@ func (a *auditor) run(in io.Reader) {
 // record checks one record.
 func (a *auditor) record(rec *saft.Record) {
 	name := recordName(rec)
-	a.issues(rec.Issues, name)
+	a.named(name)
 	if rec.Kind != saft.RecordTaxTableEntry {
 		a.flushTaxTable()
 	}
@@ -233,7 +272,7 @@ func (a *auditor) flushTaxTable() {
 		return
 	}
 	for _, v := range a.v.TaxTable(a.taxEntries) {
-		if a.unread[v.Path] {
+		if a.isUnread(v.Path) {
 			continue
 		}
 		// A violation about one entry is at that entry's line, not at the
@@ -244,9 +283,10 @@ func (a *auditor) flushTaxTable() {
 			record = "TaxTableEntry " + string(e.TaxType) + "/" + e.TaxCountryRegion + "/" + string(e.TaxCode)
 			line = a.taxLines[n-1]
 		}
-		a.add(Finding{Code: v.Code, Section: "MasterFiles", Record: record, Path: v.Path, Line: line, Message: v.Message})
+		a.add(Finding{Code: violation.Code(v.Code), Section: "MasterFiles", Record: record, Path: v.Path, Line: line, Message: v.Message})
 	}
 	a.taxEntries, a.taxLines = nil, nil
+	maps.DeleteFunc(a.unreadKept, func(path string, _ bool) bool { return strings.Contains(path, "/TaxTableEntry[") })
 }
 
 // entryIndex is n of a path .../TaxTable/TaxTableEntry[n]/..., 0 if the
@@ -281,30 +321,11 @@ func (a *auditor) finish() *Report {
 		a.report.SignaturesChecked = a.sig.close()
 	}
 	r := &a.report
-	sort.SliceStable(r.Findings, func(i, j int) bool {
-		fi, fj := &r.Findings[i], &r.Findings[j]
-		if fi.Line != fj.Line {
-			return fi.Line < fj.Line
-		}
-		return fi.Code < fj.Code
-	})
-	for _, f := range r.Findings {
-		s := a.section(f.Section)
-		if f.Severity == SeverityError {
-			s.Errors++
-			r.Errors++
-		} else {
-			s.Warnings++
-			r.Warnings++
-		}
-	}
+	a.found.fill(r, a.sections)
 	for _, name := range sectionOrder {
 		if s := a.sections[name]; s != nil {
 			r.Sections = append(r.Sections, *s)
 		}
-	}
-	if r.Findings == nil {
-		r.Findings = []Finding{}
 	}
 	return r
 }

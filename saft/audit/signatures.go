@@ -4,9 +4,9 @@ import (
 	"crypto/rsa"
 	"errors"
 	"fmt"
-	"sync"
 
 	"github.com/faturapt/faturapt/certify"
+	"github.com/faturapt/faturapt/violation"
 )
 
 // signatures verifies the signatures of every series with certify, while
@@ -26,10 +26,11 @@ type signatures struct {
 	work      chan sigBatch
 	done      chan struct{}
 
-	mu       sync.Mutex
-	findings []Finding
-	checked  int
-	a        *auditor
+	// found and checked belong to the verifying goroutine until done is
+	// closed.
+	found   *collector
+	checked int
+	a       *auditor
 }
 
 type sigItem struct {
@@ -57,17 +58,17 @@ type sigBatch struct {
 	open  bool
 }
 
-func newSignatures(pub *rsa.PublicKey, keys map[int]*rsa.PublicKey, batchSize int, previous map[string]string, a *auditor) (*signatures, error) {
-	s := &signatures{batchSize: batchSize, series: map[string]*sigSeries{}, previous: previous,
+func newSignatures(cfg *config, a *auditor) (*signatures, error) {
+	s := &signatures{batchSize: cfg.batchSize, series: map[string]*sigSeries{}, previous: cfg.previous,
 		versions: map[int]*certify.Verifier{}, noKey: map[string]bool{},
-		work: make(chan sigBatch, 2), done: make(chan struct{}), a: a}
+		work: make(chan sigBatch, 2), done: make(chan struct{}), found: newCollector(cfg.maxPerCode), a: a}
 	var err error
-	if pub != nil {
-		if s.v, err = verifier(pub); err != nil {
+	if cfg.key != nil {
+		if s.v, err = verifier(cfg.key); err != nil {
 			return nil, err
 		}
 	}
-	for version, k := range keys {
+	for version, k := range cfg.keys {
 		if s.versions[version], err = verifier(k); err != nil {
 			return nil, fmt.Errorf("key version %d: %w", version, err)
 		}
@@ -155,12 +156,11 @@ func (s *signatures) verifier() {
 			recs[i] = b.items[i].rec
 		}
 		err := b.v.VerifyChain(b.start, recs)
-		s.mu.Lock()
 		s.checked += len(recs)
 		var ce *certify.ChainError
 		if errors.As(err, &ce) {
 			for _, br := range ce.Breaks {
-				code := ""
+				var code violation.Code
 				switch {
 				case errors.Is(br.Err, certify.ErrBadSignature):
 					code = CodeSigBad
@@ -177,11 +177,10 @@ func (s *signatures) verifier() {
 					code = CodeSigStart
 					br.Detail = "its signature covers the hash of the document before it, which is not in this file: give that hash (WithPreviousHashes, --previous-hash) to verify it"
 				}
-				s.findings = append(s.findings, Finding{Code: code, Severity: severityOf(code), Section: it.section,
+				s.found.add(Finding{Code: code, Section: it.section,
 					Record: it.rec.Number, Path: it.path + "/Hash", Line: it.line, Message: br.Detail})
 			}
 		}
-		s.mu.Unlock()
 	}
 }
 
@@ -192,6 +191,6 @@ func (s *signatures) close() int {
 	}
 	close(s.work)
 	<-s.done
-	s.a.report.Findings = append(s.a.report.Findings, s.findings...)
+	s.a.found.merge(s.found)
 	return s.checked
 }

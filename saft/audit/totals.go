@@ -6,6 +6,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/faturapt/faturapt/saft"
+	"github.com/faturapt/faturapt/violation"
 )
 
 // sectionTotals are a section's declared control totals and the ones
@@ -132,7 +133,7 @@ func (t *totals) finish(a *auditor) {
 		if !s.present {
 			return
 		}
-		f := func(code, field string, declared, computed string) {
+		f := func(code violation.Code, field string, declared, computed string) {
 			a.add(Finding{Code: code, Section: section, Record: section, Path: s.path + "/" + field, Line: s.line,
 				Message: fmt.Sprintf("%s declares %s, the records give %s", field, declared, computed)})
 		}
