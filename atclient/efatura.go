@@ -8,8 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/reporting"
-	"github.com/faturapt/faturapt/saft"
 )
 
 // The e-Fatura web service (fatcorews): real-time communication of
@@ -138,7 +138,7 @@ func (c *Client) ChangeInvoiceStatus(ctx context.Context, d EFaturaInvoice) (EFa
 // characters). Outside the deletion period AT sends the request to
 // analysis (manual §2.2, note 1).
 func (c *Client) DeleteInvoice(ctx context.Context, docs []EFaturaInvoice, r *DateRange, reason string) (EFaturaReceipt, error) {
-	var dates []saft.Date
+	var dates []civil.Date
 	for _, d := range docs {
 		if d.Invoice != nil {
 			dates = append(dates, d.Invoice.InvoiceDate)
@@ -191,7 +191,7 @@ func (c *Client) ChangeWorkStatus(ctx context.Context, d EFaturaWork) (EFaturaRe
 // DeleteWork deletes the communication of working documents (see
 // DeleteInvoice).
 func (c *Client) DeleteWork(ctx context.Context, docs []EFaturaWork, r *DateRange, reason string) (EFaturaReceipt, error) {
-	var dates []saft.Date
+	var dates []civil.Date
 	for _, d := range docs {
 		if d.Work != nil {
 			dates = append(dates, d.Work.WorkDate)
@@ -243,7 +243,7 @@ func (c *Client) ChangePaymentStatus(ctx context.Context, d EFaturaPayment) (EFa
 
 // DeletePayment deletes the communication of receipts (see DeleteInvoice).
 func (c *Client) DeletePayment(ctx context.Context, docs []EFaturaPayment, r *DateRange, reason string) (EFaturaReceipt, error) {
-	var dates []saft.Date
+	var dates []civil.Date
 	for _, d := range docs {
 		if d.Payment != nil {
 			dates = append(dates, d.Payment.TransactionDate)
@@ -260,7 +260,7 @@ func (c *Client) DeletePayment(ctx context.Context, docs []EFaturaPayment, r *Da
 	return c.efaturaChange(ctx, OpDeletePayment, req)
 }
 
-func rangeDates(dates []saft.Date, r *DateRange) []saft.Date {
+func rangeDates(dates []civil.Date, r *DateRange) []civil.Date {
 	if r != nil {
 		dates = append(dates, r.Start, r.End)
 	}
@@ -269,7 +269,7 @@ func rangeDates(dates []saft.Date, r *DateRange) []saft.Date {
 
 // checkMethod refuses, before anything is sent, documents of a year the
 // company communicates by SAF-T file.
-func (c *Client) checkMethod(dates ...saft.Date) error {
+func (c *Client) checkMethod(dates ...civil.Date) error {
 	m := c.t.cfg.efatura.method
 	if m == nil {
 		return nil

@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/faturapt/faturapt/certify"
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/saft"
 )
 
@@ -87,7 +88,7 @@ type EFaturaPayment struct {
 
 // DateRange selects the documents of an issuer by date, both days
 // included, for the Delete operations (dateRange).
-type DateRange struct{ Start, End saft.Date }
+type DateRange struct{ Start, End civil.Date }
 
 // Limits of the WSDL's simple types.
 var (
@@ -141,13 +142,13 @@ func (v *violations) docNumber(field, s string) {
 	}
 }
 
-func (v *violations) date(field string, d saft.Date) {
+func (v *violations) date(field string, d civil.Date) {
 	if !d.Valid() {
 		v.add(field, "date", "missing or not a calendar date")
 	}
 }
 
-func (v *violations) dateTime(field string, t saft.DateTime) {
+func (v *violations) dateTime(field string, t civil.DateTime) {
 	if !t.Valid() {
 		v.add(field, "datetime", "missing or not a valid date and time")
 	}
@@ -284,7 +285,7 @@ func zeroTax(t *saft.Tax) bool {
 type summaryKey struct {
 	tax       string
 	exemption string
-	taxPoint  saft.Date
+	taxPoint  civil.Date
 	refs      string
 	orders    string
 	dc        string

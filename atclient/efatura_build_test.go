@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/saft"
 )
 
@@ -69,8 +70,8 @@ func TestEFaturaInvoiceRules(t *testing.T) {
 		{"many at once", &EFaturaIssuer{TaxRegistrationNumber: "12", TaxEntity: strings.Repeat("x", 21), SoftwareCertificateNumber: -1, AuditFileVersion: "1.05"},
 			func(d *EFaturaInvoice) {
 				d.Invoice.InvoiceNo = ""
-				d.Invoice.InvoiceDate = saft.Date{}
-				d.Invoice.SystemEntryDate = saft.DateTime{}
+				d.Invoice.InvoiceDate = civil.Date{}
+				d.Invoice.SystemEntryDate = civil.DateTime{}
 				d.Invoice.Line = nil
 			}, []string{"TaxRegistrationNumber:nif", "TaxEntity:length", "SoftwareCertificateNumber:range", "AuditFileVersion:pattern",
 				"InvoiceData/InvoiceNo:required", "InvoiceData/InvoiceDate:date", "InvoiceData/SystemEntryDate:datetime", "InvoiceData/LineSummary:required"}},
@@ -112,7 +113,7 @@ func TestEFaturaOtherRules(t *testing.T) {
 	_, err = buildDeleteInvoice("222222222", nil, nil, "curto")
 	assert.ElementsMatch(t, []string{"documentsList:choice", "reason:length"}, violationsOf(t, err))
 	other := manualInvoice()
-	other.Invoice.InvoiceNo, other.Invoice.InvoiceDate = "FT 1/2", saft.NewDate(2022, 1, 3)
+	other.Invoice.InvoiceNo, other.Invoice.InvoiceDate = "FT 1/2", civil.Date{Year: 2022, Month: 1, Day: 3}
 	_, err = buildDeleteInvoice("222222222", []EFaturaInvoice{manualInvoice(), manualInvoice(), other}, &DateRange{Start: manualDate, End: manualDate}, "Erro na comunicação")
 	assert.ElementsMatch(t, []string{"documentsList/invoice[2]/InvoiceNo:repeated", "documentsList:choice", "documentsList:years"}, violationsOf(t, err))
 	_, err = buildDeletePayment("222222222", nil, &DateRange{Start: manualDate.AddDays(1), End: manualDate}, "Erro na comunicação")

@@ -11,6 +11,7 @@ import (
 
 	"github.com/faturapt/faturapt/atclient"
 	"github.com/faturapt/faturapt/atclient/attest"
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/reporting"
 	"github.com/faturapt/faturapt/saft"
 	"github.com/faturapt/faturapt/series"
@@ -60,7 +61,7 @@ var efCustomer = saft.Customer{CustomerID: "C1", AccountID: saft.Unknown, Custom
 	BillingAddress: saft.CustomerAddress{AddressDetail: "Rua Direita 1", City: "Lisboa", PostalCode: "1100-001", Country: "PT"}}
 
 func efInvoice() *saft.Invoice {
-	issued := saft.NewDateTime(2026, time.March, 2, 10, 30, 0)
+	issued := civil.DateTime{Date: civil.Date{Year: 2026, Month: time.March, Day: 2}, Hour: 10, Minute: 30, Second: 0}
 	return &saft.Invoice{
 		InvoiceNo: "FT A/1", ATCUD: "CSDF7T5H-1",
 		DocumentStatus: saft.InvoiceDocumentStatus{InvoiceStatus: saft.InvoiceStatusNormal, InvoiceStatusDate: issued, SourceID: "ana", SourceBilling: "P"},
@@ -109,7 +110,7 @@ func ExampleClient_ChangeInvoiceStatus() {
 		log.Fatal(err)
 	}
 	inv.DocumentStatus.InvoiceStatus = saft.InvoiceStatusCancelled
-	inv.DocumentStatus.InvoiceStatusDate = saft.NewDateTime(2026, time.March, 2, 16, 0, 0)
+	inv.DocumentStatus.InvoiceStatusDate = civil.DateTime{Date: civil.Date{Year: 2026, Month: time.March, Day: 2}, Hour: 16, Minute: 0, Second: 0}
 	inv.DocumentStatus.Reason = "Erro do operador"
 	_, err := client.ChangeInvoiceStatus(ctx, atclient.EFaturaInvoice{Invoice: inv, Customer: efCustomer})
 	fmt.Println(err)
@@ -127,14 +128,14 @@ func ExampleClient_RegisterPayment() {
 	defer srv.Close()
 	defer client.Close()
 
-	paid := saft.NewDateTime(2026, time.April, 10, 9, 0, 0)
+	paid := civil.DateTime{Date: civil.Date{Year: 2026, Month: time.April, Day: 10}, Hour: 9, Minute: 0, Second: 0}
 	receipt := &saft.Payment{
 		PaymentRefNo: "RC A/1", ATCUD: "CSDF7T5J-1", TransactionDate: paid.Date, PaymentType: series.DocumentTypeRC,
 		DocumentStatus:  saft.PaymentDocumentStatus{PaymentStatus: saft.PaymentStatusNormal, PaymentStatusDate: paid, SourceID: "ana", SourcePayment: "P"},
 		SourceID:        "ana",
 		SystemEntryDate: paid, CustomerID: efCustomer.CustomerID,
 		Line: []saft.PaymentLine{{LineNumber: 1,
-			SourceDocumentID: []saft.SourceDocumentID{{OriginatingON: "FT A/1", InvoiceDate: saft.NewDate(2026, time.March, 2)}},
+			SourceDocumentID: []saft.SourceDocumentID{{OriginatingON: "FT A/1", InvoiceDate: civil.Date{Year: 2026, Month: time.March, Day: 2}}},
 			CreditAmount:     efAmount("100.00"),
 			Tax:              &saft.PaymentTax{TaxType: "IVA", TaxCountryRegion: "PT", TaxCode: "NOR", TaxPercentage: efAmount("23")}}},
 		DocumentTotals: saft.PaymentTotals{TaxPayable: decimal.RequireFromString("23.00"), NetTotal: decimal.RequireFromString("100.00"),
@@ -193,14 +194,14 @@ func ExampleEFaturaCode_Meaning() {
 }
 
 func efReceipt() *saft.Payment {
-	paid := saft.NewDateTime(2026, time.April, 10, 9, 0, 0)
+	paid := civil.DateTime{Date: civil.Date{Year: 2026, Month: time.April, Day: 10}, Hour: 9, Minute: 0, Second: 0}
 	return &saft.Payment{
 		PaymentRefNo: "RC A/1", ATCUD: "CSDF7T5J-1", TransactionDate: paid.Date, PaymentType: series.DocumentTypeRC,
 		DocumentStatus:  saft.PaymentDocumentStatus{PaymentStatus: saft.PaymentStatusNormal, PaymentStatusDate: paid, SourceID: "ana", SourcePayment: "P"},
 		SourceID:        "ana",
 		SystemEntryDate: paid, CustomerID: efCustomer.CustomerID,
 		Line: []saft.PaymentLine{{LineNumber: 1,
-			SourceDocumentID: []saft.SourceDocumentID{{OriginatingON: "FT A/1", InvoiceDate: saft.NewDate(2026, time.March, 2)}},
+			SourceDocumentID: []saft.SourceDocumentID{{OriginatingON: "FT A/1", InvoiceDate: civil.Date{Year: 2026, Month: time.March, Day: 2}}},
 			CreditAmount:     efAmount("100.00"),
 			Tax:              &saft.PaymentTax{TaxType: "IVA", TaxCountryRegion: "PT", TaxCode: "NOR", TaxPercentage: efAmount("23")}}},
 		DocumentTotals: saft.PaymentTotals{TaxPayable: decimal.RequireFromString("23.00"), NetTotal: decimal.RequireFromString("100.00"),
@@ -220,7 +221,7 @@ func ExampleClient_ChangePaymentStatus() {
 		log.Fatal(err)
 	}
 	rc.DocumentStatus.PaymentStatus = saft.PaymentStatusCancelled
-	rc.DocumentStatus.PaymentStatusDate = saft.NewDateTime(2026, time.April, 10, 12, 0, 0)
+	rc.DocumentStatus.PaymentStatusDate = civil.DateTime{Date: civil.Date{Year: 2026, Month: time.April, Day: 10}, Hour: 12, Minute: 0, Second: 0}
 	_, err := client.ChangePaymentStatus(ctx, atclient.EFaturaPayment{Payment: rc, Customer: efCustomer})
 	fmt.Println("status:", err)
 	_, err = client.DeletePayment(ctx, []atclient.EFaturaPayment{{Payment: rc, Customer: efCustomer}}, nil, "Recibo comunicado em duplicado")
@@ -242,7 +243,7 @@ func ExampleClient_RegisterWork() {
 	defer client.Close()
 	ctx := context.Background()
 
-	issued := saft.NewDateTime(2026, time.February, 5, 15, 0, 0)
+	issued := civil.DateTime{Date: civil.Date{Year: 2026, Month: time.February, Day: 5}, Hour: 15, Minute: 0, Second: 0}
 	pf := &saft.WorkDocument{
 		DocumentNumber: "PF A/3", ATCUD: "CSDF7T5K-3",
 		DocumentStatus: saft.WorkDocumentStatus{WorkStatus: saft.WorkStatusNormal, WorkStatusDate: issued, SourceID: "ana", SourceBilling: "P"},
@@ -258,10 +259,10 @@ func ExampleClient_RegisterWork() {
 	_, err := client.RegisterWork(ctx, work)
 	fmt.Println("register:", err)
 	pf.DocumentStatus.WorkStatus = saft.WorkStatusBilled
-	pf.DocumentStatus.WorkStatusDate = saft.NewDateTime(2026, time.February, 6, 9, 0, 0)
+	pf.DocumentStatus.WorkStatusDate = civil.DateTime{Date: civil.Date{Year: 2026, Month: time.February, Day: 6}, Hour: 9, Minute: 0, Second: 0}
 	_, err = client.ChangeWorkStatus(ctx, work)
 	fmt.Println("billed:", err)
-	_, err = client.DeleteWork(ctx, nil, &atclient.DateRange{Start: saft.NewDate(2025, time.December, 1), End: saft.NewDate(2026, time.February, 28)}, "Comunicados por engano")
+	_, err = client.DeleteWork(ctx, nil, &atclient.DateRange{Start: civil.Date{Year: 2025, Month: time.December, Day: 1}, End: civil.Date{Year: 2026, Month: time.February, Day: 28}}, "Comunicados por engano")
 	var ee *atclient.EFaturaError
 	if errors.As(err, &ee) {
 		fmt.Println(ee.Code, ee.Code.MeaningEN(ee.Operation))
@@ -282,7 +283,7 @@ func ExampleClient_DeleteInvoice() {
 	if _, err := client.RegisterInvoice(ctx, atclient.EFaturaInvoice{Invoice: efInvoice(), Customer: efCustomer}); err != nil {
 		log.Fatal(err)
 	}
-	march := &atclient.DateRange{Start: saft.NewDate(2026, time.March, 1), End: saft.NewDate(2026, time.March, 31)}
+	march := &atclient.DateRange{Start: civil.Date{Year: 2026, Month: time.March, Day: 1}, End: civil.Date{Year: 2026, Month: time.March, Day: 31}}
 	_, err := client.DeleteInvoice(ctx, nil, march, "Comunicação em duplicado pelo programa")
 	fmt.Println(err, srv.EFaturaDocuments(attest.DefaultNIF)[0].Deleted)
 	// Output: <nil> true
@@ -292,7 +293,7 @@ func ExampleIssuerFromHeader() {
 	h := saft.MonthlyInvoicingHeader(
 		saft.Company{ID: "599999993", TaxRegistrationNumber: "599999993", Name: "Empresa, Lda"},
 		saft.Software{ProducerTaxID: "503504564", CertificateNumber: 9999, ProductID: "Programa/Produtor", Version: "1.0"},
-		2026, time.March, saft.NewDate(2026, time.April, 1))
+		2026, time.March, civil.Date{Year: 2026, Month: time.April, Day: 1})
 	fmt.Printf("%+v\n", atclient.IssuerFromHeader(h))
 	// Output: {TaxRegistrationNumber:599999993 TaxEntity:Global SoftwareCertificateNumber:9999 AuditFileVersion:1.04_01}
 }

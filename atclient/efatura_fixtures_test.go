@@ -5,6 +5,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/saft"
 	"github.com/faturapt/faturapt/series"
 )
@@ -29,9 +30,9 @@ func manualCustomer() saft.Customer {
 }
 
 var (
-	manualDate    = saft.NewDate(2021, time.January, 1)
-	manualEntry   = saft.NewDateTime(2021, time.January, 1, 11, 12, 13)
-	manualChanged = saft.NewDateTime(2021, time.January, 2, 11, 12, 13)
+	manualDate    = civil.Date{Year: 2021, Month: time.January, Day: 1}
+	manualEntry   = civil.DateTime{Date: civil.Date{Year: 2021, Month: time.January, Day: 1}, Hour: 11, Minute: 12, Second: 13}
+	manualChanged = civil.DateTime{Date: civil.Date{Year: 2021, Month: time.January, Day: 2}, Hour: 11, Minute: 12, Second: 13}
 )
 
 func normalVAT() *saft.Tax {

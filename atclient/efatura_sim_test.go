@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/faturapt/faturapt/atclient/attest"
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/reporting"
 	"github.com/faturapt/faturapt/saft"
 )
@@ -98,7 +99,7 @@ func TestEFaturaWorkLifeCycle(t *testing.T) {
 	require.NoError(t, err)
 	// A cancelled working document cannot return to N (-37).
 	back := manualWork()
-	back.Work.DocumentStatus.WorkStatusDate = saft.NewDateTime(2021, time.January, 3, 0, 0, 0)
+	back.Work.DocumentStatus.WorkStatusDate = civil.DateTime{Date: civil.Date{Year: 2021, Month: time.January, Day: 3}, Hour: 0, Minute: 0, Second: 0}
 	_, err = e.client.ChangeWorkStatus(ctx, back)
 	assert.Equal(t, EFaturaWorkStatusChangeForbidden, efCode(t, err))
 	_, err = e.client.DeleteWork(ctx, nil, &DateRange{Start: manualDate, End: manualDate}, "Erro na comunicação")
@@ -127,7 +128,7 @@ func TestEFaturaPaymentLifeCycle(t *testing.T) {
 // TestEFaturaDocumentCodes drives the simulator to each document code it
 // gives and checks the typed error and its meaning.
 func TestEFaturaDocumentCodes(t *testing.T) {
-	future := saft.DateOf(time.Now().AddDate(0, 0, 3))
+	future := civil.DateOf(time.Now().AddDate(0, 0, 3))
 	tests := []struct {
 		name string
 		prep func(*testing.T, *efSim)
@@ -180,7 +181,7 @@ func TestEFaturaDocumentCodes(t *testing.T) {
 			OpChangeInvoiceStatus, EFaturaInvoiceNotFound},
 		{"status date before the last one", registerFirst, func(e *efSim) error {
 			d := cancelledInvoice()
-			d.Invoice.DocumentStatus.InvoiceStatusDate = saft.NewDateTime(2020, time.December, 31, 0, 0, 0)
+			d.Invoice.DocumentStatus.InvoiceStatusDate = civil.DateTime{Date: civil.Date{Year: 2020, Month: time.December, Day: 31}, Hour: 0, Minute: 0, Second: 0}
 			_, err := e.client.ChangeInvoiceStatus(testCtxBG(), d)
 			return err
 		}, OpChangeInvoiceStatus, EFaturaInvoiceStatusInvalid},
@@ -219,7 +220,7 @@ func TestEFaturaDocumentCodes(t *testing.T) {
 			require.NoError(t, err)
 		}, func(e *efSim) error {
 			d := cancelledPayment()
-			d.Payment.DocumentStatus.PaymentStatusDate = saft.DateTimeOf(time.Now().AddDate(0, 0, 3))
+			d.Payment.DocumentStatus.PaymentStatusDate = civil.DateTimeOf(time.Now().AddDate(0, 0, 3))
 			_, err := e.client.ChangePaymentStatus(testCtxBG(), d)
 			return err
 		}, OpChangePaymentStatus, -27},
@@ -464,11 +465,11 @@ func TestEFaturaReportingMethod(t *testing.T) {
 
 	// 2022 is a web-service year; 2023 is not recorded.
 	d := simInvoice()
-	d.Invoice.InvoiceDate = saft.NewDate(2022, time.March, 1)
+	d.Invoice.InvoiceDate = civil.Date{Year: 2022, Month: time.March, Day: 1}
 	d.Invoice.Line[0].TaxPointDate = d.Invoice.InvoiceDate
 	_, err := e.client.RegisterInvoice(ctx, d)
 	require.NoError(t, err)
-	d.Invoice.InvoiceDate = saft.NewDate(2023, time.March, 1)
+	d.Invoice.InvoiceDate = civil.Date{Year: 2023, Month: time.March, Day: 1}
 	_, err = e.client.RegisterInvoice(ctx, d)
 	require.ErrorIs(t, err, reporting.ErrNoChoice)
 	assert.Len(t, e.rec.bodies(), 1)

@@ -5,7 +5,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/faturapt/faturapt/saft"
+	"github.com/faturapt/faturapt/civil"
 )
 
 // The requests of the e-Fatura service as they go on the wire: one struct
@@ -59,18 +59,18 @@ type wireRegisterHead struct {
 }
 
 type wireInvoiceHeader struct {
-	InvoiceNo            string    `xml:"InvoiceNo"`
-	ATCUD                string    `xml:"ATCUD"`
-	InvoiceDate          saft.Date `xml:"InvoiceDate"`
-	InvoiceType          string    `xml:"InvoiceType"`
-	SelfBillingIndicator int       `xml:"SelfBillingIndicator"`
-	CustomerTaxID        string    `xml:"CustomerTaxID"`
-	CustomerTaxIDCountry string    `xml:"CustomerTaxIDCountry"`
+	InvoiceNo            string     `xml:"InvoiceNo"`
+	ATCUD                string     `xml:"ATCUD"`
+	InvoiceDate          civil.Date `xml:"InvoiceDate"`
+	InvoiceType          string     `xml:"InvoiceType"`
+	SelfBillingIndicator int        `xml:"SelfBillingIndicator"`
+	CustomerTaxID        string     `xml:"CustomerTaxID"`
+	CustomerTaxIDCountry string     `xml:"CustomerTaxIDCountry"`
 }
 
 type wireInvoiceStatus struct {
-	Status string        `xml:"InvoiceStatus"`
-	Date   saft.DateTime `xml:"InvoiceStatusDate"`
+	Status string         `xml:"InvoiceStatus"`
+	Date   civil.DateTime `xml:"InvoiceStatusDate"`
 }
 
 type wireInvoiceData struct {
@@ -80,22 +80,22 @@ type wireInvoiceData struct {
 	CashVATSchemeIndicator int                  `xml:"CashVATSchemeIndicator"`
 	PaperLessIndicator     int                  `xml:"PaperLessIndicator"`
 	EACCode                string               `xml:"EACCode,omitempty"`
-	SystemEntryDate        saft.DateTime        `xml:"SystemEntryDate"`
+	SystemEntryDate        civil.DateTime       `xml:"SystemEntryDate"`
 	LineSummary            []wireLineSummary    `xml:"LineSummary"`
 	DocumentTotals         wireTotals           `xml:"DocumentTotals"`
 	WithholdingTax         []wireWithholdingTax `xml:"WithholdingTax,omitempty"`
 }
 
 type wireOrderReference struct {
-	OriginatingON string     `xml:"OriginatingON,omitempty"`
-	OrderDate     *saft.Date `xml:"OrderDate,omitempty"`
+	OriginatingON string      `xml:"OriginatingON,omitempty"`
+	OrderDate     *civil.Date `xml:"OrderDate,omitempty"`
 }
 
 // wireLineSummary is the LineSummary of InvoiceDataType and WorkDataType
 // (Tax required in the first, optional in the second).
 type wireLineSummary struct {
 	OrderReferences      []wireOrderReference `xml:"OrderReferences,omitempty"`
-	TaxPointDate         saft.Date            `xml:"TaxPointDate"`
+	TaxPointDate         civil.Date           `xml:"TaxPointDate"`
 	Reference            []string             `xml:"Reference,omitempty"`
 	DebitCreditIndicator string               `xml:"DebitCreditIndicator"`
 	TotalTaxBase         *money               `xml:"TotalTaxBase,omitempty"`
@@ -133,8 +133,8 @@ type wireChangeInvoiceStatus struct {
 }
 
 type wireDateRange struct {
-	StartDate saft.Date `xml:"StartDate"`
-	EndDate   saft.Date `xml:"EndDate"`
+	StartDate civil.Date `xml:"StartDate"`
+	EndDate   civil.Date `xml:"EndDate"`
 }
 
 type wireDeleteInvoice struct {
@@ -159,17 +159,17 @@ type wireRegisterWork struct {
 }
 
 type wireWorkHeader struct {
-	DocumentNumber       string    `xml:"DocumentNumber"`
-	ATCUD                string    `xml:"ATCUD"`
-	WorkDate             saft.Date `xml:"WorkDate"`
-	WorkType             string    `xml:"WorkType"`
-	CustomerTaxID        string    `xml:"CustomerTaxID"`
-	CustomerTaxIDCountry string    `xml:"CustomerTaxIDCountry"`
+	DocumentNumber       string     `xml:"DocumentNumber"`
+	ATCUD                string     `xml:"ATCUD"`
+	WorkDate             civil.Date `xml:"WorkDate"`
+	WorkType             string     `xml:"WorkType"`
+	CustomerTaxID        string     `xml:"CustomerTaxID"`
+	CustomerTaxIDCountry string     `xml:"CustomerTaxIDCountry"`
 }
 
 type wireWorkStatus struct {
-	Status string        `xml:"WorkStatus"`
-	Date   saft.DateTime `xml:"WorkStatusDate"`
+	Status string         `xml:"WorkStatus"`
+	Date   civil.DateTime `xml:"WorkStatusDate"`
 }
 
 type wireWorkData struct {
@@ -177,7 +177,7 @@ type wireWorkData struct {
 	DocumentStatus  wireWorkStatus    `xml:"DocumentStatus"`
 	HashCharacters  string            `xml:"HashCharacters"`
 	EACCode         string            `xml:"EACCode,omitempty"`
-	SystemEntryDate saft.DateTime     `xml:"SystemEntryDate"`
+	SystemEntryDate civil.DateTime    `xml:"SystemEntryDate"`
 	LineSummary     []wireLineSummary `xml:"LineSummary"`
 	DocumentTotals  wireTotals        `xml:"DocumentTotals"`
 }
@@ -213,31 +213,31 @@ type wireRegisterPayment struct {
 }
 
 type wirePaymentHeader struct {
-	PaymentRefNo         string    `xml:"PaymentRefNo"`
-	ATCUD                string    `xml:"ATCUD"`
-	TransactionDate      saft.Date `xml:"TransactionDate"`
-	PaymentType          string    `xml:"PaymentType"`
-	CustomerTaxID        string    `xml:"CustomerTaxID"`
-	CustomerTaxIDCountry string    `xml:"CustomerTaxIDCountry"`
+	PaymentRefNo         string     `xml:"PaymentRefNo"`
+	ATCUD                string     `xml:"ATCUD"`
+	TransactionDate      civil.Date `xml:"TransactionDate"`
+	PaymentType          string     `xml:"PaymentType"`
+	CustomerTaxID        string     `xml:"CustomerTaxID"`
+	CustomerTaxIDCountry string     `xml:"CustomerTaxIDCountry"`
 }
 
 type wirePaymentStatus struct {
-	Status string        `xml:"PaymentStatus"`
-	Date   saft.DateTime `xml:"PaymentStatusDate"`
+	Status string         `xml:"PaymentStatus"`
+	Date   civil.DateTime `xml:"PaymentStatusDate"`
 }
 
 type wirePaymentData struct {
 	wirePaymentHeader
 	DocumentStatus  wirePaymentStatus    `xml:"DocumentStatus"`
-	SystemEntryDate saft.DateTime        `xml:"SystemEntryDate"`
+	SystemEntryDate civil.DateTime       `xml:"SystemEntryDate"`
 	LineSummary     []wirePaymentLine    `xml:"LineSummary"`
 	DocumentTotals  wireTotals           `xml:"DocumentTotals"`
 	WithholdingTax  []wireWithholdingTax `xml:"WithholdingTax,omitempty"`
 }
 
 type wireSourceDocument struct {
-	OriginatingON string    `xml:"OriginatingON"`
-	InvoiceDate   saft.Date `xml:"InvoiceDate"`
+	OriginatingON string     `xml:"OriginatingON"`
+	InvoiceDate   civil.Date `xml:"InvoiceDate"`
 }
 
 type wirePaymentLine struct {

@@ -11,8 +11,8 @@
 //
 // AuditFile and the types it holds mirror the schema element by element,
 // in its order; each field's comment gives the Portaria's field index and
-// technical note. Money and quantities are decimal.Decimal; dates are Date
-// (a civil date), date-times DateTime (no zone); codes are typed string
+// technical note. Money and quantities are decimal.Decimal; dates are
+// civil.Date, date-times civil.DateTime (no zone); codes are typed string
 // constants; document types are series.DocumentType. The optional
 // elements are empty strings, nil pointers or nil slices (see model.go).
 // The structs carry encoding/xml tags, so a small file can also be

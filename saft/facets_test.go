@@ -11,6 +11,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/faturapt/faturapt/civil"
 )
 
 // allPatterns is every pattern facet of facets.go.
@@ -261,7 +263,7 @@ func TestValidDate(t *testing.T) {
 	for _, y := range []int{0, 1, 4, 100, 400, 1900, 1999, 2000, 2023, 2024, 2100, 2400, 9999, 10000} {
 		for m := 0; m <= 13; m++ {
 			for d := -1; d <= 32; d++ {
-				date := Date{Year: y, Month: time.Month(m), Day: d}
+				date := civil.Date{Year: y, Month: time.Month(m), Day: d}
 				require.Equal(t, date.Valid(), validDate(date), "%v", date)
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/reporting"
 	"github.com/faturapt/faturapt/saft"
 )
@@ -13,7 +14,7 @@ import (
 // that year's invoicing as a SAF-T file.
 func ExampleWithReportingMethod() {
 	methods := reporting.Choices{{Year: 2026, Method: reporting.MethodWebService}}
-	header := saft.MonthlyInvoicingHeader(exampleCompany, exampleSoftware, 2026, time.January, saft.NewDate(2026, time.February, 1))
+	header := saft.MonthlyInvoicingHeader(exampleCompany, exampleSoftware, 2026, time.January, civil.Date{Year: 2026, Month: time.February, Day: 1})
 	err := saft.Write(io.Discard, saft.Content{Header: header}, saft.WithReportingMethod(methods))
 	fmt.Println(err)
 	// Output:

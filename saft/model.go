@@ -4,6 +4,8 @@ import (
 	"encoding/xml"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/faturapt/faturapt/civil"
 )
 
 // Conventions of the model (every struct of model*.go):
@@ -14,8 +16,8 @@ import (
 //     with the exact formats).
 //   - An optional text element is a string with omitempty: the schema's
 //     text types have minLength 1, so "" means absent.
-//   - An optional number is a pointer (*decimal.Decimal, *Date,
-//     *DateTime) or, where 0 is not a valid value (Period, TaxonomyCode),
+//   - An optional number is a pointer (*decimal.Decimal, *civil.Date,
+//     *civil.DateTime) or, where 0 is not a valid value (Period, TaxonomyCode),
 //     an int with omitempty. An optional structure is a pointer; a
 //     repeated one a slice.
 //   - A choice of two elements (DebitAmount | CreditAmount, TaxPercentage
@@ -24,7 +26,8 @@ import (
 //   - Money and quantities are decimal.Decimal. The Writer writes
 //     SAFmonetaryType values with at least 2 decimals and never rounds
 //     (see writer.go); encoding/xml writes decimal.String().
-//   - Dates are Date (YYYY-MM-DD), date-times DateTime (no zone).
+//   - Dates are civil.Date (YYYY-MM-DD), date-times civil.DateTime (no
+//     zone).
 //
 // Field comments quote the field index and technical note of Portaria
 // 302/2016 (docs/Portaria_302_2016.txt), briefly.
@@ -62,13 +65,13 @@ type Header struct {
 	// year not matching the civil year, the year it starts.
 	FiscalYear int `xml:"FiscalYear"`
 	// StartDate (1.9): first day of the period exported.
-	StartDate Date `xml:"StartDate"`
+	StartDate civil.Date `xml:"StartDate"`
 	// EndDate (1.10): last day of the period exported.
-	EndDate Date `xml:"EndDate"`
+	EndDate civil.Date `xml:"EndDate"`
 	// CurrencyCode (1.11): always "EUR".
 	CurrencyCode string `xml:"CurrencyCode"`
 	// DateCreated (1.12): date the file was created.
-	DateCreated Date `xml:"DateCreated"`
+	DateCreated civil.Date `xml:"DateCreated"`
 	// TaxEntity (1.13): for invoicing files the establishment the file
 	// covers: "Global" for all, "Sede" for the head office, or an
 	// establishment's identifier; "Sede" for accounting and integrated files.
@@ -169,7 +172,7 @@ type OrderReferences struct {
 	// document, built like InvoiceNo when it comes from this program.
 	OriginatingON string `xml:"OriginatingON,omitempty"`
 	// OrderDate (4.1.4.19.2.2): date of that document.
-	OrderDate *Date `xml:"OrderDate,omitempty"`
+	OrderDate *civil.Date `xml:"OrderDate,omitempty"`
 }
 
 // References is a line's References (4.1.4.19.10): for credit and debit
@@ -239,7 +242,7 @@ type ShippingPoint struct {
 	// DeliveryID (4.1.4.15.1): delivery references (e.g. carrier's).
 	DeliveryID []string `xml:"DeliveryID,omitempty"`
 	// DeliveryDate (4.1.4.15.2): date of delivery.
-	DeliveryDate *Date `xml:"DeliveryDate,omitempty"`
+	DeliveryDate *civil.Date `xml:"DeliveryDate,omitempty"`
 	// Warehouses (4.1.4.15.3, 4.1.4.15.4): the repeated WarehouseID,
 	// LocationID pairs.
 	Warehouses []Warehouse `xml:"-"`
@@ -274,7 +277,7 @@ type Settlement struct {
 	// SettlementAmount (4.1.4.20.5.2): its amount.
 	SettlementAmount *decimal.Decimal `xml:"SettlementAmount,omitempty"`
 	// SettlementDate (4.1.4.20.5.3): date agreed for the discount.
-	SettlementDate *Date `xml:"SettlementDate,omitempty"`
+	SettlementDate *civil.Date `xml:"SettlementDate,omitempty"`
 	// PaymentTerms (4.1.4.20.5.4): agreed payment terms.
 	PaymentTerms string `xml:"PaymentTerms,omitempty"`
 }
@@ -287,7 +290,7 @@ type PaymentMethod struct {
 	// PaymentAmount (4.1.4.20.6.2): amount paid with this mechanism.
 	PaymentAmount decimal.Decimal `xml:"PaymentAmount"`
 	// PaymentDate (4.1.4.20.6.3): date of the payment.
-	PaymentDate Date `xml:"PaymentDate"`
+	PaymentDate civil.Date `xml:"PaymentDate"`
 }
 
 // WithholdingTax is the schema's WithholdingTax (4.1.4.21): tax withheld

@@ -1,6 +1,10 @@
 package saft
 
-import "time"
+import (
+	"time"
+
+	"github.com/faturapt/faturapt/civil"
+)
 
 // Company identifies the company whose data a file holds (Header fields
 // 1.2-1.7 and 1.19-1.22).
@@ -35,7 +39,7 @@ const (
 	TaxEntityHeadOffice = "Sede"   // the head office; accounting files
 )
 
-func newHeader(c Company, s Software, basis TaxAccountingBasis, fiscalYear int, start, end, created Date, entity string) Header {
+func newHeader(c Company, s Software, basis TaxAccountingBasis, fiscalYear int, start, end, created civil.Date, entity string) Header {
 	return Header{
 		AuditFileVersion:          AuditFileVersion,
 		CompanyID:                 c.ID,
@@ -66,15 +70,16 @@ func newHeader(c Company, s Software, basis TaxAccountingBasis, fiscalYear int, 
 // invoices to AT: StartDate and EndDate are the month's first and last
 // days, FiscalYear the year, TaxEntity "Global". Change TaxEntity for the
 // file of one establishment.
-func MonthlyInvoicingHeader(c Company, s Software, year int, month time.Month, created Date) Header {
-	start := Date{year, month, 1}
-	end := Date{year, month, daysIn(year, month)}
+func MonthlyInvoicingHeader(c Company, s Software, year int, month time.Month, created civil.Date) Header {
+	start := civil.Date{Year: year, Month: month, Day: 1}
+	end := civil.DateOf(time.Date(year, month+1, 0, 0, 0, 0, 0, time.UTC)) // day 0 is the month's last
+
 	return newHeader(c, s, TaxAccountingBasisInvoicing, year, start, end, created, TaxEntityGlobal)
 }
 
 // AccountingHeader returns the Header of the accounting file
 // (TaxAccountingBasis C) of a tax year running from start to end (the
 // civil year: Jan 1 to Dec 31), TaxEntity "Sede".
-func AccountingHeader(c Company, s Software, fiscalYear int, start, end, created Date) Header {
+func AccountingHeader(c Company, s Software, fiscalYear int, start, end, created civil.Date) Header {
 	return newHeader(c, s, TaxAccountingBasisAccounting, fiscalYear, start, end, created, TaxEntityHeadOffice)
 }

@@ -2,6 +2,8 @@ package saft
 
 import (
 	"github.com/shopspring/decimal"
+
+	"github.com/faturapt/faturapt/civil"
 )
 
 // GeneralLedgerEntries is table 3 of the Portaria: the accounting
@@ -40,7 +42,7 @@ type Transaction struct {
 	// year-end periods.
 	Period int `xml:"Period"`
 	// TransactionDate (3.4.3.3): date of the source document.
-	TransactionDate Date `xml:"TransactionDate"`
+	TransactionDate civil.Date `xml:"TransactionDate"`
 	// SourceID (3.4.3.4): the user who recorded it.
 	SourceID string `xml:"SourceID"`
 	// Description (3.4.3.5).
@@ -51,7 +53,7 @@ type Transaction struct {
 	// TransactionType (3.4.3.7): N, R, A or J.
 	TransactionType TransactionType `xml:"TransactionType"`
 	// GLPostingDate (3.4.3.8): date of the posting.
-	GLPostingDate Date `xml:"GLPostingDate"`
+	GLPostingDate civil.Date `xml:"GLPostingDate"`
 	// CustomerID (3.4.3.9): the customer, when the transaction has one.
 	CustomerID string `xml:"CustomerID,omitempty"`
 	// SupplierID (3.4.3.10): the supplier, when the transaction has one.
@@ -81,7 +83,7 @@ type DebitLine struct {
 	// document or receipt numbers this line records.
 	SourceDocumentID string `xml:"SourceDocumentID,omitempty"`
 	// SystemEntryDate (3.4.3.11.1.4): when the line was recorded.
-	SystemEntryDate DateTime `xml:"SystemEntryDate"`
+	SystemEntryDate civil.DateTime `xml:"SystemEntryDate"`
 	// Description (3.4.3.11.1.5).
 	Description string `xml:"Description"`
 	// DebitAmount (3.4.3.11.1.6).
@@ -97,7 +99,7 @@ type CreditLine struct {
 	// SourceDocumentID (3.4.3.11.2.3): the source documents recorded.
 	SourceDocumentID string `xml:"SourceDocumentID,omitempty"`
 	// SystemEntryDate (3.4.3.11.2.4): when the line was recorded.
-	SystemEntryDate DateTime `xml:"SystemEntryDate"`
+	SystemEntryDate civil.DateTime `xml:"SystemEntryDate"`
 	// Description (3.4.3.11.2.5).
 	Description string `xml:"Description"`
 	// CreditAmount (3.4.3.11.2.6).

@@ -2,6 +2,8 @@ package saft
 
 import (
 	"github.com/shopspring/decimal"
+
+	"github.com/faturapt/faturapt/civil"
 )
 
 // MasterFiles is table 2 of the Portaria: accounts, customers, suppliers,
@@ -161,7 +163,7 @@ type TaxTableEntry struct {
 	// table item's description.
 	Description string `xml:"Description"`
 	// TaxExpirationDate (2.5.1.5): last day the rate applies.
-	TaxExpirationDate *Date `xml:"TaxExpirationDate,omitempty"`
+	TaxExpirationDate *civil.Date `xml:"TaxExpirationDate,omitempty"`
 	// TaxPercentage (2.5.1.6): the rate in percent.
 	TaxPercentage *decimal.Decimal `xml:"TaxPercentage,omitempty"`
 	// TaxAmount (2.5.1.7): a fixed stamp duty amount.

@@ -3,6 +3,7 @@ package saft
 import (
 	"github.com/shopspring/decimal"
 
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/series"
 )
 
@@ -45,7 +46,7 @@ type InvoiceDocumentStatus struct {
 	InvoiceStatus InvoiceStatus `xml:"InvoiceStatus"`
 	// InvoiceStatusDate (4.1.4.3.2): when the status was last set (the
 	// issue time for status N).
-	InvoiceStatusDate DateTime `xml:"InvoiceStatusDate"`
+	InvoiceStatusDate civil.DateTime `xml:"InvoiceStatusDate"`
 	// Reason (4.1.4.3.3): why the status changed, when it did.
 	Reason string `xml:"Reason,omitempty"`
 	// SourceID (4.1.4.3.4): the user who set the status.
@@ -73,7 +74,7 @@ type Invoice struct {
 	// Period (4.1.4.6): accounting period, 1 to 12; 0 means absent.
 	Period int `xml:"Period,omitempty"`
 	// InvoiceDate (4.1.4.7): date of issue.
-	InvoiceDate Date `xml:"InvoiceDate"`
+	InvoiceDate civil.Date `xml:"InvoiceDate"`
 	// InvoiceType (4.1.4.8): FT, FS, FR, ND, NC (and the insurance
 	// types RP, RE, CS, LD, RA; legacy VD, TV, TD, AA, DA for data up to
 	// 2012).
@@ -85,7 +86,7 @@ type Invoice struct {
 	// EACCode (4.1.4.11): the CAE code of the activity, 5 digits.
 	EACCode string `xml:"EACCode,omitempty"`
 	// SystemEntryDate (4.1.4.12): when the document was signed.
-	SystemEntryDate DateTime `xml:"SystemEntryDate"`
+	SystemEntryDate civil.DateTime `xml:"SystemEntryDate"`
 	// TransactionID (4.1.4.13): the TransactionID of the accounting
 	// transaction recording it; required in an integrated accounting and
 	// invoicing system.
@@ -98,10 +99,10 @@ type Invoice struct {
 	ShipFrom *ShippingPoint `xml:"ShipFrom,omitempty"`
 	// MovementEndTime (4.1.4.17): end of transport, when the invoice is a
 	// transport document.
-	MovementEndTime *DateTime `xml:"MovementEndTime,omitempty"`
+	MovementEndTime *civil.DateTime `xml:"MovementEndTime,omitempty"`
 	// MovementStartTime (4.1.4.18): start of transport, when the invoice
 	// is a transport document.
-	MovementStartTime *DateTime `xml:"MovementStartTime,omitempty"`
+	MovementStartTime *civil.DateTime `xml:"MovementStartTime,omitempty"`
 	// Line (4.1.4.19): at least one.
 	Line []InvoiceLine `xml:"Line"`
 	// DocumentTotals (4.1.4.20).
@@ -133,7 +134,7 @@ type InvoiceLine struct {
 	// (e.g. free offers), not summed into the totals.
 	TaxBase *decimal.Decimal `xml:"TaxBase,omitempty"`
 	// TaxPointDate (4.1.4.19.9): date of dispatch or of the service.
-	TaxPointDate Date `xml:"TaxPointDate"`
+	TaxPointDate civil.Date `xml:"TaxPointDate"`
 	// References (4.1.4.19.10): for credit/debit notes, the corrected
 	// document.
 	References []References `xml:"References,omitempty"`
@@ -210,7 +211,7 @@ type MovementDocumentStatus struct {
 	// MovementStatus (4.2.3.3.1): N, T, A, F or R.
 	MovementStatus MovementStatus `xml:"MovementStatus"`
 	// MovementStatusDate (4.2.3.3.2).
-	MovementStatusDate DateTime `xml:"MovementStatusDate"`
+	MovementStatusDate civil.DateTime `xml:"MovementStatusDate"`
 	// Reason (4.2.3.3.3).
 	Reason string `xml:"Reason,omitempty"`
 	// SourceID (4.2.3.3.4).
@@ -235,11 +236,11 @@ type StockMovement struct {
 	// Period (4.2.3.6): 1 to 12; 0 means absent.
 	Period int `xml:"Period,omitempty"`
 	// MovementDate (4.2.3.7): date of issue.
-	MovementDate Date `xml:"MovementDate"`
+	MovementDate civil.Date `xml:"MovementDate"`
 	// MovementType (4.2.3.8): GR, GT, GA, GC or GD.
 	MovementType series.DocumentType `xml:"MovementType"`
 	// SystemEntryDate (4.2.3.9): when the document was signed.
-	SystemEntryDate DateTime `xml:"SystemEntryDate"`
+	SystemEntryDate civil.DateTime `xml:"SystemEntryDate"`
 	// TransactionID (4.2.3.10).
 	TransactionID string `xml:"TransactionID,omitempty"`
 	// CustomerID (4.2.3.11): the customer (for goods going to a customer).
@@ -257,9 +258,9 @@ type StockMovement struct {
 	// ShipFrom (4.2.3.17).
 	ShipFrom *ShippingPoint `xml:"ShipFrom,omitempty"`
 	// MovementEndTime (4.2.3.18).
-	MovementEndTime *DateTime `xml:"MovementEndTime,omitempty"`
+	MovementEndTime *civil.DateTime `xml:"MovementEndTime,omitempty"`
 	// MovementStartTime (4.2.3.19): start of transport; required.
-	MovementStartTime DateTime `xml:"MovementStartTime"`
+	MovementStartTime civil.DateTime `xml:"MovementStartTime"`
 	// ATDocCodeID (4.2.3.20): AT's identification code of the transport
 	// document, when communicated.
 	ATDocCodeID string `xml:"ATDocCodeID,omitempty"`
@@ -326,7 +327,7 @@ type WorkDocumentStatus struct {
 	// WorkStatus (4.3.4.3.1): N, A or F.
 	WorkStatus WorkStatus `xml:"WorkStatus"`
 	// WorkStatusDate (4.3.4.3.2).
-	WorkStatusDate DateTime `xml:"WorkStatusDate"`
+	WorkStatusDate civil.DateTime `xml:"WorkStatusDate"`
 	// Reason (4.3.4.3.3).
 	Reason string `xml:"Reason,omitempty"`
 	// SourceID (4.3.4.3.4).
@@ -351,7 +352,7 @@ type WorkDocument struct {
 	// Period (4.3.4.6): 1 to 12; 0 means absent.
 	Period int `xml:"Period,omitempty"`
 	// WorkDate (4.3.4.7): date of issue.
-	WorkDate Date `xml:"WorkDate"`
+	WorkDate civil.Date `xml:"WorkDate"`
 	// WorkType (4.3.4.8): CM, CC, FC, FO, NE, OU, OR, PF, RP, RE, CS, LD,
 	// RA (legacy DC for data up to 2017-06-30).
 	WorkType series.DocumentType `xml:"WorkType"`
@@ -360,7 +361,7 @@ type WorkDocument struct {
 	// EACCode (4.3.4.10).
 	EACCode string `xml:"EACCode,omitempty"`
 	// SystemEntryDate (4.3.4.11): when the document was signed.
-	SystemEntryDate DateTime `xml:"SystemEntryDate"`
+	SystemEntryDate civil.DateTime `xml:"SystemEntryDate"`
 	// TransactionID (4.3.4.12).
 	TransactionID string `xml:"TransactionID,omitempty"`
 	// CustomerID (4.3.4.13).
@@ -391,7 +392,7 @@ type PaymentDocumentStatus struct {
 	// PaymentStatus (4.4.4.9.1): N or A.
 	PaymentStatus PaymentStatus `xml:"PaymentStatus"`
 	// PaymentStatusDate (4.4.4.9.2).
-	PaymentStatusDate DateTime `xml:"PaymentStatusDate"`
+	PaymentStatusDate civil.DateTime `xml:"PaymentStatusDate"`
 	// Reason (4.4.4.9.3).
 	Reason string `xml:"Reason,omitempty"`
 	// SourceID (4.4.4.9.4).
@@ -411,7 +412,7 @@ type Payment struct {
 	// TransactionID (4.4.4.4).
 	TransactionID string `xml:"TransactionID,omitempty"`
 	// TransactionDate (4.4.4.5): date of the receipt.
-	TransactionDate Date `xml:"TransactionDate"`
+	TransactionDate civil.Date `xml:"TransactionDate"`
 	// PaymentType (4.4.4.6): RC (cash VAT scheme) or RG (other).
 	PaymentType series.DocumentType `xml:"PaymentType"`
 	// Description (4.4.4.7).
@@ -426,7 +427,7 @@ type Payment struct {
 	// SourceID (4.4.4.11).
 	SourceID string `xml:"SourceID"`
 	// SystemEntryDate (4.4.4.12).
-	SystemEntryDate DateTime `xml:"SystemEntryDate"`
+	SystemEntryDate civil.DateTime `xml:"SystemEntryDate"`
 	// CustomerID (4.4.4.13).
 	CustomerID string `xml:"CustomerID"`
 	// Line (4.4.4.14): at least one.
@@ -465,7 +466,7 @@ type SourceDocumentID struct {
 	// OriginatingON (4.4.4.14.2.1): number of the document paid.
 	OriginatingON string `xml:"OriginatingON"`
 	// InvoiceDate (4.4.4.14.2.2): its date.
-	InvoiceDate Date `xml:"InvoiceDate"`
+	InvoiceDate civil.Date `xml:"InvoiceDate"`
 	// Description (4.4.4.14.2.3).
 	Description string `xml:"Description,omitempty"`
 }

@@ -2,6 +2,8 @@ package saft
 
 import (
 	"encoding/xml"
+
+	"github.com/faturapt/faturapt/civil"
 )
 
 // ShippingPoint's WarehouseID/LocationID pairs are an unbounded sequence
@@ -65,8 +67,12 @@ func (p *ShippingPoint) UnmarshalXML(d *xml.Decoder, start xml.StartElement) err
 				}
 				p.DeliveryID = append(p.DeliveryID, s)
 			case "DeliveryDate":
-				var v Date
-				if err := d.DecodeElement(&v, &t); err != nil {
+				var s string
+				if err := d.DecodeElement(&s, &t); err != nil {
+					return err
+				}
+				v, err := civil.ParseDate(string(trimSpace([]byte(s))))
+				if err != nil {
 					return err
 				}
 				p.DeliveryDate = &v

@@ -265,17 +265,25 @@ func (d *decoder) decodeField(v reflect.Value, f *fieldPlan, name string) error 
 		} else {
 			fv.Set(reflect.ValueOf(&dec))
 		}
-	case fText:
-		if err := fv.Addr().Interface().(interface{ UnmarshalText([]byte) error }).UnmarshalText(text); err != nil {
-			d.issue(CodeReadValue, name, "%s: %s", name, strings.TrimPrefix(err.Error(), "saft: "))
-		}
-	case fTextPtr:
-		nv := reflect.New(f.typ)
-		if err := nv.Interface().(interface{ UnmarshalText([]byte) error }).UnmarshalText(text); err != nil {
-			d.issue(CodeReadValue, name, "%s: %s", name, strings.TrimPrefix(err.Error(), "saft: "))
+	case fText, fTextPtr:
+		// civil's dates are strict and read empty text as "no date"; XML
+		// allows whitespace around a value and the schema no empty date.
+		text = trimSpace(text)
+		if len(text) == 0 {
+			d.issue(CodeReadValue, name, "%s is empty", name)
 			return nil
 		}
-		fv.Set(nv)
+		target := fv.Addr()
+		if f.kind == fTextPtr {
+			target = reflect.New(f.typ)
+		}
+		if err := target.Interface().(interface{ UnmarshalText([]byte) error }).UnmarshalText(text); err != nil {
+			d.issue(CodeReadValue, name, "%s: %s", name, strings.TrimPrefix(strings.TrimPrefix(err.Error(), "saft: "), "civil: "))
+			return nil
+		}
+		if f.kind == fTextPtr {
+			fv.Set(target)
+		}
 	}
 	return nil
 }

@@ -8,77 +8,12 @@ import (
 	"io"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/encoding/charmap"
 )
-
-func TestParseDate(t *testing.T) {
-	tests := []struct {
-		in   string
-		want Date
-		ok   bool
-	}{
-		{"2026-01-31", Date{2026, time.January, 31}, true},
-		{" 2024-02-29\n", Date{2024, time.February, 29}, true},
-		{"2025-02-29", Date{}, false}, // not a leap year
-		{"2026-13-01", Date{}, false},
-		{"2026-00-10", Date{}, false},
-		{"2026-04-31", Date{}, false},
-		{"0000-01-01", Date{}, false},
-		{"2026-1-01", Date{}, false},
-		{"2026/01/01", Date{}, false},
-		{"2026-01-01Z", Date{}, false},
-		{"+026-01-01", Date{}, false},
-		{"", Date{}, false},
-	}
-	for _, tt := range tests {
-		got, err := ParseDate(tt.in)
-		if !tt.ok {
-			assert.Error(t, err, tt.in)
-			continue
-		}
-		require.NoError(t, err, tt.in)
-		assert.Equal(t, tt.want, got)
-		assert.Equal(t, strings.TrimSpace(tt.in), got.String())
-	}
-}
-
-func TestParseDateTime(t *testing.T) {
-	got, err := ParseDateTime("2026-01-15T23:59:59")
-	require.NoError(t, err)
-	assert.Equal(t, NewDateTime(2026, time.January, 15, 23, 59, 59), got)
-	for _, bad := range []string{"2026-01-15T24:00:00", "2026-01-15T10:60:00", "2026-01-15T10:00:60",
-		"2026-01-15 10:00:00", "2026-01-15T10:00:00.5", "2026-01-15T10:00:00+01:00", "2026-02-30T10:00:00", "2026-01-15"} {
-		_, err := ParseDateTime(bad)
-		assert.Error(t, err, bad)
-	}
-}
-
-func TestDateCompareAndHelpers(t *testing.T) {
-	a, b := NewDate(2026, time.January, 31), NewDate(2026, time.February, 1)
-	assert.True(t, a.Before(b))
-	assert.True(t, b.After(a))
-	assert.Equal(t, 0, a.Compare(a))
-	assert.Equal(t, b, a.AddDays(1))
-	assert.True(t, Date{}.IsZero())
-	assert.False(t, Date{}.Valid())
-	assert.Equal(t, a, DateOf(a.Time(time.UTC)))
-	loc := time.FixedZone("X", 3600)
-	tm := time.Date(2026, time.March, 29, 1, 30, 15, 999, loc)
-	dt := DateTimeOf(tm)
-	assert.Equal(t, "2026-03-29T01:30:15", dt.String())
-	assert.True(t, dt.Time(loc).Equal(tm.Truncate(time.Second)))
-	assert.True(t, NewDateTime(2026, 1, 1, 0, 0, 0).Before(NewDateTime(2026, 1, 1, 0, 0, 1)))
-	assert.True(t, NewDateTime(2026, 1, 1, 1, 0, 0).After(NewDateTime(2026, 1, 1, 0, 59, 59)))
-	_, err := Date{2026, 2, 30}.MarshalText()
-	assert.Error(t, err)
-	_, err = DateTime{}.MarshalText()
-	assert.Error(t, err)
-}
 
 func TestIndicator(t *testing.T) {
 	var i Indicator
@@ -106,40 +41,6 @@ func TestCodesValid(t *testing.T) {
 	assert.False(t, WorkStatus("R").Valid())
 	assert.True(t, GroupingCategoryAM.Valid())
 	assert.False(t, TaxType("VAT").Valid())
-}
-
-func FuzzParseDate(f *testing.F) {
-	for _, s := range []string{"2026-01-31", "2024-02-29", "2025-02-29", "9999-12-31", "0001-01-01", "x", ""} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		d, err := ParseDate(s)
-		if err != nil {
-			return
-		}
-		require.True(t, d.Valid())
-		b, err := d.MarshalText()
-		require.NoError(t, err)
-		again, err := ParseDate(string(b))
-		require.NoError(t, err)
-		require.Equal(t, d, again)
-		require.Equal(t, strings.Trim(s, " \t\r\n"), string(b))
-	})
-}
-
-func FuzzParseDateTime(f *testing.F) {
-	for _, s := range []string{"2026-01-31T23:59:59", "2024-02-29T00:00:00", "2026-01-31T24:00:00", "2026-01-31"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		d, err := ParseDateTime(s)
-		if err != nil {
-			return
-		}
-		b, err := d.MarshalText()
-		require.NoError(t, err)
-		require.Equal(t, strings.Trim(s, " \t\r\n"), string(b))
-	})
 }
 
 // FuzzEscape: any string either fails with ErrInvalidChar or is written so

@@ -3,6 +3,8 @@ package saft
 import (
 	"strconv"
 	"strings"
+
+	"github.com/faturapt/faturapt/civil"
 )
 
 // Validation of the model, before writing (Write, WriteAuditFile) and when
@@ -217,7 +219,7 @@ func (f *AuditFile) Validate() error {
 // use.
 type Validator struct {
 	headerSeen   bool
-	start, end   Date // the Header's period, when valid
+	start, end   civil.Date // the Header's period, when valid
 	basis        TaxAccountingBasis
 	taxonomyRef  TaxonomyReference
 	accountsSeen bool
@@ -485,7 +487,7 @@ func (v *Validator) documentNumber(c *checker, field, number string, set *docNum
 // documentDate checks a source document's date against the Header's
 // period: a file holds the documents of StartDate..EndDate (Portaria
 // 302/2016, Annex I, 1.c; 1.i for monthly files).
-func (v *Validator) documentDate(c *checker, field string, d Date) {
+func (v *Validator) documentDate(c *checker, field string, d civil.Date) {
 	if v.end.IsZero() || !d.Valid() {
 		return
 	}

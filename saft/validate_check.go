@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/faturapt/faturapt/civil"
 )
 
 // checker collects the violations of one record. Paths are built only
@@ -188,7 +190,7 @@ func (c *checker) exactlyOne(a, b string, hasA, hasB bool) {
 }
 
 // date checks a mandatory SAFdateType (xs:date) element.
-func (c *checker) date(field string, d Date) {
+func (c *checker) date(field string, d civil.Date) {
 	if d.IsZero() {
 		c.required(field)
 		return
@@ -197,13 +199,13 @@ func (c *checker) date(field string, d Date) {
 }
 
 // optDate checks an optional date given as a pointer.
-func (c *checker) optDate(field string, d *Date) {
+func (c *checker) optDate(field string, d *civil.Date) {
 	if d != nil {
 		c.dateValue(field, *d)
 	}
 }
 
-func (c *checker) dateValue(field string, d Date) bool {
+func (c *checker) dateValue(field string, d civil.Date) bool {
 	if !validDate(d) {
 		c.add(CodeFacetType, field, c.label(field)+" "+strconv.Itoa(d.Year)+"-"+strconv.Itoa(int(d.Month))+"-"+strconv.Itoa(d.Day)+" is not a calendar date (xs:date)")
 		return false
@@ -213,7 +215,7 @@ func (c *checker) dateValue(field string, d Date) bool {
 
 // dateSpan checks a mandatory SAFPTDateSpan element: a date from
 // 2000-01-01 to 9999-12-31.
-func (c *checker) dateSpan(field string, d Date) {
+func (c *checker) dateSpan(field string, d civil.Date) {
 	if d.IsZero() {
 		c.required(field)
 		return
@@ -221,13 +223,13 @@ func (c *checker) dateSpan(field string, d Date) {
 	if !c.dateValue(field, d) {
 		return
 	}
-	if d.Before(Date{Year: 2000, Month: 1, Day: 1}) {
+	if d.Before(civil.Date{Year: 2000, Month: 1, Day: 1}) {
 		c.add(CodeFacetMin, field, c.label(field)+" "+d.String()+" is before 2000-01-01 (SAFPTDateSpan)")
 	}
 }
 
 // dateTime checks a mandatory SAFdateTimeType element.
-func (c *checker) dateTime(field string, t DateTime) {
+func (c *checker) dateTime(field string, t civil.DateTime) {
 	if t.IsZero() {
 		c.required(field)
 		return
@@ -236,13 +238,13 @@ func (c *checker) dateTime(field string, t DateTime) {
 }
 
 // optDateTime checks an optional date-time given as a pointer.
-func (c *checker) optDateTime(field string, t *DateTime) {
+func (c *checker) optDateTime(field string, t *civil.DateTime) {
 	if t != nil {
 		c.dateTimeValue(field, *t)
 	}
 }
 
-func (c *checker) dateTimeValue(field string, t DateTime) {
+func (c *checker) dateTimeValue(field string, t civil.DateTime) {
 	if !validDate(t.Date) || t.Hour < 0 || t.Hour > 23 || t.Minute < 0 || t.Minute > 59 || t.Second < 0 || t.Second > 59 {
 		c.add(CodeFacetType, field, c.label(field)+" is not a valid date and time of day (xs:dateTime)")
 	}
@@ -265,7 +267,7 @@ func (c *checker) intText(field, v string, f *intFacet) {
 
 // validDate is Date.Valid without time.Date (this runs for every date of
 // every document).
-func validDate(d Date) bool {
+func validDate(d civil.Date) bool {
 	if d.Year < 1 || d.Year > 9999 || d.Month < 1 || d.Month > 12 || d.Day < 1 || d.Day > 31 {
 		return false
 	}

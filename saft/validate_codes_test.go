@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/faturapt/faturapt/civil"
 )
 
 // codeCase breaks one rule of the base file. codes is the exact set of
@@ -293,7 +295,7 @@ func xmllintAvailable(t *testing.T) bool {
 func TestCharAndDate(t *testing.T) {
 	f := valFile()
 	invLine(f, 0, 0).Description = "Quarto\x00duplo"
-	f.SourceDocuments.SalesInvoices.Invoice[0].InvoiceDate = Date{Year: 2026, Month: 2, Day: 30}
+	f.SourceDocuments.SalesInvoices.Invoice[0].InvoiceDate = civil.Date{Year: 2026, Month: 2, Day: 30}
 	f.SourceDocuments.SalesInvoices.Invoice[0].SystemEntryDate.Hour = 24
 	vs := violations(t, f)
 	assert.Contains(t, vs, Violation{Code: CodeFacetChar, Path: pInv0 + "/Line[1]/Description", Message: "Description holds a character XML cannot carry (U+0)"})

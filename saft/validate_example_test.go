@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/saft"
 )
 
@@ -16,15 +17,15 @@ func exampleInvoice() saft.Invoice {
 	return saft.Invoice{
 		InvoiceNo: "FT A/1", ATCUD: "CSDF7T5H-1",
 		DocumentStatus: saft.InvoiceDocumentStatus{
-			InvoiceStatus: saft.InvoiceStatusNormal, InvoiceStatusDate: saft.NewDateTime(2026, time.January, 10, 10, 0, 0),
+			InvoiceStatus: saft.InvoiceStatusNormal, InvoiceStatusDate: civil.DateTime{Date: civil.Date{Year: 2026, Month: time.January, Day: 10}, Hour: 10, Minute: 0, Second: 0},
 			SourceID: "ana", SourceBilling: saft.SourceBillingProduced,
 		},
 		Hash: "0", HashControl: "0", // not signed: a program that need not be certified
-		InvoiceDate: saft.NewDate(2026, time.January, 10), InvoiceType: "FT",
-		SourceID: "ana", SystemEntryDate: saft.NewDateTime(2026, time.January, 10, 10, 0, 0), CustomerID: "C1",
+		InvoiceDate: civil.Date{Year: 2026, Month: time.January, Day: 10}, InvoiceType: "FT",
+		SourceID: "ana", SystemEntryDate: civil.DateTime{Date: civil.Date{Year: 2026, Month: time.January, Day: 10}, Hour: 10, Minute: 0, Second: 0}, CustomerID: "C1",
 		Line: []saft.InvoiceLine{{
 			LineNumber: 1, ProductCode: "ALOJ", ProductDescription: "Alojamento", Quantity: decimal.NewFromInt(1),
-			UnitOfMeasure: "noite", UnitPrice: net, TaxPointDate: saft.NewDate(2026, time.January, 10),
+			UnitOfMeasure: "noite", UnitPrice: net, TaxPointDate: civil.Date{Year: 2026, Month: time.January, Day: 10},
 			Description: "Noite", CreditAmount: &net,
 			Tax: &saft.Tax{TaxType: saft.TaxTypeVAT, TaxCountryRegion: "PT", TaxCode: saft.TaxCodeNormal, TaxPercentage: &rate},
 		}},
@@ -62,7 +63,7 @@ func ExampleValidator() {
 		saft.Company{ID: "509999999", TaxRegistrationNumber: "509999999", Name: "Hotel Miradouro, Lda",
 			Address: saft.Address{AddressDetail: "Rua da Alegria, 12", City: "Lisboa", PostalCode: "1250-004", Country: "PT"}},
 		saft.Software{ProducerTaxID: "510000002", ProductID: "FaturaPT/FaturaPT Lda", Version: "1.0"},
-		2026, time.January, saft.NewDate(2026, time.February, 2))
+		2026, time.January, civil.Date{Year: 2026, Month: time.February, Day: 2})
 	fmt.Println(len(v.Header(&h)))
 	inv := exampleInvoice()
 	for _, viol := range v.Invoice(1, &inv) { // no customer C1, product ALOJ or tax entry yet
@@ -151,11 +152,11 @@ func ExampleValidateTaxTableEntry() {
 func ExampleValidateTransaction() {
 	amount := decimal.RequireFromString("123.00")
 	t := saft.Transaction{
-		TransactionID: "2026-01-11 VND 1", Period: 1, TransactionDate: saft.NewDate(2026, time.January, 10), SourceID: "ana",
+		TransactionID: "2026-01-11 VND 1", Period: 1, TransactionDate: civil.Date{Year: 2026, Month: time.January, Day: 10}, SourceID: "ana",
 		Description: "FT A/1", DocArchivalNumber: "1", TransactionType: saft.TransactionTypeNormal,
-		GLPostingDate: saft.NewDate(2026, time.January, 10),
+		GLPostingDate: civil.Date{Year: 2026, Month: time.January, Day: 10},
 		Lines: saft.TransactionLines{
-			DebitLine: []saft.DebitLine{{RecordID: "1", AccountID: "211", SystemEntryDate: saft.NewDateTime(2026, time.January, 10, 10, 0, 0), Description: "FT A/1", DebitAmount: amount}},
+			DebitLine: []saft.DebitLine{{RecordID: "1", AccountID: "211", SystemEntryDate: civil.DateTime{Date: civil.Date{Year: 2026, Month: time.January, Day: 10}, Hour: 10, Minute: 0, Second: 0}, Description: "FT A/1", DebitAmount: amount}},
 		},
 	}
 	for _, v := range saft.ValidateTransaction(&t, "VND", "/AuditFile/GeneralLedgerEntries/Journal[1]/Transaction[1]") {
@@ -192,10 +193,10 @@ func ExampleValidateWorkDocument() {
 func ExampleValidatePayment() {
 	amount := decimal.RequireFromString("123.00")
 	p := saft.Payment{
-		PaymentRefNo: "RC A/1", ATCUD: "0", TransactionDate: saft.NewDate(2026, time.January, 14), PaymentType: "RC",
-		DocumentStatus: saft.PaymentDocumentStatus{PaymentStatus: saft.PaymentStatusNormal, PaymentStatusDate: saft.NewDateTime(2026, time.January, 14, 8, 0, 0), SourceID: "ana", SourcePayment: saft.SourceBillingProduced},
-		SourceID:       "ana", SystemEntryDate: saft.NewDateTime(2026, time.January, 14, 8, 0, 0), CustomerID: "C1",
-		Line:           []saft.PaymentLine{{LineNumber: 1, SourceDocumentID: []saft.SourceDocumentID{{OriginatingON: "FT A/1", InvoiceDate: saft.NewDate(2026, time.January, 10)}}, CreditAmount: &amount}},
+		PaymentRefNo: "RC A/1", ATCUD: "0", TransactionDate: civil.Date{Year: 2026, Month: time.January, Day: 14}, PaymentType: "RC",
+		DocumentStatus: saft.PaymentDocumentStatus{PaymentStatus: saft.PaymentStatusNormal, PaymentStatusDate: civil.DateTime{Date: civil.Date{Year: 2026, Month: time.January, Day: 14}, Hour: 8, Minute: 0, Second: 0}, SourceID: "ana", SourcePayment: saft.SourceBillingProduced},
+		SourceID:       "ana", SystemEntryDate: civil.DateTime{Date: civil.Date{Year: 2026, Month: time.January, Day: 14}, Hour: 8, Minute: 0, Second: 0}, CustomerID: "C1",
+		Line:           []saft.PaymentLine{{LineNumber: 1, SourceDocumentID: []saft.SourceDocumentID{{OriginatingON: "FT A/1", InvoiceDate: civil.Date{Year: 2026, Month: time.January, Day: 10}}}, CreditAmount: &amount}},
 		DocumentTotals: saft.PaymentTotals{TaxPayable: decimal.Zero, NetTotal: amount, GrossTotal: amount},
 	}
 	for _, v := range saft.ValidatePayment(&p, "/AuditFile/SourceDocuments/Payments/Payment[1]") {

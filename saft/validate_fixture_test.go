@@ -5,6 +5,8 @@ import (
 	"encoding/base64"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/faturapt/faturapt/civil"
 )
 
 // The valid file the validation tests break, one rule at a time: small,
@@ -12,15 +14,15 @@ import (
 
 func valDec(s string) decimal.Decimal   { return decimal.RequireFromString(s) }
 func valDecp(s string) *decimal.Decimal { d := valDec(s); return &d }
-func valDate(s string) Date {
-	d, err := ParseDate(s)
+func valDate(s string) civil.Date {
+	d, err := civil.ParseDate(s)
 	if err != nil {
 		panic(err)
 	}
 	return d
 }
-func valDT(s string) DateTime {
-	d, err := ParseDateTime(s)
+func valDT(s string) civil.DateTime {
+	d, err := civil.ParseDateTime(s)
 	if err != nil {
 		panic(err)
 	}

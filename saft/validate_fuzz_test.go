@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/faturapt/faturapt/civil"
 )
 
 // FuzzValidate puts arbitrary values in the fields the rules look at and
@@ -20,7 +22,7 @@ func FuzzValidate(f *testing.F) {
 		file := valFile()
 		inv := &file.SourceDocuments.SalesInvoices.Invoice[0]
 		inv.InvoiceNo, inv.HashControl, inv.Hash, inv.CustomerID = invoiceNo, hashControl, hash, customerID
-		inv.InvoiceDate = Date{Year: 2026, Month: time.January, Day: int(day)}
+		inv.InvoiceDate = civil.Date{Year: 2026, Month: time.January, Day: int(day)}
 		l := &inv.Line[0]
 		l.LineNumber = int(lineNo)
 		if d, err := decimal.NewFromString(rate); err == nil {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/nif"
 )
 
@@ -516,7 +517,7 @@ func (c *checker) transaction(t *Transaction, journalID string) {
 	}
 }
 
-func (c *checker) ledgerLine(recordID, accountID, sourceDocumentID string, entry DateTime, description string) {
+func (c *checker) ledgerLine(recordID, accountID, sourceDocumentID string, entry civil.DateTime, description string) {
 	c.text("RecordID", recordID, tMax30)
 	c.text("AccountID", accountID, tGLAccountID)
 	c.optText("SourceDocumentID", sourceDocumentID, tMax60)
@@ -528,7 +529,7 @@ func (c *checker) ledgerLine(recordID, accountID, sourceDocumentID string, entry
 
 // documentHead checks what invoices, stock movements and working documents
 // share before their type-specific fields.
-func (c *checker) documentStatus(statusField, status string, statusEnum *enumFacet, dateField string, date DateTime, reason, sourceID string, sourceField string, source SourceBilling, sourceEnum *enumFacet) {
+func (c *checker) documentStatus(statusField, status string, statusEnum *enumFacet, dateField string, date civil.DateTime, reason, sourceID string, sourceField string, source SourceBilling, sourceEnum *enumFacet) {
 	c.push("DocumentStatus", 0)
 	c.enum(statusField, status, statusEnum)
 	c.dateTime(dateField, date)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/series"
 )
 
@@ -61,7 +62,7 @@ func (s *benchSource) invoices() iter.Seq2[*Invoice, error] {
 		start := time.Date(2026, time.January, 1, 8, 0, 0, 0, time.UTC)
 		step := 27 * 24 * time.Hour / time.Duration(s.n) // dates and times never go back in the series
 		for i := 1; i <= s.n; i++ {
-			when := DateTimeOf(start.Add(time.Duration(i-1) * step))
+			when := civil.DateTimeOf(start.Add(time.Duration(i-1) * step))
 			for j := range lines {
 				lines[j] = InvoiceLine{LineNumber: j + 1, ProductCode: "P" + strconv.Itoa(j), ProductDescription: benchLineDesc[j],
 					Quantity: benchQty, UnitOfMeasure: "UN", UnitPrice: benchPrice, TaxPointDate: when.Date,
@@ -115,7 +116,7 @@ func benchProducts(yield func(*Product, error) bool) {
 
 func benchContent(src *benchSource) Content {
 	return Content{
-		Header:        MonthlyInvoicingHeader(fxCompany, fxSoftware, 2026, time.January, NewDate(2026, time.February, 1)),
+		Header:        MonthlyInvoicingHeader(fxCompany, fxSoftware, 2026, time.January, civil.Date{Year: 2026, Month: time.February, Day: 1}),
 		Customers:     benchCustomers,
 		Products:      benchProducts,
 		TaxTable:      fxTaxTable(),
@@ -242,7 +243,7 @@ func BenchmarkMemory(b *testing.B) {
 			runtime.GC()
 			src := &benchSource{n: n}
 			f := &AuditFile{
-				Header: MonthlyInvoicingHeader(fxCompany, fxSoftware, 2026, time.January, NewDate(2026, time.February, 1)),
+				Header: MonthlyInvoicingHeader(fxCompany, fxSoftware, 2026, time.January, civil.Date{Year: 2026, Month: time.February, Day: 1}),
 				MasterFiles: MasterFiles{Customer: collect(benchCustomers), Product: collect(benchProducts),
 					TaxTable: &TaxTable{TaxTableEntry: fxTaxTable()}},
 				SourceDocuments: &SourceDocuments{SalesInvoices: &SalesInvoices{}},

@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/saft"
 	"github.com/faturapt/faturapt/series"
 )
@@ -23,32 +24,21 @@ var (
 )
 
 func ExampleMonthlyInvoicingHeader() {
-	h := saft.MonthlyInvoicingHeader(exampleCompany, exampleSoftware, 2026, time.February, saft.NewDate(2026, time.March, 2))
+	h := saft.MonthlyInvoicingHeader(exampleCompany, exampleSoftware, 2026, time.February, civil.Date{Year: 2026, Month: time.March, Day: 2})
 	fmt.Println(h.TaxAccountingBasis, h.FiscalYear, h.StartDate, h.EndDate, h.TaxEntity)
 	// Output: F 2026 2026-02-01 2026-02-28 Global
 }
 
 func ExampleAccountingHeader() {
 	h := saft.AccountingHeader(exampleCompany, exampleSoftware, 2025,
-		saft.NewDate(2025, time.January, 1), saft.NewDate(2025, time.December, 31), saft.NewDate(2026, time.March, 31))
+		civil.Date{Year: 2025, Month: time.January, Day: 1}, civil.Date{Year: 2025, Month: time.December, Day: 31}, civil.Date{Year: 2026, Month: time.March, Day: 31})
 	fmt.Println(h.TaxAccountingBasis, h.StartDate, h.EndDate, h.TaxEntity)
 	// Output: C 2025-01-01 2025-12-31 Sede
 }
 
-func ExampleParseDateTime() {
-	t, err := saft.ParseDateTime("2026-01-15T10:30:00")
-	fmt.Println(t, t.Date, err)
-	_, err = saft.ParseDateTime("2026-01-15T10:30:00Z")
-	fmt.Println(err)
-	// Output:
-	// 2026-01-15T10:30:00 2026-01-15 <nil>
-	// saft: date-time "2026-01-15T10:30:00Z": want YYYY-MM-DDThh:mm:ss
-}
-
-// Write streams a file from iterators; here a single invoice from a slice.
 func ExampleWrite() {
 	amount, rate := decimal.RequireFromString("100"), decimal.RequireFromString("6")
-	when := saft.NewDateTime(2026, time.January, 15, 10, 30, 0)
+	when := civil.DateTime{Date: civil.Date{Year: 2026, Month: time.January, Day: 15}, Hour: 10, Minute: 30, Second: 0}
 	invoices := []saft.Invoice{{
 		InvoiceNo: "FT A/1", ATCUD: "JJ8KL2MP-1",
 		DocumentStatus: saft.InvoiceDocumentStatus{InvoiceStatus: saft.InvoiceStatusNormal, InvoiceStatusDate: when,
@@ -63,7 +53,7 @@ func ExampleWrite() {
 			GrossTotal: decimal.RequireFromString("106")},
 	}}
 	content := saft.Content{
-		Header: saft.MonthlyInvoicingHeader(exampleCompany, exampleSoftware, 2026, time.January, saft.NewDate(2026, time.February, 1)),
+		Header: saft.MonthlyInvoicingHeader(exampleCompany, exampleSoftware, 2026, time.January, civil.Date{Year: 2026, Month: time.February, Day: 1}),
 		Customers: func(yield func(*saft.Customer, error) bool) {
 			yield(&saft.Customer{CustomerID: "CF", AccountID: saft.Unknown, CustomerTaxID: "999999990", CompanyName: "Consumidor final",
 				BillingAddress: saft.CustomerAddress{AddressDetail: saft.Unknown, City: saft.Unknown, PostalCode: saft.Unknown, Country: saft.Unknown}}, nil)
@@ -102,7 +92,7 @@ func ExampleWrite() {
 
 // A text that does not fit in XML is an error naming the element.
 func ExampleWriteError() {
-	h := saft.MonthlyInvoicingHeader(exampleCompany, exampleSoftware, 2026, time.January, saft.NewDate(2026, time.February, 1))
+	h := saft.MonthlyInvoicingHeader(exampleCompany, exampleSoftware, 2026, time.January, civil.Date{Year: 2026, Month: time.February, Day: 1})
 	h.HeaderComment = "bell\a"
 	err := saft.Write(io.Discard, saft.Content{Header: h}, saft.WithoutValidation())
 	fmt.Println(err)

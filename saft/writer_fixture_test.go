@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/series"
 )
 
@@ -18,25 +19,25 @@ import (
 func fxDec(s string) decimal.Decimal   { return decimal.RequireFromString(s) }
 func fxDecp(s string) *decimal.Decimal { d := fxDec(s); return &d }
 
-func fxDate(s string) Date {
-	d, err := ParseDate(s)
+func fxDate(s string) civil.Date {
+	d, err := civil.ParseDate(s)
 	if err != nil {
 		panic(err)
 	}
 	return d
 }
 
-func fxDatep(s string) *Date { d := fxDate(s); return &d }
+func fxDatep(s string) *civil.Date { d := fxDate(s); return &d }
 
-func fxDT(s string) DateTime {
-	d, err := ParseDateTime(s)
+func fxDT(s string) civil.DateTime {
+	d, err := civil.ParseDateTime(s)
 	if err != nil {
 		panic(err)
 	}
 	return d
 }
 
-func fxDTp(s string) *DateTime { d := fxDT(s); return &d }
+func fxDTp(s string) *civil.DateTime { d := fxDT(s); return &d }
 
 // fxHash is a deterministic 172-character base64 string, the length of
 // a real RSA-1024 signature.
@@ -232,7 +233,7 @@ func fxVAT(rate string) *Tax {
 
 // fxLines returns the lines and the document's tax, net and gross
 // totals (tax rounded per line to the cent).
-func fxLines(taxDate Date, specs []fxLine) (lines []InvoiceLine, tax, net, gross decimal.Decimal) {
+func fxLines(taxDate civil.Date, specs []fxLine) (lines []InvoiceLine, tax, net, gross decimal.Decimal) {
 	for i, s := range specs {
 		amount := fxDec(s.qty).Mul(fxDec(s.price)).Round(2)
 		l := InvoiceLine{
@@ -258,7 +259,7 @@ func fxLines(taxDate Date, specs []fxLine) (lines []InvoiceLine, tax, net, gross
 
 func fxInvoice(typ series.DocumentType, number int, status InvoiceStatus, customer string, day int, specs ...fxLine) Invoice {
 	no := fmt.Sprintf("%s A/%d", typ, number)
-	when := NewDateTime(2026, time.January, day, 10, number, int(typ[1])%60)
+	when := civil.DateTime{Date: civil.Date{Year: 2026, Month: time.January, Day: day}, Hour: 10, Minute: number, Second: int(typ[1]) % 60}
 	lines, tax, net, gross := fxLines(when.Date, specs)
 	inv := Invoice{
 		InvoiceNo: no, ATCUD: fmt.Sprintf("AAJFJ%03d-%d", len(typ)*100+int(typ[0]), number),
@@ -270,7 +271,7 @@ func fxInvoice(typ series.DocumentType, number int, status InvoiceStatus, custom
 	}
 	if status == InvoiceStatusCancelled {
 		inv.DocumentStatus.Reason = "Erro na emissão"
-		inv.DocumentStatus.InvoiceStatusDate = NewDateTime(2026, time.January, day, 18, 0, 0)
+		inv.DocumentStatus.InvoiceStatusDate = civil.DateTime{Date: civil.Date{Year: 2026, Month: time.January, Day: day}, Hour: 18, Minute: 0, Second: 0}
 	}
 	return inv
 }
@@ -339,7 +340,7 @@ func fxInvoices() []Invoice {
 func fxMovements() []StockMovement {
 	mk := func(typ series.DocumentType, number int, status MovementStatus, day int, qty string) StockMovement {
 		no := fmt.Sprintf("%s A/%d", typ, number)
-		when := NewDateTime(2026, time.January, day, 9, number, 0)
+		when := civil.DateTime{Date: civil.Date{Year: 2026, Month: time.January, Day: day}, Hour: 9, Minute: number, Second: 0}
 		amount := fxDec(qty).Mul(fxDec("25"))
 		tax := amount.Mul(fxDec("0.23")).Round(2)
 		m := StockMovement{
@@ -404,7 +405,7 @@ func fxWorkDocuments() []WorkDocument {
 	}
 	for i, typ := range types {
 		no := fmt.Sprintf("%s A/1", typ)
-		when := NewDateTime(2026, time.January, 2+i, 12, 0, i)
+		when := civil.DateTime{Date: civil.Date{Year: 2026, Month: time.January, Day: 2 + i}, Hour: 12, Minute: 0, Second: i}
 		lines, tax, net, gross := fxLines(when.Date, []fxLine{{"PA", "Pequeno-almoço", "4", "7.5", "13", typ == series.DocumentTypeCC}})
 		status := WorkStatusNormal
 		switch typ {

@@ -1,5 +1,7 @@
 package saft
 
+import "github.com/faturapt/faturapt/civil"
+
 // The record writers: one per schema structure, each writing the
 // elements in the schema's order. They only write; totals and validation
 // are elsewhere.
@@ -251,7 +253,7 @@ func writeWithholdingTax(x *xmlWriter, ws []WithholdingTax) {
 
 // writeDocumentStatus writes the DocumentStatus of a source document,
 // whose element names depend on the table.
-func writeDocumentStatus(x *xmlWriter, statusField, status, dateField string, date DateTime, reason, sourceID, sourceField, source string) {
+func writeDocumentStatus(x *xmlWriter, statusField, status, dateField string, date civil.DateTime, reason, sourceID, sourceField, source string) {
 	x.start("DocumentStatus")
 	x.text(statusField, status)
 	x.dateTime(dateField, date)

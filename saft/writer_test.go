@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -19,6 +20,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/encoding/charmap"
 
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/series"
 )
 
@@ -79,7 +81,7 @@ func fxFirstDiff(a, b []byte) string {
 	return "lengths differ"
 }
 
-func fxItoa(i int) string { return string(appendPadded(nil, i, 1)) }
+func fxItoa(i int) string { return strconv.Itoa(i) }
 
 // TestGoldenSchema validates every golden file with xmllint against the
 // XSD 1.0 form of the official schema.
@@ -316,7 +318,7 @@ func TestTotalScale(t *testing.T) {
 
 func TestInvalidDate(t *testing.T) {
 	f := fxInvoicingFile()
-	f.SourceDocuments.Payments.Payment[0].TransactionDate = Date{}
+	f.SourceDocuments.Payments.Payment[0].TransactionDate = civil.Date{}
 	err := WriteAuditFile(io.Discard, f, WithoutValidation())
 	require.ErrorIs(t, err, ErrInvalidDate)
 	assert.Contains(t, err.Error(), "Payment[1]/TransactionDate")

@@ -9,6 +9,8 @@ import (
 
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/encoding/charmap"
+
+	"github.com/faturapt/faturapt/civil"
 )
 
 // Errors of the Writer; a *WriteError wraps them with the element's path.
@@ -245,35 +247,35 @@ func (x *xmlWriter) indicator(name string, v Indicator) {
 	x.close(name)
 }
 
-func (x *xmlWriter) date(name string, d Date) {
+func (x *xmlWriter) date(name string, d civil.Date) {
 	if !d.Valid() {
-		x.fail(name, fmt.Errorf("%w %04d-%02d-%02d", ErrInvalidDate, d.Year, int(d.Month), d.Day))
+		x.fail(name, fmt.Errorf("%w %s", ErrInvalidDate, d))
 		return
 	}
 	x.open(name)
-	x.num = d.appendText(x.num[:0])
+	x.num = d.Append(x.num[:0])
 	x.w.Write(x.num)
 	x.close(name)
 }
 
-func (x *xmlWriter) optDate(name string, d *Date) {
+func (x *xmlWriter) optDate(name string, d *civil.Date) {
 	if d != nil {
 		x.date(name, *d)
 	}
 }
 
-func (x *xmlWriter) dateTime(name string, t DateTime) {
+func (x *xmlWriter) dateTime(name string, t civil.DateTime) {
 	if !t.Valid() {
-		x.fail(name, fmt.Errorf("%w-time %s", ErrInvalidDate, t.appendText(nil)))
+		x.fail(name, fmt.Errorf("%w-time %s", ErrInvalidDate, t))
 		return
 	}
 	x.open(name)
-	x.num = t.appendText(x.num[:0])
+	x.num = t.Append(x.num[:0])
 	x.w.Write(x.num)
 	x.close(name)
 }
 
-func (x *xmlWriter) optDateTime(name string, t *DateTime) {
+func (x *xmlWriter) optDateTime(name string, t *civil.DateTime) {
 	if t != nil {
 		x.dateTime(name, *t)
 	}

@@ -34,6 +34,7 @@ import (
 
 	"github.com/faturapt/faturapt/atclient"
 	"github.com/faturapt/faturapt/atclient/attest"
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/reporting"
 	"github.com/faturapt/faturapt/saft"
 	"github.com/faturapt/faturapt/series"
@@ -87,7 +88,7 @@ func run() error {
 		BillingAddress: saft.CustomerAddress{AddressDetail: "Rua Direita 1", City: "Lisboa", PostalCode: "1100-001", Country: "PT"}}
 
 	// 1. Send an invoice.
-	ft1 := invoice("FT A/1", "CSDF7T5H-1", saft.NewDateTime(2026, time.March, 2, 10, 30, 0), "100.00")
+	ft1 := invoice("FT A/1", "CSDF7T5H-1", civil.DateTime{Date: civil.Date{Year: 2026, Month: time.March, Day: 2}, Hour: 10, Minute: 30, Second: 0}, "100.00")
 	rec, err := client.RegisterInvoice(ctx, atclient.EFaturaInvoice{Invoice: ft1, Customer: customer, PaperLess: true})
 	if err != nil {
 		return err
@@ -96,7 +97,7 @@ func run() error {
 
 	// 2. A lost answer: AT registers, the connection drops.
 	srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: atclient.OpRegisterInvoice, AfterProcessing: true})
-	ft2 := invoice("FT A/2", "CSDF7T5H-2", saft.NewDateTime(2026, time.March, 2, 11, 0, 0), "40.00")
+	ft2 := invoice("FT A/2", "CSDF7T5H-2", civil.DateTime{Date: civil.Date{Year: 2026, Month: time.March, Day: 2}, Hour: 11, Minute: 0, Second: 0}, "40.00")
 	rec, err = client.RegisterInvoice(ctx, atclient.EFaturaInvoice{Invoice: ft2, Customer: customer})
 	if err != nil {
 		return err
@@ -106,7 +107,7 @@ func run() error {
 
 	// 3. Cancel FT A/1: the SAF-T status becomes A, and AT is told.
 	ft1.DocumentStatus.InvoiceStatus = saft.InvoiceStatusCancelled
-	ft1.DocumentStatus.InvoiceStatusDate = saft.NewDateTime(2026, time.March, 2, 16, 0, 0)
+	ft1.DocumentStatus.InvoiceStatusDate = civil.DateTime{Date: civil.Date{Year: 2026, Month: time.March, Day: 2}, Hour: 16, Minute: 0, Second: 0}
 	ft1.DocumentStatus.Reason = "Erro do operador"
 	if rec, err = client.ChangeInvoiceStatus(ctx, atclient.EFaturaInvoice{Invoice: ft1, Customer: customer}); err != nil {
 		return err
@@ -114,7 +115,7 @@ func run() error {
 	fmt.Printf("%s %s to A: %s\n", rec.Operation, ft1.InvoiceNo, rec.Message)
 
 	// 4. A receipt of the cash VAT scheme for FT A/2.
-	paid := saft.NewDateTime(2026, time.April, 10, 9, 0, 0)
+	paid := civil.DateTime{Date: civil.Date{Year: 2026, Month: time.April, Day: 10}, Hour: 9, Minute: 0, Second: 0}
 	rc := &saft.Payment{
 		PaymentRefNo: "RC A/1", ATCUD: "CSDF7T5J-1", TransactionDate: paid.Date, PaymentType: series.DocumentTypeRC,
 		DocumentStatus:  saft.PaymentDocumentStatus{PaymentStatus: saft.PaymentStatusNormal, PaymentStatusDate: paid, SourceID: "ana", SourcePayment: "P"},
@@ -138,7 +139,7 @@ func run() error {
 	fmt.Printf("%s %s: %s\n", rec.Operation, ft1.InvoiceNo, rec.Message)
 
 	// 6. A 2025 document: that year is reported by SAF-T file.
-	old := invoice("FT 2025/9", "CSDF7T5H-9", saft.NewDateTime(2025, time.December, 30, 10, 0, 0), "10.00")
+	old := invoice("FT 2025/9", "CSDF7T5H-9", civil.DateTime{Date: civil.Date{Year: 2025, Month: time.December, Day: 30}, Hour: 10, Minute: 0, Second: 0}, "10.00")
 	_, err = client.RegisterInvoice(ctx, atclient.EFaturaInvoice{Invoice: old, Customer: customer})
 	if !errors.Is(err, reporting.ErrOtherMethod) {
 		return fmt.Errorf("a 2025 document was not refused: %v", err)
@@ -158,7 +159,7 @@ func money(s string) *decimal.Decimal {
 }
 
 // invoice is an FT of one service line at 23% VAT.
-func invoice(number, atcud string, issued saft.DateTime, net string) *saft.Invoice {
+func invoice(number, atcud string, issued civil.DateTime, net string) *saft.Invoice {
 	n := decimal.RequireFromString(net)
 	tax := n.Mul(decimal.NewFromInt(23)).Div(decimal.NewFromInt(100)).Round(2)
 	return &saft.Invoice{

@@ -239,10 +239,10 @@ func run(ctx context.Context, w io.Writer, dir string) (Outcome, error) {
 	// The company's record of communication methods: nothing chosen yet.
 	methods := reporting.Choices{}
 	company, software := companyHeader()
-	header := saft.MonthlyInvoicingHeader(company, software, now.Year(), now.Month(), saft.DateOf(now))
+	header := saft.MonthlyInvoicingHeader(company, software, now.Year(), now.Month(), civil.DateOf(now))
 	// The month is not over: the file covers it up to today, since a file
 	// ends at its creation at the latest (Portaria 302/2016, Annex I, 1.c).
-	header.EndDate = saft.DateOf(now)
+	header.EndDate = civil.DateOf(now)
 	client, err := atclient.New(atclient.Endpoints{Series: srv.URL(), EFatura: srv.EFaturaURL()}, creds, cert,
 		atclient.WithATKey(atKey), atclient.WithRootCAs(srv.RootCAs()),
 		atclient.WithRequestTimeout(10*time.Second),
@@ -509,8 +509,8 @@ func saftCustomer(c customer) saft.Customer {
 // invoiceOf maps an issued document and its lines to the SAF-T Invoice
 // (Portaria 302/2016, 4.1.4).
 func invoiceOf(doc issuing.Document, s sale) saft.Invoice {
-	day := saft.NewDate(doc.Date.Year, doc.Date.Month, doc.Date.Day)
-	entry := saft.DateTimeOf(doc.SystemEntry)
+	day := civil.Date{Year: doc.Date.Year, Month: doc.Date.Month, Day: doc.Date.Day}
+	entry := civil.DateTimeOf(doc.SystemEntry)
 	inv := saft.Invoice{
 		InvoiceNo: doc.DocumentNumber, ATCUD: doc.ATCUD.String(),
 		DocumentStatus: saft.InvoiceDocumentStatus{InvoiceStatus: saft.InvoiceStatusNormal, InvoiceStatusDate: entry,

@@ -17,6 +17,7 @@ import (
 	"github.com/faturapt/faturapt/atclient"
 	"github.com/faturapt/faturapt/atclient/attest"
 	"github.com/faturapt/faturapt/certify"
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/issuing"
 	"github.com/faturapt/faturapt/qrcode"
 	"github.com/faturapt/faturapt/reporting"
@@ -169,7 +170,7 @@ func TestQuickstart(t *testing.T) {
 			assert.Equal(t, d.Hash, inv.Hash)
 			assert.Equal(t, d.HashControl, inv.HashControl)
 			assert.True(t, d.GrossTotal.Equal(inv.DocumentTotals.GrossTotal), d.DocumentNumber)
-			assert.Equal(t, saft.DateTimeOf(d.SystemEntry), inv.SystemEntryDate)
+			assert.Equal(t, civil.DateTimeOf(d.SystemEntry), inv.SystemEntryDate)
 		}
 
 		xmllint, err := exec.LookPath("xmllint")

@@ -85,9 +85,8 @@ func (h *hotel) next(typ series.DocumentType) (number, code string) {
 	return number, a.String()
 }
 
-func (h *hotel) sign(typ series.DocumentType, day saft.Date, entry time.Time, number string, gross decimal.Decimal) string {
-	cd := civil.Date{Year: day.Year, Month: day.Month, Day: day.Day}
-	hash, err := h.chains[typ].Sign(h.signer, certify.Document{Date: cd, SystemEntry: entry, Number: number, GrossTotal: gross})
+func (h *hotel) sign(typ series.DocumentType, day civil.Date, entry time.Time, number string, gross decimal.Decimal) string {
+	hash, err := h.chains[typ].Sign(h.signer, certify.Document{Date: day, SystemEntry: entry, Number: number, GrossTotal: gross})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -97,14 +96,14 @@ func (h *hotel) sign(typ series.DocumentType, day saft.Date, entry time.Time, nu
 // invoice issues a document of typ to customer with qty of each product.
 func (h *hotel) invoice(typ series.DocumentType, customer string, entry time.Time, qty []int64, ref string) saft.Invoice {
 	number, code := h.next(typ)
-	day := saft.DateOf(entry)
+	day := civil.DateOf(entry)
 	inv := saft.Invoice{
 		InvoiceNo: number, ATCUD: code,
-		DocumentStatus: saft.InvoiceDocumentStatus{InvoiceStatus: saft.InvoiceStatusNormal, InvoiceStatusDate: saft.DateTimeOf(entry),
+		DocumentStatus: saft.InvoiceDocumentStatus{InvoiceStatus: saft.InvoiceStatusNormal, InvoiceStatusDate: civil.DateTimeOf(entry),
 			SourceID: "rececao", SourceBilling: saft.SourceBillingProduced},
 		HashControl: h.signer.HashControl(), Period: int(day.Month),
 		InvoiceDate: day, InvoiceType: typ, SourceID: "rececao", EACCode: "55111",
-		SystemEntryDate: saft.DateTimeOf(entry), CustomerID: customer,
+		SystemEntryDate: civil.DateTimeOf(entry), CustomerID: customer,
 	}
 	var net, tax decimal.Decimal
 	for i, p := range products {
@@ -141,14 +140,14 @@ func (h *hotel) invoice(typ series.DocumentType, customer string, entry time.Tim
 // payment issues the receipt of an invoice paid by bank transfer.
 func (h *hotel) payment(inv *saft.Invoice, entry time.Time) saft.Payment {
 	number, code := h.next(series.DocumentTypeRG)
-	day := saft.DateOf(entry)
+	day := civil.DateOf(entry)
 	total := inv.DocumentTotals.GrossTotal
 	return saft.Payment{
 		PaymentRefNo: number, ATCUD: code, Period: int(day.Month), TransactionDate: day, PaymentType: series.DocumentTypeRG,
-		DocumentStatus: saft.PaymentDocumentStatus{PaymentStatus: saft.PaymentStatusNormal, PaymentStatusDate: saft.DateTimeOf(entry),
+		DocumentStatus: saft.PaymentDocumentStatus{PaymentStatus: saft.PaymentStatusNormal, PaymentStatusDate: civil.DateTimeOf(entry),
 			SourceID: "contabilidade", SourcePayment: saft.SourceBillingProduced},
 		PaymentMethod: []saft.PaymentMethod{{PaymentMechanism: saft.PaymentMechanismBankTransfer, PaymentAmount: total, PaymentDate: day}},
-		SourceID:      "contabilidade", SystemEntryDate: saft.DateTimeOf(entry), CustomerID: inv.CustomerID,
+		SourceID:      "contabilidade", SystemEntryDate: civil.DateTimeOf(entry), CustomerID: inv.CustomerID,
 		Line: []saft.PaymentLine{{LineNumber: 1,
 			SourceDocumentID: []saft.SourceDocumentID{{OriginatingON: inv.InvoiceNo, InvoiceDate: inv.InvoiceDate}},
 			CreditAmount:     &total}},
@@ -207,7 +206,7 @@ func main() {
 	}
 	software := saft.Software{ProducerTaxID: "510000002", CertificateNumber: 9999, ProductID: "FaturaPT/FaturaPT Software Lda", Version: "1.0"}
 	content := saft.Content{
-		Header: saft.MonthlyInvoicingHeader(company, software, 2026, time.January, saft.NewDate(2026, time.February, 2)),
+		Header: saft.MonthlyInvoicingHeader(company, software, 2026, time.January, civil.Date{Year: 2026, Month: time.February, Day: 2}),
 		Customers: slice([]saft.Customer{
 			{CustomerID: "CF", AccountID: saft.Unknown, CustomerTaxID: "999999990", CompanyName: "Consumidor final",
 				BillingAddress: saft.CustomerAddress{AddressDetail: saft.Unknown, City: saft.Unknown, PostalCode: saft.Unknown, Country: saft.Unknown}},

@@ -52,7 +52,7 @@ func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 // Header is the header of every generated file: the invoicing file of
 // January 2026.
 func Header() saft.Header {
-	return saft.MonthlyInvoicingHeader(company, software, 2026, month, saft.NewDate(2026, time.February, 1))
+	return saft.MonthlyInvoicingHeader(company, software, 2026, month, civil.Date{Year: 2026, Month: time.February, Day: 1})
 }
 
 // Customers are the customer master records: C0 is the final consumer.
@@ -106,7 +106,7 @@ func pdec(d decimal.Decimal) *decimal.Decimal { return &d }
 
 // lines returns three lines of document i and their totals (tax rounded
 // per line to the cent).
-func lines(i int, date saft.Date) (ls []saft.InvoiceLine, tax, net decimal.Decimal) {
+func lines(i int, date civil.Date) (ls []saft.InvoiceLine, tax, net decimal.Decimal) {
 	for k := range 3 {
 		r := (i + k) % len(rates)
 		qty := decimal.NewFromInt(int64(1 + (i+k)%3))
@@ -129,12 +129,12 @@ func lines(i int, date saft.Date) (ls []saft.InvoiceLine, tax, net decimal.Decim
 // when returns the date and entry time of document i of n: dates and
 // times never go back (a day's documents are entered a second apart from
 // 08:00).
-func when(i, n int) saft.DateTime {
+func when(i, n int) civil.DateTime {
 	n = max(n, 1)
 	day := 1 + i*28/n
 	first := ((day-1)*n + 27) / 28 // the first i of that day
 	sec := i - first
-	return saft.NewDateTime(2026, month, day, 8+sec/3600, sec/60%60, sec%60)
+	return civil.DateTime{Date: civil.Date{Year: 2026, Month: month, Day: day}, Hour: 8 + sec/3600, Minute: sec / 60 % 60, Second: sec % 60}
 }
 
 type chain struct {
@@ -142,7 +142,7 @@ type chain struct {
 	s *certify.Signer
 }
 
-func (c *chain) sign(number string, dt saft.DateTime, gross decimal.Decimal) (hash, control string, err error) {
+func (c *chain) sign(number string, dt civil.DateTime, gross decimal.Decimal) (hash, control string, err error) {
 	if c.s == nil {
 		return "0", "0", nil
 	}

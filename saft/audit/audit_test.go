@@ -189,11 +189,11 @@ func findingCases() []findingCase {
 			return mutate(t, func(f *saft.AuditFile) { inv(f, 3).InvoiceNo, inv(f, 3).ATCUD = "FT A/1", "CSDF7T5H-1" })
 		}, record: "FT A/1", noLine: true},
 		{code: audit.CodeSeriesDate, data: func(t *testing.T) []byte {
-			return mutate(t, func(f *saft.AuditFile) { inv(f, 6).InvoiceDate = saft.NewDate(2026, time.January, 2) })
+			return mutate(t, func(f *saft.AuditFile) { inv(f, 6).InvoiceDate = civil.Date{Year: 2026, Month: time.January, Day: 2} })
 		}, record: "FT A/6"},
 		{code: audit.CodeSeriesEntryDate, data: func(t *testing.T) []byte {
 			return mutate(t, func(f *saft.AuditFile) {
-				inv(f, 6).SystemEntryDate = saft.NewDateTime(2026, time.January, 2, 8, 0, 0)
+				inv(f, 6).SystemEntryDate = civil.DateTime{Date: civil.Date{Year: 2026, Month: time.January, Day: 2}, Hour: 8, Minute: 0, Second: 0}
 			})
 		}, record: "FT A/6"},
 		{code: audit.CodeSeriesNumber, data: func(t *testing.T) []byte {

@@ -16,8 +16,8 @@ import (
 // document is what the series checks need of a document.
 type document struct {
 	number, atcud     string
-	date              saft.Date
-	entry             saft.DateTime
+	date              civil.Date
+	entry             civil.DateTime
 	hash, hashControl string
 	source            saft.SourceBilling
 	gross             decimal.Decimal
@@ -35,8 +35,8 @@ type seriesState struct {
 	section     string
 	started     bool
 	last        uint64
-	lastDate    saft.Date
-	lastEntry   saft.DateTime
+	lastDate    civil.Date
+	lastEntry   civil.DateTime
 	min, max    uint64
 	count       int
 	outOfOrder  bool
@@ -52,7 +52,7 @@ type seriesState struct {
 // ATCUD became mandatory on documents from 2023-01-01 (Decreto-Lei
 // 28/2019 art. 35 as deferred by Despacho SEAAF 412/2020-XXII and later
 // extensions).
-var atcudMandatory = saft.NewDate(2023, time.January, 1)
+var atcudMandatory = civil.Date{Year: 2023, Month: time.January, Day: 1}
 
 // splitNumber splits "FT A/12" into "FT A" and 12.
 func splitNumber(s string) (string, uint64, bool) {
