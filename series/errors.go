@@ -1,82 +1,40 @@
 package series
 
-import (
-	"errors"
-	"strings"
-)
+import "github.com/faturapt/faturapt/violation"
 
-// ErrInvalid is matched (errors.Is) by every [*ValidationError].
-var ErrInvalid = errors.New("series: invalid")
+// ErrInvalid is matched (errors.Is) by every validation error of this
+// package, a [*violation.Error] whose violations name the [Series] field
+// (its Go name, e.g. "FirstNumber") and one of the codes below.
+var ErrInvalid = violation.ErrInvalid
 
-// Violation codes: stable strings callers may switch on. A violation's
-// Message is for people and may change; its Code and Field do not.
+// Violation codes: stable names callers may switch on. A violation's
+// Message is for people and may change; its Code and Path do not.
 const (
-	ViolationRequired        = "required"         // the field is empty
-	ViolationTooLong         = "too_long"         // more characters than allowed
-	ViolationCharset         = "charset"          // a character outside the allowed set
-	ViolationSeparatorEdge   = "separator_edge"   // identifier starts or ends with . _ -
-	ViolationSeparatorRepeat = "separator_repeat" // two separators in a row
-	ViolationUnknownCode     = "unknown_code"     // not a code of the manual's tables
-	ViolationOutOfRange      = "out_of_range"     // number outside its allowed range
-	ViolationFormat          = "format"           // wrong shape (NIF, validation code, date)
-	ViolationBeforeFirst     = "before_first"     // last number issued below the first number (AT code 4047)
-	ViolationInconsistent    = "inconsistent"     // fields that contradict each other
+	ViolationRequired        violation.Code = "SERIES-REQUIRED"
+	ViolationTooLong         violation.Code = "SERIES-TOO-LONG"
+	ViolationCharset         violation.Code = "SERIES-CHARSET"
+	ViolationSeparatorEdge   violation.Code = "SERIES-SEPARATOR-EDGE"
+	ViolationSeparatorRepeat violation.Code = "SERIES-SEPARATOR-REPEAT"
+	ViolationUnknownCode     violation.Code = "SERIES-UNKNOWN-CODE"
+	ViolationOutOfRange      violation.Code = "SERIES-OUT-OF-RANGE"
+	ViolationFormat          violation.Code = "SERIES-FORMAT"
+	ViolationBeforeFirst     violation.Code = "SERIES-BEFORE-FIRST"
+	ViolationInconsistent    violation.Code = "SERIES-INCONSISTENT"
 )
 
-// Violation is one broken rule: the field (the Go field name of [Series],
-// e.g. "FirstNumber"), the stable code and a human message naming the rule.
-type Violation struct {
-	Field   string
-	Code    string
-	Message string
-}
+// Codes is the catalogue of the violation codes of this package.
+var Codes = violation.NewCatalogue(
+	violation.Entry{Code: ViolationRequired, Description: "a required field is empty"},
+	violation.Entry{Code: ViolationTooLong, Description: "more characters than the series manual or SAF-T allows"},
+	violation.Entry{Code: ViolationCharset, Description: "a character outside the allowed set"},
+	violation.Entry{Code: ViolationSeparatorEdge, Description: "the series identifier starts or ends with a separator . _ - (§1.3.2)"},
+	violation.Entry{Code: ViolationSeparatorRepeat, Description: "the series identifier has two separators in a row (§1.3.2)"},
+	violation.Entry{Code: ViolationUnknownCode, Description: "not a code of the series manual's tables (§1.3)"},
+	violation.Entry{Code: ViolationOutOfRange, Description: "a number outside its allowed range"},
+	violation.Entry{Code: ViolationFormat, Description: "wrong shape: NIF, validation code or date"},
+	violation.Entry{Code: ViolationBeforeFirst, Description: "the last number issued is below the first number (AT code 4047)"},
+	violation.Entry{Code: ViolationInconsistent, Description: "fields that contradict each other"},
+)
 
-// ValidationError lists every violation found, in field order.
-type ValidationError struct {
-	Violations []Violation
-}
-
-// Error joins the violations' messages.
-func (e *ValidationError) Error() string {
-	var b strings.Builder
-	b.WriteString("series: invalid: ")
-	for i, v := range e.Violations {
-		if i > 0 {
-			b.WriteString("; ")
-		}
-		b.WriteString(v.Field)
-		b.WriteString(": ")
-		b.WriteString(v.Message)
-		b.WriteString(" [")
-		b.WriteString(v.Code)
-		b.WriteString("]")
-	}
-	return b.String()
-}
-
-// Is makes errors.Is(err, ErrInvalid) true.
-func (e *ValidationError) Is(target error) bool { return target == ErrInvalid }
-
-// Has reports whether a violation with this field and code is present;
-// an empty field matches any field.
-func (e *ValidationError) Has(field, code string) bool {
-	for _, v := range e.Violations {
-		if (field == "" || v.Field == field) && v.Code == code {
-			return true
-		}
-	}
-	return false
-}
-
-type violations []Violation
-
-func (vs *violations) add(field, code, msg string) {
-	*vs = append(*vs, Violation{Field: field, Code: code, Message: msg})
-}
-
-func (vs violations) err() error {
-	if len(vs) == 0 {
-		return nil
-	}
-	return &ValidationError{Violations: vs}
-}
+// subject names this package's validation errors.
+const subject = "series"

@@ -7,6 +7,7 @@ import (
 
 	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/series"
+	"github.com/faturapt/faturapt/violation"
 )
 
 func ExampleNew() {
@@ -32,7 +33,7 @@ func ExampleWithCertificateNumber() {
 	start, _ := civil.NewDate(2024, time.January, 1)
 	_, err := series.New("A", series.DocumentTypeFT, series.NumberOf(1), start, series.WithCertificateNumber(12345))
 	fmt.Println(err)
-	// Output: series: invalid: CertificateNumber: certificate number 12345 is outside 0..9999 (numCertSWFatur, 0 when not certified) [out_of_range]
+	// Output: series: invalid: CertificateNumber: certificate number 12345 is outside 0..9999 (numCertSWFatur, 0 when not certified) [SERIES-OUT-OF-RANGE]
 }
 
 func ExampleWithProcessingMeans() {
@@ -44,23 +45,23 @@ func ExampleWithProcessingMeans() {
 
 func ExampleSeries_Validate() {
 	s := series.Series{ID: "-A", Type: "N", DocumentType: "XX", ExpectedStart: civil.Date{Year: 2024, Month: 1, Day: 1}, ProcessingMeans: "PI"}
-	var ve *series.ValidationError
+	var ve *violation.Error
 	if errors.As(s.Validate(), &ve) {
 		for _, v := range ve.Violations {
-			fmt.Println(v.Field, v.Code)
+			fmt.Println(v.Path, v.Code)
 		}
 	}
 	// Output:
-	// ID separator_edge
-	// DocumentType unknown_code
-	// FirstNumber required
+	// ID SERIES-SEPARATOR-EDGE
+	// DocumentType SERIES-UNKNOWN-CODE
+	// FirstNumber SERIES-REQUIRED
 }
 
-func ExampleValidationError_Has() {
+func ExampleSeries_Validate_has() {
 	err := series.Series{}.Validate()
-	var ve *series.ValidationError
+	var ve *violation.Error
 	errors.As(err, &ve)
-	fmt.Println(errors.Is(err, series.ErrInvalid), ve.Has("ID", series.ViolationRequired), ve.Has("ID", series.ViolationTooLong))
+	fmt.Println(errors.Is(err, series.ErrInvalid), ve.HasAt("ID", series.ViolationRequired), ve.HasAt("ID", series.ViolationTooLong))
 	// Output: true true false
 }
 

@@ -1,8 +1,9 @@
 package series
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/faturapt/faturapt/violation"
 )
 
 // MaxIDLength is the longest series identifier (series manual §1.3.2).
@@ -11,36 +12,36 @@ const MaxIDLength = 35
 // ValidateID checks a series identifier against the series manual §1.3.2:
 // at most 35 characters, only A-Z a-z 0-9 and the separators . _ -, no
 // separator first or last and never two separators in a row. It returns nil
-// or a [*ValidationError] (field "ID") listing every broken rule.
+// or a [*violation.Error] (field "ID") listing every broken rule.
 //
 // Every valid identifier contains neither space, "/" nor "^", so the SAF-T
 // document number pattern [^ ]+ [^/^ ]+/[0-9]+ always accepts it.
 func ValidateID(id string) error {
-	var vs violations
+	var vs violation.List
 	validateID(&vs, "ID", id)
-	return vs.err()
+	return vs.Err(subject)
 }
 
-func validateID(vs *violations, field, id string) {
+func validateID(vs *violation.List, field, id string) {
 	if id == "" {
-		vs.add(field, ViolationRequired, "series identifier is empty, want 1 to 35 characters (§1.3.2)")
+		vs.Add(field, ViolationRequired, "series identifier is empty, want 1 to 35 characters (§1.3.2)")
 		return
 	}
 	if len(id) > MaxIDLength {
-		vs.add(field, ViolationTooLong, fmt.Sprintf("series identifier has %d bytes, at most %d characters allowed (§1.3.2)", len(id), MaxIDLength))
+		vs.Add(field, ViolationTooLong, "series identifier has %d bytes, at most %d characters allowed (§1.3.2)", len(id), MaxIDLength)
 	}
 	for i := 0; i < len(id); i++ {
 		if !isIDLetterOrDigit(id[i]) && !isSeparator(id[i]) {
-			vs.add(field, ViolationCharset, fmt.Sprintf("series identifier %q: byte %q at position %d is not one of A-Z a-z 0-9 . _ - (no accents, no Ç) (§1.3.2)", truncate(id), id[i], i+1))
+			vs.Add(field, ViolationCharset, "series identifier %q: byte %q at position %d is not one of A-Z a-z 0-9 . _ - (no accents, no Ç) (§1.3.2)", truncate(id), id[i], i+1)
 			break
 		}
 	}
 	if isSeparator(id[0]) || isSeparator(id[len(id)-1]) {
-		vs.add(field, ViolationSeparatorEdge, fmt.Sprintf("series identifier %q starts or ends with a separator . _ - (§1.3.2)", truncate(id)))
+		vs.Add(field, ViolationSeparatorEdge, "series identifier %q starts or ends with a separator . _ - (§1.3.2)", truncate(id))
 	}
 	for i := 1; i < len(id); i++ {
 		if isSeparator(id[i]) && isSeparator(id[i-1]) {
-			vs.add(field, ViolationSeparatorRepeat, fmt.Sprintf("series identifier %q has two separators in a row at position %d (§1.3.2)", truncate(id), i))
+			vs.Add(field, ViolationSeparatorRepeat, "series identifier %q has two separators in a row at position %d (§1.3.2)", truncate(id), i)
 			break
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/faturapt/faturapt/violation"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -13,7 +14,7 @@ import (
 func TestValidateID(t *testing.T) {
 	tests := []struct {
 		id    string
-		codes []string // expected violation codes, none when valid
+		codes []violation.Code // expected violation codes, none when valid
 	}{
 		{id: "AB"}, // series manual §1.3.2 example
 		{id: "Ab"},
@@ -23,21 +24,21 @@ func TestValidateID(t *testing.T) {
 		{id: "G2019CB"}, // QR spec example PF G2019CB/145789
 		{id: "2024.A_b-1"},
 		{id: strings.Repeat("A", 35)},
-		{id: "", codes: []string{ViolationRequired}},
-		{id: strings.Repeat("A", 36), codes: []string{ViolationTooLong}},
-		{id: "A B", codes: []string{ViolationCharset}},
-		{id: "A/B", codes: []string{ViolationCharset}},
-		{id: "AÇ", codes: []string{ViolationCharset}}, // no Ç
-		{id: "Aé", codes: []string{ViolationCharset}}, // no accents
-		{id: "A^B", codes: []string{ViolationCharset}},
-		{id: "-A", codes: []string{ViolationSeparatorEdge}},
-		{id: "A.", codes: []string{ViolationSeparatorEdge}},
-		{id: "_", codes: []string{ViolationSeparatorEdge}},
-		{id: "A..B", codes: []string{ViolationSeparatorRepeat}},
-		{id: "A-_B", codes: []string{ViolationSeparatorRepeat}},
-		{id: "A._-B", codes: []string{ViolationSeparatorRepeat}},
+		{id: "", codes: []violation.Code{ViolationRequired}},
+		{id: strings.Repeat("A", 36), codes: []violation.Code{ViolationTooLong}},
+		{id: "A B", codes: []violation.Code{ViolationCharset}},
+		{id: "A/B", codes: []violation.Code{ViolationCharset}},
+		{id: "AÇ", codes: []violation.Code{ViolationCharset}}, // no Ç
+		{id: "Aé", codes: []violation.Code{ViolationCharset}}, // no accents
+		{id: "A^B", codes: []violation.Code{ViolationCharset}},
+		{id: "-A", codes: []violation.Code{ViolationSeparatorEdge}},
+		{id: "A.", codes: []violation.Code{ViolationSeparatorEdge}},
+		{id: "_", codes: []violation.Code{ViolationSeparatorEdge}},
+		{id: "A..B", codes: []violation.Code{ViolationSeparatorRepeat}},
+		{id: "A-_B", codes: []violation.Code{ViolationSeparatorRepeat}},
+		{id: "A._-B", codes: []violation.Code{ViolationSeparatorRepeat}},
 		// Every violation at once.
-		{id: "-A B--" + strings.Repeat("x", 35), codes: []string{ViolationTooLong, ViolationCharset, ViolationSeparatorEdge, ViolationSeparatorRepeat}},
+		{id: "-A B--" + strings.Repeat("x", 35), codes: []violation.Code{ViolationTooLong, ViolationCharset, ViolationSeparatorEdge, ViolationSeparatorRepeat}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.id, func(t *testing.T) {
@@ -46,12 +47,12 @@ func TestValidateID(t *testing.T) {
 				require.NoError(t, err)
 				return
 			}
-			var ve *ValidationError
+			var ve *violation.Error
 			require.ErrorAs(t, err, &ve)
 			require.ErrorIs(t, err, ErrInvalid)
-			var got []string
+			var got []violation.Code
 			for _, v := range ve.Violations {
-				assert.Equal(t, "ID", v.Field)
+				assert.Equal(t, "ID", v.Path)
 				assert.Contains(t, v.Message, "§1.3.2")
 				got = append(got, v.Code)
 			}
@@ -86,7 +87,7 @@ func FuzzValidateID(f *testing.F) {
 		err := ValidateID(id)
 		want := len(id) <= MaxIDLength && idReference.MatchString(id)
 		if !want {
-			var ve *ValidationError
+			var ve *violation.Error
 			require.True(t, errors.As(err, &ve), "%q must be refused", id)
 			require.NotEmpty(t, ve.Violations)
 			return

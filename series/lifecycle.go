@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/faturapt/faturapt/civil"
+	"github.com/faturapt/faturapt/violation"
 )
 
 // Life cycle (series manual §1.3.3, figure 1, and §2): registarSerie gives
@@ -41,7 +42,7 @@ type TransitionError struct {
 	Code    ReturnCode // AT's code with the same meaning
 	Field   string     // the field at fault, "" when it is the status
 	Message string
-	Err     error // one of the sentinels above, or a *ValidationError
+	Err     error // one of the sentinels above, or a *violation.Error
 }
 
 // Error returns "series: OP refused (AT code N): message".
@@ -49,7 +50,7 @@ func (e *TransitionError) Error() string {
 	return fmt.Sprintf("series: %s refused (AT code %d): %s", e.Op, int(e.Code), e.Message)
 }
 
-// Unwrap returns the sentinel or *ValidationError.
+// Unwrap returns the sentinel or *violation.Error.
 func (e *TransitionError) Unwrap() error { return e.Err }
 
 func refuse(op string, code ReturnCode, field string, err error, format string, args ...any) error {
@@ -59,7 +60,7 @@ func refuse(op string, code ReturnCode, field string, err error, format string, 
 // CanRegister reports whether AT would accept registering s on the day
 // today (civil.DateIn(now, civil.Lisbon), AT's clock): every
 // field valid (otherwise code 4002 when a required field is missing, 4003
-// otherwise, wrapping the *ValidationError), not registered yet, and the
+// otherwise, wrapping the *violation.Error), not registered yet, and the
 // expected start of use not before today (code 4049). That the identifier is
 // free for the document type (code 4001) is for the caller to check against
 // its registry with [Key].
@@ -69,9 +70,8 @@ func (s Series) CanRegister(today civil.Date) error {
 			"series %s of type %s already has validation code %q", s.ID, s.DocumentType, s.ValidationCode)
 	}
 	if err := s.Validate(); err != nil {
-		var ve *ValidationError
 		code := Code4003
-		if errors.As(err, &ve) && ve.Has("", ViolationRequired) {
+		if violation.Has(err, ViolationRequired) {
 			code = Code4002
 		}
 		return refuse(OpRegister, code, "", err, "%v", err)
@@ -160,12 +160,12 @@ func (s Series) Register(validationCode, communicatedBy string, at time.Time) (S
 	if err := s.CanRegister(civil.DateIn(at, civil.Lisbon)); err != nil {
 		return Series{}, err
 	}
-	var vs violations
+	var vs violation.List
 	validateValidationCode(&vs, "ValidationCode", validationCode)
 	if communicatedBy != "" && !isNineDigits(communicatedBy) {
-		vs.add("CommunicatedBy", ViolationFormat, fmt.Sprintf("NIF %q is not 9 digits", truncate(communicatedBy)))
+		vs.Add("CommunicatedBy", ViolationFormat, "NIF %q is not 9 digits", truncate(communicatedBy))
 	}
-	if err := vs.err(); err != nil {
+	if err := vs.Err(subject); err != nil {
 		return Series{}, refuse(OpRegister, Code4003, "", err, "%v", err)
 	}
 	s.ValidationCode = validationCode

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/faturapt/faturapt/civil"
+	"github.com/faturapt/faturapt/violation"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -36,13 +37,13 @@ func TestCanRegister(t *testing.T) {
 	require.NoError(t, s.CanRegister(today))
 
 	// 4002 when a required field is missing, 4003 for wrong values; the
-	// *ValidationError is reachable.
+	// *violation.Error is reachable.
 	s = validSeries()
 	s.DocumentType = ""
 	te := requireRefused(t, s.CanRegister(today), OpRegister, Code4002, ErrInvalid)
-	var ve *ValidationError
+	var ve *violation.Error
 	require.ErrorAs(t, te, &ve)
-	assert.True(t, ve.Has("DocumentType", ViolationRequired))
+	assert.True(t, ve.HasAt("DocumentType", ViolationRequired))
 	s.DocumentType = "XX"
 	requireRefused(t, s.CanRegister(today), OpRegister, Code4003, ErrInvalid)
 

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/faturapt/faturapt/civil"
+	"github.com/faturapt/faturapt/violation"
 )
 
 // Field limits of the series manual §2.
@@ -57,7 +58,7 @@ func WithCertificateNumber(n int) Option { return func(s *Series) { s.Certificat
 // [ProcessingMeansInvoicingProgram]).
 func WithProcessingMeans(m ProcessingMeans) Option { return func(s *Series) { s.ProcessingMeans = m } }
 
-// New returns a series ready to be registered, or a [*ValidationError]
+// New returns a series ready to be registered, or a [*violation.Error]
 // listing every broken rule. first is the first number that will be issued
 // under this registration: 1 for a new series, or the next number of a
 // sequence that already has documents (see [Series.ATCUDApplies]).
@@ -117,108 +118,108 @@ func (s Series) DocumentNumber(n Number) (string, error) {
 }
 
 // Validate checks every field against the series manual and returns nil or
-// a [*ValidationError] with all violations at once.
+// a [*violation.Error] with all violations at once.
 func (s Series) Validate() error {
-	var vs violations
+	var vs violation.List
 	validateID(&vs, "ID", s.ID)
 	switch {
 	case s.Type == "":
-		vs.add("Type", ViolationRequired, "series type (tipoSerie) is empty, want N, F or R (§1.3.5)")
+		vs.Add("Type", ViolationRequired, "series type (tipoSerie) is empty, want N, F or R (§1.3.5)")
 	case !s.Type.Valid():
-		vs.add("Type", ViolationUnknownCode, fmt.Sprintf("series type %q is not N, F or R (§1.3.5)", truncate(string(s.Type))))
+		vs.Add("Type", ViolationUnknownCode, "series type %q is not N, F or R (§1.3.5)", truncate(string(s.Type)))
 	}
 	switch {
 	case s.DocumentType == "":
-		vs.add("DocumentType", ViolationRequired, "document type (tipoDoc) is empty (§1.3.7)")
+		vs.Add("DocumentType", ViolationRequired, "document type (tipoDoc) is empty (§1.3.7)")
 	case !s.DocumentType.Valid():
-		vs.add("DocumentType", ViolationUnknownCode, fmt.Sprintf("document type %q is not one of the 25 codes of §1.3.7", truncate(string(s.DocumentType))))
+		vs.Add("DocumentType", ViolationUnknownCode, "document type %q is not one of the 25 codes of §1.3.7", truncate(string(s.DocumentType)))
 	}
 	switch {
 	case s.FirstNumber.IsZero():
-		vs.add("FirstNumber", ViolationRequired, "first number (numInicialSeq) is missing, want 1 or more")
+		vs.Add("FirstNumber", ViolationRequired, "first number (numInicialSeq) is missing, want 1 or more")
 	case !s.FirstNumber.Valid():
-		vs.add("FirstNumber", ViolationOutOfRange, fmt.Sprintf("first number %s has more than 25 digits (numInicialSeq totalDigits = 25)", s.FirstNumber))
+		vs.Add("FirstNumber", ViolationOutOfRange, "first number %s has more than 25 digits (numInicialSeq totalDigits = 25)", s.FirstNumber)
 	}
 	switch {
 	case s.ExpectedStart.IsZero():
-		vs.add("ExpectedStart", ViolationRequired, "expected start of use (dataInicioPrevUtiliz) is missing")
+		vs.Add("ExpectedStart", ViolationRequired, "expected start of use (dataInicioPrevUtiliz) is missing")
 	case !s.ExpectedStart.Valid():
-		vs.add("ExpectedStart", ViolationFormat, fmt.Sprintf("expected start of use %s is not a calendar date", s.ExpectedStart))
+		vs.Add("ExpectedStart", ViolationFormat, "expected start of use %s is not a calendar date", s.ExpectedStart)
 	}
 	if s.CertificateNumber < 0 || s.CertificateNumber > MaxCertificateNumber {
-		vs.add("CertificateNumber", ViolationOutOfRange, fmt.Sprintf("certificate number %d is outside 0..9999 (numCertSWFatur, 0 when not certified)", s.CertificateNumber))
+		vs.Add("CertificateNumber", ViolationOutOfRange, "certificate number %d is outside 0..9999 (numCertSWFatur, 0 when not certified)", s.CertificateNumber)
 	}
 	switch {
 	case s.ProcessingMeans == "":
-		vs.add("ProcessingMeans", ViolationRequired, "processing means (meioProcessamento) is empty, want PI, PF or OM (§1.3.8)")
+		vs.Add("ProcessingMeans", ViolationRequired, "processing means (meioProcessamento) is empty, want PI, PF or OM (§1.3.8)")
 	case !s.ProcessingMeans.Valid():
-		vs.add("ProcessingMeans", ViolationUnknownCode, fmt.Sprintf("processing means %q is not PI, PF or OM (§1.3.8)", truncate(string(s.ProcessingMeans))))
+		vs.Add("ProcessingMeans", ViolationUnknownCode, "processing means %q is not PI, PF or OM (§1.3.8)", truncate(string(s.ProcessingMeans)))
 	}
 	// The SAF-T document number of the first document must fit in 60
 	// characters (XSD InvoiceNo/DocumentNumber/PaymentRefNo maxLength).
 	if s.DocumentType.Valid() && s.FirstNumber.Valid() && len(s.ID) <= MaxIDLength {
 		if l := len(s.DocumentType) + len(s.ID) + 2 + s.FirstNumber.Digits(); l > MaxDocumentNumberLength {
-			vs.add("ID", ViolationTooLong, fmt.Sprintf("document number %s %s/%s would have %d characters, SAF-T allows %d", s.DocumentType, s.ID, s.FirstNumber, l, MaxDocumentNumberLength))
+			vs.Add("ID", ViolationTooLong, "document number %s %s/%s would have %d characters, SAF-T allows %d", s.DocumentType, s.ID, s.FirstNumber, l, MaxDocumentNumberLength)
 		}
 	}
 	s.validateAnswer(&vs)
-	return vs.err()
+	return vs.Err(subject)
 }
 
 // validateAnswer checks the fields AT fills in (§2.5.2).
-func (s Series) validateAnswer(vs *violations) {
+func (s Series) validateAnswer(vs *violation.List) {
 	registered := s.ValidationCode != "" || s.Status != ""
 	if s.ValidationCode != "" {
 		validateValidationCode(vs, "ValidationCode", s.ValidationCode)
 	} else if registered {
-		vs.add("ValidationCode", ViolationRequired, "a series with a status must have AT's validation code (codValidacaoSerie)")
+		vs.Add("ValidationCode", ViolationRequired, "a series with a status must have AT's validation code (codValidacaoSerie)")
 	}
 	switch {
 	case s.Status == "" && registered:
-		vs.add("Status", ViolationRequired, "a registered series must have a status (estado) A, N or F")
+		vs.Add("Status", ViolationRequired, "a registered series must have a status (estado) A, N or F")
 	case s.Status != "" && !s.Status.Valid():
-		vs.add("Status", ViolationUnknownCode, fmt.Sprintf("status %q is not A, N or F (§1.3.4)", truncate(string(s.Status))))
+		vs.Add("Status", ViolationUnknownCode, "status %q is not A, N or F (§1.3.4)", truncate(string(s.Status)))
 	}
 	if !s.RegistrationDate.IsZero() && !s.RegistrationDate.Valid() {
-		vs.add("RegistrationDate", ViolationFormat, fmt.Sprintf("registration date %s is not a calendar date", s.RegistrationDate))
+		vs.Add("RegistrationDate", ViolationFormat, "registration date %s is not a calendar date", s.RegistrationDate)
 	}
 	if s.StatusReason != "" {
 		switch {
 		case !s.StatusReason.Valid():
-			vs.add("StatusReason", ViolationUnknownCode, fmt.Sprintf("status reason %q is not ER (§1.3.9)", truncate(string(s.StatusReason))))
+			vs.Add("StatusReason", ViolationUnknownCode, "status reason %q is not ER (§1.3.9)", truncate(string(s.StatusReason)))
 		case s.Status != StatusCancelled:
-			vs.add("StatusReason", ViolationInconsistent, fmt.Sprintf("status reason %s only justifies a cancelled series (status N), status is %q", s.StatusReason, s.Status))
+			vs.Add("StatusReason", ViolationInconsistent, "status reason %s only justifies a cancelled series (status N), status is %q", s.StatusReason, s.Status)
 		}
 	}
 	if n := utf8.RuneCountInString(s.Justification); n > MaxJustificationChars {
-		vs.add("Justification", ViolationTooLong, fmt.Sprintf("justification has %d characters, at most %d (justificacao)", n, MaxJustificationChars))
+		vs.Add("Justification", ViolationTooLong, "justification has %d characters, at most %d (justificacao)", n, MaxJustificationChars)
 	}
 	if !s.LastIssued.IsZero() {
 		switch {
 		case !s.LastIssued.Valid():
-			vs.add("LastIssued", ViolationOutOfRange, fmt.Sprintf("last number issued %s has more than 25 digits", s.LastIssued))
+			vs.Add("LastIssued", ViolationOutOfRange, "last number issued %s has more than 25 digits", s.LastIssued)
 		case s.FirstNumber.Valid() && s.LastIssued.Cmp(s.FirstNumber) < 0:
-			vs.add("LastIssued", ViolationBeforeFirst, fmt.Sprintf("last number issued %s is below the first number %s (AT code 4047)", s.LastIssued, s.FirstNumber))
+			vs.Add("LastIssued", ViolationBeforeFirst, "last number issued %s is below the first number %s (AT code 4047)", s.LastIssued, s.FirstNumber)
 		}
 	}
 	if !s.FinalNumber.IsZero() && !s.FinalNumber.Valid() {
-		vs.add("FinalNumber", ViolationOutOfRange, fmt.Sprintf("final number %s has more than 25 digits", s.FinalNumber))
+		vs.Add("FinalNumber", ViolationOutOfRange, "final number %s has more than 25 digits", s.FinalNumber)
 	}
 	if s.CommunicatedBy != "" && !isNineDigits(s.CommunicatedBy) {
-		vs.add("CommunicatedBy", ViolationFormat, fmt.Sprintf("NIF %q is not 9 digits (nifComunicou pattern \\d{9})", truncate(s.CommunicatedBy)))
+		vs.Add("CommunicatedBy", ViolationFormat, "NIF %q is not 9 digits (nifComunicou pattern \\d{9})", truncate(s.CommunicatedBy))
 	}
 }
 
 // validateValidationCode checks codValidacaoSerie: at least 8 characters
 // (§2.5.2, Portaria 195/2020 art. 3.º n.º 1), letters and digits. No upper
 // bound: AT has answered with codes longer than 8.
-func validateValidationCode(vs *violations, field, code string) {
+func validateValidationCode(vs *violation.List, field, code string) {
 	if len(code) < MinValidationCodeLen {
-		vs.add(field, ViolationFormat, fmt.Sprintf("validation code has %d characters, at least %d", len(code), MinValidationCodeLen))
+		vs.Add(field, ViolationFormat, "validation code has %d characters, at least %d", len(code), MinValidationCodeLen)
 	}
 	for i := 0; i < len(code); i++ {
 		if !isIDLetterOrDigit(code[i]) {
-			vs.add(field, ViolationCharset, fmt.Sprintf("validation code: byte %q at position %d is not a letter or digit", code[i], i+1))
+			vs.Add(field, ViolationCharset, "validation code: byte %q at position %d is not a letter or digit", code[i], i+1)
 			return
 		}
 	}

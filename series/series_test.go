@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/faturapt/faturapt/civil"
+	"github.com/faturapt/faturapt/violation"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -50,7 +51,7 @@ func TestNew(t *testing.T) {
 	assert.Equal(t, DocumentClassMG, s.Class())
 
 	_, err = New("", "XX", Number{}, civil.Date{}, WithCertificateNumber(10000))
-	var ve *ValidationError
+	var ve *violation.Error
 	require.ErrorAs(t, err, &ve)
 	assert.Len(t, ve.Violations, 5, "every violation at once: %v", err)
 }
@@ -60,7 +61,7 @@ func TestValidate(t *testing.T) {
 		name  string
 		edit  func(*Series)
 		field string
-		code  string
+		code  violation.Code
 	}{
 		{"empty id", func(s *Series) { s.ID = "" }, "ID", ViolationRequired},
 		{"bad id", func(s *Series) { s.ID = "A..B" }, "ID", ViolationSeparatorRepeat},
@@ -109,13 +110,13 @@ func TestValidate(t *testing.T) {
 			s := validSeries()
 			tt.edit(&s)
 			err := s.Validate()
-			var ve *ValidationError
+			var ve *violation.Error
 			require.ErrorAs(t, err, &ve)
 			require.ErrorIs(t, err, ErrInvalid)
 			require.Len(t, ve.Violations, 1, "only the broken rule: %v", err)
-			assert.Equal(t, tt.field, ve.Violations[0].Field)
+			assert.Equal(t, tt.field, ve.Violations[0].Path)
 			assert.Equal(t, tt.code, ve.Violations[0].Code)
-			assert.True(t, ve.Has(tt.field, tt.code))
+			assert.True(t, ve.HasAt(tt.field, tt.code))
 			assert.Contains(t, err.Error(), tt.field+": ")
 		})
 	}
