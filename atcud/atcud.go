@@ -1,10 +1,10 @@
 package atcud
 
 import (
-	"errors"
-	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/faturapt/faturapt/violation"
 )
 
 const (
@@ -41,11 +41,10 @@ var Legacy = ATCUD{legacy: true}
 // validationCode. The sequential number is the digits after the "/", leading
 // zeros kept.
 func New(validationCode, documentNumber string) (ATCUD, error) {
-	if err := ValidateCode(validationCode); err != nil {
-		return ATCUD{}, err
-	}
-	number, err := numberOf(documentNumber)
-	if err != nil {
+	var vs violation.List
+	validateCode(&vs, validationCode)
+	number := numberOf(&vs, documentNumber)
+	if err := vs.Err(subject); err != nil {
 		return ATCUD{}, err
 	}
 	return build(validationCode, number, "number")
@@ -56,11 +55,13 @@ func New(validationCode, documentNumber string) (ATCUD, error) {
 // The number is written without leading zeros; use New when the document
 // number is printed with them.
 func FromSequence(validationCode string, number uint64) (ATCUD, error) {
-	if err := ValidateCode(validationCode); err != nil {
-		return ATCUD{}, err
-	}
+	var vs violation.List
+	validateCode(&vs, validationCode)
 	if number == 0 {
-		return ATCUD{}, fail("number", ErrNumberZero, "got 0")
+		vs.Add("number", CodeNumberZero, "must be at least 1, got 0")
+	}
+	if err := vs.Err(subject); err != nil {
+		return ATCUD{}, err
 	}
 	return build(validationCode, strconv.FormatUint(number, 10), "number")
 }
@@ -73,32 +74,41 @@ func Parse(s string) (ATCUD, error) {
 	if body == LegacyValue {
 		return Legacy, nil
 	}
+	var vs violation.List
 	code, number, ok := strings.Cut(body, "-")
 	if !ok {
-		return ATCUD{}, fail("ATCUD", ErrSyntax, "no %q in %q", "-", clip(s))
+		vs.Add("ATCUD", CodeSyntax, `must be "0" or "CODE-NUMBER", optionally after "ATCUD:": no "-" in %q`, clip(s))
+		return ATCUD{}, vs.Err(subject)
 	}
-	if err := ValidateCode(code); err != nil {
-		return ATCUD{}, err
-	}
-	if err := checkNumber(number, "number"); err != nil {
+	validateCode(&vs, code)
+	checkNumber(&vs, number, "number")
+	if err := vs.Err(subject); err != nil {
 		return ATCUD{}, err
 	}
 	return build(code, number, "ATCUD")
 }
 
 // ValidateCode checks a series validation code: at least MinCodeLength
-// characters, each an ASCII letter or digit. The error names the field
-// "validationCode" and wraps ErrCodeTooShort or ErrCodeCharacter.
+// characters, each an ASCII letter or digit. The violations are at path
+// "validationCode", codes [CodeValidationCodeCharset] and
+// [CodeValidationCodeTooShort].
 func ValidateCode(code string) error {
+	var vs violation.List
+	validateCode(&vs, code)
+	return vs.Err(subject)
+}
+
+func validateCode(vs *violation.List, code string) {
+	const path = "validationCode"
 	for i := 0; i < len(code); i++ {
 		if !isAlnum(code[i]) {
-			return fail("validationCode", ErrCodeCharacter, "position %d is %q", i+1, code[i])
+			vs.Add(path, CodeValidationCodeCharset, "must contain only ASCII letters and digits: position %d is %q", i+1, code[i])
+			break
 		}
 	}
 	if len(code) < MinCodeLength {
-		return fail("validationCode", ErrCodeTooShort, "got %d", len(code))
+		vs.Add(path, CodeValidationCodeTooShort, "must have at least %d characters, got %d", MinCodeLength, len(code))
 	}
-	return nil
 }
 
 // String returns the ATCUD as SAF-T and the QR code carry it: "CSDF7T5H-0035",
@@ -139,7 +149,9 @@ func (a ATCUD) IsZero() bool { return !a.legacy && a.code == "" }
 // zero value, so that a missing ATCUD is never written.
 func (a ATCUD) MarshalText() ([]byte, error) {
 	if a.IsZero() {
-		return nil, fail("ATCUD", ErrEmpty, "zero value; use atcud.Legacy for \"0\"")
+		var vs violation.List
+		vs.Add("ATCUD", CodeEmpty, `must not be empty: the zero value; use atcud.Legacy for "0"`)
+		return nil, vs.Err(subject)
 	}
 	return []byte(a.String()), nil
 }
@@ -156,49 +168,55 @@ func (a *ATCUD) UnmarshalText(text []byte) error {
 
 func build(code, number, field string) (ATCUD, error) {
 	if n := len(code) + 1 + len(number); n > MaxLength {
-		return ATCUD{}, fail(field, ErrTooLong, "ATCUD would have %d characters", n)
+		var vs violation.List
+		vs.Add(field, CodeTooLong, "must make an ATCUD of at most %d characters, it would have %d", MaxLength, n)
+		return ATCUD{}, vs.Err(subject)
 	}
 	return ATCUD{code: code, number: number}, nil
 }
 
 // numberOf returns the digits after the "/" of a SAF-T document number,
 // checking the XSD pattern "[^ ]+ [^/^ ]+/[0-9]+".
-func numberOf(doc string) (string, error) {
-	const field = "documentNumber"
+func numberOf(vs *violation.List, doc string) string {
+	const path = "documentNumber"
+	const form = `must have the SAF-T form "TYPE SERIES/NUMBER"`
 	typ, rest, ok := strings.Cut(doc, " ")
 	if !ok || typ == "" {
-		return "", fail(field, ErrDocumentNumber, "no document type before a space in %q", clip(doc))
+		vs.Add(path, CodeDocumentNumber, form+": no document type before a space in %q", clip(doc))
+		return ""
 	}
 	series, number, ok := strings.Cut(rest, "/")
 	if !ok {
-		return "", fail(field, ErrDocumentNumber, "no %q before the number in %q", "/", clip(doc))
+		vs.Add(path, CodeDocumentNumber, form+": no %q before the number in %q", "/", clip(doc))
+		return ""
 	}
 	if series == "" || strings.ContainsAny(series, " ^") {
-		return "", fail(field, ErrDocumentNumber, "series part %q must be non-empty, without spaces or ^", clip(series))
+		vs.Add(path, CodeDocumentNumber, form+": series part %q must be non-empty, without spaces or ^", clip(series))
+		return ""
 	}
-	if err := checkNumber(number, field); err != nil {
-		return "", err
-	}
-	return number, nil
+	checkNumber(vs, number, path)
+	return number
 }
 
-func checkNumber(n, field string) error {
+func checkNumber(vs *violation.List, n, path string) {
 	if n == "" {
-		return fail(field, ErrNumberDigits, "no digits")
+		vs.Add(path, CodeNumberDigits, "must be one or more digits 0-9, got none")
+		return
 	}
 	for i := 0; i < len(n); i++ {
 		if n[i] < '0' || n[i] > '9' {
-			return fail(field, ErrNumberDigits, "number %q has %q at position %d", clip(n), n[i], i+1)
+			vs.Add(path, CodeNumberDigits, "must be one or more digits 0-9: number %q has %q at position %d", clip(n), n[i], i+1)
+			return
 		}
 	}
 	significant := strings.TrimLeft(n, "0")
 	if significant == "" {
-		return fail(field, ErrNumberZero, "got %q", clip(n))
+		vs.Add(path, CodeNumberZero, "must be at least 1, got %q", clip(n))
+		return
 	}
 	if len(significant) > MaxNumberDigits {
-		return fail(field, ErrNumberTooLong, "got %d", len(significant))
+		vs.Add(path, CodeNumberTooLong, "must have at most %d significant digits, got %d", MaxNumberDigits, len(significant))
 	}
-	return nil
 }
 
 func isAlnum(c byte) bool {
@@ -213,38 +231,35 @@ func clip(s string) string {
 	return s
 }
 
-// Sentinel errors, one per rule; every error of this package is an *Error
-// wrapping one of them.
-var (
-	ErrCodeTooShort   = errors.New("must have at least 8 characters")
-	ErrCodeCharacter  = errors.New("must contain only ASCII letters and digits")
-	ErrDocumentNumber = errors.New(`must have the SAF-T form "TYPE SERIES/NUMBER"`)
-	ErrNumberDigits   = errors.New("must be one or more digits 0-9")
-	ErrNumberZero     = errors.New("must be at least 1")
-	ErrNumberTooLong  = errors.New("must have at most 25 significant digits")
-	ErrTooLong        = errors.New("must make an ATCUD of at most 70 characters")
-	ErrSyntax         = errors.New(`must be "0" or "CODE-NUMBER", optionally after "ATCUD:"`)
-	ErrEmpty          = errors.New("must not be empty")
+// ErrInvalid is matched (errors.Is) by every error of this package, a
+// [*violation.Error] whose violations name the field ("validationCode",
+// "documentNumber", "number" or "ATCUD") and one of the codes below.
+var ErrInvalid = violation.ErrInvalid
+
+// Violation codes, one per rule.
+const (
+	CodeValidationCodeTooShort violation.Code = "ATCUD-VALIDATION-CODE-TOO-SHORT"
+	CodeValidationCodeCharset  violation.Code = "ATCUD-VALIDATION-CODE-CHARSET"
+	CodeDocumentNumber         violation.Code = "ATCUD-DOCUMENT-NUMBER"
+	CodeNumberDigits           violation.Code = "ATCUD-NUMBER-DIGITS"
+	CodeNumberZero             violation.Code = "ATCUD-NUMBER-ZERO"
+	CodeNumberTooLong          violation.Code = "ATCUD-NUMBER-TOO-LONG"
+	CodeTooLong                violation.Code = "ATCUD-TOO-LONG"
+	CodeSyntax                 violation.Code = "ATCUD-SYNTAX"
+	CodeEmpty                  violation.Code = "ATCUD-EMPTY"
 )
 
-// Error is a rule violation: the field ("validationCode", "documentNumber",
-// "number" or "ATCUD"), the rule's sentinel (use errors.Is) and a detail.
-type Error struct {
-	Field  string
-	Rule   error
-	Detail string
-}
+// Codes is the catalogue of the violation codes of this package.
+var Codes = violation.NewCatalogue(
+	violation.Entry{Code: CodeValidationCodeTooShort, Description: "the series validation code has fewer than 8 characters (Portaria 195/2020, art. 3 n.º 1)"},
+	violation.Entry{Code: CodeValidationCodeCharset, Description: "the series validation code has a character other than an ASCII letter or digit"},
+	violation.Entry{Code: CodeDocumentNumber, Description: `the document number is not of the SAF-T form "TYPE SERIES/NUMBER"`},
+	violation.Entry{Code: CodeNumberDigits, Description: "the sequential number is not one or more digits 0-9"},
+	violation.Entry{Code: CodeNumberZero, Description: "the sequential number is 0; numbers start at 1"},
+	violation.Entry{Code: CodeNumberTooLong, Description: "the sequential number has more than 25 significant digits"},
+	violation.Entry{Code: CodeTooLong, Description: "the ATCUD would have more than 70 characters (QR code field H)"},
+	violation.Entry{Code: CodeSyntax, Description: `not "0" or "CODE-NUMBER", optionally after "ATCUD:"`},
+	violation.Entry{Code: CodeEmpty, Description: "the zero ATCUD (no ATCUD) cannot be written"},
+)
 
-func (e *Error) Error() string {
-	if e.Detail == "" {
-		return fmt.Sprintf("atcud: %s %v", e.Field, e.Rule)
-	}
-	return fmt.Sprintf("atcud: %s %v: %s", e.Field, e.Rule, e.Detail)
-}
-
-// Unwrap returns the rule's sentinel error.
-func (e *Error) Unwrap() error { return e.Rule }
-
-func fail(field string, rule error, format string, args ...any) error {
-	return &Error{Field: field, Rule: rule, Detail: fmt.Sprintf(format, args...)}
-}
+const subject = "atcud"

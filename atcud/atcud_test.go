@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/faturapt/faturapt/violation"
 )
 
 func TestNewManualExamples(t *testing.T) {
@@ -26,8 +28,8 @@ func TestNewManualExamples(t *testing.T) {
 	for _, tc := range cases {
 		got, err := New(tc.code, tc.doc)
 		if tc.want == "" {
-			if !errors.Is(err, ErrNumberZero) {
-				t.Errorf("New(%q, %q) error = %v, want ErrNumberZero", tc.code, tc.doc, err)
+			if !violation.Has(err, CodeNumberZero) {
+				t.Errorf("New(%q, %q) error = %v, want CodeNumberZero", tc.code, tc.doc, err)
 			}
 			continue
 		}
@@ -52,40 +54,40 @@ func TestNewErrors(t *testing.T) {
 	cases := []struct {
 		code, doc string
 		field     string
-		rule      error
+		rule      violation.Code
 	}{
-		{"", "FT A/1", "validationCode", ErrCodeTooShort},
-		{"CSDF7T5", "FT A/1", "validationCode", ErrCodeTooShort},
-		{"CSDF-7T5H", "FT A/1", "validationCode", ErrCodeCharacter},
-		{"CSDF7T5H ", "FT A/1", "validationCode", ErrCodeCharacter},
-		{"CSDFÇT5H", "FT A/1", "validationCode", ErrCodeCharacter},
-		{"CSDF7T5H", "", "documentNumber", ErrDocumentNumber},
-		{"CSDF7T5H", "0035", "documentNumber", ErrDocumentNumber},
-		{"CSDF7T5H", "FTAB2019/0035", "documentNumber", ErrDocumentNumber},
-		{"CSDF7T5H", " AB2019/0035", "documentNumber", ErrDocumentNumber},
-		{"CSDF7T5H", "FT AB2019", "documentNumber", ErrDocumentNumber},
-		{"CSDF7T5H", "FT /0035", "documentNumber", ErrDocumentNumber},
-		{"CSDF7T5H", "FT A B/0035", "documentNumber", ErrDocumentNumber},
-		{"CSDF7T5H", "FT A^B/0035", "documentNumber", ErrDocumentNumber},
-		{"CSDF7T5H", "FT AB2019/", "documentNumber", ErrNumberDigits},
-		{"CSDF7T5H", "FT AB2019/00x5", "documentNumber", ErrNumberDigits},
-		{"CSDF7T5H", "FT AB2019/35 ", "documentNumber", ErrNumberDigits},
-		{"CSDF7T5H", "FT A/B/35", "documentNumber", ErrNumberDigits},
-		{"CSDF7T5H", "FT AB2019/0", "documentNumber", ErrNumberZero},
-		{"CSDF7T5H", "FT A/" + strings.Repeat("9", 26), "documentNumber", ErrNumberTooLong},
-		{long, "FT A/" + strings.Repeat("1", 10), "number", ErrTooLong},
+		{"", "FT A/1", "validationCode", CodeValidationCodeTooShort},
+		{"CSDF7T5", "FT A/1", "validationCode", CodeValidationCodeTooShort},
+		{"CSDF-7T5H", "FT A/1", "validationCode", CodeValidationCodeCharset},
+		{"CSDF7T5H ", "FT A/1", "validationCode", CodeValidationCodeCharset},
+		{"CSDFÇT5H", "FT A/1", "validationCode", CodeValidationCodeCharset},
+		{"CSDF7T5H", "", "documentNumber", CodeDocumentNumber},
+		{"CSDF7T5H", "0035", "documentNumber", CodeDocumentNumber},
+		{"CSDF7T5H", "FTAB2019/0035", "documentNumber", CodeDocumentNumber},
+		{"CSDF7T5H", " AB2019/0035", "documentNumber", CodeDocumentNumber},
+		{"CSDF7T5H", "FT AB2019", "documentNumber", CodeDocumentNumber},
+		{"CSDF7T5H", "FT /0035", "documentNumber", CodeDocumentNumber},
+		{"CSDF7T5H", "FT A B/0035", "documentNumber", CodeDocumentNumber},
+		{"CSDF7T5H", "FT A^B/0035", "documentNumber", CodeDocumentNumber},
+		{"CSDF7T5H", "FT AB2019/", "documentNumber", CodeNumberDigits},
+		{"CSDF7T5H", "FT AB2019/00x5", "documentNumber", CodeNumberDigits},
+		{"CSDF7T5H", "FT AB2019/35 ", "documentNumber", CodeNumberDigits},
+		{"CSDF7T5H", "FT A/B/35", "documentNumber", CodeNumberDigits},
+		{"CSDF7T5H", "FT AB2019/0", "documentNumber", CodeNumberZero},
+		{"CSDF7T5H", "FT A/" + strings.Repeat("9", 26), "documentNumber", CodeNumberTooLong},
+		{long, "FT A/" + strings.Repeat("1", 10), "number", CodeTooLong},
 	}
 	for _, tc := range cases {
 		a, err := New(tc.code, tc.doc)
-		var e *Error
-		if !errors.Is(err, tc.rule) || !errors.As(err, &e) || e.Field != tc.field {
+		var e *violation.Error
+		if !errors.As(err, &e) || !e.HasAt(tc.field, tc.rule) {
 			t.Errorf("New(%q, %q) = %q, %v; want field %s rule %v", tc.code, tc.doc, a, err, tc.field, tc.rule)
 			continue
 		}
 		if !a.IsZero() {
 			t.Errorf("New(%q, %q) returned non-zero %q with an error", tc.code, tc.doc, a)
 		}
-		if !strings.HasPrefix(err.Error(), "atcud: "+tc.field+" ") {
+		if !strings.HasPrefix(err.Error(), "atcud: invalid: "+tc.field+": ") {
 			t.Errorf("error %q does not start with the field", err)
 		}
 	}
@@ -103,21 +105,21 @@ func TestFromSequence(t *testing.T) {
 		code string
 		n    uint64
 		want string
-		rule error
+		rule violation.Code
 	}{
-		{"CSDF7T5H", 35, "CSDF7T5H-35", nil},
-		{"HB6FT7RV", 145789, "HB6FT7RV-145789", nil}, // QR spec §5.3
-		{"GTVX4Y8B", 50987, "GTVX4Y8B-50987", nil},   // QR spec §5.4
-		{"CSDF7T5H", 1, "CSDF7T5H-1", nil},
-		{"CSDF7T5H", 18446744073709551615, "CSDF7T5H-18446744073709551615", nil},
-		{"CSDF7T5H", 0, "", ErrNumberZero},
-		{"SHORT", 1, "", ErrCodeTooShort},
-		{"CSDF_7T5H", 1, "", ErrCodeCharacter},
+		{"CSDF7T5H", 35, "CSDF7T5H-35", ""},
+		{"HB6FT7RV", 145789, "HB6FT7RV-145789", ""}, // QR spec §5.3
+		{"GTVX4Y8B", 50987, "GTVX4Y8B-50987", ""},   // QR spec §5.4
+		{"CSDF7T5H", 1, "CSDF7T5H-1", ""},
+		{"CSDF7T5H", 18446744073709551615, "CSDF7T5H-18446744073709551615", ""},
+		{"CSDF7T5H", 0, "", CodeNumberZero},
+		{"SHORT", 1, "", CodeValidationCodeTooShort},
+		{"CSDF_7T5H", 1, "", CodeValidationCodeCharset},
 	}
 	for _, tc := range cases {
 		got, err := FromSequence(tc.code, tc.n)
-		if tc.rule != nil {
-			if !errors.Is(err, tc.rule) {
+		if tc.rule != "" {
+			if !violation.Has(err, tc.rule) {
 				t.Errorf("FromSequence(%q, %d) error = %v, want %v", tc.code, tc.n, err, tc.rule)
 			}
 			continue
@@ -131,38 +133,38 @@ func TestFromSequence(t *testing.T) {
 func TestParse(t *testing.T) {
 	cases := []struct {
 		in, want string
-		rule     error
+		rule     violation.Code
 	}{
-		{"CSDF7T5H-0035", "CSDF7T5H-0035", nil},
-		{"ATCUD:CSDF7T5H-0035", "CSDF7T5H-0035", nil},
-		{"CDF7T5HD-12345", "CDF7T5HD-12345", nil},
-		{"AB12CD34EF-7", "AB12CD34EF-7", nil},
-		{"0", "0", nil},
-		{"ATCUD:0", "0", nil},
-		{"", "", ErrSyntax},
-		{"ATCUD:", "", ErrSyntax},
-		{"CSDF7T5H", "", ErrSyntax},
-		{"CSDF7T5H0035", "", ErrSyntax},
-		{"00", "", ErrSyntax},
-		{"atcud:CSDF7T5H-0035", "", ErrCodeCharacter},
-		{"ATCUD: CSDF7T5H-0035", "", ErrCodeCharacter},
-		{" CSDF7T5H-0035", "", ErrCodeCharacter},
-		{"ATCUD:ATCUD:CSDF7T5H-1", "", ErrCodeCharacter},
-		{"CSDF7T5-0035", "", ErrCodeTooShort},
-		{"-0035", "", ErrCodeTooShort},
-		{"CSDF7T5H-", "", ErrNumberDigits},
-		{"CSDF7T5H-0035 ", "", ErrNumberDigits},
-		{"CSDF7T5H-00-35", "", ErrNumberDigits},
-		{"CSDF7T5H-+35", "", ErrNumberDigits},
-		{"CSDF7T5H-0000", "", ErrNumberZero},
-		{"CSDF7T5H-" + strings.Repeat("1", 26), "", ErrNumberTooLong},
-		{strings.Repeat("A", 60) + "-" + strings.Repeat("1", 10), "", ErrTooLong},
+		{"CSDF7T5H-0035", "CSDF7T5H-0035", ""},
+		{"ATCUD:CSDF7T5H-0035", "CSDF7T5H-0035", ""},
+		{"CDF7T5HD-12345", "CDF7T5HD-12345", ""},
+		{"AB12CD34EF-7", "AB12CD34EF-7", ""},
+		{"0", "0", ""},
+		{"ATCUD:0", "0", ""},
+		{"", "", CodeSyntax},
+		{"ATCUD:", "", CodeSyntax},
+		{"CSDF7T5H", "", CodeSyntax},
+		{"CSDF7T5H0035", "", CodeSyntax},
+		{"00", "", CodeSyntax},
+		{"atcud:CSDF7T5H-0035", "", CodeValidationCodeCharset},
+		{"ATCUD: CSDF7T5H-0035", "", CodeValidationCodeCharset},
+		{" CSDF7T5H-0035", "", CodeValidationCodeCharset},
+		{"ATCUD:ATCUD:CSDF7T5H-1", "", CodeValidationCodeCharset},
+		{"CSDF7T5-0035", "", CodeValidationCodeTooShort},
+		{"-0035", "", CodeValidationCodeTooShort},
+		{"CSDF7T5H-", "", CodeNumberDigits},
+		{"CSDF7T5H-0035 ", "", CodeNumberDigits},
+		{"CSDF7T5H-00-35", "", CodeNumberDigits},
+		{"CSDF7T5H-+35", "", CodeNumberDigits},
+		{"CSDF7T5H-0000", "", CodeNumberZero},
+		{"CSDF7T5H-" + strings.Repeat("1", 26), "", CodeNumberTooLong},
+		{strings.Repeat("A", 60) + "-" + strings.Repeat("1", 10), "", CodeTooLong},
 	}
 	for _, tc := range cases {
 		got, err := Parse(tc.in)
-		if tc.rule != nil {
-			var e *Error
-			if !errors.Is(err, tc.rule) || !errors.As(err, &e) {
+		if tc.rule != "" {
+			var e *violation.Error
+			if !errors.As(err, &e) || !e.Has(tc.rule) {
 				t.Errorf("Parse(%q) = %q, %v; want %v", tc.in, got, err, tc.rule)
 			}
 			continue
@@ -190,8 +192,8 @@ func TestZeroValue(t *testing.T) {
 	if Legacy.IsZero() || Legacy.String() != "0" {
 		t.Errorf("Legacy: IsZero %v String %q", Legacy.IsZero(), Legacy)
 	}
-	if _, err := z.MarshalText(); !errors.Is(err, ErrEmpty) {
-		t.Errorf("zero MarshalText error = %v, want ErrEmpty", err)
+	if _, err := z.MarshalText(); !violation.Has(err, CodeEmpty) {
+		t.Errorf("zero MarshalText error = %v, want CodeEmpty", err)
 	}
 	if _, err := json.Marshal(struct{ A ATCUD }{}); err == nil {
 		t.Error("json.Marshal of a zero ATCUD succeeded")
@@ -209,7 +211,7 @@ func TestText(t *testing.T) {
 		t.Fatalf("json.Unmarshal = %#v, %v", back, err)
 	}
 	var bad ATCUD
-	if err := bad.UnmarshalText([]byte("CSDF7T5H")); !errors.Is(err, ErrSyntax) || !bad.IsZero() {
+	if err := bad.UnmarshalText([]byte("CSDF7T5H")); !violation.Has(err, CodeSyntax) || !bad.IsZero() {
 		t.Errorf("UnmarshalText(bad) = %v, value %#v", err, bad)
 	}
 }
@@ -229,9 +231,9 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		a, err := Parse(s)
 		if err != nil {
-			var e *Error
-			if !errors.As(err, &e) || e.Rule == nil || e.Field == "" {
-				t.Fatalf("Parse(%q) error %v is not an *Error with field and rule", s, err)
+			var e *violation.Error
+			if !errors.As(err, &e) || len(e.Violations) == 0 || e.Violations[0].Path == "" || !Codes.Valid(e.Violations[0].Code) {
+				t.Fatalf("Parse(%q) error %v is not a *violation.Error with path and code", s, err)
 			}
 			if !a.IsZero() {
 				t.Fatalf("Parse(%q) returned %#v with an error", s, a)
@@ -268,7 +270,7 @@ func FuzzNew(f *testing.F) {
 	f.Fuzz(func(t *testing.T, code, doc string) {
 		a, err := New(code, doc)
 		if err != nil {
-			var e *Error
+			var e *violation.Error
 			if !errors.As(err, &e) || !a.IsZero() {
 				t.Fatalf("New(%q, %q) = %#v, %v", code, doc, a, err)
 			}
@@ -299,6 +301,34 @@ func BenchmarkNewString(b *testing.B) {
 		a, err := New("CSDF7T5H", "FT AB2019/0035")
 		if err != nil || a.String() == "" {
 			b.Fatal(err)
+		}
+	}
+}
+
+// Every broken rule of the input is reported, not only the first.
+func TestEveryViolation(t *testing.T) {
+	cases := []struct {
+		name string
+		err  error
+		want []violation.Code
+	}{
+		{"New", func() error { _, err := New("AB-", "FT A/0"); return err }(),
+			[]violation.Code{CodeValidationCodeCharset, CodeValidationCodeTooShort, CodeNumberZero}},
+		{"FromSequence", func() error { _, err := FromSequence("", 0); return err }(),
+			[]violation.Code{CodeValidationCodeTooShort, CodeNumberZero}},
+		{"Parse", func() error { _, err := Parse("ATCUD:AB_-x"); return err }(),
+			[]violation.Code{CodeValidationCodeCharset, CodeValidationCodeTooShort, CodeNumberDigits}},
+	}
+	for _, tc := range cases {
+		got := violation.Codes(tc.err)
+		if !errors.Is(tc.err, ErrInvalid) || len(got) != len(tc.want) {
+			t.Errorf("%s: codes %v, want %v (%v)", tc.name, got, tc.want, tc.err)
+			continue
+		}
+		for i := range got {
+			if got[i] != tc.want[i] {
+				t.Errorf("%s: codes %v, want %v", tc.name, got, tc.want)
+			}
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/faturapt/faturapt/atcud"
+	"github.com/faturapt/faturapt/violation"
 )
 
 func ExampleNew() {
@@ -16,7 +17,7 @@ func ExampleNew() {
 	fmt.Println(err)
 	// Output:
 	// CSDF7T5H-0035 <nil>
-	// atcud: documentNumber must have the SAF-T form "TYPE SERIES/NUMBER": no "/" before the number in "FT AB2019"
+	// atcud: invalid: documentNumber: must have the SAF-T form "TYPE SERIES/NUMBER": no "/" before the number in "FT AB2019" [ATCUD-DOCUMENT-NUMBER]
 }
 
 func ExampleFromSequence() {
@@ -26,7 +27,7 @@ func ExampleFromSequence() {
 	fmt.Println(err)
 	// Output:
 	// ATCUD:AB12CD34EF-42
-	// atcud: number must be at least 1: got 0
+	// atcud: invalid: number: must be at least 1, got 0 [ATCUD-NUMBER-ZERO]
 }
 
 func ExampleParse() {
@@ -42,18 +43,18 @@ func ExampleParse() {
 	// code="CSDF7T5H" number="0035" legacy=false
 	// code="CDF7T5HD" number="12345" legacy=false
 	// code="" number="" legacy=true
-	// atcud: validationCode must have at least 8 characters: got 7
+	// atcud: invalid: validationCode: must have at least 8 characters, got 7 [ATCUD-VALIDATION-CODE-TOO-SHORT]
 }
 
 func ExampleValidateCode() {
 	fmt.Println(atcud.ValidateCode("CSDF7T5H"))
 	fmt.Println(atcud.ValidateCode("AB12CD34EF")) // 10 characters: accepted
 	err := atcud.ValidateCode("CSDF 7T5H")
-	fmt.Println(errors.Is(err, atcud.ErrCodeCharacter), err)
+	fmt.Println(violation.Has(err, atcud.CodeValidationCodeCharset), err)
 	// Output:
 	// <nil>
 	// <nil>
-	// true atcud: validationCode must contain only ASCII letters and digits: position 5 is ' '
+	// true atcud: invalid: validationCode: must contain only ASCII letters and digits: position 5 is ' ' [ATCUD-VALIDATION-CODE-CHARSET]
 }
 
 func ExampleATCUD_String() {
@@ -101,7 +102,7 @@ func ExampleATCUD_MarshalText() {
 	out, err := json.Marshal(map[string]atcud.ATCUD{"ATCUD": a, "Old": atcud.Legacy})
 	fmt.Println(string(out), err)
 	_, err = json.Marshal(map[string]atcud.ATCUD{"ATCUD": {}})
-	fmt.Println(errors.Is(err, atcud.ErrEmpty))
+	fmt.Println(violation.Has(err, atcud.CodeEmpty))
 	// Output:
 	// {"ATCUD":"CSDF7T5H-0035","Old":"0"} <nil>
 	// true
@@ -114,11 +115,22 @@ func ExampleATCUD_UnmarshalText() {
 	// Output: CSDF7T5H-0035 <nil>
 }
 
-func ExampleError() {
+func ExampleValidateCode_every() {
+	// Every broken rule is reported at once.
+	err := atcud.ValidateCode("CSD-7T")
+	fmt.Println(errors.Is(err, atcud.ErrInvalid), violation.Codes(err))
+	fmt.Println(err)
+	// Output:
+	// true [ATCUD-VALIDATION-CODE-CHARSET ATCUD-VALIDATION-CODE-TOO-SHORT]
+	// atcud: 2 violations: validationCode: must contain only ASCII letters and digits: position 4 is '-' [ATCUD-VALIDATION-CODE-CHARSET]; validationCode: must have at least 8 characters, got 6 [ATCUD-VALIDATION-CODE-TOO-SHORT]
+}
+
+func ExampleParse_invalid() {
 	_, err := atcud.Parse("ATCUD:CSDF7T5H-0000")
-	var e *atcud.Error
+	var e *violation.Error
 	if errors.As(err, &e) {
-		fmt.Println(e.Field, "|", e.Rule, "|", errors.Is(err, atcud.ErrNumberZero))
+		v := e.Violations[0]
+		fmt.Println(v.Path, "|", v.Message, "|", e.HasAt("number", atcud.CodeNumberZero))
 	}
-	// Output: number | must be at least 1 | true
+	// Output: number | must be at least 1, got "0000" | true
 }
