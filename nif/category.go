@@ -40,9 +40,9 @@ var categoryInfo = map[Category][2]string{ // Portuguese, English
 	CategoryFinalConsumer:          {"Consumidor final", "Final consumer"},
 }
 
-// Categories returns every Category, in prefix order, ending with
+// Values returns every Category, in prefix order, ending with
 // CategoryFinalConsumer.
-func Categories() []Category {
+func (Category) Values() []Category {
 	return []Category{
 		CategoryIndividual, CategoryNonResidentIndividual, CategoryLegalPerson, CategoryPublicEntity,
 		CategoryUndividedEstate, CategoryNonResidentLegalPerson, CategoryInvestmentFund,

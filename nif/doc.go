@@ -5,14 +5,15 @@
 // A NIF has nine digits: eight sequential digits and a check digit
 // (Decreto-Lei n.º 14/2013, de 28 de janeiro, which replaced Decreto-Lei
 // n.º 463/79). The leading digit or two-digit prefix says what kind of
-// taxpayer holds the number. Validate applies four rules, in this order, and
-// reports the first that fails:
+// taxpayer holds the number. Validate applies four rules and reports every
+// one that fails:
 //
-//  1. length: exactly nine characters (ErrLength);
-//  2. characters: ASCII digits only (ErrNotDigit);
-//  3. prefix: one of the ranges AT and the RNPC assign (ErrPrefix);
+//  1. length: exactly nine characters (NIF-LENGTH);
+//  2. characters: ASCII digits only (NIF-NOT-DIGIT);
+//  3. prefix: one of the ranges AT and the RNPC assign (NIF-PREFIX);
 //  4. check digit: weights 9..2 over the first eight digits, sum modulo 11;
-//     remainder 0 or 1 gives 0, otherwise 11 − remainder (ErrCheckDigit).
+//     remainder 0 or 1 gives 0, otherwise 11 − remainder (NIF-CHECK-DIGIT),
+//     checked on nine digits only.
 //
 // The ranges, with the Portuguese names of the sources, are:
 //

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/faturapt/faturapt/nif"
+	"github.com/faturapt/faturapt/violation"
 )
 
 func ExampleValidate() {
@@ -14,15 +15,15 @@ func ExampleValidate() {
 	// Output:
 	// 503504564: <nil>
 	// 999999990: <nil>
-	// 50350456: nif: NIF must have exactly 9 digits: got 8 bytes
-	// 50350456X: nif: NIF must contain only the digits 0-9: position 9 is 'X'
-	// 401234509: nif: NIF first digits are not an assigned NIF range: "40" is not an assigned range
-	// 503504565: nif: NIF check digit (mod 11) does not match: last digit is 5, expected 4
+	// 50350456: nif: invalid: NIF: must have exactly 9 digits, got 8 bytes [NIF-LENGTH]
+	// 50350456X: nif: invalid: NIF: must contain only the digits 0-9: position 9 is 'X' [NIF-NOT-DIGIT]
+	// 401234509: nif: invalid: NIF: first digits "40" are not an assigned NIF range [NIF-PREFIX]
+	// 503504565: nif: invalid: NIF: check digit (mod 11) does not match: last digit is 5, expected 4 [NIF-CHECK-DIGIT]
 }
 
 func ExampleValidate_errorsIs() {
 	err := nif.Validate("503504565")
-	fmt.Println(errors.Is(err, nif.ErrCheckDigit), errors.Is(err, nif.ErrPrefix))
+	fmt.Println(violation.Has(err, nif.CodeCheckDigit), violation.Has(err, nif.CodePrefix))
 	// Output: true false
 }
 
@@ -50,8 +51,8 @@ func ExampleCategoryOf() {
 	// 401234509 "" ()
 }
 
-func ExampleCategories() {
-	fmt.Println(len(nif.Categories()), nif.Categories()[0], nif.CategoryUndividedEstate.Description())
+func ExampleCategory_Values() {
+	fmt.Println(len(nif.Category("").Values()), nif.Category("").Values()[0], nif.CategoryUndividedEstate.Description())
 	// Output: 15 individual Herança indivisa
 }
 
@@ -60,10 +61,14 @@ func ExampleCategory_Valid() {
 	// Output: true false
 }
 
-func ExampleError() {
-	var e *nif.Error
-	if errors.As(nif.Validate("12345678"), &e) {
-		fmt.Println(e.Field, "|", e.Rule, "|", e.Detail)
+func ExampleValidate_everyRule() {
+	var e *violation.Error
+	if errors.As(nif.Validate("4O123450"), &e) {
+		for _, v := range e.Violations {
+			fmt.Println(v.Path, "|", v.Code, "|", v.Message)
+		}
 	}
-	// Output: NIF | must have exactly 9 digits | got 8 bytes
+	// Output:
+	// NIF | NIF-LENGTH | must have exactly 9 digits, got 8 bytes
+	// NIF | NIF-NOT-DIGIT | must contain only the digits 0-9: position 2 is 'O'
 }

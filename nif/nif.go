@@ -1,9 +1,6 @@
 package nif
 
-import (
-	"errors"
-	"fmt"
-)
+import "github.com/faturapt/faturapt/violation"
 
 // Length is the number of digits of a NIF.
 const Length = 9
@@ -12,73 +9,82 @@ const Length = 9
 // It is a valid NIF.
 const FinalConsumer = "999999990"
 
-// Sentinel errors, one per rule. Validate wraps them in an *Error.
-var (
-	ErrLength     = errors.New("must have exactly 9 digits")
-	ErrNotDigit   = errors.New("must contain only the digits 0-9")
-	ErrPrefix     = errors.New("first digits are not an assigned NIF range")
-	ErrCheckDigit = errors.New("check digit (mod 11) does not match")
+// ErrInvalid is matched (errors.Is) by every error of this package, a
+// [*violation.Error] whose violations are at path "NIF" with one of the
+// codes below.
+var ErrInvalid = violation.ErrInvalid
+
+// Violation codes, one per rule.
+const (
+	CodeLength     violation.Code = "NIF-LENGTH"
+	CodeNotDigit   violation.Code = "NIF-NOT-DIGIT"
+	CodePrefix     violation.Code = "NIF-PREFIX"
+	CodeCheckDigit violation.Code = "NIF-CHECK-DIGIT"
 )
 
-// Error is a rule violation found by Validate. It names the field ("NIF"), the
-// rule's sentinel (use errors.Is) and a detail for people.
-type Error struct {
-	Field  string // always "NIF"
-	Rule   error  // one of ErrLength, ErrNotDigit, ErrPrefix, ErrCheckDigit
-	Detail string // e.g. "got 8 characters"
-}
+// Codes is the catalogue of the violation codes of this package.
+var Codes = violation.NewCatalogue(
+	violation.Entry{Code: CodeLength, Description: "a NIF has exactly 9 digits"},
+	violation.Entry{Code: CodeNotDigit, Description: "a NIF has only the digits 0-9"},
+	violation.Entry{Code: CodePrefix, Description: "the first digits are not an assigned NIF range"},
+	violation.Entry{Code: CodeCheckDigit, Description: "the check digit (mod 11) does not match the first eight digits"},
+)
 
-func (e *Error) Error() string {
-	if e.Detail == "" {
-		return fmt.Sprintf("nif: %s %v", e.Field, e.Rule)
-	}
-	return fmt.Sprintf("nif: %s %v: %s", e.Field, e.Rule, e.Detail)
-}
-
-// Unwrap returns the rule's sentinel error.
-func (e *Error) Unwrap() error { return e.Rule }
-
-func fail(rule error, format string, args ...any) error {
-	return &Error{Field: "NIF", Rule: rule, Detail: fmt.Sprintf(format, args...)}
-}
+const (
+	subject = "nif"
+	path    = "NIF"
+)
 
 // Validate reports whether s is a well-formed Portuguese NIF/NIPC. It returns
-// nil when s is valid, or an *Error wrapping the sentinel of the first rule
-// that fails (length, then characters, then prefix, then check digit). s must
-// be the bare nine digits: no spaces, no "PT" country prefix.
+// nil when s is valid, or a [*violation.Error] with every rule that fails:
+// length, characters, prefix (when the first two characters are digits) and
+// check digit (when s is nine digits). s must be the bare nine digits: no
+// spaces, no "PT" country prefix.
 func Validate(s string) error {
+	var vs violation.List
 	if len(s) != Length {
-		return fail(ErrLength, "got %d bytes", len(s))
+		vs.Add(path, CodeLength, "must have exactly 9 digits, got %d bytes", len(s))
 	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return fail(ErrNotDigit, "position %d is %q", i+1, s[i])
+	digits := checkDigits(&vs, s)
+	if len(s) >= 2 && isDigit(s[0]) && isDigit(s[1]) && CategoryOf(s) == "" {
+		vs.Add(path, CodePrefix, "first digits %q are not an assigned NIF range", s[:2])
+	}
+	if digits && len(s) == Length {
+		if want := checkDigit(s[:8]); s[8] != want {
+			vs.Add(path, CodeCheckDigit, "check digit (mod 11) does not match: last digit is %c, expected %c", s[8], want)
 		}
 	}
-	if CategoryOf(s) == "" {
-		return fail(ErrPrefix, "%q is not an assigned range", s[:2])
-	}
-	want := checkDigit(s[:8])
-	if s[8] != want {
-		return fail(ErrCheckDigit, "last digit is %c, expected %c", s[8], want)
-	}
-	return nil
+	return vs.Err(subject)
 }
+
+// checkDigits adds a violation for the first byte of s that is not a digit
+// and reports whether there was none.
+func checkDigits(vs *violation.List, s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			vs.Add(path, CodeNotDigit, "must contain only the digits 0-9: position %d is %q", i+1, s[i])
+			return false
+		}
+	}
+	return true
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // Valid reports whether Validate(s) returns nil.
 func Valid(s string) bool { return Validate(s) == nil }
 
 // CheckDigit returns the check digit ('0'-'9') for the first eight digits of a
-// NIF. It fails with ErrLength or ErrNotDigit when first8 is not eight digits.
-// It does not check the prefix.
+// NIF. It fails with [CodeLength] or [CodeNotDigit] when first8 is not eight
+// digits. It does not check the prefix.
 func CheckDigit(first8 string) (byte, error) {
+	var vs violation.List
 	if len(first8) != Length-1 {
-		return 0, fail(ErrLength, "CheckDigit needs the first 8 digits, got %d bytes", len(first8))
+		vs.Add(path, CodeLength, "CheckDigit needs the first 8 digits, got %d bytes", len(first8))
 	}
-	for i := 0; i < len(first8); i++ {
-		if first8[i] < '0' || first8[i] > '9' {
-			return 0, fail(ErrNotDigit, "position %d is %q", i+1, first8[i])
-		}
+	checkDigits(&vs, first8)
+	if err := vs.Err(subject); err != nil {
+		return 0, err
 	}
 	return checkDigit(first8), nil
 }

@@ -2,8 +2,11 @@ package nif
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/faturapt/faturapt/violation"
 )
 
 // Valid numbers. Check digits were computed independently of this package
@@ -55,33 +58,33 @@ func TestValidateValid(t *testing.T) {
 func TestValidateInvalid(t *testing.T) {
 	cases := []struct {
 		in         string
-		rule       error
+		rule       violation.Code
 		detailPart string
 	}{
-		{"", ErrLength, "got 0 bytes"},
-		{"12345678", ErrLength, "got 8 bytes"},
-		{"1234567890", ErrLength, "got 10 bytes"},
-		{"PT123456789", ErrLength, ""},
-		{"123 456 789", ErrLength, ""},
-		{"12345678a", ErrNotDigit, "position 9"},
-		{"a23456789", ErrNotDigit, "position 1"},
-		{"1234-6789", ErrNotDigit, "position 5"},
-		{"１23456789"[:9], ErrNotDigit, ""}, // multi-byte digit cut to 9 bytes
-		{"12345678\x00", ErrNotDigit, ""},
+		{"", CodeLength, "got 0 bytes"},
+		{"12345678", CodeLength, "got 8 bytes"},
+		{"1234567890", CodeLength, "got 10 bytes"},
+		{"PT123456789", CodeLength, ""},
+		{"123 456 789", CodeLength, ""},
+		{"12345678a", CodeNotDigit, "position 9"},
+		{"a23456789", CodeNotDigit, "position 1"},
+		{"1234-6789", CodeNotDigit, "position 5"},
+		{"１23456789"[:9], CodeNotDigit, ""}, // multi-byte digit cut to 9 bytes
+		{"12345678\x00", CodeNotDigit, ""},
 		// Unassigned ranges, each with a correct mod-11 check digit so that only the prefix rule fails.
-		{"012345601", ErrPrefix, `"01"`},
-		{"401234509", ErrPrefix, `"40"`},
-		{"461234505", ErrPrefix, `"46"`},
-		{"731234502", ErrPrefix, `"73"`},
-		{"761234500", ErrPrefix, `"76"`},
-		{"921234503", ErrPrefix, `"92"`},
-		{"971234507", ErrPrefix, `"97"`},
+		{"012345601", CodePrefix, `"01"`},
+		{"401234509", CodePrefix, `"40"`},
+		{"461234505", CodePrefix, `"46"`},
+		{"731234502", CodePrefix, `"73"`},
+		{"761234500", CodePrefix, `"76"`},
+		{"921234503", CodePrefix, `"92"`},
+		{"971234507", CodePrefix, `"97"`},
 		// Wrong check digits.
-		{"123456780", ErrCheckDigit, "expected 9"},
-		{"999999991", ErrCheckDigit, "expected 0"},
-		{"503504565", ErrCheckDigit, "expected 4"},
-		{"721234501", ErrCheckDigit, "expected 0"},
-		{"215634789", ErrCheckDigit, "expected 0"},
+		{"123456780", CodeCheckDigit, "expected 9"},
+		{"999999991", CodeCheckDigit, "expected 0"},
+		{"503504565", CodeCheckDigit, "expected 4"},
+		{"721234501", CodeCheckDigit, "expected 0"},
+		{"215634789", CodeCheckDigit, "expected 0"},
 	}
 	for _, tc := range cases {
 		err := Validate(tc.in)
@@ -89,14 +92,14 @@ func TestValidateInvalid(t *testing.T) {
 			t.Errorf("Validate(%q) = nil, want %v", tc.in, tc.rule)
 			continue
 		}
-		if !errors.Is(err, tc.rule) {
+		if !violation.Has(err, tc.rule) {
 			t.Errorf("Validate(%q) = %v, want rule %v", tc.in, err, tc.rule)
 		}
-		var e *Error
-		if !errors.As(err, &e) || e.Field != "NIF" {
-			t.Errorf("Validate(%q): want *Error naming field NIF, got %#v", tc.in, err)
+		var e *violation.Error
+		if !errors.As(err, &e) || !e.HasAt("NIF", tc.rule) {
+			t.Errorf("Validate(%q): want *violation.Error naming field NIF, got %#v", tc.in, err)
 		}
-		if !strings.Contains(err.Error(), tc.detailPart) || !strings.HasPrefix(err.Error(), "nif: NIF ") {
+		if !strings.Contains(err.Error(), tc.detailPart) || !strings.HasPrefix(err.Error(), "nif: ") {
 			t.Errorf("Validate(%q) message %q, want it to contain %q", tc.in, err, tc.detailPart)
 		}
 		if Valid(tc.in) {
@@ -125,18 +128,18 @@ func TestCheckDigit(t *testing.T) {
 			t.Errorf("CheckDigit(%q) = %q, %v; want %q", tc.nif[:8], got, err, tc.nif[8])
 		}
 	}
-	if _, err := CheckDigit("1234567"); !errors.Is(err, ErrLength) {
-		t.Errorf("CheckDigit(7 digits) error = %v, want ErrLength", err)
+	if _, err := CheckDigit("1234567"); !violation.Has(err, CodeLength) {
+		t.Errorf("CheckDigit(7 digits) error = %v, want CodeLength", err)
 	}
-	if _, err := CheckDigit("1234567x"); !errors.Is(err, ErrNotDigit) {
-		t.Errorf("CheckDigit(non-digit) error = %v, want ErrNotDigit", err)
+	if _, err := CheckDigit("1234567x"); !violation.Has(err, CodeNotDigit) {
+		t.Errorf("CheckDigit(non-digit) error = %v, want CodeNotDigit", err)
 	}
 }
 
 func TestCategories(t *testing.T) {
-	all := Categories()
+	all := Category("").Values()
 	if len(all) != len(categoryInfo) {
-		t.Fatalf("Categories() has %d values, categoryInfo %d", len(all), len(categoryInfo))
+		t.Fatalf("Values() has %d values, categoryInfo %d", len(all), len(categoryInfo))
 	}
 	seen := map[Category]bool{}
 	for _, c := range all {
@@ -179,9 +182,9 @@ func FuzzValidate(f *testing.F) {
 			t.Fatalf("Validate(%q) not stable: %v then %v", s, err, err2)
 		}
 		if err != nil {
-			var e *Error
-			if !errors.As(err, &e) || e.Rule == nil {
-				t.Fatalf("Validate(%q) = %v: not an *Error with a rule", s, err)
+			var e *violation.Error
+			if !errors.As(err, &e) || len(e.Violations) == 0 || !Codes.Valid(e.Violations[0].Code) {
+				t.Fatalf("Validate(%q) = %v: not a *violation.Error with a code", s, err)
 			}
 			return
 		}
@@ -205,6 +208,25 @@ func BenchmarkValidate(b *testing.B) {
 	for b.Loop() {
 		if err := Validate("503504564"); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// Every rule that fails is reported.
+func TestValidateEveryRule(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []violation.Code
+	}{
+		{"PT123456789", []violation.Code{CodeLength, CodeNotDigit}},
+		{"401234500", []violation.Code{CodePrefix, CodeCheckDigit}},
+		{"40123", []violation.Code{CodeLength, CodePrefix}},
+		{"12345678", []violation.Code{CodeLength}},
+	}
+	for _, tc := range cases {
+		got := violation.Codes(Validate(tc.in))
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("Validate(%q) codes %v, want %v", tc.in, got, tc.want)
 		}
 	}
 }
