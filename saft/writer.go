@@ -7,8 +7,6 @@ import (
 	"io"
 	"iter"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/faturapt/faturapt/reporting"
 )
 
@@ -201,43 +199,43 @@ func (f *AuditFile) Content() Content {
 // its records, by the same rules as Write.
 func (f *AuditFile) UpdateControlTotals() {
 	if gle := f.GeneralLedgerEntries; gle != nil {
-		var t docTotals
+		var t EntryTotals
 		for i := range gle.Journal {
 			for j := range gle.Journal[i].Transaction {
 				t.addTransaction(&gle.Journal[i].Transaction[j])
 			}
 		}
-		gle.NumberOfEntries, gle.TotalDebit, gle.TotalCredit = t.n, t.debit.value(), t.credit.value()
+		gle.NumberOfEntries, gle.TotalDebit, gle.TotalCredit = t.NumberOfEntries(), t.TotalDebit(), t.TotalCredit()
 	}
 	sd := f.SourceDocuments
 	if sd == nil {
 		return
 	}
 	if s := sd.SalesInvoices; s != nil {
-		t := sumDocuments(s.Invoice, (*docTotals).addInvoice)
-		s.NumberOfEntries, s.TotalDebit, s.TotalCredit = t.n, t.debit.value(), t.credit.value()
+		t := sumDocuments(s.Invoice, (*EntryTotals).addInvoice)
+		s.NumberOfEntries, s.TotalDebit, s.TotalCredit = t.NumberOfEntries(), t.TotalDebit(), t.TotalCredit()
 	}
 	if s := sd.MovementOfGoods; s != nil {
-		var t movementTotals
+		var t MovementTotals
 		for i := range s.StockMovement {
 			t.add(&s.StockMovement[i])
 		}
-		s.NumberOfMovementLines, s.TotalQuantityIssued = t.lines, t.quantity.value()
+		s.NumberOfMovementLines, s.TotalQuantityIssued = t.NumberOfMovementLines(), t.TotalQuantityIssued()
 	}
 	if s := sd.WorkingDocuments; s != nil {
-		t := sumDocuments(s.WorkDocument, (*docTotals).addWorkDocument)
-		s.NumberOfEntries, s.TotalDebit, s.TotalCredit = t.n, t.debit.value(), t.credit.value()
+		t := sumDocuments(s.WorkDocument, (*EntryTotals).addWorkDocument)
+		s.NumberOfEntries, s.TotalDebit, s.TotalCredit = t.NumberOfEntries(), t.TotalDebit(), t.TotalCredit()
 	}
 	if s := sd.Payments; s != nil {
-		t := sumDocuments(s.Payment, (*docTotals).addPayment)
-		s.NumberOfEntries, s.TotalDebit, s.TotalCredit = t.n, t.debit.value(), t.credit.value()
+		t := sumDocuments(s.Payment, (*EntryTotals).addPayment)
+		s.NumberOfEntries, s.TotalDebit, s.TotalCredit = t.NumberOfEntries(), t.TotalDebit(), t.TotalCredit()
 	}
 }
 
 // sumDocuments returns the totals of a section's documents, adding each
 // with add.
-func sumDocuments[T any](docs []T, add func(*docTotals, *T)) docTotals {
-	var t docTotals
+func sumDocuments[T any](docs []T, add func(*EntryTotals, *T)) EntryTotals {
+	var t EntryTotals
 	for i := range docs {
 		add(&t, &docs[i])
 	}
@@ -254,110 +252,14 @@ func each[T any](s []T) iter.Seq2[*T, error] {
 	}
 }
 
-// ---- control totals -------------------------------------------------------
-
-// addTransaction adds a transaction to the totals of GeneralLedgerEntries:
-// 3.1 number of transactions; 3.2/3.3 sums of every debit and credit line
-// of the period.
-func (t *docTotals) addTransaction(tr *Transaction) {
-	t.n++
-	for i := range tr.Lines.DebitLine {
-		t.debit.add(tr.Lines.DebitLine[i].DebitAmount)
-	}
-	for i := range tr.Lines.CreditLine {
-		t.credit.add(tr.Lines.CreditLine[i].CreditAmount)
-	}
-}
-
-// docTotals are NumberOfEntries, TotalDebit and TotalCredit. In the
-// source documents NumberOfEntries counts every document; TotalDebit and
-// TotalCredit sum the lines' amounts leaving out cancelled documents and,
-// in SalesInvoices, billed ones (F): Portaria 4.1.1-4.1.3 ("excluindo os
-// documentos ... InvoiceStatus seja do tipo A ou F"), 4.3.1-4.3.3
-// (WorkStatus A), 4.4.1-4.4.3 (PaymentStatus A).
-type docTotals struct {
-	n             int
-	debit, credit amountSum
-}
-
-func (t *docTotals) addLine(debit, credit *decimal.Decimal) {
-	if debit != nil {
-		t.debit.add(*debit)
-	}
-	if credit != nil {
-		t.credit.add(*credit)
-	}
-}
-
-func (t *docTotals) addInvoice(inv *Invoice) {
-	t.n++
-	if s := inv.DocumentStatus.InvoiceStatus; s == InvoiceStatusCancelled || s == InvoiceStatusBilled {
-		return
-	}
-	for i := range inv.Line {
-		t.addLine(inv.Line[i].DebitAmount, inv.Line[i].CreditAmount)
-	}
-}
-
-func (t *docTotals) addWorkDocument(d *WorkDocument) {
-	t.n++
-	if d.DocumentStatus.WorkStatus == WorkStatusCancelled {
-		return
-	}
-	for i := range d.Line {
-		t.addLine(d.Line[i].DebitAmount, d.Line[i].CreditAmount)
-	}
-}
-
-func (t *docTotals) addPayment(p *Payment) {
-	t.n++
-	if p.DocumentStatus.PaymentStatus == PaymentStatusCancelled {
-		return
-	}
-	for i := range p.Line {
-		t.addLine(p.Line[i].DebitAmount, p.Line[i].CreditAmount)
-	}
-}
-
-func (t *docTotals) equal(u *docTotals) bool {
-	return t.n == u.n && t.debit.value().Equal(u.debit.value()) && t.credit.value().Equal(u.credit.value())
-}
-
-// movementTotals: 4.2.1 counts the lines of every document, cancelled
-// ones included ("incluindo as linhas dos documentos em que ...
-// MovementStatus seja do tipo A"); 4.2.2 sums Quantity excluding the lines
-// of cancelled documents.
-type movementTotals struct {
-	lines    int
-	quantity amountSum
-}
-
-func (t *movementTotals) add(m *StockMovement) {
-	t.lines += len(m.Line)
-	if m.DocumentStatus.MovementStatus == MovementStatusCancelled {
-		return
-	}
-	for i := range m.Line {
-		t.quantity.add(m.Line[i].Quantity)
-	}
-}
-
-type allTotals struct {
-	ledger   docTotals
-	sales    docTotals
-	movement movementTotals
-	work     docTotals
-	payments docTotals
-}
-
 // ---- pass 1 ----------------------------------------------------------------
 
 func sourceErr(section string, err error) error {
 	return fmt.Errorf("saft: reading %s: %w", section, err)
 }
 
-func firstPass(c *Content, validate bool) (*allTotals, error) {
-	t := &allTotals{}
+func firstPass(c *Content, validate bool) (*ControlTotals, error) {
+	t := &ControlTotals{}
 	var v recordValidator
 	if validate {
 		if newRecordValidator == nil {
@@ -395,7 +297,7 @@ func firstPass(c *Content, validate bool) (*allTotals, error) {
 				v.Journal(nj, j.JournalID, j.Description)
 			}
 			err := visit(j.Transactions, "GeneralLedgerEntries", func(i int, tr *Transaction) {
-				t.ledger.addTransaction(tr)
+				t.AddTransaction(tr)
 				if v != nil {
 					v.Transaction(nj, i, tr)
 				}
@@ -406,14 +308,14 @@ func firstPass(c *Content, validate bool) (*allTotals, error) {
 		}
 	}
 	err := visit(c.SalesInvoices, "SalesInvoices", func(i int, inv *Invoice) {
-		t.sales.addInvoice(inv)
+		t.AddInvoice(inv)
 		if v != nil {
 			v.Invoice(i, inv)
 		}
 	})
 	if err == nil {
 		err = visit(c.MovementOfGoods, "MovementOfGoods", func(i int, m *StockMovement) {
-			t.movement.add(m)
+			t.AddStockMovement(m)
 			if v != nil {
 				v.StockMovement(i, m)
 			}
@@ -421,7 +323,7 @@ func firstPass(c *Content, validate bool) (*allTotals, error) {
 	}
 	if err == nil {
 		err = visit(c.WorkingDocuments, "WorkingDocuments", func(i int, d *WorkDocument) {
-			t.work.addWorkDocument(d)
+			t.AddWorkDocument(d)
 			if v != nil {
 				v.WorkDocument(i, d)
 			}
@@ -429,7 +331,7 @@ func firstPass(c *Content, validate bool) (*allTotals, error) {
 	}
 	if err == nil {
 		err = visit(c.Payments, "Payments", func(i int, p *Payment) {
-			t.payments.addPayment(p)
+			t.AddPayment(p)
 			if v != nil {
 				v.Payment(i, p)
 			}
@@ -470,7 +372,7 @@ func visit[T any](seq iter.Seq2[*T, error], section string, f func(int, *T)) err
 
 const xmlDeclaration = `<?xml version="1.0" encoding="Windows-1252"?>` + "\n" + `<AuditFile xmlns="` + Namespace + `">`
 
-func writeContent(x *xmlWriter, c *Content, first *allTotals) error {
+func writeContent(x *xmlWriter, c *Content, first *ControlTotals) error {
 	x.w.WriteString(xmlDeclaration)
 	x.stack = append(x.stack, frame{"AuditFile", 0})
 	writeHeader(x, &c.Header)
@@ -511,22 +413,22 @@ func writeContent(x *xmlWriter, c *Content, first *allTotals) error {
 	}
 
 	if c.GeneralLedgerEntries != nil {
-		if err := writeLedger(x, c.GeneralLedgerEntries, &first.ledger); err != nil {
+		if err := writeLedger(x, c.GeneralLedgerEntries, &first.GeneralLedgerEntries); err != nil {
 			return err
 		}
 	}
 
 	if c.SalesInvoices != nil || c.MovementOfGoods != nil || c.WorkingDocuments != nil || c.Payments != nil {
 		x.start("SourceDocuments")
-		err := salesSection.write(x, c.SalesInvoices, &first.sales)
+		err := salesSection.write(x, c.SalesInvoices, &first.SalesInvoices)
 		if err == nil {
-			err = writeMovements(x, c.MovementOfGoods, &first.movement)
+			err = writeMovements(x, c.MovementOfGoods, &first.MovementOfGoods)
 		}
 		if err == nil {
-			err = workSection.write(x, c.WorkingDocuments, &first.work)
+			err = workSection.write(x, c.WorkingDocuments, &first.WorkingDocuments)
 		}
 		if err == nil {
-			err = paymentsSection.write(x, c.Payments, &first.payments)
+			err = paymentsSection.write(x, c.Payments, &first.Payments)
 		}
 		if err != nil {
 			return err
@@ -569,22 +471,22 @@ func writeAll[T any](x *xmlWriter, seq iter.Seq2[*T, error], section, name strin
 // element, how a record adds to the totals and how it is written.
 type docSection[T any] struct {
 	name, element string
-	add           func(*docTotals, *T)
+	add           func(*EntryTotals, *T)
 	writeRecord   func(*xmlWriter, *T)
 }
 
 // The sections are package variables: writing one allocates no more than
 // writing it inline did.
 var (
-	salesSection    = &docSection[Invoice]{"SalesInvoices", "Invoice", (*docTotals).addInvoice, writeInvoice}
-	workSection     = &docSection[WorkDocument]{"WorkingDocuments", "WorkDocument", (*docTotals).addWorkDocument, writeWorkDocument}
-	paymentsSection = &docSection[Payment]{"Payments", "Payment", (*docTotals).addPayment, writePayment}
+	salesSection    = &docSection[Invoice]{"SalesInvoices", "Invoice", (*EntryTotals).addInvoice, writeInvoice}
+	workSection     = &docSection[WorkDocument]{"WorkingDocuments", "WorkDocument", (*EntryTotals).addWorkDocument, writeWorkDocument}
+	paymentsSection = &docSection[Payment]{"Payments", "Payment", (*EntryTotals).addPayment, writePayment}
 )
 
 // write writes the section: the totals of the first pass, then the
 // records, summed again to check that the iterator yielded the same. A nil
 // seq writes nothing.
-func (s *docSection[T]) write(x *xmlWriter, seq iter.Seq2[*T, error], first *docTotals) error {
+func (s *docSection[T]) write(x *xmlWriter, seq iter.Seq2[*T, error], first *EntryTotals) error {
 	if seq == nil {
 		return nil
 	}
@@ -595,7 +497,7 @@ func (s *docSection[T]) write(x *xmlWriter, seq iter.Seq2[*T, error], first *doc
 	// each section inline did.
 	p := struct {
 		s     *docSection[T]
-		again docTotals
+		again EntryTotals
 	}{s: s}
 	if err := writeAll(x, seq, s.name, s.element, func(x *xmlWriter, rec *T) {
 		p.s.add(&p.again, rec)
@@ -611,39 +513,39 @@ func (s *docSection[T]) write(x *xmlWriter, seq iter.Seq2[*T, error], first *doc
 }
 
 // writeEntryTotals writes NumberOfEntries, TotalDebit and TotalCredit.
-func writeEntryTotals(x *xmlWriter, t *docTotals) {
-	x.integer("NumberOfEntries", t.n)
-	x.money("TotalDebit", t.debit.value())
-	x.money("TotalCredit", t.credit.value())
+func writeEntryTotals(x *xmlWriter, t *EntryTotals) {
+	x.integer("NumberOfEntries", t.NumberOfEntries())
+	x.money("TotalDebit", t.TotalDebit())
+	x.money("TotalCredit", t.TotalCredit())
 }
 
 // writeMovements writes MovementOfGoods, whose control totals are lines and
 // quantity (see docSection.write).
-func writeMovements(x *xmlWriter, seq iter.Seq2[*StockMovement, error], first *movementTotals) error {
+func writeMovements(x *xmlWriter, seq iter.Seq2[*StockMovement, error], first *MovementTotals) error {
 	if seq == nil {
 		return nil
 	}
 	x.start("MovementOfGoods")
-	x.integer("NumberOfMovementLines", first.lines)
-	x.dec("TotalQuantityIssued", first.quantity.value())
-	var again movementTotals
+	x.integer("NumberOfMovementLines", first.NumberOfMovementLines())
+	x.dec("TotalQuantityIssued", first.TotalQuantityIssued())
+	var again MovementTotals
 	if err := writeAll(x, seq, "MovementOfGoods", "StockMovement", func(x *xmlWriter, m *StockMovement) {
 		again.add(m)
 		writeStockMovement(x, m)
 	}); err != nil {
 		return err
 	}
-	if again.lines != first.lines || !again.quantity.value().Equal(first.quantity.value()) {
+	if !again.equal(first) {
 		return sourceErr("MovementOfGoods", ErrSourceChanged)
 	}
 	x.end()
 	return nil
 }
 
-func writeLedger(x *xmlWriter, journals iter.Seq2[*JournalSource, error], first *docTotals) error {
+func writeLedger(x *xmlWriter, journals iter.Seq2[*JournalSource, error], first *EntryTotals) error {
 	x.start("GeneralLedgerEntries")
 	writeEntryTotals(x, first)
-	var again docTotals
+	var again EntryTotals
 	nj := 0
 	for j, err := range journals {
 		if err != nil {

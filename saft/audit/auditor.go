@@ -229,12 +229,12 @@ func (a *auditor) record(rec *saft.Record) {
 	case saft.RecordTransaction:
 		a.section(sec).Records++
 		a.recViolations(rec, v.Transaction(rec.JournalIndex, rec.Index, rec.Transaction))
-		a.totals.transaction(rec.Transaction)
+		a.totals.sum.AddTransaction(rec.Transaction)
 	case saft.RecordInvoice:
 		a.section(sec).Records++
 		inv := rec.Invoice
 		a.recViolations(rec, v.Invoice(rec.Index, inv))
-		a.totals.invoice(inv)
+		a.totals.sum.AddInvoice(inv)
 		a.invoiceArithmetic(rec)
 		a.inSeries(rec, document{number: inv.InvoiceNo, atcud: inv.ATCUD, date: inv.InvoiceDate, entry: inv.SystemEntryDate,
 			hash: inv.Hash, hashControl: inv.HashControl, source: inv.DocumentStatus.SourceBilling, gross: inv.DocumentTotals.GrossTotal, signed: true})
@@ -242,7 +242,7 @@ func (a *auditor) record(rec *saft.Record) {
 		a.section(sec).Records++
 		m := rec.StockMovement
 		a.recViolations(rec, v.StockMovement(rec.Index, m))
-		a.totals.movement(m)
+		a.totals.sum.AddStockMovement(m)
 		a.movementArithmetic(rec)
 		a.inSeries(rec, document{number: m.DocumentNumber, atcud: m.ATCUD, date: m.MovementDate, entry: m.SystemEntryDate,
 			hash: m.Hash, hashControl: m.HashControl, source: m.DocumentStatus.SourceBilling, gross: m.DocumentTotals.GrossTotal, signed: true})
@@ -250,7 +250,7 @@ func (a *auditor) record(rec *saft.Record) {
 		a.section(sec).Records++
 		d := rec.WorkDocument
 		a.recViolations(rec, v.WorkDocument(rec.Index, d))
-		a.totals.workDocument(d)
+		a.totals.sum.AddWorkDocument(d)
 		a.workArithmetic(rec)
 		a.inSeries(rec, document{number: d.DocumentNumber, atcud: d.ATCUD, date: d.WorkDate, entry: d.SystemEntryDate,
 			hash: d.Hash, hashControl: d.HashControl, source: d.DocumentStatus.SourceBilling, gross: d.DocumentTotals.GrossTotal, signed: true})
@@ -258,7 +258,7 @@ func (a *auditor) record(rec *saft.Record) {
 		a.section(sec).Records++
 		p := rec.Payment
 		a.recViolations(rec, v.Payment(rec.Index, p))
-		a.totals.payment(p)
+		a.totals.sum.AddPayment(p)
 		a.paymentArithmetic(rec)
 		a.inSeries(rec, document{number: p.PaymentRefNo, atcud: p.ATCUD, date: p.TransactionDate, entry: p.SystemEntryDate})
 	case saft.RecordEnd:
