@@ -787,6 +787,12 @@ func (s *Scanner) scanStartTag() (Kind, error) {
 	if err != nil {
 		return None, err
 	}
+	if len(s.attrs) > 1 {
+		if k := duplicateAttr(s.attrs); k >= 0 {
+			a := s.attrs[k]
+			return None, s.errAt(p, "attribute %s repeated in <%s> (XML 1.0, 3.1: Unique Att Spec)", attrName(a), name.raw)
+		}
+	}
 	depth := len(s.stack) + 1
 	for k := range s.attrs {
 		a := &s.attrs[k]
@@ -810,6 +816,15 @@ func (s *Scanner) scanStartTag() (Kind, error) {
 			a.Space = uri
 		}
 	}
+	if len(s.attrs) > 1 {
+		// Namespaces in XML 1.0, 6.3: no two attributes with the same
+		// namespace and local name (p:a and q:a with p and q bound to the
+		// same URI), as xmllint refuses them.
+		if k := duplicateAttr(s.attrs); k >= 0 {
+			a := s.attrs[k]
+			return None, s.errAt(p, "attribute {%s}%s repeated in <%s> (Namespaces in XML, 6.3)", a.Space, a.Local, name.raw)
+		}
+	}
 	space, ok := s.lookupNS(name.prefix)
 	if !ok {
 		return None, s.errAt(p+1, "undeclared namespace prefix %q", name.prefix)
@@ -821,6 +836,39 @@ func (s *Scanner) scanStartTag() (Kind, error) {
 	s.name, s.space = name, space
 	s.pendingEnd = empty
 	return StartElement, nil
+}
+
+// duplicateAttr returns the index of the first attribute whose Space and
+// Local repeat an earlier one's, or -1. Before namespace resolution Space
+// is the prefix, so this finds a repeated name; after it, a repeated
+// expanded name. A map keeps a hostile tag of many attributes linear.
+func duplicateAttr(attrs []Attr) int {
+	if len(attrs) <= 8 {
+		for k := 1; k < len(attrs); k++ {
+			for j := range k {
+				if attrs[j].Local == attrs[k].Local && attrs[j].Space == attrs[k].Space {
+					return k
+				}
+			}
+		}
+		return -1
+	}
+	seen := make(map[[2]string]struct{}, len(attrs))
+	for k, a := range attrs {
+		key := [2]string{a.Space, a.Local}
+		if _, ok := seen[key]; ok {
+			return k
+		}
+		seen[key] = struct{}{}
+	}
+	return -1
+}
+
+func attrName(a Attr) string {
+	if a.Space == "" {
+		return a.Local
+	}
+	return a.Space + ":" + a.Local
 }
 
 func (s *Scanner) lookupNS(prefix string) (string, bool) {

@@ -260,6 +260,13 @@ func TestScannerErrors(t *testing.T) {
 		{"<a>\xff</a>", 1, 4, "UTF-8"},
 		{"\xff\xfe<\x00a\x00/\x00>\x00", 1, 1, "UTF-16"},
 		{"<a>\n\n   </b>", 3, 4, "closed by"},
+		// Not well-formed (xmllint: "Attribute b redefined").
+		{"<a>\n <c b='1' d='2' b='3'/></a>", 2, 2, "attribute b repeated in <c>"},
+		{"<a xmlns='u' xmlns='v'/>", 1, 1, "attribute xmlns repeated"},
+		{"<a xmlns:p='u' xmlns:p='u'/>", 1, 1, "attribute xmlns:p repeated"},
+		{"<a p:b='1' p:b='2' xmlns:p='u'/>", 1, 1, "attribute p:b repeated"},
+		{"<a a1='' a2='' a3='' a4='' a5='' a6='' a7='' a8='' a9='' a1=''/>", 1, 1, "attribute a1 repeated"},
+		{"<a xmlns:p='u' xmlns:q='u' p:b='1' q:b='2'/>", 1, 1, "attribute {u}b repeated"},
 	}
 	for _, c := range cases {
 		t.Run(c.in, func(t *testing.T) {
