@@ -44,6 +44,7 @@ const (
 	CodeReadUnexpected = "SAFT-READ-UNEXPECTED" // an element or text the schema does not allow there
 	CodeReadOrder      = "SAFT-READ-ORDER"      // an element out of the schema's order, or repeated
 	CodeReadValue      = "SAFT-READ-VALUE"      // a number, date or indicator that does not parse
+	CodeReadAttribute  = "SAFT-READ-ATTRIBUTE"  // an attribute the schema does not allow (it declares none), xsi:nil
 )
 
 // ReadIssue is a problem of a well-formed file that does not stop the
@@ -240,7 +241,7 @@ func NewReader(r io.Reader, opts ...ReaderOption) (*Reader, error) {
 		}
 		return nil, fmt.Errorf("%w: root element is {%s}%s, want {%s}AuditFile", ErrNotSAFT, space, name, Namespace)
 	}
-	d.path = append(d.path, readSeg{"AuditFile", 0})
+	d.enter("AuditFile", 0)
 	found := false
 	err = rd.children(func(name string) (bool, error) {
 		if name != "Header" {
@@ -248,7 +249,7 @@ func NewReader(r io.Reader, opts ...ReaderOption) (*Reader, error) {
 		}
 		found = true
 		rd.headerLine = d.s.Line()
-		d.path = append(d.path, readSeg{"Header", 0})
+		d.enter("Header", 0)
 		err := d.decodeStruct(reflect.ValueOf(&rd.header).Elem(), planFor(reflect.TypeFor[Header]()))
 		d.path = d.path[:len(d.path)-1]
 		return true, err
@@ -390,7 +391,7 @@ func (w *walker) auditFile() error {
 		if name == "GeneralLedgerEntries" {
 			return false, w.ledger()
 		}
-		d.path = append(d.path, readSeg{name, 0})
+		d.enter(name, 0)
 		defer func() { d.path = d.path[:len(d.path)-1] }()
 		switch name {
 		case "MasterFiles":
@@ -519,7 +520,7 @@ func setRecord(rec *Record, v any) {
 func (w *walker) item(name string, kind RecordKind, index int) error {
 	d := &w.r.d
 	line := d.s.Line()
-	d.path = append(d.path, readSeg{name, index})
+	d.enter(name, index)
 	defer func() { d.path = d.path[:len(d.path)-1] }()
 	t := recordTypes[kind]
 	v := reflect.New(t)
@@ -540,7 +541,7 @@ func (w *walker) item(name string, kind RecordKind, index int) error {
 func (w *walker) section(name string, kind RecordKind, itemName string, itemKind RecordKind) error {
 	d := &w.r.d
 	line := d.s.Line()
-	d.path = append(d.path, readSeg{name, 0})
+	d.enter(name, 0)
 	defer func() { d.path = d.path[:len(d.path)-1] }()
 	var secType reflect.Type
 	if kind != 0 {
@@ -594,7 +595,7 @@ func (w *walker) ledger() error {
 func (w *walker) journal(index int) error {
 	d := &w.r.d
 	line := d.s.Line()
-	d.path = append(d.path, readSeg{"Journal", index})
+	d.enter("Journal", index)
 	defer func() { d.path = d.path[:len(d.path)-1] }()
 	j := &Journal{}
 	o := ordered{d: d, p: planFor(reflect.TypeFor[Journal]()), container: "Journal"}
@@ -620,7 +621,7 @@ func (w *walker) journal(index int) error {
 		}
 		n++
 		tline := d.s.Line()
-		d.path = append(d.path, readSeg{"Transaction", n})
+		d.enter("Transaction", n)
 		t := &Transaction{}
 		d.recDepth, d.elems = len(d.path), nil
 		err := d.decodeStruct(reflect.ValueOf(t).Elem(), planFor(reflect.TypeFor[Transaction]()))

@@ -198,7 +198,7 @@ func (d *decoder) decodeField(v reflect.Value, f *fieldPlan, name string) error 
 	switch f.kind {
 	case fStruct:
 		d.mark(name, 0)
-		d.path = append(d.path, readSeg{name, 0})
+		d.enter(name, 0)
 		err := d.decodeStruct(fv, f.sub)
 		d.path = d.path[:len(d.path)-1]
 		return err
@@ -206,7 +206,7 @@ func (d *decoder) decodeField(v reflect.Value, f *fieldPlan, name string) error 
 		nv := reflect.New(f.typ)
 		fv.Set(nv)
 		d.mark(name, 0)
-		d.path = append(d.path, readSeg{name, 0})
+		d.enter(name, 0)
 		err := d.decodeStruct(nv.Elem(), f.sub)
 		d.path = d.path[:len(d.path)-1]
 		return err
@@ -214,11 +214,12 @@ func (d *decoder) decodeField(v reflect.Value, f *fieldPlan, name string) error 
 		n := fv.Len()
 		fv.Set(reflect.Append(fv, reflect.Zero(f.typ)))
 		d.mark(name, n+1)
-		d.path = append(d.path, readSeg{name, n + 1})
+		d.enter(name, n + 1)
 		err := d.decodeStruct(fv.Index(n), f.sub)
 		d.path = d.path[:len(d.path)-1]
 		return err
 	}
+	d.checkAttrs(name)
 	text, err := d.leafText(name)
 	if err != nil {
 		return err
@@ -386,6 +387,56 @@ func (d *decoder) mark(name string, index int) {
 	if d.recDepth > 0 {
 		d.elems = append(d.elems, elemLine{depth: len(d.path) - d.recDepth + 1, name: name, index: index, line: d.s.Line()})
 	}
+}
+
+// enter pushes the element just started on the path and checks its
+// attributes.
+func (d *decoder) enter(name string, index int) {
+	d.path = append(d.path, readSeg{name, index})
+	d.checkAttrs("")
+}
+
+const xsiNamespace = "http://www.w3.org/2001/XMLSchema-instance"
+
+// checkAttrs reports the attributes of the element just started (at the
+// path plus last) that a schema-valid file cannot have. The schema
+// declares no attribute at all, so only what XML Schema allows on any
+// element is accepted: namespace declarations and the
+// xsi:schemaLocation and xsi:noNamespaceSchemaLocation hints (xmllint
+// accepts them anywhere). No element is nillable, so xsi:nil is refused,
+// as is xsi:type (the model has no type to switch to).
+func (d *decoder) checkAttrs(last string) {
+	attrs := d.s.Attrs()
+	if len(attrs) == 0 {
+		return
+	}
+	name := last
+	if name == "" {
+		name = d.path[len(d.path)-1].name
+	}
+	for _, a := range attrs {
+		switch {
+		case a.Space == "" && a.Local == "xmlns", a.Space == "xmlns":
+		case a.Space == xsiNamespace && (a.Local == "schemaLocation" || a.Local == "noNamespaceSchemaLocation"):
+		case a.Space == xsiNamespace && a.Local == "nil":
+			d.issue(CodeReadAttribute, last, "%s is not nillable: xsi:nil not allowed", name)
+		default:
+			d.issue(CodeReadAttribute, last, "attribute %s not allowed on %s (the schema declares no attributes)", attrLabel(a), name)
+		}
+	}
+}
+
+// attrLabel names an attribute with its usual prefix where it has one.
+func attrLabel(a xmlscan.Attr) string {
+	switch a.Space {
+	case "":
+		return a.Local
+	case xsiNamespace:
+		return "xsi:" + a.Local
+	case "http://www.w3.org/XML/1998/namespace":
+		return "xml:" + a.Local
+	}
+	return "{" + a.Space + "}" + a.Local
 }
 
 // readSeg is one step of the decoder's path.

@@ -145,6 +145,8 @@ func TestReaderRejects(t *testing.T) {
 		{"truncated", valid[:len(valid)/2], saft.ErrMalformed, "unexpected end of input"},
 		{"mismatched tag", strings.Replace(valid, "</InvoiceNo>", "</InvoiceNumber>", 1), saft.ErrMalformed, "closed by"},
 		{"no header", `<AuditFile xmlns="urn:OECD:StandardAuditFile-Tax:PT_1.04_01"><MasterFiles/></AuditFile>`, saft.ErrMalformed, "expected Header"},
+		// Not well-formed: xmllint "Attribute foo redefined".
+		{"repeated attribute", strings.Replace(valid, "<Header>", `<Header foo="1" foo="2">`, 1), saft.ErrMalformed, "attribute foo repeated in <Header>"},
 		{"dtd", `<!DOCTYPE x [<!ENTITY a "b">]>` + valid[strings.Index(valid, "<AuditFile"):], saft.ErrMalformed, "DTD"},
 	}
 	for _, c := range cases {
@@ -367,6 +369,68 @@ func TestReaderSchemaOrders(t *testing.T) {
 				cmd.Stdin = strings.NewReader(in)
 				out, err := cmd.CombinedOutput()
 				assert.Equal(t, c.schemaValid, err == nil, "xmllint: %s", out)
+			}
+		})
+	}
+}
+
+// TestReaderAttributes: the schema declares no attribute, so an attribute
+// on any element is a schema violation the reader reports at the
+// element's path, as xmllint does; namespace declarations and the
+// xsi:schemaLocation hints are not attributes of the schema's and pass.
+func TestReaderAttributes(t *testing.T) {
+	golden, err := os.ReadFile("testdata/golden_full.xml")
+	require.NoError(t, err)
+	valid := string(golden)
+	const root = `<AuditFile xmlns="urn:OECD:StandardAuditFile-Tax:PT_1.04_01">`
+	const xsiRoot = `<AuditFile xmlns="urn:OECD:StandardAuditFile-Tax:PT_1.04_01" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`
+	cases := []struct {
+		name     string
+		old, new string // the element's start tag, and with its attribute
+		xsi      bool   // the root declares the xsi prefix
+		path     string // of the one issue; "" when the file is valid
+	}{
+		{"unknown on the Header", "<Header>", `<Header foo="bar">`, false, "/AuditFile/Header"},
+		{"unknown on the root", root, root[:len(root)-1] + ` version="1.04_01">`, false, "/AuditFile"},
+		{"unknown on a record", "<Invoice>", `<Invoice id="1">`, false, "/AuditFile/SourceDocuments/SalesInvoices/Invoice[1]"},
+		{"unknown on a line", "<Line>", `<Line n="1">`, false, "/AuditFile/SourceDocuments/SalesInvoices/Invoice[1]/Line[1]"},
+		{"unknown on a leaf", "<CompanyID>", `<CompanyID x="">`, false, "/AuditFile/Header/CompanyID"},
+		{"unknown on a section", "<SalesInvoices>", `<SalesInvoices x="">`, false, "/AuditFile/SourceDocuments/SalesInvoices"},
+		{"unknown on a journal", "<Journal>", `<Journal x="">`, false, "/AuditFile/GeneralLedgerEntries/Journal[1]"},
+		{"unknown on a transaction", "<Transaction>", `<Transaction x="">`, false, "/AuditFile/GeneralLedgerEntries/Journal[1]/Transaction[1]"},
+		{"xml:lang", "<CompanyName>", `<CompanyName xml:lang="pt">`, false, "/AuditFile/Header/CompanyName"},
+		{"other namespace", "<Header>", `<Header xmlns:p="urn:p" p:x="1">`, false, "/AuditFile/Header"},
+		{"xsi:nil on a leaf", "<CompanyID>", `<CompanyID xsi:nil="true">`, true, "/AuditFile/Header/CompanyID"},
+		{"xsi:nil false on a structure", "<Header>", `<Header xsi:nil="false">`, true, "/AuditFile/Header"},
+		{"xsi:type", "<MasterFiles>", `<MasterFiles xsi:type="MasterFiles">`, true, "/AuditFile/MasterFiles"},
+		{"namespace declarations", "<Header>", `<Header xmlns="urn:OECD:StandardAuditFile-Tax:PT_1.04_01" xmlns:p="urn:p">`, false, ""},
+		{"schemaLocation", "<Header>", `<Header xsi:schemaLocation="urn:OECD:StandardAuditFile-Tax:PT_1.04_01 SAFTPT1.04_01.xsd">`, true, ""},
+		{"noNamespaceSchemaLocation", "<Header>", `<Header xsi:noNamespaceSchemaLocation="x.xsd">`, true, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := valid
+			if c.xsi {
+				in = strings.Replace(in, root, xsiRoot, 1)
+			}
+			in = strings.Replace(in, c.old, c.new, 1)
+			require.Contains(t, in, c.new)
+			_, err := saft.Decode(strings.NewReader(in))
+			if c.path == "" {
+				require.NoError(t, err)
+			} else {
+				var ie *saft.IssuesError
+				require.ErrorAs(t, err, &ie)
+				require.Len(t, ie.Issues, 1, "%v", ie.Issues)
+				assert.Equal(t, saft.CodeReadAttribute, ie.Issues[0].Code)
+				assert.Equal(t, c.path, ie.Issues[0].Path)
+				assert.Equal(t, strings.Count(in[:strings.Index(in, c.new)], "\n")+1, ie.Issues[0].Line)
+			}
+			if _, lookErr := exec.LookPath("xmllint"); lookErr == nil {
+				cmd := exec.Command("xmllint", "--noout", "--schema", "testdata/SAFTPT1.04_01.xsd10.xsd", "-")
+				cmd.Stdin = strings.NewReader(in)
+				out, err := cmd.CombinedOutput()
+				assert.Equal(t, c.path == "", err == nil, "xmllint: %s", out)
 			}
 		})
 	}

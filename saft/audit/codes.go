@@ -111,6 +111,8 @@ func Description(code violation.Code) string {
 		return "an element out of the schema's order, or repeated"
 	case saft.CodeReadValue:
 		return "a number, date or indicator that does not parse"
+	case saft.CodeReadAttribute:
+		return "an attribute the schema does not allow (it declares none), or xsi:nil on an element that is not nillable"
 	}
 	return saft.CodeDescription(string(code))
 }
