@@ -214,7 +214,7 @@ func (d *decoder) decodeField(v reflect.Value, f *fieldPlan, name string) error 
 		n := fv.Len()
 		fv.Set(reflect.Append(fv, reflect.Zero(f.typ)))
 		d.mark(name, n+1)
-		d.enter(name, n + 1)
+		d.enter(name, n+1)
 		err := d.decodeStruct(fv.Index(n), f.sub)
 		d.path = d.path[:len(d.path)-1]
 		return err
