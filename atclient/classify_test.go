@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/faturapt/faturapt/atclient/attest"
+	"github.com/faturapt/faturapt/atclient/internal/atanswers"
 	"github.com/faturapt/faturapt/series"
 )
 
@@ -49,26 +50,14 @@ func TestFaultClassificationThroughWrapping(t *testing.T) {
 // Every refusal of the simulator's authentication classifies as such, and
 // nothing else does.
 func TestSimulatorRefusalsClassify(t *testing.T) {
-	srv, err := attest.New()
-	require.NoError(t, err)
-	defer srv.Close()
-	key, err := ParseATKey(srv.EncryptionCertificatePEM())
-	require.NoError(t, err)
-	cert, err := CertificateFromTLS(srv.ClientCertificate())
-	require.NoError(t, err)
+	srv := startSim(t)
 	client := func(user, password string, opts ...Option) *Client {
-		creds, err := NewCredentials(attest.DefaultNIF, user, password)
-		require.NoError(t, err)
-		c, err := New(Endpoints{Series: srv.URL()}, creds, cert,
-			append([]Option{WithATKey(key), WithRootCAs(srv.RootCAs()), WithQueryRetry(1, time.Millisecond)}, opts...)...)
-		require.NoError(t, err)
-		t.Cleanup(c.Close)
-		return c
+		return simClientAs(t, srv, attest.DefaultNIF, user, password, append([]Option{WithQueryRetry(1, time.Millisecond)}, opts...)...)
 	}
 	refused := map[string]*Client{
 		"wrong password": client(attest.DefaultSubUser, "wrong"),
 		"unknown user":   client("99", attest.DefaultPassword),
-		"clock behind":   client(attest.DefaultSubUser, attest.DefaultPassword, WithClock(func() time.Time { return time.Now().Add(-time.Hour) })),
+		"clock behind":   client(attest.DefaultSubUser, attest.DefaultPassword, WithClock(func() time.Time { return simNow.Add(-time.Hour) })),
 	}
 	for name, c := range refused {
 		t.Run(name, func(t *testing.T) {
@@ -89,30 +78,9 @@ func TestSimulatorRefusalsClassify(t *testing.T) {
 	})
 }
 
-// atAuthenticationFault reproduces the shape of the answer AT's servers gave
-// another client for a header they could not authenticate (captured in
-// joaomfrebelo/atws, test/Resources/Responses/Invoice/AuthenticationError.xml):
-// faultcode Client.Authentication without a prefix, a generic faultstring, and
-// the manual's authentication code (here 16) in the detail, with the message
-// wrapped over lines.
-const atAuthenticationFault = `<?xml version="1.0" encoding="UTF-8"?>
-<SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/" xmlns:ns="urn:example:auth">
-<SOAP-ENV:Header/>
-<SOAP-ENV:Body><SOAP-ENV:Fault>
-<faultcode>Client.Authentication</faultcode>
-<faultstring>Ocorreu um erro na autentica&#231;&#227;o dos contribuintes.</faultstring>
-<faultactor/>
-<detail><ns:AuthenticationException><AuthenticationFailed>
-<Code>16</Code>
-<Message>Created: Chave de sess&#227;o inv&#225;lida. N&#227;o foi poss&#237;vel decifrar o campo Created
-   </Message>
-<NumberOfTriesRemaining>-1</NumberOfTriesRemaining>
-</AuthenticationFailed></ns:AuthenticationException></detail>
-</SOAP-ENV:Fault></SOAP-ENV:Body></SOAP-ENV:Envelope>`
-
 func TestATAuthenticationFaultIsReadAsAuthenticationFailure(t *testing.T) {
 	for _, status := range []int{200, 500} {
-		_, err := decodeSeriesAnswer(opQuery, status, []byte(atAuthenticationFault), series.Code2001)
+		_, err := decodeSeriesAnswer(opQuery, status, []byte(atanswers.AuthenticationFault), series.Code2001)
 		var fe *FaultError
 		require.ErrorAs(t, err, &fe)
 		assert.Equal(t, "Client.Authentication", fe.Code)
@@ -123,17 +91,6 @@ func TestATAuthenticationFaultIsReadAsAuthenticationFailure(t *testing.T) {
 		assert.False(t, fe.PermissionDenied())
 		assert.Contains(t, err.Error(), "authentication code 16: Created: Chave de sessão inválida")
 
-		// The e-Fatura service shares AT's authentication system: the same
-		// refusal reads as the manual's code, as if in CodigoResposta.
-		_, err = decodeEFaturaAnswer(OpRegisterInvoice, status, []byte(atAuthenticationFault))
-		require.ErrorAs(t, err, &fe)
-		assert.True(t, fe.AuthenticationFailed())
-		assert.Equal(t, 16, fe.AuthCode)
-		var ee *EFaturaError
-		require.ErrorAs(t, err, &ee)
-		assert.Equal(t, EFaturaCreatedUndecipherable, ee.Code)
-		assert.ErrorIs(t, err, ErrEFaturaAuthentication)
-		assert.Contains(t, err.Error(), "Created: Chave de sessão inválida")
 	}
 }
 
@@ -164,8 +121,6 @@ func TestTryLater(t *testing.T) {
 		{&HTTPError{StatusCode: 404}, false},
 		{&ResultError{Code: series.Code5000}, true},
 		{&ResultError{Code: series.Code4001}, false},
-		{&EFaturaError{Operation: OpRegisterInvoice, Code: EFaturaSystemError}, true},
-		{&EFaturaError{Operation: OpRegisterInvoice, Code: EFaturaInvoiceDifferentValues}, false},
 		{&TransportError{Sent: true}, false},
 	} {
 		assert.Equal(t, c.want, errors.Is(c.err, ErrTryLater), "%#v", c.err)

@@ -12,7 +12,7 @@ import (
 // Endpoints are the URLs of AT's services that a Client calls.
 type Endpoints struct {
 	Series  string // SeriesWSService
-	EFatura string // e-Fatura real-time communication (fatcorews), see efatura.go
+	EFatura string // e-Fatura real-time communication (fatcorews), package atclient/efatura
 }
 
 // TestEndpoints returns AT's test environment (series manual §1.2.2): what
@@ -21,7 +21,7 @@ type Endpoints struct {
 func TestEndpoints() Endpoints {
 	return Endpoints{
 		Series:  "https://servicos.portaldasfinancas.gov.pt:722/SeriesWSService",
-		EFatura: EFaturaTestEndpoint,
+		EFatura: "https://servicos.portaldasfinancas.gov.pt:723/fatcorews/ws/",
 	}
 }
 
@@ -29,7 +29,7 @@ func TestEndpoints() Endpoints {
 func ProductionEndpoints() Endpoints {
 	return Endpoints{
 		Series:  "https://servicos.portaldasfinancas.gov.pt:422/SeriesWSService",
-		EFatura: EFaturaProductionEndpoint,
+		EFatura: "https://servicos.portaldasfinancas.gov.pt:423/fatcorews/ws/",
 	}
 }
 
@@ -43,7 +43,6 @@ type config struct {
 	queryAttempts  int
 	queryBackoff   time.Duration
 	sleep          func(context.Context, time.Duration) error
-	efatura        efaturaConfig // options of the e-Fatura service (efatura.go)
 }
 
 // Option configures a Client.
@@ -138,6 +137,24 @@ func New(endpoints Endpoints, creds Credentials, cert Certificate, opts ...Optio
 			cfg:   cfg,
 		},
 	}, nil
+}
+
+// Endpoints returns the URLs the client calls.
+func (c *Client) Endpoints() Endpoints { return c.endpoints }
+
+// NIF returns the taxpayer's NIF of the credentials.
+func (c *Client) NIF() string { return c.t.creds.NIF() }
+
+// Call is the transport every AT service shares, for the packages of the
+// other services (atclient/efatura): it sends one request of operation to
+// url, body being the operation element, in a SOAP 1.1 envelope with a
+// fresh WS-Security header, over mutual TLS, bounded by ctx and the
+// request timeout. It returns the HTTP status and the answer's bytes, to be
+// opened with OpenAnswer. A failure to exchange is a *TLSError (nothing
+// sent) or a *TransportError (Sent tells whether AT may have acted), or the
+// AT key's expiry (ErrATKeyExpired). It never repeats a request.
+func (c *Client) Call(ctx context.Context, url, operation string, body []byte) (status int, answer []byte, err error) {
+	return c.t.call(ctx, url, operation, body)
 }
 
 // Close releases idle connections.

@@ -155,11 +155,12 @@ func (e *FieldError) Error() string {
 
 func (e *FieldError) Is(target error) bool { return target == ErrInvalidRequest }
 
-// uncertain reports whether err leaves open whether AT acted on the request:
+// Uncertain reports whether err, the failure of a request that changes
+// AT's state, leaves open whether AT acted on the request:
 // the answer was lost or garbled, or AT failed while handling it (a server
 // fault, an HTTP 5xx, the series service's 5000). An e-Fatura "try later"
 // code is not uncertain: the manual says the document was not taken.
-func uncertain(err error) bool {
+func Uncertain(err error) bool {
 	var te *TransportError
 	if errors.As(err, &te) {
 		return te.Sent
@@ -190,5 +191,5 @@ func transient(err error) bool {
 	if errors.As(err, &te) {
 		return true
 	}
-	return uncertain(err)
+	return Uncertain(err)
 }

@@ -180,52 +180,40 @@ func TestDelayWithinTimeoutIsHarmless(t *testing.T) {
 }
 
 func TestAuthenticationRefusals(t *testing.T) {
-	srv, err := attest.New()
-	require.NoError(t, err)
-	defer srv.Close()
-	key, _ := ParseATKey(srv.EncryptionCertificatePEM())
-	cert, _ := CertificateFromTLS(srv.ClientCertificate())
+	srv := startSim(t)
 	s := series.Series{ID: "A", Type: series.SeriesTypeNormal, DocumentType: series.DocumentTypeFT, FirstNumber: series.NumberOf(1),
-		ExpectedStart: civil.DateOf(time.Now().UTC()), ProcessingMeans: series.ProcessingMeansInvoicingProgram}
+		ExpectedStart: civil.DateOf(simNow), ProcessingMeans: series.ProcessingMeansInvoicingProgram}
 
 	t.Run("wrong password", func(t *testing.T) {
-		creds, _ := NewCredentials(attest.DefaultNIF, attest.DefaultSubUser, "wrong-password")
-		c, err := New(Endpoints{Series: srv.URL()}, creds, cert, WithATKey(key), WithRootCAs(srv.RootCAs()))
-		require.NoError(t, err)
-		_, err = c.RegisterSeries(testCtx(t), s)
+		c := simClientAs(t, srv, attest.DefaultNIF, attest.DefaultSubUser, "wrong-password")
+		_, err := c.RegisterSeries(testCtx(t), s)
 		var fe *FaultError
 		require.ErrorAs(t, err, &fe)
 		assert.Equal(t, "Client.Authentication", fe.Code) // AT's real faultcode
-		assert.Equal(t, int(EFaturaPasswordRejected), fe.AuthCode)
+		assert.Equal(t, 99, fe.AuthCode)
 		assert.True(t, fe.AuthenticationFailed())
 		assert.NotContains(t, err.Error(), "wrong-password")
 	})
 	t.Run("clock too far behind", func(t *testing.T) {
-		creds, _ := NewCredentials(attest.DefaultNIF, attest.DefaultSubUser, attest.DefaultPassword)
-		c, err := New(Endpoints{Series: srv.URL()}, creds, cert, WithATKey(key), WithRootCAs(srv.RootCAs()),
-			WithClock(func() time.Time { return time.Now().Add(-10 * time.Minute) }))
-		require.NoError(t, err)
-		_, err = c.QuerySeries(testCtx(t), SeriesQuery{})
+		c := simClient(t, srv, WithClock(func() time.Time { return simNow.Add(-10 * time.Minute) }))
+		_, err := c.QuerySeries(testCtx(t), SeriesQuery{})
 		var fe *FaultError
 		require.ErrorAs(t, err, &fe)
-		assert.Equal(t, int(EFaturaCredentialExpired), fe.AuthCode, "%v", err)
+		assert.Equal(t, 10, fe.AuthCode, "%v", err)
 	})
 	t.Run("wrong AT key", func(t *testing.T) {
-		creds, _ := NewCredentials(attest.DefaultNIF, attest.DefaultSubUser, attest.DefaultPassword)
-		c, err := New(Endpoints{Series: srv.URL()}, creds, cert, WithRootCAs(srv.RootCAs())) // the embedded AT key
-		require.NoError(t, err)
-		_, err = c.QuerySeries(testCtx(t), SeriesQuery{})
+		c := simClient(t, srv, WithATKey(DefaultATKey()))
+		_, err := c.QuerySeries(testCtx(t), SeriesQuery{})
 		var fe *FaultError
 		require.ErrorAs(t, err, &fe)
-		assert.Equal(t, int(EFaturaInvalidPublicKeyCipher), fe.AuthCode, "%v", err)
+		assert.Equal(t, 8, fe.AuthCode, "%v", err)
 		assert.Contains(t, fe.AuthMessage, "Cifra da chave pública")
 	})
 	t.Run("expired AT key: nothing sent", func(t *testing.T) {
-		creds, _ := NewCredentials(attest.DefaultNIF, attest.DefaultSubUser, attest.DefaultPassword)
-		old, _ := NewATKey(key.PublicKey(), time.Now().Add(-time.Hour))
-		before := srv.Calls(opQuery)
-		c, err := New(Endpoints{Series: srv.URL()}, creds, cert, WithATKey(old), WithRootCAs(srv.RootCAs()))
+		old, err := NewATKey(&testRSAKey.PublicKey, simNow.Add(-time.Hour))
 		require.NoError(t, err)
+		before := srv.Calls(opQuery)
+		c := simClient(t, srv, WithATKey(old))
 		_, err = c.QuerySeries(testCtx(t), SeriesQuery{})
 		require.ErrorIs(t, err, ErrATKeyExpired)
 		assert.Equal(t, before, srv.Requests(opQuery))
@@ -257,7 +245,7 @@ func TestTLSFailures(t *testing.T) {
 		c, err := New(Endpoints{Series: srv.URL()}, creds, strange, WithATKey(key), WithRootCAs(srv.RootCAs()))
 		require.NoError(t, err)
 		_, err = c.RegisterSeries(testCtx(t), series.Series{ID: "A", Type: series.SeriesTypeNormal, DocumentType: series.DocumentTypeFT,
-			FirstNumber: series.NumberOf(1), ExpectedStart: civil.DateOf(time.Now().UTC()), ProcessingMeans: series.ProcessingMeansInvoicingProgram})
+			FirstNumber: series.NumberOf(1), ExpectedStart: civil.DateOf(simNow), ProcessingMeans: series.ProcessingMeansInvoicingProgram})
 		var te *TLSError
 		require.ErrorAs(t, err, &te, "got %v", err)
 		assert.False(t, errors.Is(err, ErrNotApplied), "a TLS refusal is certain, not reconciled")

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/faturapt/faturapt/atclient/internal/atanswers"
 	"github.com/faturapt/faturapt/series"
 )
 
@@ -72,7 +73,7 @@ func FuzzDecodeSeriesAnswer(f *testing.F) {
 	}
 	f.Add([]byte(answerFault), uint16(500))
 	// Shapes of AT's real answers (real_answers_test.go, classify_test.go).
-	for _, s := range []string{realShapeRegistered, realShapeTechnicalError, realShapeSOAP12Fault, atAuthenticationFault} {
+	for _, s := range []string{atanswers.SeriesRegistered, atanswers.SeriesTechnicalError, atanswers.InternalError, atanswers.AuthenticationFault} {
 		f.Add([]byte(s), uint16(200))
 		f.Add([]byte(s), uint16(500))
 	}

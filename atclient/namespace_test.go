@@ -155,7 +155,7 @@ func TestRequestsMatchWSDLNamespaces(t *testing.T) {
 	require.NoError(t, err)
 
 	seen := map[string]int{}
-	for _, body := range e.rec.bodies() {
+	for _, body := range e.srv.Received() {
 		op, problems := schemaProblems(sc, body)
 		assert.Empty(t, problems)
 		seen[op]++

@@ -76,7 +76,7 @@ func (c *Client) RegisterSeries(ctx context.Context, s series.Series) (series.Se
 	if err == nil {
 		return out, nil
 	}
-	if !uncertain(err) {
+	if !Uncertain(err) {
 		return series.Series{}, err
 	}
 	found, qerr := c.settle(ctx, s, "")
@@ -131,7 +131,7 @@ func (c *Client) FinalizeSeries(ctx context.Context, s series.Series, lastIssued
 		req.Justificacao = ptr(gen.JustificacaoType(justification))
 	}
 	out, err := c.seriesOp(ctx, opFinalize, req, series.Code2004)
-	if err == nil || !uncertain(err) {
+	if err == nil || !Uncertain(err) {
 		return out, err
 	}
 	return c.reconcile(ctx, s, err, func(f series.Series) bool {
@@ -167,7 +167,7 @@ func (c *Client) CancelSeries(ctx context.Context, s series.Series, reason serie
 		DeclaracaoNaoEmissao: true,
 	}
 	out, err := c.seriesOp(ctx, opCancel, req, series.Code2003)
-	if err == nil || !uncertain(err) {
+	if err == nil || !Uncertain(err) {
 		return out, err
 	}
 	return c.reconcile(ctx, s, err, func(f series.Series) bool { return f.Status == series.StatusCancelled })
@@ -321,7 +321,7 @@ func parseSeriesAnswer(op string, status int, data []byte) ([]gen.SeriesInfo, ge
 	malformed := func(format string, args ...any) error {
 		return &MalformedResponseError{Operation: op, Reason: fmt.Sprintf(format, args...)}
 	}
-	dec, start, err := openBody(op, status, data)
+	dec, start, err := OpenAnswer(op, status, data)
 	if err != nil {
 		return nil, result, err
 	}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -34,7 +33,7 @@ func TestRegisterNewSeriesGivesCodeAndATCUD(t *testing.T) {
 	assert.Equal(t, attest.DefaultNIF, s.CommunicatedBy)
 	assert.Equal(t, series.SeriesTypeNormal, s.Type)
 	assert.Equal(t, series.ProcessingMeansInvoicingProgram, s.ProcessingMeans)
-	assert.WithinDuration(t, time.Now(), s.StatusTime, time.Minute)
+	assert.Equal(t, simNow, s.StatusTime.UTC())
 	a, err := atcud.FromSequence(s.ValidationCode, 1)
 	require.NoError(t, err)
 	assert.Equal(t, s.ValidationCode+"-1", a.String())
@@ -73,7 +72,7 @@ func TestRegisterRefusals(t *testing.T) {
 	})
 	t.Run("4049 start of use in the past", func(t *testing.T) {
 		s := e.newSeries(t, "OLD", series.DocumentTypeFT, 1)
-		s.ExpectedStart = civil.DateOf(time.Now().UTC().AddDate(0, 0, -1))
+		s.ExpectedStart = civil.DateOf(simNow.AddDate(0, 0, -1))
 		_, err := e.client.RegisterSeries(testCtx(t), s)
 		requireCode(t, err, series.Code4049)
 	})
@@ -113,15 +112,9 @@ func TestRegisterRefusals(t *testing.T) {
 		requireCode(t, err, series.Code4046)
 	})
 	t.Run("4043 no open activity", func(t *testing.T) {
-		srv, err := attest.New(attest.WithUser("500000000", "1", "pw"), attest.WithoutActivity("500000000"))
-		require.NoError(t, err)
-		defer srv.Close()
-		key, _ := ParseATKey(srv.EncryptionCertificatePEM())
-		cert, _ := CertificateFromTLS(srv.ClientCertificate())
-		creds, _ := NewCredentials("500000000", "1", "pw")
-		c, err := New(Endpoints{Series: srv.URL()}, creds, cert, WithATKey(key), WithRootCAs(srv.RootCAs()))
-		require.NoError(t, err)
-		_, err = c.RegisterSeries(testCtx(t), e.newSeries(t, "A", series.DocumentTypeFT, 1))
+		srv := startSim(t, attest.WithUser("500000000", "1", "pw"), attest.WithoutActivity("500000000"))
+		c := simClientAs(t, srv, "500000000", "1", "pw")
+		_, err := c.RegisterSeries(testCtx(t), e.newSeries(t, "A", series.DocumentTypeFT, 1))
 		requireCode(t, err, series.Code4043)
 	})
 	assert.Len(t, e.srv.Series(attest.DefaultNIF), 2, "only AB/FT and ab/NC were registered")
@@ -241,7 +234,7 @@ func TestQuery(t *testing.T) {
 		{"type", SeriesQuery{Type: series.SeriesTypeRecovery}, 0},
 		{"means", SeriesQuery{ProcessingMeans: series.ProcessingMeansInvoicingProgram}, 3},
 		{"dates", SeriesQuery{RegisteredFrom: e.today, RegisteredTo: e.today}, 3},
-		{"dates before", SeriesQuery{RegisteredTo: civil.DateOf(time.Now().UTC().AddDate(0, 0, -1))}, 0},
+		{"dates before", SeriesQuery{RegisteredTo: civil.DateOf(simNow.AddDate(0, 0, -1))}, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := e.client.QuerySeries(testCtx(t), tc.q)
@@ -255,10 +248,10 @@ func TestQuery(t *testing.T) {
 	assert.Equal(t, series.NumberOf(3), got[0].LastIssued)
 
 	// 4048, past the client's own check.
-	req := &gen.ConsultarSeries{DataRegistoDe: xsdDate(e.today), DataRegistoAte: xsdDate(civil.DateOf(time.Now().UTC().AddDate(0, 0, -1)))}
+	req := &gen.ConsultarSeries{DataRegistoDe: xsdDate(e.today), DataRegistoAte: xsdDate(civil.DateOf(simNow.AddDate(0, 0, -1)))}
 	_, err = e.rawCall(t, opQuery, req, series.Code2002)
 	requireCode(t, err, series.Code4048)
-	_, err = e.client.QuerySeries(testCtx(t), SeriesQuery{RegisteredFrom: e.today, RegisteredTo: civil.DateOf(time.Now().UTC().AddDate(0, 0, -1))})
+	_, err = e.client.QuerySeries(testCtx(t), SeriesQuery{RegisteredFrom: e.today, RegisteredTo: civil.DateOf(simNow.AddDate(0, 0, -1))})
 	require.ErrorIs(t, err, ErrInvalidRequest)
 	_, err = e.client.QuerySeries(testCtx(t), SeriesQuery{Class: series.DocumentClassMG, DocumentType: series.DocumentTypeFT, Status: "X"})
 	require.ErrorIs(t, err, ErrInvalidRequest)
@@ -273,11 +266,7 @@ func TestStatePerNIF(t *testing.T) {
 		attest.WithUser("500000000", "2", "other"),
 	})
 	e.register(t, "A", series.DocumentTypeFT, 1)
-	key, _ := ParseATKey(e.srv.EncryptionCertificatePEM())
-	cert, _ := CertificateFromTLS(e.srv.ClientCertificate())
-	creds, _ := NewCredentials("500000000", "2", "other")
-	other, err := New(Endpoints{Series: e.srv.URL()}, creds, cert, WithATKey(key), WithRootCAs(e.srv.RootCAs()))
-	require.NoError(t, err)
+	other := simClientAs(t, e.srv, "500000000", "2", "other")
 	got, err := other.QuerySeries(testCtx(t), SeriesQuery{})
 	require.NoError(t, err)
 	assert.Empty(t, got)

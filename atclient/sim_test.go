@@ -2,9 +2,6 @@ package atclient
 
 import (
 	"context"
-	"io"
-	"net/http"
-	"sync"
 	"testing"
 	"time"
 
@@ -15,61 +12,57 @@ import (
 	"github.com/faturapt/faturapt/series"
 )
 
-// recorder keeps the bodies of the requests a Client sends.
-type recorder struct {
-	next http.RoundTripper
-	mu   sync.Mutex
-	reqs [][]byte
-}
+// The one wiring of the simulator for this package's tests (package
+// internal/attesttest does the same for the rest of the module, but it
+// imports atclient, which these tests cannot).
 
-func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
-	if req.GetBody != nil {
-		if body, err := req.GetBody(); err == nil {
-			b, _ := io.ReadAll(body)
-			r.mu.Lock()
-			r.reqs = append(r.reqs, b)
-			r.mu.Unlock()
-		}
-	}
-	return r.next.RoundTrip(req)
-}
+// simNow is the fixed time of the simulator and the clients: no test reads
+// the wall clock, so none depends on the day or the hour it runs.
+var simNow = time.Date(2026, time.June, 1, 10, 0, 0, 0, time.UTC)
 
-func (r *recorder) bodies() [][]byte {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return append([][]byte(nil), r.reqs...)
-}
+func simClock() time.Time { return simNow }
 
 type simEnv struct {
 	srv    *attest.Server
 	client *Client
-	rec    *recorder
 	today  civil.Date
 }
 
-// newSim starts a simulator and a client of it; both clocks read now.
+// newSim starts a simulator and a client of it, both on the fixed clock.
 func newSim(t testing.TB, simOpts []attest.Option, opts ...Option) *simEnv {
 	t.Helper()
-	srv, err := attest.New(simOpts...)
-	require.NoError(t, err)
-	t.Cleanup(srv.Close)
-	c := simClient(t, srv, opts...)
-	rec := &recorder{next: c.t.http().Transport}
-	c.t.http().Transport = rec
-	return &simEnv{srv: srv, client: c, rec: rec, today: civil.DateOf(time.Now().UTC())}
+	srv := startSim(t, simOpts...)
+	return &simEnv{srv: srv, client: simClient(t, srv, opts...), today: civil.DateOf(simNow)}
 }
 
-// simClient is a client of srv with the default user, trusting its CA.
+// startSim starts a simulator on the fixed clock, closed at the test's end.
+func startSim(t testing.TB, opts ...attest.Option) *attest.Server {
+	t.Helper()
+	srv, err := attest.New(append([]attest.Option{attest.WithClock(simClock)}, opts...)...)
+	require.NoError(t, err)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// simClient is a client of srv with the default user.
 func simClient(t testing.TB, srv *attest.Server, opts ...Option) *Client {
+	t.Helper()
+	return simClientAs(t, srv, attest.DefaultNIF, attest.DefaultSubUser, attest.DefaultPassword, opts...)
+}
+
+// simClientAs is a client of srv's two services for the given user: srv's
+// key in the role of AT's, its CA trusted, the fixed clock and a 1 ms
+// query retry; opts come after these and may replace them.
+func simClientAs(t testing.TB, srv *attest.Server, nif, subUser, password string, opts ...Option) *Client {
 	t.Helper()
 	key, err := ParseATKey(srv.EncryptionCertificatePEM())
 	require.NoError(t, err)
 	cert, err := CertificateFromTLS(srv.ClientCertificate())
 	require.NoError(t, err)
-	creds, err := NewCredentials(attest.DefaultNIF, attest.DefaultSubUser, attest.DefaultPassword)
+	creds, err := NewCredentials(nif, subUser, password)
 	require.NoError(t, err)
-	all := append([]Option{WithATKey(key), WithRootCAs(srv.RootCAs()), WithQueryRetry(3, time.Millisecond)}, opts...)
-	c, err := New(Endpoints{Series: srv.URL()}, creds, cert, all...)
+	all := append([]Option{WithATKey(key), WithRootCAs(srv.RootCAs()), WithClock(simClock), WithQueryRetry(3, time.Millisecond)}, opts...)
+	c, err := New(Endpoints{Series: srv.URL(), EFatura: srv.EFaturaURL()}, creds, cert, all...)
 	require.NoError(t, err)
 	t.Cleanup(c.Close)
 	return c

@@ -177,11 +177,14 @@ func stripURL(err error) error {
 	return err
 }
 
-// openBody parses a SOAP answer and returns a decoder positioned inside
-// Body with the first element of Body. A SOAP fault becomes a *FaultError;
-// an HTTP status other than 200 without a fault an *HTTPError; anything
-// else that is not an envelope a *MalformedResponseError.
-func openBody(op string, status int, data []byte) (*xml.Decoder, xml.StartElement, error) {
+// OpenAnswer parses AT's answer to operation (as Client.Call returns it)
+// and returns a decoder positioned inside the SOAP Body with the Body's
+// first element, the operation's response element for the caller to
+// decode. A SOAP fault (1.1, or the 1.2 AT's servers send when they fail)
+// becomes a *FaultError; an HTTP status other than 200 without a fault an
+// *HTTPError; anything else that is not an envelope a
+// *MalformedResponseError.
+func OpenAnswer(op string, status int, data []byte) (*xml.Decoder, xml.StartElement, error) {
 	malformed := func(format string, args ...any) error {
 		return &MalformedResponseError{Operation: op, Reason: fmt.Sprintf(format, args...)}
 	}

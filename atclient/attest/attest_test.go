@@ -26,14 +26,16 @@ type rawClient struct {
 	hc  *http.Client
 }
 
+// testNow is the fixed clock of the tests' servers and headers: no test
+// reads the wall clock, so none depends on the day or hour it runs.
+var testNow = time.Date(2026, time.June, 1, 10, 0, 0, 0, time.UTC)
+
 func newRaw(t *testing.T, opts ...Option) *rawClient {
 	t.Helper()
-	srv, err := New(opts...)
+	srv, err := New(append([]Option{WithClock(func() time.Time { return testNow })}, opts...)...)
 	require.NoError(t, err)
 	t.Cleanup(srv.Close)
-	hc := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{
-		RootCAs: srv.RootCAs(), Certificates: []tls.Certificate{srv.ClientCertificate()}, MinVersion: tls.VersionTLS12}}}
-	return &rawClient{t: t, srv: srv, hc: hc}
+	return &rawClient{t: t, srv: srv, hc: srv.HTTPClient()}
 }
 
 func ecb(key, plain []byte) string {
@@ -108,7 +110,7 @@ func (c *rawClient) post(header, body string) answer {
 }
 
 func (c *rawClient) ok() string {
-	return c.header(newKey(), DefaultNIF+"/"+DefaultSubUser, DefaultPassword, time.Now())
+	return c.header(newKey(), DefaultNIF+"/"+DefaultSubUser, DefaultPassword, testNow)
 }
 
 func register(id, start string) string {
@@ -117,7 +119,7 @@ func register(id, start string) string {
 		`<numCertSWFatur>0</numCertSWFatur><meioProcessamento>PI</meioProcessamento></at:registarSerie>`
 }
 
-func today() string { return time.Now().UTC().Format(time.DateOnly) }
+func today() string { return testNow.UTC().Format(time.DateOnly) }
 
 func TestRegisterAnswer(t *testing.T) {
 	c := newRaw(t)
@@ -136,7 +138,7 @@ func TestWSSecurityChecks(t *testing.T) {
 	body := `<at:consultarSeries xmlns:at="http://at.gov.pt/"/>`
 
 	ks := newKey()
-	h := c.header(ks, user, DefaultPassword, time.Now())
+	h := c.header(ks, user, DefaultPassword, testNow)
 	require.Equal(t, 2002, c.post(h, body).code)
 	a := c.post(h, body)
 	// Refusals have AT's shape: faultcode Client.Authentication and the
@@ -146,21 +148,21 @@ func TestWSSecurityChecks(t *testing.T) {
 	assert.Equal(t, 500, a.status)
 	assert.Equal(t, 12, a.authCode, "a request key is used once")
 	// Same key, new header: still refused.
-	assert.Equal(t, 12, c.post(c.header(ks, user, DefaultPassword, time.Now()), body).authCode)
+	assert.Equal(t, 12, c.post(c.header(ks, user, DefaultPassword, testNow), body).authCode)
 
-	assert.Equal(t, 99, c.post(c.header(newKey(), user, "wrong", time.Now()), body).authCode)
-	assert.Equal(t, 99, c.post(c.header(newKey(), DefaultNIF+"/99", DefaultPassword, time.Now()), body).authCode)
-	assert.Equal(t, 4, c.post(c.header(newKey(), "nobody", DefaultPassword, time.Now()), body).authCode)
-	assert.Equal(t, 10, c.post(c.header(newKey(), user, DefaultPassword, time.Now().Add(-6*time.Minute)), body).authCode)
-	assert.Equal(t, 10, c.post(c.header(newKey(), user, DefaultPassword, time.Now().Add(6*time.Minute)), body).authCode)
+	assert.Equal(t, 99, c.post(c.header(newKey(), user, "wrong", testNow), body).authCode)
+	assert.Equal(t, 99, c.post(c.header(newKey(), DefaultNIF+"/99", DefaultPassword, testNow), body).authCode)
+	assert.Equal(t, 4, c.post(c.header(newKey(), "nobody", DefaultPassword, testNow), body).authCode)
+	assert.Equal(t, 10, c.post(c.header(newKey(), user, DefaultPassword, testNow.Add(-6*time.Minute)), body).authCode)
+	assert.Equal(t, 10, c.post(c.header(newKey(), user, DefaultPassword, testNow.Add(6*time.Minute)), body).authCode)
 	assert.Equal(t, 1, c.post("", body).authCode)
-	a = c.post(c.header(newKey(), user, DefaultPassword, time.Now()), body)
+	a = c.post(c.header(newKey(), user, DefaultPassword, testNow), body)
 	assert.Equal(t, 2002, a.code, "a fresh, right header passes")
 	assert.Equal(t, 2, c.srv.Calls("consultarSeries"))
 
 	// The password encrypted under another key than the Nonce's.
-	other := c.header(newKey(), user, DefaultPassword, time.Now())
-	mixed := c.header(newKey(), user, DefaultPassword, time.Now())
+	other := c.header(newKey(), user, DefaultPassword, testNow)
+	mixed := c.header(newKey(), user, DefaultPassword, testNow)
 	i, j := strings.Index(other, "<wss:Password>"), strings.Index(other, "</wss:Password>")
 	k, l := strings.Index(mixed, "<wss:Password>"), strings.Index(mixed, "</wss:Password>")
 	mixed = mixed[:k] + other[i:j] + mixed[l:]
@@ -205,7 +207,7 @@ func TestRegisterRules(t *testing.T) {
 		a := c.post(c.ok(), register(tc.id, today()))
 		assert.Equal(t, tc.code, a.code, "%q: %s", tc.id, a.msg)
 	}
-	yesterday := time.Now().UTC().AddDate(0, 0, -1).Format(time.DateOnly)
+	yesterday := testNow.AddDate(0, 0, -1).Format(time.DateOnly)
 	assert.Equal(t, 4049, c.post(c.ok(), register("P", yesterday)).code)
 	assert.Equal(t, 4000, c.post(c.ok(), register("P", "2026-13-01")).code)
 	assert.Equal(t, 4000, c.post(c.ok(), strings.Replace(register("P", today()), ">1<", ">0<", 1)).code, "numInicialSeq ≥ 1")

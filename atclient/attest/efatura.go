@@ -170,12 +170,8 @@ var efOperations = []string{"RegisterInvoice", "ChangeInvoiceStatus", "DeleteInv
 	"DeleteWork", "RegisterPayment", "ChangePaymentStatus", "DeletePayment"}
 
 func (s *Server) serveEFatura(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodPost {
-		writeFault(w, http.StatusMethodNotAllowed, "SOAP-ENV:Client", "only POST")
-		return
-	}
-	data, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
-	if err != nil {
+	data, ok := s.readRequest(w, r, "SOAP-ENV:Client")
+	if !ok {
 		return
 	}
 	var env envelope

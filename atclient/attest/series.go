@@ -142,12 +142,8 @@ type envelope struct {
 }
 
 func (s *Server) serveSeries(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodPost {
-		writeFault(w, http.StatusMethodNotAllowed, "S:Client", "only POST")
-		return
-	}
-	data, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
-	if err != nil {
+	data, ok := s.readRequest(w, r, "S:Client")
+	if !ok {
 		return
 	}
 	var env envelope

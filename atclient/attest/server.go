@@ -1,6 +1,7 @@
 package attest
 
 import (
+	"bytes"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
@@ -10,6 +11,7 @@ import (
 	"crypto/x509/pkix"
 	"encoding/pem"
 	"fmt"
+	"io"
 	"math/big"
 	"net"
 	"net/http"
@@ -59,6 +61,7 @@ type Server struct {
 	calls    map[string]int    // processed requests per operation
 	requests map[string]int    // authenticated requests per operation, faults included
 	codes    int               // validation codes given
+	received [][]byte          // every request body, in order
 	efatura  map[string]efBook // e-Fatura documents per NIF (efatura.go)
 }
 
@@ -268,6 +271,46 @@ func (s *Server) Requests(op string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.requests[op]
+}
+
+// Received returns the body of every request the server received, in
+// order, whatever its service and whether it was authenticated: what a
+// program under test really sent.
+func (s *Server) Received() [][]byte {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([][]byte, len(s.received))
+	for i, b := range s.received {
+		out[i] = bytes.Clone(b)
+	}
+	return out
+}
+
+// HTTPClient returns an HTTP client that presents ClientCertificate and
+// trusts the server, to send requests of a test's own making.
+func (s *Server) HTTPClient() *http.Client {
+	return &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{
+		MinVersion:   tls.VersionTLS12,
+		RootCAs:      s.roots.Clone(),
+		Certificates: []tls.Certificate{s.clientCert()},
+	}}}
+}
+
+// readRequest reads a POSTed body and records it; it answers a fault with
+// faultcode clientFault to another method.
+func (s *Server) readRequest(w http.ResponseWriter, r *http.Request, clientFault string) ([]byte, bool) {
+	if r.Method != http.MethodPost {
+		writeFault(w, http.StatusMethodNotAllowed, clientFault, "only POST")
+		return nil, false
+	}
+	data, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+	if err != nil {
+		return nil, false
+	}
+	s.mu.Lock()
+	s.received = append(s.received, data)
+	s.mu.Unlock()
+	return data, true
 }
 
 func (s *Server) now() time.Time { return s.clock() }

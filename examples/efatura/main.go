@@ -34,6 +34,7 @@ import (
 
 	"github.com/faturapt/faturapt/atclient"
 	"github.com/faturapt/faturapt/atclient/attest"
+	"github.com/faturapt/faturapt/atclient/efatura"
 	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/reporting"
 	"github.com/faturapt/faturapt/saft"
@@ -72,15 +73,19 @@ func run() error {
 	// It reported 2025 by SAF-T file and reports 2026 in real time.
 	method := reporting.Choices{{Year: 2025, Method: reporting.MethodSAFT}, {Year: 2026, Method: reporting.MethodWebService}}
 
-	client, err := atclient.New(atclient.Endpoints{EFatura: srv.EFaturaURL()}, creds, cert,
-		atclient.WithATKey(key), atclient.WithRootCAs(srv.RootCAs()),
-		atclient.WithEFaturaIssuer(atclient.IssuerFromHeader(header)),
-		atclient.WithReportingMethod(method),
-		atclient.WithEFaturaChannel("faturapt example", "1"))
+	at, err := atclient.New(atclient.Endpoints{EFatura: srv.EFaturaURL()}, creds, cert,
+		atclient.WithATKey(key), atclient.WithRootCAs(srv.RootCAs()))
 	if err != nil {
 		return err
 	}
-	defer client.Close()
+	defer at.Close()
+	client, err := efatura.New(at,
+		efatura.WithIssuer(efatura.IssuerFromHeader(header)),
+		efatura.WithReportingMethod(method),
+		efatura.WithChannel("faturapt example", "1"))
+	if err != nil {
+		return err
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 
@@ -89,27 +94,27 @@ func run() error {
 
 	// 1. Send an invoice.
 	ft1 := invoice("FT A/1", "CSDF7T5H-1", civil.DateTime{Date: civil.Date{Year: 2026, Month: time.March, Day: 2}, Hour: 10, Minute: 30, Second: 0}, "100.00")
-	rec, err := client.RegisterInvoice(ctx, atclient.EFaturaInvoice{Invoice: ft1, Customer: customer, PaperLess: true})
+	rec, err := client.RegisterInvoice(ctx, efatura.Invoice{Invoice: ft1, Customer: customer, PaperLess: true})
 	if err != nil {
 		return err
 	}
 	fmt.Printf("%s %s: %s\n", rec.Operation, ft1.InvoiceNo, rec.Message)
 
 	// 2. A lost answer: AT registers, the connection drops.
-	srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: atclient.OpRegisterInvoice, AfterProcessing: true})
+	srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: string(efatura.OpRegisterInvoice), AfterProcessing: true})
 	ft2 := invoice("FT A/2", "CSDF7T5H-2", civil.DateTime{Date: civil.Date{Year: 2026, Month: time.March, Day: 2}, Hour: 11, Minute: 0, Second: 0}, "40.00")
-	rec, err = client.RegisterInvoice(ctx, atclient.EFaturaInvoice{Invoice: ft2, Customer: customer})
+	rec, err = client.RegisterInvoice(ctx, efatura.Invoice{Invoice: ft2, Customer: customer})
 	if err != nil {
 		return err
 	}
 	fmt.Printf("%s %s after a lost answer: reconciled=%t, sent %d times, registered once\n",
-		rec.Operation, ft2.InvoiceNo, rec.Reconciled, srv.Requests(atclient.OpRegisterInvoice)-1)
+		rec.Operation, ft2.InvoiceNo, rec.Reconciled, srv.Requests(string(efatura.OpRegisterInvoice))-1)
 
 	// 3. Cancel FT A/1: the SAF-T status becomes A, and AT is told.
 	ft1.DocumentStatus.InvoiceStatus = saft.InvoiceStatusCancelled
 	ft1.DocumentStatus.InvoiceStatusDate = civil.DateTime{Date: civil.Date{Year: 2026, Month: time.March, Day: 2}, Hour: 16, Minute: 0, Second: 0}
 	ft1.DocumentStatus.Reason = "Erro do operador"
-	if rec, err = client.ChangeInvoiceStatus(ctx, atclient.EFaturaInvoice{Invoice: ft1, Customer: customer}); err != nil {
+	if rec, err = client.ChangeInvoiceStatus(ctx, efatura.Invoice{Invoice: ft1, Customer: customer}); err != nil {
 		return err
 	}
 	fmt.Printf("%s %s to A: %s\n", rec.Operation, ft1.InvoiceNo, rec.Message)
@@ -127,20 +132,20 @@ func run() error {
 			Tax:              &saft.PaymentTax{TaxType: "IVA", TaxCountryRegion: "PT", TaxCode: "NOR", TaxPercentage: money("23")}}},
 		DocumentTotals: saft.PaymentTotals{TaxPayable: *money("9.20"), NetTotal: *money("40.00"), GrossTotal: *money("49.20")},
 	}
-	if rec, err = client.RegisterPayment(ctx, atclient.EFaturaPayment{Payment: rc, Customer: customer}); err != nil {
+	if rec, err = client.RegisterPayment(ctx, efatura.Payment{Payment: rc, Customer: customer}); err != nil {
 		return err
 	}
 	fmt.Printf("%s %s: %s\n", rec.Operation, rc.PaymentRefNo, rec.Message)
 
 	// 5. Delete the communication of FT A/1, sent in error.
-	if rec, err = client.DeleteInvoice(ctx, []atclient.EFaturaInvoice{{Invoice: ft1, Customer: customer}}, nil, "Comunicado por engano"); err != nil {
+	if rec, err = client.DeleteInvoice(ctx, []efatura.Invoice{{Invoice: ft1, Customer: customer}}, nil, "Comunicado por engano"); err != nil {
 		return err
 	}
 	fmt.Printf("%s %s: %s\n", rec.Operation, ft1.InvoiceNo, rec.Message)
 
 	// 6. A 2025 document: that year is reported by SAF-T file.
 	old := invoice("FT 2025/9", "CSDF7T5H-9", civil.DateTime{Date: civil.Date{Year: 2025, Month: time.December, Day: 30}, Hour: 10, Minute: 0, Second: 0}, "10.00")
-	_, err = client.RegisterInvoice(ctx, atclient.EFaturaInvoice{Invoice: old, Customer: customer})
+	_, err = client.RegisterInvoice(ctx, efatura.Invoice{Invoice: old, Customer: customer})
 	if !errors.Is(err, reporting.ErrOtherMethod) {
 		return fmt.Errorf("a 2025 document was not refused: %v", err)
 	}

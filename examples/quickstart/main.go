@@ -44,6 +44,7 @@ import (
 
 	"github.com/faturapt/faturapt/atclient"
 	"github.com/faturapt/faturapt/atclient/attest"
+	"github.com/faturapt/faturapt/atclient/efatura"
 	"github.com/faturapt/faturapt/atcud"
 	"github.com/faturapt/faturapt/certify"
 	"github.com/faturapt/faturapt/civil"
@@ -245,15 +246,20 @@ func run(ctx context.Context, w io.Writer, dir string) (Outcome, error) {
 	header.EndDate = civil.DateOf(now)
 	client, err := atclient.New(atclient.Endpoints{Series: srv.URL(), EFatura: srv.EFaturaURL()}, creds, cert,
 		atclient.WithATKey(atKey), atclient.WithRootCAs(srv.RootCAs()),
-		atclient.WithRequestTimeout(10*time.Second),
-		atclient.WithEFaturaIssuer(atclient.IssuerFromHeader(header)),
-		// The client consults the record when it is about to communicate,
-		// so the choice made in step 6 applies to it.
-		atclient.WithReportingMethod(checkerFunc(func(year int, m reporting.Method) error { return methods.Check(year, m) })))
+		atclient.WithRequestTimeout(10*time.Second))
 	if err != nil {
 		return o, err
 	}
 	defer client.Close()
+	// The e-Fatura client sends through the same transport. It consults
+	// the record when it is about to communicate, so the choice made in
+	// step 6 applies to it.
+	realTime, err := efatura.New(client,
+		efatura.WithIssuer(efatura.IssuerFromHeader(header)),
+		efatura.WithReportingMethod(checkerFunc(func(year int, m reporting.Method) error { return methods.Check(year, m) })))
+	if err != nil {
+		return o, err
+	}
 
 	types := []series.DocumentType{series.DocumentTypeFT, series.DocumentTypeFS}
 	co := setup.Company{
@@ -410,7 +416,7 @@ func run(ctx context.Context, w io.Writer, dir string) (Outcome, error) {
 	p.f("")
 	p.f("== 6. Communication method of %d", now.Year())
 	p.f("chosen: %s", o.Method.Method.DescriptionEN())
-	_, o.Refused = client.RegisterInvoice(ctx, atclient.EFaturaInvoice{Invoice: &invoices[0], Customer: saftCustomer(cafe)})
+	_, o.Refused = realTime.RegisterInvoice(ctx, efatura.Invoice{Invoice: &invoices[0], Customer: saftCustomer(cafe)})
 	o.EFaturaHit = len(srv.EFaturaDocuments(companyNIF))
 	if !errors.Is(o.Refused, reporting.ErrOtherMethod) {
 		return o, fmt.Errorf("e-Fatura registration of %s was not refused as the other method: %v", invoices[0].InvoiceNo, o.Refused)

@@ -1,7 +1,6 @@
-package atclient
+package efatura
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -13,28 +12,28 @@ import (
 	"github.com/faturapt/faturapt/certify"
 	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/saft"
+	"github.com/faturapt/faturapt/violation"
 )
 
 // Building the e-Fatura requests from the SAF-T model, and the rules of the
 // manual ("Comunicação dos elementos dos documentos de faturação", v1.0,
 // §2.2.2) and of the WSDL that the SAF-T model does not carry. Every
-// violation is reported at once, each a *FieldError naming the request
-// field (the WSDL's element path) and a stable rule code.
+// violation is reported at once in one *violation.Error (see Rules).
 
-// EFaturaMDVersion is the only eFaturaMDVersion Fatcorews.wsdl accepts
+// MDVersion is the only eFaturaMDVersion Fatcorews.wsdl accepts
 // (simple type eFaturaMDVersion, pattern "0.0.1").
-const EFaturaMDVersion = "0.0.1"
+const MDVersion = "0.0.1"
 
 // EFatura endpoints (manual §2.1.2, §2.1.3; generic manual v2.0 §3).
 const (
-	EFaturaTestEndpoint       = "https://servicos.portaldasfinancas.gov.pt:723/fatcorews/ws/"
-	EFaturaProductionEndpoint = "https://servicos.portaldasfinancas.gov.pt:423/fatcorews/ws/"
+	CodeTestEndpoint       = "https://servicos.portaldasfinancas.gov.pt:723/fatcorews/ws/"
+	CodeProductionEndpoint = "https://servicos.portaldasfinancas.gov.pt:423/fatcorews/ws/"
 )
 
-// EFaturaIssuer is what every register request says about the issuer and
+// Issuer is what every register request says about the issuer and
 // the program besides the document: the SAF-T Header fields of the same
 // name (use IssuerFromHeader).
-type EFaturaIssuer struct {
+type Issuer struct {
 	// TaxRegistrationNumber (1.3): the issuer's Portuguese NIF.
 	TaxRegistrationNumber string
 	// TaxEntity (1.4): the establishment, "Global" when not applicable,
@@ -50,8 +49,8 @@ type EFaturaIssuer struct {
 
 // IssuerFromHeader takes the issuer from the SAF-T Header a program uses to
 // export the same documents, so both ways of communicating say the same.
-func IssuerFromHeader(h saft.Header) EFaturaIssuer {
-	return EFaturaIssuer{
+func IssuerFromHeader(h saft.Header) Issuer {
+	return Issuer{
 		TaxRegistrationNumber:     h.TaxRegistrationNumber,
 		TaxEntity:                 h.TaxEntity,
 		SoftwareCertificateNumber: h.SoftwareCertificateNumber,
@@ -59,9 +58,9 @@ func IssuerFromHeader(h saft.Header) EFaturaIssuer {
 	}
 }
 
-// EFaturaInvoice is a sales document to communicate (RegisterInvoice,
+// Invoice is a sales document to communicate (RegisterInvoice,
 // ChangeInvoiceStatus, DeleteInvoice).
-type EFaturaInvoice struct {
+type Invoice struct {
 	Invoice *saft.Invoice
 	// Customer is the MasterFiles record of Invoice.CustomerID: the request
 	// carries its CustomerTaxID and BillingAddress.Country.
@@ -71,17 +70,17 @@ type EFaturaInvoice struct {
 	PaperLess bool
 }
 
-// EFaturaWork is a working document to communicate (RegisterWork,
+// Work is a working document to communicate (RegisterWork,
 // ChangeWorkStatus, DeleteWork).
-type EFaturaWork struct {
+type Work struct {
 	Work     *saft.WorkDocument
 	Customer saft.Customer // the MasterFiles record of Work.CustomerID
 }
 
-// EFaturaPayment is a receipt to communicate (RegisterPayment,
+// Payment is a receipt to communicate (RegisterPayment,
 // ChangePaymentStatus, DeletePayment). Only receipts of the cash VAT scheme
 // (PaymentType RC) are communicated (manual 1.6.4).
-type EFaturaPayment struct {
+type Payment struct {
 	Payment  *saft.Payment
 	Customer saft.Customer // the MasterFiles record of Payment.CustomerID
 }
@@ -111,87 +110,82 @@ var (
 	paymentTypes = []string{"RC"}
 )
 
-// violations collects FieldErrors.
-type violations []error
+// violations collects what a request breaks.
+type violations struct{ list violation.List }
 
-func (v *violations) add(field, rule, format string, args ...any) {
-	*v = append(*v, &FieldError{Field: field, Rule: rule, Msg: fmt.Sprintf(format, args...)})
+func (v *violations) add(field string, rule violation.Code, format string, args ...any) {
+	v.list.Add(field, rule, format, args...)
 }
 
-func (v violations) err() error {
-	if len(v) == 0 {
-		return nil
-	}
-	return errors.Join(v...)
-}
+func (v *violations) err() error { return v.list.Err("efatura: request") }
 
 func (v *violations) text(field, s string, min, max int) {
 	n := utf8.RuneCountInString(s)
 	switch {
 	case n == 0 && min > 0:
-		v.add(field, "required", "missing")
+		v.add(field, RuleRequired, "missing")
 	case n < min || n > max:
-		v.add(field, "length", "%d characters, want %d to %d", n, min, max)
+		v.add(field, RuleLength, "%d characters, want %d to %d", n, min, max)
 	}
 }
 
 func (v *violations) docNumber(field, s string) {
 	v.text(field, s, 1, 60)
 	if s != "" && !docNumberRE.MatchString(s) {
-		v.add(field, "pattern", "%q is not \"type series/number\" (pattern [^ ]+ [^/^ ]+/[0-9]+)", s)
+		v.add(field, RulePattern, "%q is not \"type series/number\" (pattern [^ ]+ [^/^ ]+/[0-9]+)", s)
 	}
 }
 
 func (v *violations) date(field string, d civil.Date) {
 	if !d.Valid() {
-		v.add(field, "date", "missing or not a calendar date")
+		v.add(field, RuleDate, "missing or not a calendar date")
 	}
 }
 
 func (v *violations) dateTime(field string, t civil.DateTime) {
 	if !t.Valid() {
-		v.add(field, "datetime", "missing or not a valid date and time")
+		v.add(field, RuleDateTime, "missing or not a valid date and time")
 	}
 }
 
 func (v *violations) enum(field, s string, allowed []string) {
 	if !slices.Contains(allowed, s) {
-		v.add(field, "enum", "%q is not one of %s", s, strings.Join(allowed, ", "))
+		v.add(field, RuleEnum, "%q is not one of %s", s, strings.Join(allowed, ", "))
 	}
 }
 
 func (v *violations) money(field string, d decimal.Decimal) {
 	if d.IsNegative() || d.GreaterThan(maxMonetary) {
-		v.add(field, "range", "%s is outside 0 to 9999999999999.99 (MonetaryType)", d.String())
+		v.add(field, RuleRange, "%s is outside 0 to 9999999999999.99 (MonetaryType)", d.String())
 	}
 }
 
-func (v *violations) issuer(is *EFaturaIssuer) {
+func (v *violations) issuer(is *Issuer) {
 	if is == nil {
-		v.add("TaxRegistrationNumber", "issuer", "no issuer configured: use WithEFaturaIssuer (IssuerFromHeader of the SAF-T header)")
+		v.add("TaxRegistrationNumber", RuleIssuer, "no issuer configured: use WithIssuer (IssuerFromHeader of the SAF-T header)")
 		return
 	}
 	v.nif("TaxRegistrationNumber", is.TaxRegistrationNumber)
 	v.text("TaxEntity", is.TaxEntity, 1, 20)
 	if is.SoftwareCertificateNumber < 0 {
-		v.add("SoftwareCertificateNumber", "range", "%d is negative (0 when not applicable)", is.SoftwareCertificateNumber)
+		v.add("SoftwareCertificateNumber", RuleRange, "%d is negative (0 when not applicable)", is.SoftwareCertificateNumber)
 	}
 	if afv := auditFileVersion(is); !auditFileRE.MatchString(afv) {
-		v.add("AuditFileVersion", "pattern", "%q is not a SAF-T (PT) version (1.04_01, ..., or inexistente)", afv)
+		v.add("AuditFileVersion", RulePattern, "%q is not a SAF-T (PT) version (1.04_01, ..., or inexistente)", afv)
 	}
 }
 
 // nif is SAFPTPortugueseVatNumber: an integer 100000000 to 999999999.
 func (v *violations) nif(field, s string) {
 	if len(s) != 9 || strings.Trim(s, "0123456789") != "" || s[0] == '0' {
-		v.add(field, "nif", "%q is not a 9-digit Portuguese NIF", s)
+		v.add(field, RuleNIF, "%q is not a 9-digit Portuguese NIF", s)
 	}
 }
 
 // registerHead is the head of a Register request from its (checked) issuer.
-func registerHead(is *EFaturaIssuer) wireRegisterHead {
+func registerHead(is *Issuer) wireRegisterHead {
 	return wireRegisterHead{
-		Version:                   EFaturaMDVersion,
+		Version:                   MDVersion,
 		AuditFileVersion:          auditFileVersion(is),
 		TaxRegistrationNumber:     is.TaxRegistrationNumber,
 		TaxEntity:                 is.TaxEntity,
@@ -199,7 +193,7 @@ func registerHead(is *EFaturaIssuer) wireRegisterHead {
 	}
 }
 
-func auditFileVersion(is *EFaturaIssuer) string {
+func auditFileVersion(is *Issuer) string {
 	if is.AuditFileVersion == "" {
 		return saft.AuditFileVersion
 	}
@@ -208,11 +202,11 @@ func auditFileVersion(is *EFaturaIssuer) string {
 
 func (v *violations) customer(prefix string, c saft.Customer, customerID string) (string, string) {
 	if c.CustomerID != customerID {
-		v.add(prefix+"CustomerTaxID", "customer", "the customer given is %q, the document's CustomerID is %q", c.CustomerID, customerID)
+		v.add(prefix+"CustomerTaxID", RuleCustomer, "the customer given is %q, the document's CustomerID is %q", c.CustomerID, customerID)
 	}
 	v.text(prefix+"CustomerTaxID", c.CustomerTaxID, 1, 30)
 	if !countryRE.MatchString(c.BillingAddress.Country) {
-		v.add(prefix+"CustomerTaxIDCountry", "pattern", "%q is not an ISO 3166-1 alpha-2 code or Desconhecido (the customer's BillingAddress.Country)", c.BillingAddress.Country)
+		v.add(prefix+"CustomerTaxIDCountry", RulePattern, "%q is not an ISO 3166-1 alpha-2 code or Desconhecido (the customer's BillingAddress.Country)", c.BillingAddress.Country)
 	}
 	return c.CustomerTaxID, c.BillingAddress.Country
 }
@@ -225,7 +219,7 @@ func (v *violations) hashCharacters(field, hash string) string {
 	}
 	hc, err := certify.HashChars(hash)
 	if err != nil || strings.Contains(hc, "^") {
-		v.add(field, "hash", "the document's Hash must be \"0\" (program not certified) or a signature of at least 31 characters")
+		v.add(field, RuleHash, "the document's Hash must be \"0\" (program not certified) or a signature of at least 31 characters")
 		return ""
 	}
 	return hc
@@ -241,18 +235,18 @@ func indicator(b saft.Indicator) int {
 func (v *violations) tax(field string, t saft.Tax) *wireTax {
 	v.enum(field+"/TaxType", string(t.TaxType), []string{"IVA", "IS", "NS"})
 	if !regionRE.MatchString(t.TaxCountryRegion) {
-		v.add(field+"/TaxCountryRegion", "pattern", "%q is not an ISO 3166-1 alpha-2 code, PT-AC or PT-MA", t.TaxCountryRegion)
+		v.add(field+"/TaxCountryRegion", RulePattern, "%q is not an ISO 3166-1 alpha-2 code, PT-AC or PT-MA", t.TaxCountryRegion)
 	}
 	if !taxCodeRE.MatchString(string(t.TaxCode)) {
-		v.add(field+"/TaxCode", "pattern", "%q is not a tax code (RED, INT, NOR, ISE, OUT, NS, NA or a stamp duty item, at most 10 characters)", t.TaxCode)
+		v.add(field+"/TaxCode", RulePattern, "%q is not a tax code (RED, INT, NOR, ISE, OUT, NS, NA or a stamp duty item, at most 10 characters)", t.TaxCode)
 	}
 	w := &wireTax{TaxType: string(t.TaxType), TaxCountryRegion: t.TaxCountryRegion, TaxCode: string(t.TaxCode)}
 	switch {
 	case (t.TaxPercentage == nil) == (t.TaxAmount == nil):
-		v.add(field, "choice", "exactly one of TaxPercentage and TaxAmount (TotalTaxAmount) must be set")
+		v.add(field, RuleChoice, "exactly one of TaxPercentage and TaxAmount (TotalTaxAmount) must be set")
 	case t.TaxPercentage != nil:
 		if t.TaxPercentage.IsNegative() || t.TaxPercentage.GreaterThan(maxPercentage) {
-			v.add(field+"/TaxPercentage", "range", "%s is outside 0 to 100", t.TaxPercentage.String())
+			v.add(field+"/TaxPercentage", RuleRange, "%s is outside 0 to 100", t.TaxPercentage.String())
 		}
 		p := percent(*t.TaxPercentage)
 		w.TaxPercentage = &p
@@ -308,7 +302,7 @@ func taxKey(t *saft.Tax) string {
 func (v *violations) debitCredit(line string, debit, credit *decimal.Decimal) (decimal.Decimal, string, bool) {
 	switch {
 	case (debit == nil) == (credit == nil):
-		v.add(line+"/DebitCreditIndicator", "choice", "exactly one of DebitAmount and CreditAmount must be set")
+		v.add(line+"/DebitCreditIndicator", RuleChoice, "exactly one of DebitAmount and CreditAmount must be set")
 		return decimal.Decimal{}, "", false
 	case debit != nil:
 		return *debit, "D", true
@@ -321,7 +315,7 @@ func (v *violations) debitCredit(line string, debit, credit *decimal.Decimal) (d
 // from its SAF-T lines.
 func (v *violations) lineSummaries(field string, lines []saft.InvoiceLine, taxRequired bool) []wireLineSummary {
 	if len(lines) == 0 {
-		v.add(field, "required", "the document has no lines")
+		v.add(field, RuleRequired, "the document has no lines")
 		return nil
 	}
 	var out []wireLineSummary
@@ -340,10 +334,10 @@ func (v *violations) lineSummaries(field string, lines []saft.InvoiceLine, taxRe
 		}
 		v.date(lf+"/TaxPointDate", l.TaxPointDate)
 		if l.Tax == nil && taxRequired {
-			v.add(lf+"/Tax", "required", "missing")
+			v.add(lf+"/Tax", RuleRequired, "missing")
 		}
 		if zeroTax(l.Tax) && l.TaxExemptionCode == "" {
-			v.add(lf+"/TaxExemptionCode", "exemption_required", "required when the tax rate or amount is zero (manual 1.6.14.8)")
+			v.add(lf+"/TaxExemptionCode", RuleExemptionRequired, "required when the tax rate or amount is zero (manual 1.6.14.8)")
 		}
 		v.exemptionCode(lf, l.TaxExemptionCode)
 		var refs []string
@@ -425,7 +419,7 @@ func (v *violations) withholding(field string, ws []saft.WithholdingTax) []wireW
 	for i, w := range ws {
 		f := fmt.Sprintf("%s[%d]", field, i+1)
 		if w.WithholdingTaxType != "" && !w.WithholdingTaxType.Valid() {
-			v.add(f+"/WithholdingTaxType", "enum", "%q is not IRS, IRC or IS", w.WithholdingTaxType)
+			v.add(f+"/WithholdingTaxType", RuleEnum, "%q is not IRS, IRC or IS", w.WithholdingTaxType)
 		}
 		v.money(f+"/WithholdingTaxAmount", w.WithholdingTaxAmount)
 		out = append(out, wireWithholdingTax{Type: string(w.WithholdingTaxType), Amount: money(w.WithholdingTaxAmount)})
@@ -437,18 +431,18 @@ func (v *violations) withholding(field string, ws []saft.WithholdingTax) []wireW
 // absent). The field name is built only for a violation.
 func (v *violations) exemptionCode(line, code string) {
 	if code != "" && !exemptionRE.MatchString(code) {
-		v.add(line+"/TaxExemptionCode", "pattern", "%q is not an M code (M01, M99, ...)", code)
+		v.add(line+"/TaxExemptionCode", RulePattern, "%q is not an M code (M01, M99, ...)", code)
 	}
 }
 
 func (v *violations) eac(field, code string) {
 	if code != "" && !eacRE.MatchString(code) {
-		v.add(field, "pattern", "%q is not a 5-digit CAE code", code)
+		v.add(field, RulePattern, "%q is not a 5-digit CAE code", code)
 	}
 }
 
 // invoiceHeader builds InvoiceHeaderType.
-func (v *violations) invoiceHeader(prefix string, d EFaturaInvoice) wireInvoiceHeader {
+func (v *violations) invoiceHeader(prefix string, d Invoice) wireInvoiceHeader {
 	inv := d.Invoice
 	v.docNumber(prefix+"InvoiceNo", inv.InvoiceNo)
 	v.text(prefix+"ATCUD", inv.ATCUD, 1, 100)
@@ -466,11 +460,11 @@ func (v *violations) invoiceHeader(prefix string, d EFaturaInvoice) wireInvoiceH
 	}
 }
 
-func buildRegisterInvoice(is *EFaturaIssuer, d EFaturaInvoice) (*wireRegisterInvoice, error) {
+func buildRegisterInvoice(is *Issuer, d Invoice) (*wireRegisterInvoice, error) {
 	var v violations
 	v.issuer(is)
 	if d.Invoice == nil {
-		v.add("InvoiceData", "required", "no invoice")
+		v.add("InvoiceData", RuleRequired, "no invoice")
 		return nil, v.err()
 	}
 	inv := d.Invoice
@@ -502,11 +496,11 @@ func buildRegisterInvoice(is *EFaturaIssuer, d EFaturaInvoice) (*wireRegisterInv
 	}, nil
 }
 
-func buildChangeInvoiceStatus(nif string, d EFaturaInvoice) (*wireChangeInvoiceStatus, error) {
+func buildChangeInvoiceStatus(nif string, d Invoice) (*wireChangeInvoiceStatus, error) {
 	var v violations
 	v.nif("TaxRegistrationNumber", nif)
 	if d.Invoice == nil {
-		v.add("InvoiceHeader", "required", "no invoice")
+		v.add("InvoiceHeader", RuleRequired, "no invoice")
 		return nil, v.err()
 	}
 	h := v.invoiceHeader("InvoiceHeader/", d)
@@ -516,7 +510,7 @@ func buildChangeInvoiceStatus(nif string, d EFaturaInvoice) (*wireChangeInvoiceS
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return &wireChangeInvoiceStatus{Version: EFaturaMDVersion, TaxRegistrationNumber: nif, InvoiceHeader: h,
+	return &wireChangeInvoiceStatus{Version: MDVersion, TaxRegistrationNumber: nif, InvoiceHeader: h,
 		InvoiceStatus: wireInvoiceStatus{Status: string(st.InvoiceStatus), Date: st.InvoiceStatusDate}}, nil
 }
 
@@ -526,14 +520,14 @@ func buildChangeInvoiceStatus(nif string, d EFaturaInvoice) (*wireChangeInvoiceS
 func (v *violations) deletion(n int, r *DateRange, reason string, years []int) *wireDateRange {
 	switch {
 	case n == 0 && r == nil:
-		v.add("documentsList", "choice", "give the documents to delete or a date range")
+		v.add("documentsList", RuleChoice, "give the documents to delete or a date range")
 	case n > 0 && r != nil:
-		v.add("documentsList", "choice", "give the documents to delete or a date range, not both")
+		v.add("documentsList", RuleChoice, "give the documents to delete or a date range, not both")
 	}
 	v.text("reason", reason, 10, 500)
 	slices.Sort(years)
 	if years = slices.Compact(years); len(years) > 1 {
-		v.add("documentsList", "years", "documents of %d years (%v): AT deletes documents of one year per request (code 401)", len(years), years)
+		v.add("documentsList", RuleYears, "documents of %d years (%v): AT deletes documents of one year per request (code 401)", len(years), years)
 	}
 	if r == nil {
 		return nil
@@ -541,7 +535,7 @@ func (v *violations) deletion(n int, r *DateRange, reason string, years []int) *
 	v.date("dateRange/StartDate", r.Start)
 	v.date("dateRange/EndDate", r.End)
 	if r.End.Before(r.Start) {
-		v.add("dateRange/EndDate", "range", "%s is before StartDate %s", r.End, r.Start)
+		v.add("dateRange/EndDate", RuleRange, "%s is before StartDate %s", r.End, r.Start)
 	}
 	return &wireDateRange{StartDate: r.Start, EndDate: r.End}
 }
@@ -559,11 +553,11 @@ func documentsList[D, H any](v *violations, docs []D, elem, numberField, missing
 		p := fmt.Sprintf("documentsList/%s[%d]/", elem, i+1)
 		number, year, ok := doc(d)
 		if !ok {
-			v.add(p, "required", "%s", missing)
+			v.add(p, RuleRequired, "%s", missing)
 			continue
 		}
 		if seen[number] {
-			v.add(p+numberField, "repeated", "%q is in the list twice (AT refuses with 491)", number)
+			v.add(p+numberField, RuleRepeated, "%q is in the list twice (AT refuses with 491)", number)
 		}
 		seen[number] = true
 		list = append(list, header(p, d))
@@ -572,11 +566,11 @@ func documentsList[D, H any](v *violations, docs []D, elem, numberField, missing
 	return list, years
 }
 
-func buildDeleteInvoice(nif string, docs []EFaturaInvoice, r *DateRange, reason string) (*wireDeleteInvoice, error) {
+func buildDeleteInvoice(nif string, docs []Invoice, r *DateRange, reason string) (*wireDeleteInvoice, error) {
 	var v violations
 	v.nif("TaxRegistrationNumber", nif)
-	req := &wireDeleteInvoice{Version: EFaturaMDVersion, TaxRegistrationNumber: nif, Reason: reason}
-	list, years := documentsList(&v, docs, "invoice", "InvoiceNo", "no invoice", func(d EFaturaInvoice) (string, int, bool) {
+	req := &wireDeleteInvoice{Version: MDVersion, TaxRegistrationNumber: nif, Reason: reason}
+	list, years := documentsList(&v, docs, "invoice", "InvoiceNo", "no invoice", func(d Invoice) (string, int, bool) {
 		if d.Invoice == nil {
 			return "", 0, false
 		}
@@ -592,7 +586,7 @@ func buildDeleteInvoice(nif string, docs []EFaturaInvoice, r *DateRange, reason 
 	return req, nil
 }
 
-func (v *violations) workHeader(prefix string, d EFaturaWork) wireWorkHeader {
+func (v *violations) workHeader(prefix string, d Work) wireWorkHeader {
 	w := d.Work
 	v.docNumber(prefix+"DocumentNumber", w.DocumentNumber)
 	v.text(prefix+"ATCUD", w.ATCUD, 1, 100)
@@ -603,11 +597,11 @@ func (v *violations) workHeader(prefix string, d EFaturaWork) wireWorkHeader {
 		CustomerTaxID: taxID, CustomerTaxIDCountry: country}
 }
 
-func buildRegisterWork(is *EFaturaIssuer, d EFaturaWork) (*wireRegisterWork, error) {
+func buildRegisterWork(is *Issuer, d Work) (*wireRegisterWork, error) {
 	var v violations
 	v.issuer(is)
 	if d.Work == nil {
-		v.add("WorkData", "required", "no working document")
+		v.add("WorkData", RuleRequired, "no working document")
 		return nil, v.err()
 	}
 	w := d.Work
@@ -635,11 +629,11 @@ func buildRegisterWork(is *EFaturaIssuer, d EFaturaWork) (*wireRegisterWork, err
 	}, nil
 }
 
-func buildChangeWorkStatus(nif string, d EFaturaWork) (*wireChangeWorkStatus, error) {
+func buildChangeWorkStatus(nif string, d Work) (*wireChangeWorkStatus, error) {
 	var v violations
 	v.nif("TaxRegistrationNumber", nif)
 	if d.Work == nil {
-		v.add("WorkHeader", "required", "no working document")
+		v.add("WorkHeader", RuleRequired, "no working document")
 		return nil, v.err()
 	}
 	h := v.workHeader("WorkHeader/", d)
@@ -649,15 +643,15 @@ func buildChangeWorkStatus(nif string, d EFaturaWork) (*wireChangeWorkStatus, er
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return &wireChangeWorkStatus{Version: EFaturaMDVersion, TaxRegistrationNumber: nif, WorkHeader: h,
+	return &wireChangeWorkStatus{Version: MDVersion, TaxRegistrationNumber: nif, WorkHeader: h,
 		WorkStatus: wireWorkStatus{Status: string(st.WorkStatus), Date: st.WorkStatusDate}}, nil
 }
 
-func buildDeleteWork(nif string, docs []EFaturaWork, r *DateRange, reason string) (*wireDeleteWork, error) {
+func buildDeleteWork(nif string, docs []Work, r *DateRange, reason string) (*wireDeleteWork, error) {
 	var v violations
 	v.nif("TaxRegistrationNumber", nif)
-	req := &wireDeleteWork{Version: EFaturaMDVersion, TaxRegistrationNumber: nif, Reason: reason}
-	list, years := documentsList(&v, docs, "work", "DocumentNumber", "no working document", func(d EFaturaWork) (string, int, bool) {
+	req := &wireDeleteWork{Version: MDVersion, TaxRegistrationNumber: nif, Reason: reason}
+	list, years := documentsList(&v, docs, "work", "DocumentNumber", "no working document", func(d Work) (string, int, bool) {
 		if d.Work == nil {
 			return "", 0, false
 		}
@@ -673,13 +667,13 @@ func buildDeleteWork(nif string, docs []EFaturaWork, r *DateRange, reason string
 	return req, nil
 }
 
-func (v *violations) paymentHeader(prefix string, d EFaturaPayment) wirePaymentHeader {
+func (v *violations) paymentHeader(prefix string, d Payment) wirePaymentHeader {
 	p := d.Payment
 	v.docNumber(prefix+"PaymentRefNo", p.PaymentRefNo)
 	v.text(prefix+"ATCUD", p.ATCUD, 1, 100)
 	v.date(prefix+"TransactionDate", p.TransactionDate)
 	if !slices.Contains(paymentTypes, string(p.PaymentType)) {
-		v.add(prefix+"PaymentType", "enum", "%q: only receipts of the cash VAT scheme (RC) are communicated (manual 1.6.4)", p.PaymentType)
+		v.add(prefix+"PaymentType", RuleEnum, "%q: only receipts of the cash VAT scheme (RC) are communicated (manual 1.6.4)", p.PaymentType)
 	}
 	taxID, country := v.customer(prefix, d.Customer, p.CustomerID)
 	return wirePaymentHeader{PaymentRefNo: p.PaymentRefNo, ATCUD: p.ATCUD, TransactionDate: p.TransactionDate, PaymentType: string(p.PaymentType),
@@ -691,7 +685,7 @@ func (v *violations) paymentHeader(prefix string, d EFaturaPayment) wirePaymentH
 // manual makes Tax required (1.6.9.5) although the WSDL does not.
 func (v *violations) paymentLines(field string, lines []saft.PaymentLine) []wirePaymentLine {
 	if len(lines) == 0 {
-		v.add(field, "required", "the receipt has no lines")
+		v.add(field, RuleRequired, "the receipt has no lines")
 		return nil
 	}
 	type key struct{ tax, exemption, docs, dc string }
@@ -704,7 +698,7 @@ func (v *violations) paymentLines(field string, lines []saft.PaymentLine) []wire
 			continue
 		}
 		if len(l.SourceDocumentID) == 0 {
-			v.add(lf+"/SourceDocumentID", "required", "the documents paid are missing")
+			v.add(lf+"/SourceDocumentID", RuleRequired, "the documents paid are missing")
 		}
 		var docs []wireSourceDocument
 		var docKey []string
@@ -717,12 +711,12 @@ func (v *violations) paymentLines(field string, lines []saft.PaymentLine) []wire
 		}
 		var tax *saft.Tax
 		if l.Tax == nil {
-			v.add(lf+"/Tax", "required", "missing (manual 1.6.9.5: receipts of the cash VAT scheme carry the tax)")
+			v.add(lf+"/Tax", RuleRequired, "missing (manual 1.6.9.5: receipts of the cash VAT scheme carry the tax)")
 		} else {
 			tax = &saft.Tax{TaxType: l.Tax.TaxType, TaxCountryRegion: l.Tax.TaxCountryRegion, TaxCode: l.Tax.TaxCode, TaxPercentage: l.Tax.TaxPercentage, TaxAmount: l.Tax.TaxAmount}
 		}
 		if zeroTax(tax) && l.TaxExemptionCode == "" {
-			v.add(lf+"/TaxExemptionCode", "exemption_required", "required when the tax rate or amount is zero")
+			v.add(lf+"/TaxExemptionCode", RuleExemptionRequired, "required when the tax rate or amount is zero")
 		}
 		v.exemptionCode(lf, l.TaxExemptionCode)
 		k := key{taxKey(tax), l.TaxExemptionCode, strings.Join(docKey, "\x00"), dc}
@@ -765,11 +759,11 @@ func (v *violations) paymentLines(field string, lines []saft.PaymentLine) []wire
 	return out
 }
 
-func buildRegisterPayment(is *EFaturaIssuer, d EFaturaPayment) (*wireRegisterPayment, error) {
+func buildRegisterPayment(is *Issuer, d Payment) (*wireRegisterPayment, error) {
 	var v violations
 	v.issuer(is)
 	if d.Payment == nil {
-		v.add("PaymentData", "required", "no receipt")
+		v.add("PaymentData", RuleRequired, "no receipt")
 		return nil, v.err()
 	}
 	pay := d.Payment
@@ -795,11 +789,11 @@ func buildRegisterPayment(is *EFaturaIssuer, d EFaturaPayment) (*wireRegisterPay
 	}, nil
 }
 
-func buildChangePaymentStatus(nif string, d EFaturaPayment) (*wireChangePaymentStatus, error) {
+func buildChangePaymentStatus(nif string, d Payment) (*wireChangePaymentStatus, error) {
 	var v violations
 	v.nif("TaxRegistrationNumber", nif)
 	if d.Payment == nil {
-		v.add("PaymentHeader", "required", "no receipt")
+		v.add("PaymentHeader", RuleRequired, "no receipt")
 		return nil, v.err()
 	}
 	h := v.paymentHeader("PaymentHeader/", d)
@@ -809,15 +803,15 @@ func buildChangePaymentStatus(nif string, d EFaturaPayment) (*wireChangePaymentS
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return &wireChangePaymentStatus{Version: EFaturaMDVersion, TaxRegistrationNumber: nif, PaymentHeader: h,
+	return &wireChangePaymentStatus{Version: MDVersion, TaxRegistrationNumber: nif, PaymentHeader: h,
 		PaymentStatus: wirePaymentStatus{Status: string(st.PaymentStatus), Date: st.PaymentStatusDate}}, nil
 }
 
-func buildDeletePayment(nif string, docs []EFaturaPayment, r *DateRange, reason string) (*wireDeletePayment, error) {
+func buildDeletePayment(nif string, docs []Payment, r *DateRange, reason string) (*wireDeletePayment, error) {
 	var v violations
 	v.nif("TaxRegistrationNumber", nif)
-	req := &wireDeletePayment{Version: EFaturaMDVersion, TaxRegistrationNumber: nif, Reason: reason}
-	list, years := documentsList(&v, docs, "payment", "PaymentRefNo", "no receipt", func(d EFaturaPayment) (string, int, bool) {
+	req := &wireDeletePayment{Version: MDVersion, TaxRegistrationNumber: nif, Reason: reason}
+	list, years := documentsList(&v, docs, "payment", "PaymentRefNo", "no receipt", func(d Payment) (string, int, bool) {
 		if d.Payment == nil {
 			return "", 0, false
 		}

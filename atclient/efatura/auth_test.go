@@ -1,4 +1,4 @@
-package atclient
+package efatura
 
 import (
 	"bytes"
@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/faturapt/faturapt/atclient"
 )
 
 // TestEFaturaSimulatorAuthenticationCodes replays a request the client
@@ -18,7 +20,7 @@ func TestEFaturaSimulatorAuthenticationCodes(t *testing.T) {
 	e := newEFSim(t, nil)
 	_, err := e.client.RegisterInvoice(testCtx(t), simInvoice())
 	require.NoError(t, err)
-	bodies := e.rec.bodies()
+	bodies := e.srv.Received()
 	require.Len(t, bodies, 1)
 	sent := bodies[0]
 
@@ -39,37 +41,37 @@ func TestEFaturaSimulatorAuthenticationCodes(t *testing.T) {
 	tests := []struct {
 		name  string
 		alter func([]byte) []byte
-		code  EFaturaCode
+		code  Code
 	}{
-		{"replayed as sent (same request key)", func(b []byte) []byte { return b }, EFaturaRepeatedSymmetricKey},
-		{"no header", noHeader, EFaturaUserMissing},
-		{"no slash in the user", field("Username", "599999993"), EFaturaUserFormat},
-		{"short NIF", field("Username", "59999/37"), EFaturaUserLength},
-		{"NIF not digits", field("Username", "59999999X/37"), EFaturaInvalidNIF},
-		{"sub-user not digits", field("Username", "599999993/ab"), EFaturaSubUserFormat},
-		{"no password", field("Password", ""), EFaturaPasswordMissing},
-		{"no nonce", field("Nonce", ""), EFaturaNonceMissing},
-		{"no created", field("Created", ""), EFaturaCreatedMissing},
-		{"nonce not base64", field("Nonce", "%%%"), EFaturaInvalidBase64},
-		{"nonce of another key", field("Nonce", "AAAA"), EFaturaInvalidPublicKeyCipher},
-		{"password where created goes", swap("Password", "Created"), EFaturaInvalidCreated},
-		{"created not AES ciphertext", field("Created", "AAAA"), EFaturaCreatedUndecipherable},
-		{"password not AES ciphertext", field("Password", "AAAA"), EFaturaPasswordUndecipherable},
+		{"replayed as sent (same request key)", func(b []byte) []byte { return b }, CodeRepeatedSymmetricKey},
+		{"no header", noHeader, CodeUserMissing},
+		{"no slash in the user", field("Username", "599999993"), CodeUserFormat},
+		{"short NIF", field("Username", "59999/37"), CodeUserLength},
+		{"NIF not digits", field("Username", "59999999X/37"), CodeInvalidNIF},
+		{"sub-user not digits", field("Username", "599999993/ab"), CodeSubUserFormat},
+		{"no password", field("Password", ""), CodePasswordMissing},
+		{"no nonce", field("Nonce", ""), CodeNonceMissing},
+		{"no created", field("Created", ""), CodeCreatedMissing},
+		{"nonce not base64", field("Nonce", "%%%"), CodeInvalidBase64},
+		{"nonce of another key", field("Nonce", "AAAA"), CodeInvalidPublicKeyCipher},
+		{"password where created goes", swap("Password", "Created"), CodeInvalidCreated},
+		{"created not AES ciphertext", field("Created", "AAAA"), CodeCreatedUndecipherable},
+		{"password not AES ciphertext", field("Password", "AAAA"), CodePasswordUndecipherable},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			body := tc.alter(bytes.Clone(sent))
-			resp, err := e.client.t.http().Post(e.client.endpoints.EFatura, "text/xml; charset=utf-8", bytes.NewReader(body))
+			resp, err := e.srv.HTTPClient().Post(e.srv.EFaturaURL(), "text/xml; charset=utf-8", bytes.NewReader(body))
 			require.NoError(t, err)
 			data, err := io.ReadAll(resp.Body)
 			require.NoError(t, err)
 			require.NoError(t, resp.Body.Close())
-			_, err = decodeEFaturaAnswer(OpRegisterInvoice, resp.StatusCode, data)
+			_, err = decodeAnswer(OpRegisterInvoice, resp.StatusCode, data)
 			assert.Equal(t, tc.code, efCode(t, err), "%s", data)
-			assert.ErrorIs(t, err, ErrEFaturaAuthentication)
+			assert.ErrorIs(t, err, ErrAuthentication)
 			// The simulator refuses as AT's servers do: a SOAP fault
 			// with the code in its detail.
-			var fe *FaultError
+			var fe *atclient.FaultError
 			require.ErrorAs(t, err, &fe)
 			assert.Equal(t, "Client.Authentication", fe.Code)
 			assert.Equal(t, int(tc.code), fe.AuthCode)

@@ -1,4 +1,4 @@
-package atclient
+package efatura
 
 import (
 	"context"
@@ -11,8 +11,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/faturapt/faturapt/atclient"
 	"github.com/faturapt/faturapt/atclient/attest"
 	"github.com/faturapt/faturapt/civil"
+	"github.com/faturapt/faturapt/internal/attesttest"
 	"github.com/faturapt/faturapt/reporting"
 	"github.com/faturapt/faturapt/saft"
 )
@@ -22,46 +24,42 @@ import (
 type efSim struct {
 	srv    *attest.Server
 	client *Client
-	rec    *recorder
 }
 
-func simIssuer() EFaturaIssuer {
-	return EFaturaIssuer{TaxRegistrationNumber: attest.DefaultNIF, TaxEntity: "Global", SoftwareCertificateNumber: 0}
+func simIssuer() Issuer {
+	return Issuer{TaxRegistrationNumber: attest.DefaultNIF, TaxEntity: "Global", SoftwareCertificateNumber: 0}
 }
 
+// newEFSim starts a simulator and an e-Fatura client of it for the
+// default user.
 func newEFSim(t *testing.T, simOpts []attest.Option, opts ...Option) *efSim {
 	t.Helper()
-	srv, err := attest.New(simOpts...)
-	require.NoError(t, err)
-	t.Cleanup(srv.Close)
-	c := efClient(t, srv, attest.DefaultPassword, opts...)
-	rec := &recorder{next: c.t.http().Transport}
-	c.t.http().Transport = rec
-	return &efSim{srv: srv, client: c, rec: rec}
+	srv := attesttest.Start(t, simOpts...)
+	return &efSim{srv: srv, client: efClient(t, srv, attest.DefaultPassword, nil, opts...)}
 }
 
-func efClient(t *testing.T, srv *attest.Server, password string, opts ...Option) *Client {
+// efClient is an e-Fatura client of srv with the issuer of the
+// simulator's user.
+func efClient(t *testing.T, srv *attest.Server, password string, atOpts []atclient.Option, opts ...Option) *Client {
 	t.Helper()
-	key, err := ParseATKey(srv.EncryptionCertificatePEM())
+	c, err := New(attesttest.ClientAs(t, srv, attest.DefaultSubUser, password, atOpts...), append([]Option{WithIssuer(simIssuer())}, opts...)...)
 	require.NoError(t, err)
-	cert, err := CertificateFromTLS(srv.ClientCertificate())
-	require.NoError(t, err)
-	creds, err := NewCredentials(attest.DefaultNIF, attest.DefaultSubUser, password)
-	require.NoError(t, err)
-	all := append([]Option{WithATKey(key), WithRootCAs(srv.RootCAs()), WithEFaturaIssuer(simIssuer())}, opts...)
-	c, err := New(Endpoints{EFatura: srv.EFaturaURL()}, creds, cert, all...)
-	require.NoError(t, err)
-	t.Cleanup(c.Close)
+	return c
+}
+
+func testCtx(t testing.TB) context.Context {
+	c, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	t.Cleanup(cancel)
 	return c
 }
 
 // The manual's documents, issued by the simulator's user.
-func simInvoice() EFaturaInvoice { return manualInvoice() }
+func simInvoice() Invoice { return manualInvoice() }
 
-func efCode(t *testing.T, err error) EFaturaCode {
+func efCode(t *testing.T, err error) Code {
 	t.Helper()
-	var ee *EFaturaError
-	require.True(t, errors.As(err, &ee), "want an *EFaturaError, got %v", err)
+	var ee *Error
+	require.True(t, errors.As(err, &ee), "want an *Error, got %v", err)
 	return ee.Code
 }
 
@@ -82,11 +80,11 @@ func TestEFaturaInvoiceLifeCycle(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "A", e.srv.EFaturaDocuments(attest.DefaultNIF)[0].Status)
 
-	_, err = e.client.DeleteInvoice(ctx, []EFaturaInvoice{simInvoice()}, nil, "Erro na comunicação")
+	_, err = e.client.DeleteInvoice(ctx, []Invoice{simInvoice()}, nil, "Erro na comunicação")
 	require.NoError(t, err)
 	assert.True(t, e.srv.EFaturaDocuments(attest.DefaultNIF)[0].Deleted)
-	for _, op := range []string{OpRegisterInvoice, OpChangeInvoiceStatus, OpDeleteInvoice} {
-		assert.Equal(t, 1, e.srv.Calls(op), op)
+	for _, op := range []Operation{OpRegisterInvoice, OpChangeInvoiceStatus, OpDeleteInvoice} {
+		assert.Equal(t, 1, e.srv.Calls(string(op)), op)
 	}
 }
 
@@ -101,7 +99,7 @@ func TestEFaturaWorkLifeCycle(t *testing.T) {
 	back := manualWork()
 	back.Work.DocumentStatus.WorkStatusDate = civil.DateTime{Date: civil.Date{Year: 2021, Month: time.January, Day: 3}, Hour: 0, Minute: 0, Second: 0}
 	_, err = e.client.ChangeWorkStatus(ctx, back)
-	assert.Equal(t, EFaturaWorkStatusChangeForbidden, efCode(t, err))
+	assert.Equal(t, CodeWorkStatusChangeForbidden, efCode(t, err))
 	_, err = e.client.DeleteWork(ctx, nil, &DateRange{Start: manualDate, End: manualDate}, "Erro na comunicação")
 	require.NoError(t, err)
 	docs := e.srv.EFaturaDocuments(attest.DefaultNIF)
@@ -117,7 +115,7 @@ func TestEFaturaPaymentLifeCycle(t *testing.T) {
 	require.NoError(t, err)
 	_, err = e.client.ChangePaymentStatus(ctx, cancelledPayment())
 	require.NoError(t, err)
-	_, err = e.client.DeletePayment(ctx, []EFaturaPayment{manualPayment()}, nil, "Erro na comunicação")
+	_, err = e.client.DeletePayment(ctx, []Payment{manualPayment()}, nil, "Erro na comunicação")
 	require.NoError(t, err)
 	docs := e.srv.EFaturaDocuments(attest.DefaultNIF)
 	require.Len(t, docs, 1)
@@ -128,22 +126,22 @@ func TestEFaturaPaymentLifeCycle(t *testing.T) {
 // TestEFaturaDocumentCodes drives the simulator to each document code it
 // gives and checks the typed error and its meaning.
 func TestEFaturaDocumentCodes(t *testing.T) {
-	future := civil.DateOf(time.Now().AddDate(0, 0, 3))
+	future := civil.DateOf(attesttest.Now.AddDate(0, 0, 3))
 	tests := []struct {
 		name string
 		prep func(*testing.T, *efSim)
 		call func(*efSim) error
-		op   string
-		code EFaturaCode
+		op   Operation
+		code Code
 	}{
 		{"duplicate invoice", registerFirst, func(e *efSim) error { _, err := e.client.RegisterInvoice(testCtxBG(), simInvoice()); return err },
-			OpRegisterInvoice, EFaturaInvoiceAlreadyRegistered},
+			OpRegisterInvoice, CodeInvoiceAlreadyRegistered},
 		{"invoice with other values", registerFirst, func(e *efSim) error {
 			d := simInvoice()
 			d.Invoice.DocumentTotals.GrossTotal, d.Invoice.DocumentTotals.TaxPayable = dec("246.00"), dec("146.00")
 			_, err := e.client.RegisterInvoice(testCtxBG(), d)
 			return err
-		}, OpRegisterInvoice, EFaturaInvoiceDifferentValues},
+		}, OpRegisterInvoice, CodeInvoiceDifferentValues},
 		{"invoice date in the future", nil, func(e *efSim) error {
 			d := simInvoice()
 			d.Invoice.InvoiceDate = future
@@ -165,38 +163,38 @@ func TestEFaturaDocumentCodes(t *testing.T) {
 			return err
 		}, OpRegisterInvoice, -8},
 		{"issuer of another NIF", nil, func(e *efSim) error {
-			c := efClient(t, e.srv, attest.DefaultPassword, WithEFaturaIssuer(EFaturaIssuer{TaxRegistrationNumber: "503504564", TaxEntity: "Global"}))
+			c := efClient(t, e.srv, attest.DefaultPassword, nil, WithIssuer(Issuer{TaxRegistrationNumber: "503504564", TaxEntity: "Global"}))
 			_, err := c.RegisterInvoice(testCtxBG(), simInvoice())
 			return err
-		}, OpRegisterInvoice, EFaturaNoPermissionForIssuer},
+		}, OpRegisterInvoice, CodeNoPermissionForIssuer},
 		{"issuer NIF with a wrong check digit", nil, func(e *efSim) error {
-			c := efClient(t, e.srv, attest.DefaultPassword, WithEFaturaIssuer(EFaturaIssuer{TaxRegistrationNumber: "599999990", TaxEntity: "Global"}))
+			c := efClient(t, e.srv, attest.DefaultPassword, nil, WithIssuer(Issuer{TaxRegistrationNumber: "599999990", TaxEntity: "Global"}))
 			_, err := c.RegisterInvoice(testCtxBG(), simInvoice())
 			return err
-		}, OpRegisterInvoice, EFaturaInvalidIssuerNIF},
+		}, OpRegisterInvoice, CodeInvalidIssuerNIF},
 		{"status of an unknown invoice", nil, func(e *efSim) error {
 			_, err := e.client.ChangeInvoiceStatus(testCtxBG(), cancelledInvoice())
 			return err
 		},
-			OpChangeInvoiceStatus, EFaturaInvoiceNotFound},
+			OpChangeInvoiceStatus, CodeInvoiceNotFound},
 		{"status date before the last one", registerFirst, func(e *efSim) error {
 			d := cancelledInvoice()
 			d.Invoice.DocumentStatus.InvoiceStatusDate = civil.DateTime{Date: civil.Date{Year: 2020, Month: time.December, Day: 31}, Hour: 0, Minute: 0, Second: 0}
 			_, err := e.client.ChangeInvoiceStatus(testCtxBG(), d)
 			return err
-		}, OpChangeInvoiceStatus, EFaturaInvoiceStatusInvalid},
+		}, OpChangeInvoiceStatus, CodeInvoiceStatusInvalid},
 		{"delete an unknown invoice", nil, func(e *efSim) error {
-			_, err := e.client.DeleteInvoice(testCtxBG(), []EFaturaInvoice{simInvoice()}, nil, "Erro na comunicação")
+			_, err := e.client.DeleteInvoice(testCtxBG(), []Invoice{simInvoice()}, nil, "Erro na comunicação")
 			return err
-		}, OpDeleteInvoice, EFaturaDeleteDocumentNotFound},
+		}, OpDeleteInvoice, CodeDeleteDocumentNotFound},
 		{"delete a range over two years", nil, func(e *efSim) error {
 			_, err := e.client.DeleteInvoice(testCtxBG(), nil, &DateRange{Start: manualDate, End: manualDate.AddDays(400)}, "Erro na comunicação")
 			return err
-		}, OpDeleteInvoice, EFaturaDeleteSeveralYears},
+		}, OpDeleteInvoice, CodeDeleteSeveralYears},
 		{"duplicate work", func(t *testing.T, e *efSim) {
 			_, err := e.client.RegisterWork(testCtx(t), manualWork())
 			require.NoError(t, err)
-		}, func(e *efSim) error { _, err := e.client.RegisterWork(testCtxBG(), manualWork()); return err }, OpRegisterWork, EFaturaWorkAlreadyRegistered},
+		}, func(e *efSim) error { _, err := e.client.RegisterWork(testCtxBG(), manualWork()); return err }, OpRegisterWork, CodeWorkAlreadyRegistered},
 		{"work dated in the future", nil, func(e *efSim) error {
 			d := manualWork()
 			d.Work.WorkDate = future
@@ -204,11 +202,11 @@ func TestEFaturaDocumentCodes(t *testing.T) {
 			return err
 		}, OpRegisterWork, -21},
 		{"status of an unknown work document", nil, func(e *efSim) error { _, err := e.client.ChangeWorkStatus(testCtxBG(), cancelledWork()); return err },
-			OpChangeWorkStatus, EFaturaWorkNotFound},
+			OpChangeWorkStatus, CodeWorkNotFound},
 		{"duplicate payment", func(t *testing.T, e *efSim) {
 			_, err := e.client.RegisterPayment(testCtx(t), manualPayment())
 			require.NoError(t, err)
-		}, func(e *efSim) error { _, err := e.client.RegisterPayment(testCtxBG(), manualPayment()); return err }, OpRegisterPayment, EFaturaPaymentAlreadyRegistered},
+		}, func(e *efSim) error { _, err := e.client.RegisterPayment(testCtxBG(), manualPayment()); return err }, OpRegisterPayment, CodePaymentAlreadyRegistered},
 		{"payment with anomalous totals", nil, func(e *efSim) error {
 			d := manualPayment()
 			d.Payment.DocumentTotals.NetTotal = dec("1")
@@ -220,18 +218,18 @@ func TestEFaturaDocumentCodes(t *testing.T) {
 			require.NoError(t, err)
 		}, func(e *efSim) error {
 			d := cancelledPayment()
-			d.Payment.DocumentStatus.PaymentStatusDate = civil.DateTimeOf(time.Now().AddDate(0, 0, 3))
+			d.Payment.DocumentStatus.PaymentStatusDate = civil.DateTimeOf(attesttest.Now.AddDate(0, 0, 3))
 			_, err := e.client.ChangePaymentStatus(testCtxBG(), d)
 			return err
 		}, OpChangePaymentStatus, -27},
 		{"status of an unknown payment", nil, func(e *efSim) error {
 			_, err := e.client.ChangePaymentStatus(testCtxBG(), cancelledPayment())
 			return err
-		}, OpChangePaymentStatus, EFaturaPaymentNotFound},
+		}, OpChangePaymentStatus, CodePaymentNotFound},
 		{"delete an unknown payment", nil, func(e *efSim) error {
-			_, err := e.client.DeletePayment(testCtxBG(), []EFaturaPayment{manualPayment()}, nil, "Erro na comunicação")
+			_, err := e.client.DeletePayment(testCtxBG(), []Payment{manualPayment()}, nil, "Erro na comunicação")
 			return err
-		}, OpDeletePayment, EFaturaDeleteDocumentNotFound},
+		}, OpDeletePayment, CodeDeleteDocumentNotFound},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -241,18 +239,16 @@ func TestEFaturaDocumentCodes(t *testing.T) {
 			}
 			err := tc.call(e)
 			require.Error(t, err)
-			var ee *EFaturaError
+			var ee *Error
 			require.True(t, errors.As(err, &ee), "%v", err)
 			assert.Equal(t, tc.op, ee.Operation)
 			assert.Equal(t, tc.code, ee.Code, "%v", err)
 			assert.True(t, ee.Code.Known(tc.op), "code %d is in the manual's list for %s", ee.Code, tc.op)
 			assert.Contains(t, err.Error(), ee.Code.Meaning(tc.op))
-			assert.NotErrorIs(t, err, ErrEFaturaAuthentication)
-			// Every AT refusal is also a *ResultError with the same number.
-			var re *ResultError
-			require.True(t, errors.As(err, &re))
-			assert.Equal(t, int(tc.code), int(re.Code))
-			assert.Equal(t, ee.Message, re.Message)
+			assert.NotErrorIs(t, err, ErrAuthentication)
+			// An e-Fatura code is not a series return code.
+			var re *atclient.ResultError
+			assert.False(t, errors.As(err, &re))
 		})
 	}
 }
@@ -265,33 +261,33 @@ func registerFirst(t *testing.T, e *efSim) {
 
 // TestEFaturaAuthenticationCodes: the simulator answers a refused header
 // with the manual's authentication codes, which the client reports as
-// ErrEFaturaAuthentication.
+// ErrAuthentication.
 func TestEFaturaAuthenticationCodes(t *testing.T) {
 	t.Run("wrong password", func(t *testing.T) {
 		e := newEFSim(t, nil)
-		c := efClient(t, e.srv, "not-the-password")
+		c := efClient(t, e.srv, "not-the-password", nil)
 		_, err := c.RegisterInvoice(testCtx(t), simInvoice())
-		assert.Equal(t, EFaturaPasswordRejected, efCode(t, err))
-		assert.ErrorIs(t, err, ErrEFaturaAuthentication)
+		assert.Equal(t, CodePasswordRejected, efCode(t, err))
+		assert.ErrorIs(t, err, ErrAuthentication)
 		assert.NotContains(t, err.Error(), "not-the-password")
 		assert.Empty(t, e.srv.EFaturaDocuments(attest.DefaultNIF))
 	})
 	t.Run("clock off", func(t *testing.T) {
 		e := newEFSim(t, nil)
-		c := efClient(t, e.srv, attest.DefaultPassword, WithClock(func() time.Time { return time.Now().Add(-time.Hour) }))
+		c := efClient(t, e.srv, attest.DefaultPassword, []atclient.Option{atclient.WithClock(func() time.Time { return attesttest.Now.Add(-time.Hour) })})
 		_, err := c.RegisterInvoice(testCtx(t), simInvoice())
-		assert.Equal(t, EFaturaCredentialExpired, efCode(t, err))
-		assert.ErrorIs(t, err, ErrEFaturaAuthentication)
+		assert.Equal(t, CodeCredentialExpired, efCode(t, err))
+		assert.ErrorIs(t, err, ErrAuthentication)
 	})
 	t.Run("wrong AT key", func(t *testing.T) {
 		e := newEFSim(t, nil)
 		priv, err := rsa.GenerateKey(rand.Reader, 1024)
 		require.NoError(t, err)
-		key, err := NewATKey(&priv.PublicKey, time.Time{})
+		key, err := atclient.NewATKey(&priv.PublicKey, time.Time{})
 		require.NoError(t, err)
-		c := efClient(t, e.srv, attest.DefaultPassword, WithATKey(key))
+		c := efClient(t, e.srv, attest.DefaultPassword, []atclient.Option{atclient.WithATKey(key)})
 		_, err = c.RegisterInvoice(testCtx(t), simInvoice())
-		assert.Equal(t, EFaturaInvalidPublicKeyCipher, efCode(t, err))
+		assert.Equal(t, CodeInvalidPublicKeyCipher, efCode(t, err))
 	})
 }
 
@@ -300,24 +296,25 @@ func TestEFaturaAuthenticationCodes(t *testing.T) {
 func TestEFaturaLostAnswers(t *testing.T) {
 	t.Run("applied, then the connection dropped", func(t *testing.T) {
 		e := newEFSim(t, nil)
-		e.srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: OpRegisterInvoice, AfterProcessing: true})
+		e.srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: string(OpRegisterInvoice), AfterProcessing: true})
 		rec, err := e.client.RegisterInvoice(testCtx(t), simInvoice())
 		require.NoError(t, err)
 		assert.True(t, rec.Reconciled)
-		assert.Equal(t, 2, e.srv.Calls(OpRegisterInvoice))
+		assert.Equal(t, 2, e.srv.Calls(string(OpRegisterInvoice)))
 		assert.Len(t, e.srv.EFaturaDocuments(attest.DefaultNIF), 1)
 	})
 	t.Run("not applied, connection dropped", func(t *testing.T) {
 		e := newEFSim(t, nil)
-		e.srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: OpRegisterPayment})
+		e.srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: string(OpRegisterPayment)})
 		rec, err := e.client.RegisterPayment(testCtx(t), manualPayment())
 		require.NoError(t, err)
 		assert.False(t, rec.Reconciled)
 		assert.Len(t, e.srv.EFaturaDocuments(attest.DefaultNIF), 1)
 	})
 	t.Run("timeout after processing", func(t *testing.T) {
-		e := newEFSim(t, nil, WithRequestTimeout(1500*time.Millisecond))
-		e.srv.InjectFault(attest.Fault{Kind: attest.FaultDelay, Delay: 4 * time.Second, Operation: OpRegisterWork, AfterProcessing: true})
+		e := newEFSim(t, nil)
+		e.client = efClient(t, e.srv, attest.DefaultPassword, []atclient.Option{atclient.WithRequestTimeout(1500 * time.Millisecond)})
+		e.srv.InjectFault(attest.Fault{Kind: attest.FaultDelay, Delay: 4 * time.Second, Operation: string(OpRegisterWork), AfterProcessing: true})
 		rec, err := e.client.RegisterWork(testCtx(t), manualWork())
 		require.NoError(t, err)
 		assert.True(t, rec.Reconciled)
@@ -325,7 +322,7 @@ func TestEFaturaLostAnswers(t *testing.T) {
 	})
 	t.Run("garbled answer after processing", func(t *testing.T) {
 		e := newEFSim(t, nil)
-		e.srv.InjectFault(attest.Fault{Kind: attest.FaultMalformed, Operation: OpRegisterInvoice, AfterProcessing: true})
+		e.srv.InjectFault(attest.Fault{Kind: attest.FaultMalformed, Operation: string(OpRegisterInvoice), AfterProcessing: true})
 		rec, err := e.client.RegisterInvoice(testCtx(t), simInvoice())
 		require.NoError(t, err)
 		assert.True(t, rec.Reconciled)
@@ -335,18 +332,18 @@ func TestEFaturaLostAnswers(t *testing.T) {
 		registerFirst(t, e)
 		other := simInvoice()
 		other.Invoice.DocumentTotals.NetTotal, other.Invoice.DocumentTotals.TaxPayable = dec("50.00"), dec("73.00")
-		e.srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: OpRegisterInvoice})
+		e.srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: string(OpRegisterInvoice)})
 		_, err := e.client.RegisterInvoice(testCtx(t), other)
-		require.ErrorIs(t, err, ErrEFaturaConflict)
-		assert.Equal(t, EFaturaInvoiceDifferentValues, efCode(t, err))
-		var te *TransportError
+		require.ErrorIs(t, err, ErrConflict)
+		assert.Equal(t, CodeInvoiceDifferentValues, efCode(t, err))
+		var te *atclient.TransportError
 		assert.True(t, errors.As(err, &te), "the first failure is kept: %v", err)
 	})
 	t.Run("lost twice", func(t *testing.T) {
 		e := newEFSim(t, nil)
-		e.srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: OpRegisterInvoice, Count: 2})
+		e.srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: string(OpRegisterInvoice), Count: 2})
 		_, err := e.client.RegisterInvoice(testCtx(t), simInvoice())
-		require.ErrorIs(t, err, ErrOutcomeUnknown)
+		require.ErrorIs(t, err, atclient.ErrOutcomeUnknown)
 		assert.Empty(t, e.srv.EFaturaDocuments(attest.DefaultNIF))
 		// Sending it again later is safe.
 		_, err = e.client.RegisterInvoice(testCtx(t), simInvoice())
@@ -354,77 +351,75 @@ func TestEFaturaLostAnswers(t *testing.T) {
 	})
 	t.Run("system error is not repeated", func(t *testing.T) {
 		e := newEFSim(t, nil)
-		e.srv.InjectFault(attest.Fault{Kind: attest.FaultTechnicalError, Operation: OpRegisterInvoice})
+		e.srv.InjectFault(attest.Fault{Kind: attest.FaultTechnicalError, Operation: string(OpRegisterInvoice)})
 		_, err := e.client.RegisterInvoice(testCtx(t), simInvoice())
-		require.ErrorIs(t, err, ErrEFaturaTryLater)
-		assert.Equal(t, EFaturaSystemError, efCode(t, err))
-		assert.Len(t, e.rec.bodies(), 1)
-		assert.Equal(t, 1, e.srv.Requests(OpRegisterInvoice))
+		require.ErrorIs(t, err, ErrTryLater)
+		assert.Equal(t, CodeSystemError, efCode(t, err))
+		assert.Len(t, e.srv.Received(), 1)
+		assert.Equal(t, 1, e.srv.Requests(string(OpRegisterInvoice)))
 	})
 	t.Run("AT's internal error before processing: sent again", func(t *testing.T) {
 		e := newEFSim(t, nil)
-		e.srv.InjectFault(attest.Fault{Kind: attest.FaultInternalError, Operation: OpRegisterInvoice})
+		e.srv.InjectFault(attest.Fault{Kind: attest.FaultInternalError, Operation: string(OpRegisterInvoice)})
 		rec, err := e.client.RegisterInvoice(testCtx(t), simInvoice())
 		require.NoError(t, err)
 		assert.False(t, rec.Reconciled)
-		assert.Equal(t, 2, e.srv.Requests(OpRegisterInvoice))
+		assert.Equal(t, 2, e.srv.Requests(string(OpRegisterInvoice)))
 		assert.Len(t, e.srv.EFaturaDocuments(attest.DefaultNIF), 1)
 	})
 	t.Run("AT's internal error after processing: already registered is success", func(t *testing.T) {
 		e := newEFSim(t, nil)
-		e.srv.InjectFault(attest.Fault{Kind: attest.FaultInternalError, Operation: OpRegisterWork, AfterProcessing: true})
+		e.srv.InjectFault(attest.Fault{Kind: attest.FaultInternalError, Operation: string(OpRegisterWork), AfterProcessing: true})
 		rec, err := e.client.RegisterWork(testCtx(t), manualWork())
 		require.NoError(t, err)
 		assert.True(t, rec.Reconciled)
-		assert.Equal(t, 2, e.srv.Calls(OpRegisterWork))
+		assert.Equal(t, 2, e.srv.Calls(string(OpRegisterWork)))
 		assert.Len(t, e.srv.EFaturaDocuments(attest.DefaultNIF), 1)
 	})
 	t.Run("AT's internal error twice: try later", func(t *testing.T) {
 		e := newEFSim(t, nil)
-		e.srv.InjectFault(attest.Fault{Kind: attest.FaultInternalError, Operation: OpRegisterInvoice, Count: 2})
+		e.srv.InjectFault(attest.Fault{Kind: attest.FaultInternalError, Operation: string(OpRegisterInvoice), Count: 2})
 		_, err := e.client.RegisterInvoice(testCtx(t), simInvoice())
-		require.ErrorIs(t, err, ErrOutcomeUnknown)
+		require.ErrorIs(t, err, atclient.ErrOutcomeUnknown)
 		require.ErrorIs(t, err, ErrTryLater)
-		var fe *FaultError
+		var fe *atclient.FaultError
 		require.ErrorAs(t, err, &fe)
 		assert.Equal(t, "env:Receiver", fe.Code)
 		assert.Equal(t, 500, fe.HTTPStatus)
-		assert.Equal(t, 2, e.srv.Requests(OpRegisterInvoice))
+		assert.Equal(t, 2, e.srv.Requests(string(OpRegisterInvoice)))
 	})
 	t.Run("AT's internal error on a status change: not repeated, try later", func(t *testing.T) {
 		e := newEFSim(t, nil)
 		registerFirst(t, e)
-		e.srv.InjectFault(attest.Fault{Kind: attest.FaultInternalError, Operation: OpChangeInvoiceStatus})
+		e.srv.InjectFault(attest.Fault{Kind: attest.FaultInternalError, Operation: string(OpChangeInvoiceStatus)})
 		_, err := e.client.ChangeInvoiceStatus(testCtx(t), cancelledInvoice())
-		require.ErrorIs(t, err, ErrOutcomeUnknown)
-		require.ErrorIs(t, err, ErrEFaturaTryLater)
-		assert.Equal(t, 1, e.srv.Requests(OpChangeInvoiceStatus))
+		require.ErrorIs(t, err, atclient.ErrOutcomeUnknown)
+		require.ErrorIs(t, err, ErrTryLater)
+		assert.Equal(t, 1, e.srv.Requests(string(OpChangeInvoiceStatus)))
 	})
 	t.Run("a refusal of the credentials is not repeated", func(t *testing.T) {
 		e := newEFSim(t, nil)
-		c := efClient(t, e.srv, "wrong password")
-		rec := &recorder{next: c.t.http().Transport}
-		c.t.http().Transport = rec
+		c := efClient(t, e.srv, "wrong password", nil)
 		_, err := c.RegisterInvoice(testCtx(t), simInvoice())
-		require.ErrorIs(t, err, ErrEFaturaAuthentication)
+		require.ErrorIs(t, err, ErrAuthentication)
 		assert.NotErrorIs(t, err, ErrTryLater)
-		assert.Len(t, rec.bodies(), 1)
+		assert.Len(t, e.srv.Received(), 1)
 	})
 	t.Run("status change is never repeated", func(t *testing.T) {
 		e := newEFSim(t, nil)
 		registerFirst(t, e)
-		e.srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: OpChangeInvoiceStatus, AfterProcessing: true})
+		e.srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: string(OpChangeInvoiceStatus), AfterProcessing: true})
 		_, err := e.client.ChangeInvoiceStatus(testCtx(t), cancelledInvoice())
-		require.ErrorIs(t, err, ErrOutcomeUnknown)
-		assert.Equal(t, 1, e.srv.Calls(OpChangeInvoiceStatus))
+		require.ErrorIs(t, err, atclient.ErrOutcomeUnknown)
+		assert.Equal(t, 1, e.srv.Calls(string(OpChangeInvoiceStatus)))
 	})
 	t.Run("deletion is never repeated", func(t *testing.T) {
 		e := newEFSim(t, nil)
-		e.srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: OpDeleteInvoice})
-		_, err := e.client.DeleteInvoice(testCtx(t), []EFaturaInvoice{simInvoice()}, nil, "Erro na comunicação")
-		require.ErrorIs(t, err, ErrOutcomeUnknown)
-		assert.Len(t, e.rec.bodies(), 1)
-		assert.Equal(t, 1, e.srv.Requests(OpDeleteInvoice))
+		e.srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: string(OpDeleteInvoice)})
+		_, err := e.client.DeleteInvoice(testCtx(t), []Invoice{simInvoice()}, nil, "Erro na comunicação")
+		require.ErrorIs(t, err, atclient.ErrOutcomeUnknown)
+		assert.Len(t, e.srv.Received(), 1)
+		assert.Equal(t, 1, e.srv.Requests(string(OpDeleteInvoice)))
 	})
 }
 
@@ -438,7 +433,7 @@ func TestEFaturaReportingMethod(t *testing.T) {
 		func() error { _, err := e.client.RegisterInvoice(ctx, simInvoice()); return err },
 		func() error { _, err := e.client.ChangeInvoiceStatus(ctx, cancelledInvoice()); return err },
 		func() error {
-			_, err := e.client.DeleteInvoice(ctx, []EFaturaInvoice{simInvoice()}, nil, "Erro na comunicação")
+			_, err := e.client.DeleteInvoice(ctx, []Invoice{simInvoice()}, nil, "Erro na comunicação")
 			return err
 		},
 		func() error { _, err := e.client.RegisterWork(ctx, manualWork()); return err },
@@ -450,7 +445,7 @@ func TestEFaturaReportingMethod(t *testing.T) {
 		func() error { _, err := e.client.RegisterPayment(ctx, manualPayment()); return err },
 		func() error { _, err := e.client.ChangePaymentStatus(ctx, cancelledPayment()); return err },
 		func() error {
-			_, err := e.client.DeletePayment(ctx, []EFaturaPayment{manualPayment()}, nil, "Erro na comunicação")
+			_, err := e.client.DeletePayment(ctx, []Payment{manualPayment()}, nil, "Erro na comunicação")
 			return err
 		},
 	}
@@ -461,7 +456,7 @@ func TestEFaturaReportingMethod(t *testing.T) {
 		require.True(t, errors.As(err, &me))
 		assert.Equal(t, reporting.MethodError{Year: 2021, Chosen: reporting.MethodSAFT, Attempted: reporting.MethodWebService}, *me)
 	}
-	assert.Empty(t, e.rec.bodies(), "nothing sent")
+	assert.Empty(t, e.srv.Received(), "nothing sent")
 
 	// 2022 is a web-service year; 2023 is not recorded.
 	d := simInvoice()
@@ -472,7 +467,7 @@ func TestEFaturaReportingMethod(t *testing.T) {
 	d.Invoice.InvoiceDate = civil.Date{Year: 2023, Month: time.March, Day: 1}
 	_, err = e.client.RegisterInvoice(ctx, d)
 	require.ErrorIs(t, err, reporting.ErrNoChoice)
-	assert.Len(t, e.rec.bodies(), 1)
+	assert.Len(t, e.srv.Received(), 1)
 }
 
 // testCtxBG is a bounded context for calls made inside table functions.

@@ -1,8 +1,7 @@
-package atclient
+package efatura
 
 import (
 	"encoding/xml"
-	"errors"
 	"strings"
 	"testing"
 
@@ -11,28 +10,24 @@ import (
 
 	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/saft"
+	"github.com/faturapt/faturapt/violation"
 )
 
-// violationsOf lists field:rule of every *FieldError in err.
+// violationsOf lists path:rule of every violation of err, the rule being
+// its code without the package prefix, in lower case ("EFATURA-ENUM" is
+// "enum"). Every code is in the catalogue.
 func violationsOf(t *testing.T, err error) []string {
 	t.Helper()
 	require.Error(t, err)
-	require.ErrorIs(t, err, ErrInvalidRequest)
+	require.ErrorIs(t, err, ErrInvalid)
+	var ve *violation.Error
+	require.ErrorAs(t, err, &ve)
 	var out []string
-	var walk func(error)
-	walk = func(e error) {
-		if j, ok := e.(interface{ Unwrap() []error }); ok {
-			for _, x := range j.Unwrap() {
-				walk(x)
-			}
-			return
-		}
-		var fe *FieldError
-		if errors.As(e, &fe) {
-			out = append(out, fe.Field+":"+fe.Rule)
-		}
+	for _, v := range ve.Violations {
+		require.True(t, Rules.Valid(v.Code), "%s is in the catalogue", v.Code)
+		rule := strings.ReplaceAll(strings.ToLower(strings.TrimPrefix(string(v.Code), "EFATURA-")), "-", "_")
+		out = append(out, v.Path+":"+rule)
 	}
-	walk(err)
 	return out
 }
 
@@ -43,32 +38,32 @@ func TestEFaturaInvoiceRules(t *testing.T) {
 	is := manualIssuer()
 	tests := []struct {
 		name   string
-		is     *EFaturaIssuer
-		mutate func(*EFaturaInvoice)
+		is     *Issuer
+		mutate func(*Invoice)
 		want   []string
 	}{
-		{"no issuer", nil, func(*EFaturaInvoice) {}, []string{"TaxRegistrationNumber:issuer"}},
-		{"legacy SAF-T type VD", &is, func(d *EFaturaInvoice) { d.Invoice.InvoiceType = "VD" }, []string{"InvoiceData/InvoiceType:enum"}},
-		{"summary status R is SAF-T only", &is, func(d *EFaturaInvoice) { d.Invoice.DocumentStatus.InvoiceStatus = saft.InvoiceStatusSummary },
+		{"no issuer", nil, func(*Invoice) {}, []string{"TaxRegistrationNumber:issuer"}},
+		{"legacy SAF-T type VD", &is, func(d *Invoice) { d.Invoice.InvoiceType = "VD" }, []string{"InvoiceData/InvoiceType:enum"}},
+		{"summary status R is SAF-T only", &is, func(d *Invoice) { d.Invoice.DocumentStatus.InvoiceStatus = saft.InvoiceStatusSummary },
 			[]string{"InvoiceData/DocumentStatus/InvoiceStatus:enum"}},
-		{"customer record of another document", &is, func(d *EFaturaInvoice) { d.Customer.CustomerID = "C2" }, []string{"InvoiceData/CustomerTaxID:customer"}},
-		{"customer country", &is, func(d *EFaturaInvoice) { d.Customer.BillingAddress.Country = "pt" }, []string{"InvoiceData/CustomerTaxIDCountry:pattern"}},
-		{"number format", &is, func(d *EFaturaInvoice) { d.Invoice.InvoiceNo = "FT1/1" }, []string{"InvoiceData/InvoiceNo:pattern"}},
-		{"short hash", &is, func(d *EFaturaInvoice) { d.Invoice.Hash = "abc" }, []string{"InvoiceData/HashCharacters:hash"}},
-		{"zero rate without exemption code", &is, func(d *EFaturaInvoice) {
+		{"customer record of another document", &is, func(d *Invoice) { d.Customer.CustomerID = "C2" }, []string{"InvoiceData/CustomerTaxID:customer"}},
+		{"customer country", &is, func(d *Invoice) { d.Customer.BillingAddress.Country = "pt" }, []string{"InvoiceData/CustomerTaxIDCountry:pattern"}},
+		{"number format", &is, func(d *Invoice) { d.Invoice.InvoiceNo = "FT1/1" }, []string{"InvoiceData/InvoiceNo:pattern"}},
+		{"short hash", &is, func(d *Invoice) { d.Invoice.Hash = "abc" }, []string{"InvoiceData/HashCharacters:hash"}},
+		{"zero rate without exemption code", &is, func(d *Invoice) {
 			d.Invoice.Line[0].Tax = &saft.Tax{TaxType: "IVA", TaxCountryRegion: "PT", TaxCode: "ISE", TaxPercentage: decp("0")}
 		}, []string{"InvoiceData/LineSummary[line 1]/TaxExemptionCode:exemption_required"}},
-		{"negative amount", &is, func(d *EFaturaInvoice) { d.Invoice.Line[0].CreditAmount = decp("-1") }, []string{"InvoiceData/LineSummary[1]/Amount:range"}},
-		{"both debit and credit", &is, func(d *EFaturaInvoice) { d.Invoice.Line[0].DebitAmount = decp("1") },
+		{"negative amount", &is, func(d *Invoice) { d.Invoice.Line[0].CreditAmount = decp("-1") }, []string{"InvoiceData/LineSummary[1]/Amount:range"}},
+		{"both debit and credit", &is, func(d *Invoice) { d.Invoice.Line[0].DebitAmount = decp("1") },
 			[]string{"InvoiceData/LineSummary[line 1]/DebitCreditIndicator:choice"}},
-		{"no tax on an invoice line", &is, func(d *EFaturaInvoice) { d.Invoice.Line[0].Tax = nil }, []string{"InvoiceData/LineSummary[line 1]/Tax:required"}},
-		{"rate above 100", &is, func(d *EFaturaInvoice) { d.Invoice.Line[0].Tax.TaxPercentage = decp("123") },
+		{"no tax on an invoice line", &is, func(d *Invoice) { d.Invoice.Line[0].Tax = nil }, []string{"InvoiceData/LineSummary[line 1]/Tax:required"}},
+		{"rate above 100", &is, func(d *Invoice) { d.Invoice.Line[0].Tax.TaxPercentage = decp("123") },
 			[]string{"InvoiceData/LineSummary[line 1]/Tax/TaxPercentage:range"}},
-		{"EAC code", &is, func(d *EFaturaInvoice) { d.Invoice.EACCode = "6201" }, []string{"InvoiceData/EACCode:pattern"}},
-		{"total above the WSDL's maximum", &is, func(d *EFaturaInvoice) { d.Invoice.DocumentTotals.GrossTotal = dec("10000000000000") },
+		{"EAC code", &is, func(d *Invoice) { d.Invoice.EACCode = "6201" }, []string{"InvoiceData/EACCode:pattern"}},
+		{"total above the WSDL's maximum", &is, func(d *Invoice) { d.Invoice.DocumentTotals.GrossTotal = dec("10000000000000") },
 			[]string{"InvoiceData/DocumentTotals/GrossTotal:range"}},
-		{"many at once", &EFaturaIssuer{TaxRegistrationNumber: "12", TaxEntity: strings.Repeat("x", 21), SoftwareCertificateNumber: -1, AuditFileVersion: "1.05"},
-			func(d *EFaturaInvoice) {
+		{"many at once", &Issuer{TaxRegistrationNumber: "12", TaxEntity: strings.Repeat("x", 21), SoftwareCertificateNumber: -1, AuditFileVersion: "1.05"},
+			func(d *Invoice) {
 				d.Invoice.InvoiceNo = ""
 				d.Invoice.InvoiceDate = civil.Date{}
 				d.Invoice.SystemEntryDate = civil.DateTime{}
@@ -84,7 +79,7 @@ func TestEFaturaInvoiceRules(t *testing.T) {
 			assert.ElementsMatch(t, tc.want, violationsOf(t, err))
 		})
 	}
-	_, err := buildRegisterInvoice(&is, EFaturaInvoice{})
+	_, err := buildRegisterInvoice(&is, Invoice{})
 	assert.Equal(t, []string{"InvoiceData:required"}, violationsOf(t, err))
 }
 
@@ -114,7 +109,7 @@ func TestEFaturaOtherRules(t *testing.T) {
 	assert.ElementsMatch(t, []string{"documentsList:choice", "reason:length"}, violationsOf(t, err))
 	other := manualInvoice()
 	other.Invoice.InvoiceNo, other.Invoice.InvoiceDate = "FT 1/2", civil.Date{Year: 2022, Month: 1, Day: 3}
-	_, err = buildDeleteInvoice("222222222", []EFaturaInvoice{manualInvoice(), manualInvoice(), other}, &DateRange{Start: manualDate, End: manualDate}, "Erro na comunicação")
+	_, err = buildDeleteInvoice("222222222", []Invoice{manualInvoice(), manualInvoice(), other}, &DateRange{Start: manualDate, End: manualDate}, "Erro na comunicação")
 	assert.ElementsMatch(t, []string{"documentsList/invoice[2]/InvoiceNo:repeated", "documentsList:choice", "documentsList:years"}, violationsOf(t, err))
 	_, err = buildDeletePayment("222222222", nil, &DateRange{Start: manualDate.AddDays(1), End: manualDate}, "Erro na comunicação")
 	assert.Equal(t, []string{"dateRange/EndDate:range"}, violationsOf(t, err))
@@ -138,7 +133,7 @@ func TestEFaturaLineSummary(t *testing.T) {
 	l5 := l
 	l5.TaxPointDate = manualDate.AddDays(1)
 	d.Invoice.Line = []saft.InvoiceLine{l, l3, l2, l4, l5, l3}
-	req, err := buildRegisterInvoice(&EFaturaIssuer{TaxRegistrationNumber: "222222222", TaxEntity: "Global"}, d)
+	req, err := buildRegisterInvoice(&Issuer{TaxRegistrationNumber: "222222222", TaxEntity: "Global"}, d)
 	require.NoError(t, err)
 	type row struct{ code, dc, amount, date string }
 	var got []row
@@ -158,7 +153,7 @@ func TestEFaturaLineSummary(t *testing.T) {
 
 func TestIssuerFromHeader(t *testing.T) {
 	h := saft.Header{AuditFileVersion: saft.AuditFileVersion, TaxRegistrationNumber: "599999993", TaxEntity: saft.TaxEntityGlobal, SoftwareCertificateNumber: 1234}
-	assert.Equal(t, EFaturaIssuer{TaxRegistrationNumber: "599999993", TaxEntity: "Global", SoftwareCertificateNumber: 1234, AuditFileVersion: "1.04_01"}, IssuerFromHeader(h))
+	assert.Equal(t, Issuer{TaxRegistrationNumber: "599999993", TaxEntity: "Global", SoftwareCertificateNumber: 1234, AuditFileVersion: "1.04_01"}, IssuerFromHeader(h))
 }
 
 func TestFormatMoney(t *testing.T) {

@@ -1,80 +1,95 @@
-package atclient
+package efatura
 
 import (
 	"errors"
 	"fmt"
+	"slices"
 
-	"github.com/faturapt/faturapt/series"
+	"github.com/faturapt/faturapt/atclient"
 )
 
-// EFaturaCode is a CodigoResposta of the e-Fatura service: 0 is success;
+// Code is a CodigoResposta of the e-Fatura service: 0 is success;
 // 1 to 20, 33 and 99 refuse the authentication (SOAP Header); the others
 // refuse the document (SOAP Body). The manual lists the codes of each
 // operation separately and some numbers mean different things in different
 // operations, so a code is read together with its operation (Meaning).
 // Source: "Comunicação dos elementos dos documentos de faturação", v1.0,
 // June 2022, §2.2.4.
-type EFaturaCode int
+type Code int
 
 // Codes common to every operation (§2.2.4).
 const (
-	EFaturaOK                        EFaturaCode = 0
-	EFaturaUserMissing               EFaturaCode = 1
-	EFaturaUserLength                EFaturaCode = 2
-	EFaturaInvalidNIF                EFaturaCode = 3
-	EFaturaUserFormat                EFaturaCode = 4
-	EFaturaSubUserFormat             EFaturaCode = 5
-	EFaturaPasswordMissing           EFaturaCode = 6
-	EFaturaInvalidBase64             EFaturaCode = 7
-	EFaturaInvalidPublicKeyCipher    EFaturaCode = 8
-	EFaturaInvalidCreated            EFaturaCode = 9
-	EFaturaCredentialExpired         EFaturaCode = 10
-	EFaturaInvalidSymmetricKey       EFaturaCode = 11
-	EFaturaRepeatedSymmetricKey      EFaturaCode = 12
-	EFaturaInvalidPasswordStructure  EFaturaCode = 13
-	EFaturaCreatedUndecipherable     EFaturaCode = 16
-	EFaturaPasswordUndecipherable    EFaturaCode = 17
-	EFaturaDigestUndecipherable      EFaturaCode = 18
-	EFaturaCreatedMissing            EFaturaCode = 19
-	EFaturaNonceMissing              EFaturaCode = 20
-	EFaturaInvalidSOAPRequest        EFaturaCode = 33
-	EFaturaPasswordRejected          EFaturaCode = 99
-	EFaturaNoPermissionForIssuer     EFaturaCode = -16
-	EFaturaInvalidIssuerNIF          EFaturaCode = -17
-	EFaturaSystemError               EFaturaCode = -99
-	EFaturaInvoiceDifferentValues    EFaturaCode = -3  // RegisterInvoice
-	EFaturaInvoiceAlreadyRegistered  EFaturaCode = -10 // RegisterInvoice
-	EFaturaWorkAlreadyRegistered     EFaturaCode = -22 // RegisterWork
-	EFaturaPaymentAlreadyRegistered  EFaturaCode = -25 // RegisterPayment
-	EFaturaInternalError             EFaturaCode = -97 // RegisterInvoice, ChangeInvoiceStatus
-	EFaturaDeleteMixedPeriod         EFaturaCode = 400 // Delete*
-	EFaturaDeleteSeveralYears        EFaturaCode = 401 // Delete*
-	EFaturaDeleteDocumentNotFound    EFaturaCode = 478 // Delete*
-	EFaturaDeleteRepeatedDocuments   EFaturaCode = 491 // Delete*
-	EFaturaInvoiceNotFound           EFaturaCode = -11 // ChangeInvoiceStatus
-	EFaturaWorkNotFound              EFaturaCode = -19 // ChangeWorkStatus
-	EFaturaPaymentNotFound           EFaturaCode = -38 // ChangePaymentStatus
-	EFaturaInvoiceStatusInvalid      EFaturaCode = -12 // ChangeInvoiceStatus
-	EFaturaWorkStatusChangeForbidden EFaturaCode = -37 // ChangeWorkStatus
+	CodeOK                        Code = 0
+	CodeUserMissing               Code = 1
+	CodeUserLength                Code = 2
+	CodeInvalidNIF                Code = 3
+	CodeUserFormat                Code = 4
+	CodeSubUserFormat             Code = 5
+	CodePasswordMissing           Code = 6
+	CodeInvalidBase64             Code = 7
+	CodeInvalidPublicKeyCipher    Code = 8
+	CodeInvalidCreated            Code = 9
+	CodeCredentialExpired         Code = 10
+	CodeInvalidSymmetricKey       Code = 11
+	CodeRepeatedSymmetricKey      Code = 12
+	CodeInvalidPasswordStructure  Code = 13
+	CodeCreatedUndecipherable     Code = 16
+	CodePasswordUndecipherable    Code = 17
+	CodeDigestUndecipherable      Code = 18
+	CodeCreatedMissing            Code = 19
+	CodeNonceMissing              Code = 20
+	CodeInvalidSOAPRequest        Code = 33
+	CodePasswordRejected          Code = 99
+	CodeNoPermissionForIssuer     Code = -16
+	CodeInvalidIssuerNIF          Code = -17
+	CodeSystemError               Code = -99
+	CodeInvoiceDifferentValues    Code = -3  // RegisterInvoice
+	CodeInvoiceAlreadyRegistered  Code = -10 // RegisterInvoice
+	CodeWorkAlreadyRegistered     Code = -22 // RegisterWork
+	CodePaymentAlreadyRegistered  Code = -25 // RegisterPayment
+	CodeInternalError             Code = -97 // RegisterInvoice, ChangeInvoiceStatus
+	CodeDeleteMixedPeriod         Code = 400 // Delete*
+	CodeDeleteSeveralYears        Code = 401 // Delete*
+	CodeDeleteDocumentNotFound    Code = 478 // Delete*
+	CodeDeleteRepeatedDocuments   Code = 491 // Delete*
+	CodeInvoiceNotFound           Code = -11 // ChangeInvoiceStatus
+	CodeWorkNotFound              Code = -19 // ChangeWorkStatus
+	CodePaymentNotFound           Code = -38 // ChangePaymentStatus
+	CodeInvoiceStatusInvalid      Code = -12 // ChangeInvoiceStatus
+	CodeWorkStatusChangeForbidden Code = -37 // ChangeWorkStatus
 )
 
-// Operations of the e-Fatura service (Fatcorews.wsdl).
+// Operation is an operation of the e-Fatura service (Fatcorews.wsdl).
+type Operation string
+
+// The nine operations, in the WSDL's order.
 const (
-	OpRegisterInvoice     = "RegisterInvoice"
-	OpChangeInvoiceStatus = "ChangeInvoiceStatus"
-	OpDeleteInvoice       = "DeleteInvoice"
-	OpRegisterWork        = "RegisterWork"
-	OpChangeWorkStatus    = "ChangeWorkStatus"
-	OpDeleteWork          = "DeleteWork"
-	OpRegisterPayment     = "RegisterPayment"
-	OpChangePaymentStatus = "ChangePaymentStatus"
-	OpDeletePayment       = "DeletePayment"
+	OpRegisterInvoice     Operation = "RegisterInvoice"
+	OpChangeInvoiceStatus Operation = "ChangeInvoiceStatus"
+	OpDeleteInvoice       Operation = "DeleteInvoice"
+	OpRegisterWork        Operation = "RegisterWork"
+	OpChangeWorkStatus    Operation = "ChangeWorkStatus"
+	OpDeleteWork          Operation = "DeleteWork"
+	OpRegisterPayment     Operation = "RegisterPayment"
+	OpChangePaymentStatus Operation = "ChangePaymentStatus"
+	OpDeletePayment       Operation = "DeletePayment"
 )
 
-// EFaturaOperations lists the nine operations in the WSDL's order.
-func EFaturaOperations() []string {
-	return []string{OpRegisterInvoice, OpChangeInvoiceStatus, OpDeleteInvoice, OpRegisterWork, OpChangeWorkStatus,
+// Values lists the nine operations in the WSDL's order.
+func (Operation) Values() []Operation {
+	return []Operation{OpRegisterInvoice, OpChangeInvoiceStatus, OpDeleteInvoice, OpRegisterWork, OpChangeWorkStatus,
 		OpDeleteWork, OpRegisterPayment, OpChangePaymentStatus, OpDeletePayment}
+}
+
+// Valid reports whether op is one of the WSDL's operations.
+func (op Operation) Valid() bool { return slices.Contains(op.Values(), op) }
+
+// String returns the operation's name in the WSDL.
+func (op Operation) String() string { return string(op) }
+
+// deletes reports whether op deletes communications.
+func (op Operation) deletes() bool {
+	return op == OpDeleteInvoice || op == OpDeleteWork || op == OpDeletePayment
 }
 
 // meaning is a code's text in the manual and in English.
@@ -83,7 +98,7 @@ type meaning struct{ pt, en string }
 // authCodes are the authentication codes, the same in every operation
 // (code 3 is listed only for RegisterInvoice and RegisterWork; its meaning
 // does not depend on the operation).
-var authCodes = map[EFaturaCode]meaning{
+var authCodes = map[Code]meaning{
 	0:  {"Operação efetuada com sucesso", "success"},
 	1:  {"Utilizador não preenchido", "user missing"},
 	2:  {"Tamanho do utilizador incorreto", "user of wrong length"},
@@ -119,7 +134,7 @@ var (
 
 // deleteCodes are the codes of the three Delete operations besides their
 // own negative ones.
-var deleteCodes = map[EFaturaCode]meaning{
+var deleteCodes = map[Code]meaning{
 	400: {"A lista de documentos a eliminar apresenta documentos que estão dentro do período válido para eliminação e documentos que carecem de análise / Período misto", "the list mixes documents that can be deleted now with documents that need analysis (mixed period)"},
 	401: {"A lista de documentos a eliminar apresenta documentos de anos diferentes", "the list has documents of different years"},
 	474: {"Data de início não preenchida", "start date missing"},
@@ -140,7 +155,7 @@ var deleteCodes = map[EFaturaCode]meaning{
 }
 
 // documentCodes are each operation's document codes (§2.2.4).
-var documentCodes = map[string]map[EFaturaCode]meaning{
+var documentCodes = map[Operation]map[Code]meaning{
 	OpRegisterInvoice: {
 		-1:  {"Documento inválido", "invalid document"},
 		-2:  {"Anulação de documento registado", "cancellation of a registered document"},
@@ -230,14 +245,14 @@ var documentCodes = map[string]map[EFaturaCode]meaning{
 	},
 }
 
-func lookupCode(op string, c EFaturaCode) (meaning, bool) {
+func lookupCode(op Operation, c Code) (meaning, bool) {
 	if m, ok := authCodes[c]; ok {
 		return m, true
 	}
 	if m, ok := documentCodes[op][c]; ok {
 		return m, true
 	}
-	if op == OpDeleteInvoice || op == OpDeleteWork || op == OpDeletePayment {
+	if op.deletes() {
 		if m, ok := deleteCodes[c]; ok {
 			return m, true
 		}
@@ -247,69 +262,67 @@ func lookupCode(op string, c EFaturaCode) (meaning, bool) {
 
 // Meaning returns the manual's text (Portuguese) of code c in operation op,
 // or "" when the manual does not list c for op.
-func (c EFaturaCode) Meaning(op string) string { m, _ := lookupCode(op, c); return m.pt }
+func (c Code) Meaning(op Operation) string { m, _ := lookupCode(op, c); return m.pt }
 
 // MeaningEN returns the meaning of code c in operation op in English, or "".
-func (c EFaturaCode) MeaningEN(op string) string { m, _ := lookupCode(op, c); return m.en }
+func (c Code) MeaningEN(op Operation) string { m, _ := lookupCode(op, c); return m.en }
 
 // Known reports whether the manual lists c for op.
-func (c EFaturaCode) Known(op string) bool { _, ok := lookupCode(op, c); return ok }
+func (c Code) Known(op Operation) bool { _, ok := lookupCode(op, c); return ok }
 
 // Authentication reports whether c refuses the WS-Security header.
-func (c EFaturaCode) Authentication() bool {
+func (c Code) Authentication() bool {
 	return c > 0 && c <= 99 && c != 0 && authCodes[c] != meaning{}
 }
 
 // Temporary reports whether the manual asks to try again later (-97, -99).
-func (c EFaturaCode) Temporary() bool { return c == EFaturaSystemError || c == EFaturaInternalError }
+func (c Code) Temporary() bool { return c == CodeSystemError || c == CodeInternalError }
 
 // alreadyRegistered is, per register operation, the code with which AT
 // refuses a document number it already holds from this issuer.
-var alreadyRegistered = map[string]EFaturaCode{
-	OpRegisterInvoice: EFaturaInvoiceAlreadyRegistered,
-	OpRegisterWork:    EFaturaWorkAlreadyRegistered,
-	OpRegisterPayment: EFaturaPaymentAlreadyRegistered,
+var alreadyRegistered = map[Operation]Code{
+	OpRegisterInvoice: CodeInvoiceAlreadyRegistered,
+	OpRegisterWork:    CodeWorkAlreadyRegistered,
+	OpRegisterPayment: CodePaymentAlreadyRegistered,
 }
 
-// ErrEFaturaAuthentication is matched (errors.Is) by an *EFaturaError whose
-// code refuses the authentication (1-20, 33, 99): check the sub-user (WFA
-// profile), its password, the clock and the AT public key.
-var ErrEFaturaAuthentication = errors.New("atclient: e-Fatura refused the authentication")
+// ErrAuthentication is matched (errors.Is) by an *Error whose code refuses
+// the authentication (1-20, 33, 99): check the sub-user (WFA profile), its
+// password, the clock and the AT public key.
+var ErrAuthentication = errors.New("efatura: AT refused the authentication")
 
-// ErrEFaturaTryLater is ErrTryLater. Besides AT's failures that every
+// ErrTryLater is atclient.ErrTryLater. Besides AT's failures that every
 // service shares (a server fault such as AT's "Internal Error (from
-// server)", an HTTP 5xx), it is matched by an *EFaturaError with code -97
-// or -99 ("tente mais tarde"): AT did not register the document; send the
-// same request again later.
-var ErrEFaturaTryLater = ErrTryLater
+// server)", an HTTP 5xx), it is matched by an *Error with code -97 or -99
+// ("tente mais tarde"): AT did not register the document; send the same
+// request again later.
+var ErrTryLater = atclient.ErrTryLater
 
-// EFaturaError is an answer of the e-Fatura service with a code other than
-// 0: AT received the request and refused it. Message is AT's Mensagem.
-// errors.As also matches it as a *ResultError (with Code holding the same
-// number), so code that handles every AT refusal alike keeps working.
+// Error is an answer of the e-Fatura service with a code other than 0: AT
+// received the request and refused it. Message is AT's Mensagem.
 //
 // AT's authentication system may also refuse the header with a SOAP fault
 // that carries the same codes in its detail (the shape captured from AT's
-// servers, see classify.go): such a fault is returned as an *EFaturaError
-// too, with Fault set, so a caller sees one error whichever way AT answered;
-// errors.As still finds the *FaultError.
-type EFaturaError struct {
-	Operation string // e.g. "RegisterInvoice"
-	Code      EFaturaCode
+// servers): such a fault is returned as an *Error too, with Fault set, so a
+// caller sees one error whichever way AT answered; errors.As still finds
+// the *atclient.FaultError.
+type Error struct {
+	Operation Operation
+	Code      Code
 	Message   string
-	Fault     *FaultError // the SOAP fault that carried the code, if any
+	Fault     *atclient.FaultError // the SOAP fault that carried the code, if any
 }
 
 // Unwrap returns the SOAP fault that carried the code, if any.
-func (e *EFaturaError) Unwrap() error {
+func (e *Error) Unwrap() error {
 	if e.Fault == nil {
 		return nil
 	}
 	return e.Fault
 }
 
-func (e *EFaturaError) Error() string {
-	msg := fmt.Sprintf("atclient: %s: AT answered %d", e.Operation, int(e.Code))
+func (e *Error) Error() string {
+	msg := fmt.Sprintf("efatura: %s: AT answered %d", e.Operation, int(e.Code))
 	if m, ok := lookupCode(e.Operation, e.Code); ok {
 		msg += " (" + m.pt + " — " + m.en + ")"
 	}
@@ -319,22 +332,13 @@ func (e *EFaturaError) Error() string {
 	return msg
 }
 
-// Is matches ErrEFaturaAuthentication and ErrEFaturaTryLater.
-func (e *EFaturaError) Is(target error) bool {
+// Is matches ErrAuthentication and ErrTryLater.
+func (e *Error) Is(target error) bool {
 	switch target {
-	case ErrEFaturaAuthentication:
+	case ErrAuthentication:
 		return e.Code.Authentication()
-	case ErrEFaturaTryLater:
+	case ErrTryLater:
 		return e.Code.Temporary()
-	}
-	return false
-}
-
-// As fills a *ResultError target.
-func (e *EFaturaError) As(target any) bool {
-	if t, ok := target.(**ResultError); ok {
-		*t = &ResultError{Operation: e.Operation, Code: series.ReturnCode(e.Code), Message: e.Message}
-		return true
 	}
 	return false
 }

@@ -1,4 +1,4 @@
-package atclient
+package efatura
 
 import (
 	"encoding/xml"
@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/faturapt/faturapt/atclient"
 	gen "github.com/faturapt/faturapt/atclient/internal/fatcorews"
 )
 
@@ -24,7 +25,7 @@ func TestEFaturaWireMatchesGeneratedTypes(t *testing.T) {
 	decodeAs(t, rich["rich RegisterInvoice"], &ri)
 	require.NotNil(t, ri.InvoiceData)
 	require.NotNil(t, ri.InvoiceData.InvoiceHeaderType)
-	assert.Equal(t, gen.EFaturaMDVersion(EFaturaMDVersion), *ri.EFaturaMDVersion)
+	assert.Equal(t, gen.EFaturaMDVersion(MDVersion), *ri.EFaturaMDVersion)
 	assert.Equal(t, gen.TaxRegistrationNumber(222222222), *ri.TaxRegistrationNumber)
 	assert.Equal(t, gen.TaxEntity("Global"), *ri.TaxEntity)
 	assert.Equal(t, gen.InvoiceNo("FT 1/1"), *ri.InvoiceData.InvoiceNo)
@@ -113,15 +114,15 @@ func decodeAs(t *testing.T, req, into any) {
 // decode into the generated response type.
 func TestEFaturaSimulatorAnswerMatchesGeneratedTypes(t *testing.T) {
 	e := newEFSim(t, nil)
-	status, data, err := e.client.t.call(testCtx(t), e.client.endpoints.EFatura, OpRegisterInvoice, mustMarshal(t, manualRequestFor(t, OpRegisterInvoice)))
+	status, data, err := e.client.at.Call(testCtx(t), e.srv.EFaturaURL(), string(OpRegisterInvoice), mustMarshal(t, manualRequestFor(t, OpRegisterInvoice)))
 	require.NoError(t, err)
-	dec, start, err := openBody(OpRegisterInvoice, status, data)
+	dec, start, err := atclient.OpenAnswer(string(OpRegisterInvoice), status, data)
 	require.NoError(t, err)
 	var resp gen.RegisterInvoiceResponse
 	require.NoError(t, dec.DecodeElement(&resp, &start))
 	require.NotNil(t, resp.Response)
 	// The manual's example issuer 222222222 fails the NIF check digit: -17.
-	assert.Equal(t, int32(EFaturaInvalidIssuerNIF), resp.Response.CodigoResposta)
+	assert.Equal(t, int32(CodeInvalidIssuerNIF), resp.Response.CodigoResposta)
 	assert.NotEmpty(t, resp.Response.Mensagem)
 	assert.False(t, resp.Response.DataOperacao.ToGoTime().IsZero())
 }
@@ -133,7 +134,7 @@ func mustMarshal(t *testing.T, v any) []byte {
 	return b
 }
 
-func manualRequestFor(t *testing.T, op string) any {
+func manualRequestFor(t *testing.T, op Operation) any {
 	t.Helper()
 	reqs, err := manualRequests()
 	require.NoError(t, err)

@@ -1,4 +1,4 @@
-package atclient
+package efatura
 
 import (
 	"encoding/xml"

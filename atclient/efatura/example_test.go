@@ -1,50 +1,40 @@
-package atclient_test
+package efatura_test
 
 import (
 	"context"
 	"errors"
 	"fmt"
 	"log"
+	"os"
 	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/faturapt/faturapt/atclient"
 	"github.com/faturapt/faturapt/atclient/attest"
+	"github.com/faturapt/faturapt/atclient/efatura"
 	"github.com/faturapt/faturapt/civil"
+	"github.com/faturapt/faturapt/internal/attesttest"
 	"github.com/faturapt/faturapt/reporting"
 	"github.com/faturapt/faturapt/saft"
 	"github.com/faturapt/faturapt/series"
 )
 
 // efaturaClient starts AT's simulator and returns an e-Fatura client of it
-// for the simulator's taxpayer. Against AT the endpoints are
-// atclient.TestEndpoints() or atclient.ProductionEndpoints(), the
-// credentials those of a sub-user with the WFA profile, the certificate
-// the producer's (atclient.LoadPKCS12) and the AT key the embedded one.
-func efaturaClient(opts ...atclient.Option) (*attest.Server, *atclient.Client) {
-	srv, err := attest.New()
+// for the simulator's taxpayer (see ExampleNew for a client of AT).
+func efaturaClient(opts ...efatura.Option) (*attest.Server, *efatura.Client) {
+	srv, err := attest.New(attest.WithClock(attesttest.Clock))
 	if err != nil {
 		log.Fatal(err)
 	}
-	key, err := atclient.ParseATKey(srv.EncryptionCertificatePEM())
-	if err != nil {
-		log.Fatal(err)
-	}
-	cert, err := atclient.CertificateFromTLS(srv.ClientCertificate())
-	if err != nil {
-		log.Fatal(err)
-	}
-	creds, err := atclient.NewCredentials(attest.DefaultNIF, attest.DefaultSubUser, attest.DefaultPassword)
+	at, err := attesttest.Dial(srv)
 	if err != nil {
 		log.Fatal(err)
 	}
 	// The same header the program writes in its SAF-T files.
 	header := saft.Header{AuditFileVersion: saft.AuditFileVersion, TaxRegistrationNumber: attest.DefaultNIF,
 		TaxEntity: saft.TaxEntityGlobal, SoftwareCertificateNumber: 0}
-	all := append([]atclient.Option{atclient.WithATKey(key), atclient.WithRootCAs(srv.RootCAs()),
-		atclient.WithEFaturaIssuer(atclient.IssuerFromHeader(header))}, opts...)
-	client, err := atclient.New(atclient.Endpoints{EFatura: srv.EFaturaURL()}, creds, cert, all...)
+	client, err := efatura.New(at, append([]efatura.Option{efatura.WithIssuer(efatura.IssuerFromHeader(header))}, opts...)...)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -79,15 +69,14 @@ func efInvoice() *saft.Invoice {
 func ExampleClient_RegisterInvoice() {
 	srv, client := efaturaClient()
 	defer srv.Close()
-	defer client.Close()
 
-	rec, err := client.RegisterInvoice(context.Background(), atclient.EFaturaInvoice{Invoice: efInvoice(), Customer: efCustomer})
+	rec, err := client.RegisterInvoice(context.Background(), efatura.Invoice{Invoice: efInvoice(), Customer: efCustomer})
 	fmt.Println(rec.Operation, err)
 	fmt.Println(rec.Message)
 
 	// Sending it again is refused: AT already has it.
-	_, err = client.RegisterInvoice(context.Background(), atclient.EFaturaInvoice{Invoice: efInvoice(), Customer: efCustomer})
-	var ee *atclient.EFaturaError
+	_, err = client.RegisterInvoice(context.Background(), efatura.Invoice{Invoice: efInvoice(), Customer: efCustomer})
+	var ee *efatura.Error
 	if errors.As(err, &ee) {
 		fmt.Println(ee.Code, ee.Code.MeaningEN(ee.Operation))
 	}
@@ -102,17 +91,16 @@ func ExampleClient_RegisterInvoice() {
 func ExampleClient_ChangeInvoiceStatus() {
 	srv, client := efaturaClient()
 	defer srv.Close()
-	defer client.Close()
 	ctx := context.Background()
 
 	inv := efInvoice()
-	if _, err := client.RegisterInvoice(ctx, atclient.EFaturaInvoice{Invoice: inv, Customer: efCustomer}); err != nil {
+	if _, err := client.RegisterInvoice(ctx, efatura.Invoice{Invoice: inv, Customer: efCustomer}); err != nil {
 		log.Fatal(err)
 	}
 	inv.DocumentStatus.InvoiceStatus = saft.InvoiceStatusCancelled
 	inv.DocumentStatus.InvoiceStatusDate = civil.DateTime{Date: civil.Date{Year: 2026, Month: time.March, Day: 2}, Hour: 16, Minute: 0, Second: 0}
 	inv.DocumentStatus.Reason = "Erro do operador"
-	_, err := client.ChangeInvoiceStatus(ctx, atclient.EFaturaInvoice{Invoice: inv, Customer: efCustomer})
+	_, err := client.ChangeInvoiceStatus(ctx, efatura.Invoice{Invoice: inv, Customer: efCustomer})
 	fmt.Println(err)
 	for _, d := range srv.EFaturaDocuments(attest.DefaultNIF) {
 		fmt.Println(d.Number, d.Status, d.StatusDate)
@@ -126,7 +114,6 @@ func ExampleClient_ChangeInvoiceStatus() {
 func ExampleClient_RegisterPayment() {
 	srv, client := efaturaClient()
 	defer srv.Close()
-	defer client.Close()
 
 	paid := civil.DateTime{Date: civil.Date{Year: 2026, Month: time.April, Day: 10}, Hour: 9, Minute: 0, Second: 0}
 	receipt := &saft.Payment{
@@ -141,7 +128,7 @@ func ExampleClient_RegisterPayment() {
 		DocumentTotals: saft.PaymentTotals{TaxPayable: decimal.RequireFromString("23.00"), NetTotal: decimal.RequireFromString("100.00"),
 			GrossTotal: decimal.RequireFromString("123.00")},
 	}
-	rec, err := client.RegisterPayment(context.Background(), atclient.EFaturaPayment{Payment: receipt, Customer: efCustomer})
+	rec, err := client.RegisterPayment(context.Background(), efatura.Payment{Payment: receipt, Customer: efCustomer})
 	fmt.Println(rec.Operation, err)
 	// Output: RegisterPayment <nil>
 }
@@ -151,42 +138,39 @@ func ExampleClient_RegisterPayment() {
 func ExampleClient_RegisterInvoice_invalid() {
 	srv, client := efaturaClient()
 	defer srv.Close()
-	defer client.Close()
 
 	inv := efInvoice()
 	inv.InvoiceType = "VD"                                       // a legacy SAF-T type, not accepted by e-Fatura
 	inv.DocumentStatus.InvoiceStatus = saft.InvoiceStatusSummary // R exists only in SAF-T
-	_, err := client.RegisterInvoice(context.Background(), atclient.EFaturaInvoice{Invoice: inv, Customer: efCustomer})
-	fmt.Println(errors.Is(err, atclient.ErrInvalidRequest))
+	_, err := client.RegisterInvoice(context.Background(), efatura.Invoice{Invoice: inv, Customer: efCustomer})
+	fmt.Println(errors.Is(err, efatura.ErrInvalid))
 	fmt.Println(err)
 	// Output:
 	// true
-	// atclient: invalid request: InvoiceData/InvoiceType: "VD" is not one of FT, NC, ND, FS, FR, RP, RE, CS, LD, RA (enum)
-	// atclient: invalid request: InvoiceData/DocumentStatus/InvoiceStatus: "R" is not one of N, A, F, S (enum)
+	// efatura: request: 2 violations: InvoiceData/InvoiceType: "VD" is not one of FT, NC, ND, FS, FR, RP, RE, CS, LD, RA [EFATURA-ENUM]; InvoiceData/DocumentStatus/InvoiceStatus: "R" is not one of N, A, F, S [EFATURA-ENUM]
 }
 
 // A company that reports 2026 by SAF-T file cannot send 2026's documents
 // by web service: the client refuses before sending anything.
 func ExampleWithReportingMethod() {
 	choice := reporting.Choice{Year: 2026, Method: reporting.MethodSAFT}
-	srv, client := efaturaClient(atclient.WithReportingMethod(choice))
+	srv, client := efaturaClient(efatura.WithReportingMethod(choice))
 	defer srv.Close()
-	defer client.Close()
 
-	_, err := client.RegisterInvoice(context.Background(), atclient.EFaturaInvoice{Invoice: efInvoice(), Customer: efCustomer})
+	_, err := client.RegisterInvoice(context.Background(), efatura.Invoice{Invoice: efInvoice(), Customer: efCustomer})
 	fmt.Println(errors.Is(err, reporting.ErrOtherMethod))
 	fmt.Println(err)
-	fmt.Println(srv.Requests(atclient.OpRegisterInvoice))
+	fmt.Println(srv.Requests(string(efatura.OpRegisterInvoice)))
 	// Output:
 	// true
-	// atclient: e-Fatura: reporting: 2026: the company communicates its invoicing by monthly SAF-T (PT) file this year; real-time web service (e-Fatura) is refused (one method per calendar year)
+	// efatura: reporting: 2026: the company communicates its invoicing by monthly SAF-T (PT) file this year; real-time web service (e-Fatura) is refused (one method per calendar year)
 	// 0
 }
 
-func ExampleEFaturaCode_Meaning() {
-	fmt.Println(atclient.EFaturaCode(-3).Meaning(atclient.OpRegisterInvoice))
-	fmt.Println(atclient.EFaturaCode(-26).MeaningEN(atclient.OpChangePaymentStatus))
-	fmt.Println(atclient.EFaturaPasswordRejected.Authentication())
+func ExampleCode_Meaning() {
+	fmt.Println(efatura.Code(-3).Meaning(efatura.OpRegisterInvoice))
+	fmt.Println(efatura.Code(-26).MeaningEN(efatura.OpChangePaymentStatus))
+	fmt.Println(efatura.CodePasswordRejected.Authentication())
 	// Output:
 	// Documento registado com valores diferentes
 	// incoherent input parameters
@@ -213,18 +197,17 @@ func efReceipt() *saft.Payment {
 func ExampleClient_ChangePaymentStatus() {
 	srv, client := efaturaClient()
 	defer srv.Close()
-	defer client.Close()
 	ctx := context.Background()
 
 	rc := efReceipt()
-	if _, err := client.RegisterPayment(ctx, atclient.EFaturaPayment{Payment: rc, Customer: efCustomer}); err != nil {
+	if _, err := client.RegisterPayment(ctx, efatura.Payment{Payment: rc, Customer: efCustomer}); err != nil {
 		log.Fatal(err)
 	}
 	rc.DocumentStatus.PaymentStatus = saft.PaymentStatusCancelled
 	rc.DocumentStatus.PaymentStatusDate = civil.DateTime{Date: civil.Date{Year: 2026, Month: time.April, Day: 10}, Hour: 12, Minute: 0, Second: 0}
-	_, err := client.ChangePaymentStatus(ctx, atclient.EFaturaPayment{Payment: rc, Customer: efCustomer})
+	_, err := client.ChangePaymentStatus(ctx, efatura.Payment{Payment: rc, Customer: efCustomer})
 	fmt.Println("status:", err)
-	_, err = client.DeletePayment(ctx, []atclient.EFaturaPayment{{Payment: rc, Customer: efCustomer}}, nil, "Recibo comunicado em duplicado")
+	_, err = client.DeletePayment(ctx, []efatura.Payment{{Payment: rc, Customer: efCustomer}}, nil, "Recibo comunicado em duplicado")
 	fmt.Println("delete:", err)
 	d := srv.EFaturaDocuments(attest.DefaultNIF)[0]
 	fmt.Println(d.Number, d.Status, d.Deleted)
@@ -240,7 +223,6 @@ func ExampleClient_ChangePaymentStatus() {
 func ExampleClient_RegisterWork() {
 	srv, client := efaturaClient()
 	defer srv.Close()
-	defer client.Close()
 	ctx := context.Background()
 
 	issued := civil.DateTime{Date: civil.Date{Year: 2026, Month: time.February, Day: 5}, Hour: 15, Minute: 0, Second: 0}
@@ -255,15 +237,15 @@ func ExampleClient_RegisterWork() {
 		DocumentTotals: saft.DocumentTotals{TaxPayable: decimal.RequireFromString("23.00"), NetTotal: decimal.RequireFromString("100.00"),
 			GrossTotal: decimal.RequireFromString("123.00")},
 	}
-	work := atclient.EFaturaWork{Work: pf, Customer: efCustomer}
+	work := efatura.Work{Work: pf, Customer: efCustomer}
 	_, err := client.RegisterWork(ctx, work)
 	fmt.Println("register:", err)
 	pf.DocumentStatus.WorkStatus = saft.WorkStatusBilled
 	pf.DocumentStatus.WorkStatusDate = civil.DateTime{Date: civil.Date{Year: 2026, Month: time.February, Day: 6}, Hour: 9, Minute: 0, Second: 0}
 	_, err = client.ChangeWorkStatus(ctx, work)
 	fmt.Println("billed:", err)
-	_, err = client.DeleteWork(ctx, nil, &atclient.DateRange{Start: civil.Date{Year: 2025, Month: time.December, Day: 1}, End: civil.Date{Year: 2026, Month: time.February, Day: 28}}, "Comunicados por engano")
-	var ee *atclient.EFaturaError
+	_, err = client.DeleteWork(ctx, nil, &efatura.DateRange{Start: civil.Date{Year: 2025, Month: time.December, Day: 1}, End: civil.Date{Year: 2026, Month: time.February, Day: 28}}, "Comunicados por engano")
+	var ee *efatura.Error
 	if errors.As(err, &ee) {
 		fmt.Println(ee.Code, ee.Code.MeaningEN(ee.Operation))
 	}
@@ -277,13 +259,12 @@ func ExampleClient_RegisterWork() {
 func ExampleClient_DeleteInvoice() {
 	srv, client := efaturaClient()
 	defer srv.Close()
-	defer client.Close()
 	ctx := context.Background()
 
-	if _, err := client.RegisterInvoice(ctx, atclient.EFaturaInvoice{Invoice: efInvoice(), Customer: efCustomer}); err != nil {
+	if _, err := client.RegisterInvoice(ctx, efatura.Invoice{Invoice: efInvoice(), Customer: efCustomer}); err != nil {
 		log.Fatal(err)
 	}
-	march := &atclient.DateRange{Start: civil.Date{Year: 2026, Month: time.March, Day: 1}, End: civil.Date{Year: 2026, Month: time.March, Day: 31}}
+	march := &efatura.DateRange{Start: civil.Date{Year: 2026, Month: time.March, Day: 1}, End: civil.Date{Year: 2026, Month: time.March, Day: 31}}
 	_, err := client.DeleteInvoice(ctx, nil, march, "Comunicação em duplicado pelo programa")
 	fmt.Println(err, srv.EFaturaDocuments(attest.DefaultNIF)[0].Deleted)
 	// Output: <nil> true
@@ -294,11 +275,46 @@ func ExampleIssuerFromHeader() {
 		saft.Company{ID: "599999993", TaxRegistrationNumber: "599999993", Name: "Empresa, Lda"},
 		saft.Software{ProducerTaxID: "503504564", CertificateNumber: 9999, ProductID: "Programa/Produtor", Version: "1.0"},
 		2026, time.March, civil.Date{Year: 2026, Month: time.April, Day: 1})
-	fmt.Printf("%+v\n", atclient.IssuerFromHeader(h))
+	fmt.Printf("%+v\n", efatura.IssuerFromHeader(h))
 	// Output: {TaxRegistrationNumber:599999993 TaxEntity:Global SoftwareCertificateNumber:9999 AuditFileVersion:1.04_01}
 }
 
-func ExampleEFaturaOperations() {
-	fmt.Println(atclient.EFaturaOperations())
-	// Output: [RegisterInvoice ChangeInvoiceStatus DeleteInvoice RegisterWork ChangeWorkStatus DeleteWork RegisterPayment ChangePaymentStatus DeletePayment]
+func ExampleOperation_Values() {
+	fmt.Println(efatura.Operation("").Values(), efatura.OpDeleteWork.Valid(), efatura.Operation("registarSerie").Valid())
+	// Output: [RegisterInvoice ChangeInvoiceStatus DeleteInvoice RegisterWork ChangeWorkStatus DeleteWork RegisterPayment ChangePaymentStatus DeletePayment] true false
+}
+
+// A client of AT's test environment: the producer's AT-issued certificate,
+// the credentials of a sub-user with the WFA profile, and AT's embedded
+// public key; the e-Fatura client sends through it.
+func ExampleNew() {
+	pfx, err := os.ReadFile("../testdata/legacy.pfx") // AT's test certificate
+	if err != nil {
+		log.Fatal(err)
+	}
+	cert, err := atclient.LoadPKCS12(pfx, "TESTEwebservice")
+	if err != nil {
+		log.Fatal(err)
+	}
+	creds, err := atclient.NewCredentials("599999993", "1", "the sub-user's password")
+	if err != nil {
+		log.Fatal(err)
+	}
+	at, err := atclient.New(atclient.TestEndpoints(), creds, cert)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer at.Close()
+	header := saft.Header{AuditFileVersion: saft.AuditFileVersion, TaxRegistrationNumber: "599999993",
+		TaxEntity: saft.TaxEntityGlobal, SoftwareCertificateNumber: 9999}
+	client, err := efatura.New(at, efatura.WithIssuer(efatura.IssuerFromHeader(header)), efatura.WithChannel("my program", "1.0"))
+	fmt.Println(client != nil, err, at.Endpoints().EFatura)
+
+	// Without an e-Fatura endpoint there is nothing to call.
+	seriesOnly, _ := atclient.New(atclient.Endpoints{Series: atclient.TestEndpoints().Series}, creds, cert)
+	_, err = efatura.New(seriesOnly)
+	fmt.Println(err)
+	// Output:
+	// true <nil> https://servicos.portaldasfinancas.gov.pt:723/fatcorews/ws/
+	// efatura: the atclient.Client has no e-Fatura endpoint (Endpoints.EFatura)
 }

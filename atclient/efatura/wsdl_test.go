@@ -1,4 +1,4 @@
-package atclient
+package efatura
 
 import (
 	"bytes"
@@ -15,11 +15,13 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/faturapt/faturapt/atclient"
 )
 
 // Conformance of the e-Fatura requests with Fatcorews.wsdl (kept in wsdl/)
 // and with the full examples of the manual (§2.2.3, kept in
-// testdata/efatura/).
+// testdata/manual/).
 
 func readWSDL(t testing.TB) []byte {
 	t.Helper()
@@ -55,8 +57,8 @@ func TestEFaturaWSDLConstants(t *testing.T) {
 		} `xml:"binding>operation"`
 	}
 	require.NoError(t, xml.Unmarshal(readWSDL(t), &w))
-	assert.Equal(t, nsEFatura, w.TargetNamespace)
-	assert.Equal(t, nsEFatura, w.Schema.TargetNamespace)
+	assert.Equal(t, ns, w.TargetNamespace)
+	assert.Equal(t, ns, w.Schema.TargetNamespace)
 	assert.Equal(t, "qualified", w.Schema.ElementFormDefault, "every element of a request is in the target namespace")
 	i := slices.IndexFunc(w.Schema.SimpleTypes, func(s struct {
 		Name    string `xml:"name,attr"`
@@ -67,12 +69,12 @@ func TestEFaturaWSDLConstants(t *testing.T) {
 		return s.Name == "eFaturaMDVersion"
 	})
 	require.GreaterOrEqual(t, i, 0)
-	assert.Equal(t, EFaturaMDVersion, w.Schema.SimpleTypes[i].Pattern.Value)
-	var ops []string
+	assert.Equal(t, MDVersion, w.Schema.SimpleTypes[i].Pattern.Value)
+	var ops []Operation
 	for _, o := range w.Operations {
-		ops = append(ops, o.Name)
+		ops = append(ops, Operation(o.Name))
 	}
-	assert.Equal(t, EFaturaOperations(), ops)
+	assert.Equal(t, Operation("").Values(), ops)
 	require.Len(t, w.Bindings, 9)
 	for _, b := range w.Bindings {
 		assert.Empty(t, b.Action.SOAPAction, b.Name)
@@ -86,10 +88,10 @@ func TestEFaturaWSDLConstants(t *testing.T) {
 		b, err := xml.Marshal(r)
 		require.NoError(t, err)
 		root := rootName(t, b)
-		assert.Equal(t, xml.Name{Space: nsEFatura, Local: op + "Request"}, root, op)
+		assert.Equal(t, xml.Name{Space: ns, Local: string(op) + "Request"}, root, op)
 	}
-	assert.Equal(t, "https://servicos.portaldasfinancas.gov.pt:723/fatcorews/ws/", TestEndpoints().EFatura)
-	assert.Equal(t, "https://servicos.portaldasfinancas.gov.pt:423/fatcorews/ws/", ProductionEndpoints().EFatura)
+	assert.Equal(t, "https://servicos.portaldasfinancas.gov.pt:723/fatcorews/ws/", atclient.TestEndpoints().EFatura)
+	assert.Equal(t, "https://servicos.portaldasfinancas.gov.pt:423/fatcorews/ws/", atclient.ProductionEndpoints().EFatura)
 }
 
 func rootName(t *testing.T, b []byte) xml.Name {
@@ -140,15 +142,15 @@ func canonicalXML(t *testing.T, b []byte) []string {
 // New{Invoice,Work,Payment}Status, but the WSDL names them InvoiceStatus,
 // WorkStatus and PaymentStatus (of types NewInvoiceStatusType, ...).
 // TestEFaturaManualExamplesAgainstWSDL shows the printed ones invalid.
-var manualErrata = map[string][2]string{
+var manualErrata = map[Operation][2]string{
 	OpChangeInvoiceStatus: {"NewInvoiceStatus>", "InvoiceStatus>"},
 	OpChangeWorkStatus:    {"NewWorkStatus>", "WorkStatus>"},
 	OpChangePaymentStatus: {"NewPaymentStatus>", "PaymentStatus>"},
 }
 
-func manualExample(t *testing.T, op string) []byte {
+func manualExample(t *testing.T, op Operation) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "efatura", "manual_"+op+".xml"))
+	b, err := os.ReadFile(filepath.Join("testdata", "manual", "manual_"+string(op)+".xml"))
 	require.NoError(t, err)
 	return b
 }
@@ -159,8 +161,8 @@ func manualExample(t *testing.T, op string) []byte {
 func TestEFaturaManualExamples(t *testing.T) {
 	reqs, err := manualRequests()
 	require.NoError(t, err)
-	for _, op := range EFaturaOperations() {
-		t.Run(op, func(t *testing.T) {
+	for _, op := range Operation("").Values() {
+		t.Run(string(op), func(t *testing.T) {
 			want := manualExample(t, op)
 			if e, ok := manualErrata[op]; ok {
 				want = bytes.ReplaceAll(want, []byte(e[0]), []byte(e[1]))
@@ -182,7 +184,7 @@ func xsdFromWSDL(t *testing.T) string {
 	require.NotNil(t, start)
 	require.Greater(t, end, start[0])
 	schema := w[start[0] : end+len("</schema>")]
-	schema = strings.Replace(schema, "<schema ", `<schema xmlns:tns="`+nsEFatura+`" `, 1)
+	schema = strings.Replace(schema, "<schema ", `<schema xmlns:tns="`+ns+`" `, 1)
 	path := filepath.Join(t.TempDir(), "Fatcorews.xsd")
 	require.NoError(t, os.WriteFile(path, []byte(`<?xml version="1.0" encoding="UTF-8"?>`+"\n"+schema), 0o600))
 	return path
@@ -237,7 +239,7 @@ func TestEFaturaRequestsValidateAgainstWSDL(t *testing.T) {
 func TestEFaturaManualExamplesAgainstWSDL(t *testing.T) {
 	xmllint := needXmllint(t)
 	xsd := xsdFromWSDL(t)
-	for _, op := range EFaturaOperations() {
+	for _, op := range Operation("").Values() {
 		doc := manualExample(t, op)
 		err := xmllintValidate(t, xmllint, xsd, doc)
 		if e, ok := manualErrata[op]; ok {
@@ -251,10 +253,10 @@ func TestEFaturaManualExamplesAgainstWSDL(t *testing.T) {
 }
 
 // richRequests are requests using the optional parts of the schema.
-func richRequests(t *testing.T) map[string]any {
+func richRequests(t *testing.T) map[Operation]any {
 	t.Helper()
 	is := manualIssuer()
-	out := map[string]any{}
+	out := map[Operation]any{}
 
 	inv := manualInvoice()
 	inv.PaperLess = true

@@ -1,4 +1,4 @@
-package atclient
+package efatura
 
 import (
 	"encoding/xml"
@@ -11,13 +11,14 @@ import (
 // The requests of the e-Fatura service as they go on the wire: one struct
 // per complex type of Fatcorews.wsdl, fields in the schema's order. The
 // schema is elementFormDefault="qualified", so every element is in
-// nsEFatura: the operation element declares it as the default namespace and
+// ns: the operation element declares it as the default namespace and
 // the children inherit it. TestEFaturaRequestsValidateAgainstWSDL checks
-// every request against the WSDL's schema with xmllint. See
-// efatura_generate.go for why the gowsdl types are not used here.
+// every request against the WSDL's schema with xmllint. The gowsdl types
+// of the same WSDL are not used on the wire (see the go:generate
+// directive's comment).
 
-// nsEFatura is the target namespace of Fatcorews.wsdl.
-const nsEFatura = "http://factemi.at.min_financas.pt/documents"
+// ns is the target namespace of Fatcorews.wsdl.
+const ns = "http://factemi.at.min_financas.pt/documents"
 
 // money is MonetaryType (xs:decimal, 0 to 9999999999999.99): written with
 // at least two decimals and never rounded (more decimals are kept as
@@ -49,7 +50,7 @@ type wireRegisterInvoice struct {
 }
 
 // wireRegisterHead is what the three Register requests carry before the
-// document: the eFaturaMDVersion and the issuer (EFaturaIssuer).
+// document: the eFaturaMDVersion and the issuer (Issuer).
 type wireRegisterHead struct {
 	Version                   string `xml:"eFaturaMDVersion"`
 	AuditFileVersion          string `xml:"AuditFileVersion"`

@@ -1,4 +1,4 @@
-package atclient
+package efatura
 
 import (
 	"errors"
@@ -8,14 +8,17 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/faturapt/faturapt/atclient"
+	"github.com/faturapt/faturapt/atclient/internal/atanswers"
 )
 
 // TestEFaturaCodeTable checks the code table against the manual's lists
 // (§2.2.4): every operation knows the authentication codes and its own
 // document codes, and codes of one operation are not claimed by another.
 func TestEFaturaCodeTable(t *testing.T) {
-	auth := []EFaturaCode{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 16, 17, 18, 19, 20, 33, 99}
-	perOp := map[string][]EFaturaCode{
+	auth := []Code{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 16, 17, 18, 19, 20, 33, 99}
+	perOp := map[Operation][]Code{
 		OpRegisterInvoice:     {-1, -2, -3, -4, -5, -6, -7, -8, -9, -10, -16, -17, -28, -39, -50, -97, -99},
 		OpChangeInvoiceStatus: {-11, -12, -16, -17, -31, -97, -99},
 		OpDeleteInvoice:       {400, 401, 474, 475, 477, 478, 479, 480, 481, 482, 483, 484, 485, 486, 489, 490, 491, -14, -15, -17, -34, -99},
@@ -27,7 +30,7 @@ func TestEFaturaCodeTable(t *testing.T) {
 		OpDeletePayment:       {400, 401, 474, 475, 477, 478, 479, 480, 481, 482, 483, 484, 485, 486, 489, 490, 491, -16, -17, -36, -99},
 	}
 	require.Len(t, perOp, 9)
-	for _, op := range EFaturaOperations() {
+	for _, op := range Operation("").Values() {
 		for _, c := range auth {
 			assert.True(t, c.Known(op), "%s %d", op, c)
 			assert.True(t, c.Authentication(), "%d", c)
@@ -40,21 +43,21 @@ func TestEFaturaCodeTable(t *testing.T) {
 			assert.NotEmpty(t, c.MeaningEN(op), "%s %d", op, c)
 		}
 		// Exactly those: nothing else from -99 to 500.
-		for c := EFaturaCode(-99); c <= 500; c++ {
+		for c := Code(-99); c <= 500; c++ {
 			want := c == 0 || contains(auth, c) || contains(perOp[op], c)
 			assert.Equal(t, want, c.Known(op), "%s %d", op, c)
 		}
 	}
-	assert.False(t, EFaturaOK.Authentication())
-	assert.True(t, EFaturaSystemError.Temporary())
-	assert.True(t, EFaturaInternalError.Temporary())
-	assert.False(t, EFaturaInvoiceDifferentValues.Temporary())
+	assert.False(t, CodeOK.Authentication())
+	assert.True(t, CodeSystemError.Temporary())
+	assert.True(t, CodeInternalError.Temporary())
+	assert.False(t, CodeInvoiceDifferentValues.Temporary())
 	// The same number, different meanings in different operations.
-	assert.Equal(t, "Estado de documento inválido", EFaturaCode(-12).Meaning(OpChangeInvoiceStatus))
-	assert.Empty(t, EFaturaCode(-12).Meaning(OpRegisterWork))
+	assert.Equal(t, "Estado de documento inválido", Code(-12).Meaning(OpChangeInvoiceStatus))
+	assert.Empty(t, Code(-12).Meaning(OpRegisterWork))
 }
 
-func contains(s []EFaturaCode, c EFaturaCode) bool {
+func contains(s []Code, c Code) bool {
 	for _, x := range s {
 		if x == c {
 			return true
@@ -64,18 +67,16 @@ func contains(s []EFaturaCode, c EFaturaCode) bool {
 }
 
 func TestEFaturaErrorText(t *testing.T) {
-	err := error(&EFaturaError{Operation: OpRegisterInvoice, Code: -3, Message: "Documento já registado"})
-	assert.Equal(t, "atclient: RegisterInvoice: AT answered -3 (Documento registado com valores diferentes — document already registered with different values): Documento já registado", err.Error())
-	assert.NotErrorIs(t, err, ErrEFaturaAuthentication)
-	auth := error(&EFaturaError{Operation: OpDeletePayment, Code: 99})
-	assert.ErrorIs(t, auth, ErrEFaturaAuthentication)
+	err := error(&Error{Operation: OpRegisterInvoice, Code: -3, Message: "Documento já registado"})
+	assert.Equal(t, "efatura: RegisterInvoice: AT answered -3 (Documento registado com valores diferentes — document already registered with different values): Documento já registado", err.Error())
+	assert.NotErrorIs(t, err, ErrAuthentication)
+	auth := error(&Error{Operation: OpDeletePayment, Code: 99})
+	assert.ErrorIs(t, auth, ErrAuthentication)
 	assert.Contains(t, auth.Error(), "Senha errada")
-	unknown := &EFaturaError{Operation: OpRegisterWork, Code: -77, Message: "x"}
-	assert.Equal(t, "atclient: RegisterWork: AT answered -77: x", unknown.Error())
-	var re *ResultError
-	require.True(t, errors.As(error(unknown), &re))
-	assert.Equal(t, OpRegisterWork, re.Operation)
-	assert.Equal(t, -77, int(re.Code))
+	unknown := &Error{Operation: OpRegisterWork, Code: -77, Message: "x"}
+	assert.Equal(t, "efatura: RegisterWork: AT answered -77: x", unknown.Error())
+	var re *atclient.ResultError
+	assert.False(t, errors.As(error(unknown), &re), "an e-Fatura code is not a series return code")
 }
 
 // TestDecodeEFaturaAnswer covers the answer parser's outcomes.
@@ -83,58 +84,58 @@ func TestDecodeEFaturaAnswer(t *testing.T) {
 	env := func(body string) []byte {
 		return []byte(`<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body>` + body + `</S:Body></S:Envelope>`)
 	}
-	resp := func(op, code string) string {
-		return `<ns2:` + op + `Response xmlns:ns2="` + nsEFatura + `"><ns2:Response><ns2:CodigoResposta>` + code +
-			`</ns2:CodigoResposta><ns2:Mensagem>m</ns2:Mensagem><ns2:DataOperacao>2026-01-01T10:00:00</ns2:DataOperacao></ns2:Response></ns2:` + op + `Response>`
+	resp := func(op Operation, code string) string {
+		return `<ns2:` + string(op) + `Response xmlns:ns2="` + ns + `"><ns2:Response><ns2:CodigoResposta>` + code +
+			`</ns2:CodigoResposta><ns2:Mensagem>m</ns2:Mensagem><ns2:DataOperacao>2026-01-01T10:00:00</ns2:DataOperacao></ns2:Response></ns2:` + string(op) + `Response>`
 	}
-	rec, err := decodeEFaturaAnswer(OpRegisterInvoice, 200, env(resp(OpRegisterInvoice, "0")))
+	rec, err := decodeAnswer(OpRegisterInvoice, 200, env(resp(OpRegisterInvoice, "0")))
 	require.NoError(t, err)
-	assert.Equal(t, EFaturaReceipt{Operation: OpRegisterInvoice, Message: "m", OperationTime: "2026-01-01T10:00:00"}, rec)
+	assert.Equal(t, Receipt{Operation: OpRegisterInvoice, Message: "m", OperationTime: "2026-01-01T10:00:00"}, rec)
 
-	_, err = decodeEFaturaAnswer(OpRegisterInvoice, 200, env(resp(OpRegisterInvoice, " -10 ")))
-	assert.Equal(t, EFaturaInvoiceAlreadyRegistered, efCode(t, err))
+	_, err = decodeAnswer(OpRegisterInvoice, 200, env(resp(OpRegisterInvoice, " -10 ")))
+	assert.Equal(t, CodeInvoiceAlreadyRegistered, efCode(t, err))
 
 	// Without the WSDL's Response wrapper, as some published clients expect
 	// AT to answer (default namespace, children qualified by it).
 	bare := func(code string) []byte {
-		return env(`<RegisterInvoiceResponse xmlns="` + nsEFatura + `"><CodigoResposta>` + code +
+		return env(`<RegisterInvoiceResponse xmlns="` + ns + `"><CodigoResposta>` + code +
 			`</CodigoResposta><Mensagem>m</Mensagem><DataOperacao>2026-01-01T10:00:00</DataOperacao></RegisterInvoiceResponse>`)
 	}
-	rec, err = decodeEFaturaAnswer(OpRegisterInvoice, 200, bare("0"))
+	rec, err = decodeAnswer(OpRegisterInvoice, 200, bare("0"))
 	require.NoError(t, err)
-	assert.Equal(t, EFaturaReceipt{Operation: OpRegisterInvoice, Message: "m", OperationTime: "2026-01-01T10:00:00"}, rec)
-	_, err = decodeEFaturaAnswer(OpRegisterInvoice, 200, bare("-3"))
-	assert.Equal(t, EFaturaInvoiceDifferentValues, efCode(t, err))
+	assert.Equal(t, Receipt{Operation: OpRegisterInvoice, Message: "m", OperationTime: "2026-01-01T10:00:00"}, rec)
+	_, err = decodeAnswer(OpRegisterInvoice, 200, bare("-3"))
+	assert.Equal(t, CodeInvoiceDifferentValues, efCode(t, err))
 
 	for name, body := range map[string][]byte{
 		"other operation":  env(resp(OpRegisterWork, "0")),
-		"no code":          env(`<ns2:RegisterInvoiceResponse xmlns:ns2="` + nsEFatura + `"><ns2:Response/></ns2:RegisterInvoiceResponse>`),
+		"no code":          env(`<ns2:RegisterInvoiceResponse xmlns:ns2="` + ns + `"><ns2:Response/></ns2:RegisterInvoiceResponse>`),
 		"code not integer": env(resp(OpRegisterInvoice, "zero")),
 		"not XML":          []byte("<html>"),
 		"wrong namespace":  env(`<RegisterInvoiceResponse><Response><CodigoResposta>0</CodigoResposta></Response></RegisterInvoiceResponse>`),
 	} {
-		_, err := decodeEFaturaAnswer(OpRegisterInvoice, 200, body)
-		var me *MalformedResponseError
+		_, err := decodeAnswer(OpRegisterInvoice, 200, body)
+		var me *atclient.MalformedResponseError
 		assert.True(t, errors.As(err, &me), "%s: %v", name, err)
 	}
-	_, err = decodeEFaturaAnswer(OpRegisterInvoice, 502, []byte("Bad gateway"))
-	var he *HTTPError
+	_, err = decodeAnswer(OpRegisterInvoice, 502, []byte("Bad gateway"))
+	var he *atclient.HTTPError
 	assert.True(t, errors.As(err, &he), "%v", err)
 }
 
 // FuzzDecodeEFaturaAnswer: the answer parser never panics, and a success is
 // only ever read from a CodigoResposta of 0.
 func FuzzDecodeEFaturaAnswer(f *testing.F) {
-	f.Add(200, []byte(`<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><a:RegisterInvoiceResponse xmlns:a="`+nsEFatura+`"><a:Response><a:CodigoResposta>0</a:CodigoResposta><a:Mensagem>ok</a:Mensagem><a:DataOperacao>x</a:DataOperacao></a:Response></a:RegisterInvoiceResponse></S:Body></S:Envelope>`))
-	f.Add(200, []byte(`<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><a:RegisterInvoiceResponse xmlns:a="`+nsEFatura+`"><a:Response><a:CodigoResposta>-3</a:CodigoResposta></a:Response></a:RegisterInvoiceResponse></S:Body></S:Envelope>`))
+	f.Add(200, []byte(`<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><a:RegisterInvoiceResponse xmlns:a="`+ns+`"><a:Response><a:CodigoResposta>0</a:CodigoResposta><a:Mensagem>ok</a:Mensagem><a:DataOperacao>x</a:DataOperacao></a:Response></a:RegisterInvoiceResponse></S:Body></S:Envelope>`))
+	f.Add(200, []byte(`<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><a:RegisterInvoiceResponse xmlns:a="`+ns+`"><a:Response><a:CodigoResposta>-3</a:CodigoResposta></a:Response></a:RegisterInvoiceResponse></S:Body></S:Envelope>`))
 	f.Add(500, []byte(`<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><S:Fault><faultcode>S:Client</faultcode><faultstring>x</faultstring></S:Fault></S:Body></S:Envelope>`))
 	f.Add(200, []byte(""))
-	for _, s := range []string{realShapeEFaturaOK, realShapeSOAP12Fault, atAuthenticationFault} {
+	for _, s := range []string{atanswers.EFaturaRegistered, atanswers.InternalError, atanswers.AuthenticationFault} {
 		f.Add(200, []byte(s))
 		f.Add(500, []byte(s))
 	}
 	f.Fuzz(func(t *testing.T, status int, data []byte) {
-		rec, err := decodeEFaturaAnswer(OpRegisterInvoice, status, data)
+		rec, err := decodeAnswer(OpRegisterInvoice, status, data)
 		if err != nil {
 			return
 		}
@@ -150,16 +151,16 @@ func FuzzDecodeEFaturaAnswer(f *testing.F) {
 
 // The manual lists the authentication codes as CodigoResposta values
 // (§2.2.4), while AT's servers were seen to send them in a SOAP fault (the
-// simulator's way, see classify.go): both read as the same *EFaturaError.
+// simulator's way too): both read as the same *Error.
 func TestEFaturaAuthenticationCodeInResponse(t *testing.T) {
-	answer := `<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><RegisterInvoiceResponse xmlns="` + nsEFatura + `"><Response>` +
+	answer := `<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><RegisterInvoiceResponse xmlns="` + ns + `"><Response>` +
 		`<CodigoResposta>99</CodigoResposta><Mensagem>Erro na validação da senha</Mensagem></Response></RegisterInvoiceResponse></S:Body></S:Envelope>`
-	_, err := decodeEFaturaAnswer(OpRegisterInvoice, 200, []byte(answer))
-	var ee *EFaturaError
+	_, err := decodeAnswer(OpRegisterInvoice, 200, []byte(answer))
+	var ee *Error
 	require.ErrorAs(t, err, &ee)
-	assert.Equal(t, EFaturaPasswordRejected, ee.Code)
+	assert.Equal(t, CodePasswordRejected, ee.Code)
 	assert.Nil(t, ee.Fault)
-	assert.ErrorIs(t, err, ErrEFaturaAuthentication)
-	var fe *FaultError
+	assert.ErrorIs(t, err, ErrAuthentication)
+	var fe *atclient.FaultError
 	assert.False(t, errors.As(err, &fe), "no fault was sent")
 }

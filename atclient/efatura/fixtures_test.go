@@ -1,4 +1,4 @@
-package atclient
+package efatura
 
 import (
 	"time"
@@ -20,8 +20,8 @@ func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 func decp(s string) *decimal.Decimal { d := dec(s); return &d }
 
-func manualIssuer() EFaturaIssuer {
-	return EFaturaIssuer{TaxRegistrationNumber: "222222222", TaxEntity: "Global", SoftwareCertificateNumber: 0, AuditFileVersion: "1.04_01"}
+func manualIssuer() Issuer {
+	return Issuer{TaxRegistrationNumber: "222222222", TaxEntity: "Global", SoftwareCertificateNumber: 0, AuditFileVersion: "1.04_01"}
 }
 
 func manualCustomer() saft.Customer {
@@ -44,7 +44,7 @@ func manualLine() saft.InvoiceLine {
 		UnitPrice: dec("100"), TaxPointDate: manualDate, Description: "Produto", CreditAmount: decp("100"), Tax: normalVAT()}
 }
 
-func manualInvoice() EFaturaInvoice {
+func manualInvoice() Invoice {
 	inv := &saft.Invoice{
 		InvoiceNo: "FT 1/1", ATCUD: "0",
 		DocumentStatus: saft.InvoiceDocumentStatus{InvoiceStatus: saft.InvoiceStatusNormal, InvoiceStatusDate: manualEntry, SourceID: "U1", SourceBilling: "P"},
@@ -53,10 +53,10 @@ func manualInvoice() EFaturaInvoice {
 		Line:           []saft.InvoiceLine{manualLine()},
 		DocumentTotals: saft.InvoiceTotals{TaxPayable: dec("23.00"), NetTotal: dec("100.00"), GrossTotal: dec("123.00")},
 	}
-	return EFaturaInvoice{Invoice: inv, Customer: manualCustomer()}
+	return Invoice{Invoice: inv, Customer: manualCustomer()}
 }
 
-func manualWork() EFaturaWork {
+func manualWork() Work {
 	w := &saft.WorkDocument{
 		DocumentNumber: "FC 1/1", ATCUD: "0",
 		DocumentStatus: saft.WorkDocumentStatus{WorkStatus: saft.WorkStatusNormal, WorkStatusDate: manualEntry, SourceID: "U1", SourceBilling: "P"},
@@ -65,10 +65,10 @@ func manualWork() EFaturaWork {
 		Line:           []saft.InvoiceLine{manualLine()},
 		DocumentTotals: saft.DocumentTotals{TaxPayable: dec("23.00"), NetTotal: dec("100.00"), GrossTotal: dec("123.00")},
 	}
-	return EFaturaWork{Work: w, Customer: manualCustomer()}
+	return Work{Work: w, Customer: manualCustomer()}
 }
 
-func manualPayment() EFaturaPayment {
+func manualPayment() Payment {
 	p := &saft.Payment{
 		PaymentRefNo: "RC 1/1", ATCUD: "0", TransactionDate: manualDate, PaymentType: series.DocumentTypeRC,
 		DocumentStatus:  saft.PaymentDocumentStatus{PaymentStatus: saft.PaymentStatusNormal, PaymentStatusDate: manualEntry, SourceID: "U1", SourcePayment: "P"},
@@ -80,36 +80,36 @@ func manualPayment() EFaturaPayment {
 			Tax:              &saft.PaymentTax{TaxType: "IVA", TaxCountryRegion: "PT", TaxCode: "NOR", TaxPercentage: decp("23")}}},
 		DocumentTotals: saft.PaymentTotals{TaxPayable: dec("23.00"), NetTotal: dec("100.00"), GrossTotal: dec("123.00")},
 	}
-	return EFaturaPayment{Payment: p, Customer: manualCustomer()}
+	return Payment{Payment: p, Customer: manualCustomer()}
 }
 
 // cancelled returns copies of the manual's documents with status A on
 // 2021-01-02 at 11:12:13, as in the status-change examples.
-func cancelledInvoice() EFaturaInvoice {
+func cancelledInvoice() Invoice {
 	d := manualInvoice()
 	d.Invoice.DocumentStatus.InvoiceStatus, d.Invoice.DocumentStatus.InvoiceStatusDate = saft.InvoiceStatusCancelled, manualChanged
 	return d
 }
 
-func cancelledWork() EFaturaWork {
+func cancelledWork() Work {
 	d := manualWork()
 	d.Work.DocumentStatus.WorkStatus, d.Work.DocumentStatus.WorkStatusDate = saft.WorkStatusCancelled, manualChanged
 	return d
 }
 
-func cancelledPayment() EFaturaPayment {
+func cancelledPayment() Payment {
 	d := manualPayment()
 	d.Payment.DocumentStatus.PaymentStatus, d.Payment.DocumentStatus.PaymentStatusDate = saft.PaymentStatusCancelled, manualChanged
 	return d
 }
 
 // manualRequests builds the nine requests of the manual's examples.
-func manualRequests() (map[string]any, error) {
+func manualRequests() (map[Operation]any, error) {
 	is := manualIssuer()
 	const reason = "Erro na comunicação"
-	out := map[string]any{}
+	out := map[Operation]any{}
 	var err error
-	add := func(op string, v any, e error) {
+	add := func(op Operation, v any, e error) {
 		if e != nil && err == nil {
 			err = e
 		}
@@ -119,19 +119,19 @@ func manualRequests() (map[string]any, error) {
 	add(OpRegisterInvoice, r1, e)
 	r2, e := buildChangeInvoiceStatus("222222222", cancelledInvoice())
 	add(OpChangeInvoiceStatus, r2, e)
-	r3, e := buildDeleteInvoice("222222222", []EFaturaInvoice{manualInvoice()}, nil, reason)
+	r3, e := buildDeleteInvoice("222222222", []Invoice{manualInvoice()}, nil, reason)
 	add(OpDeleteInvoice, r3, e)
 	r4, e := buildRegisterWork(&is, manualWork())
 	add(OpRegisterWork, r4, e)
 	r5, e := buildChangeWorkStatus("222222222", cancelledWork())
 	add(OpChangeWorkStatus, r5, e)
-	r6, e := buildDeleteWork("222222222", []EFaturaWork{manualWork()}, nil, reason)
+	r6, e := buildDeleteWork("222222222", []Work{manualWork()}, nil, reason)
 	add(OpDeleteWork, r6, e)
 	r7, e := buildRegisterPayment(&is, manualPayment())
 	add(OpRegisterPayment, r7, e)
 	r8, e := buildChangePaymentStatus("222222222", cancelledPayment())
 	add(OpChangePaymentStatus, r8, e)
-	r9, e := buildDeletePayment("222222222", []EFaturaPayment{manualPayment()}, nil, reason)
+	r9, e := buildDeletePayment("222222222", []Payment{manualPayment()}, nil, reason)
 	add(OpDeletePayment, r9, e)
 	return out, err
 }
