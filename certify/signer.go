@@ -88,3 +88,6 @@ func (s *Signer) GoString() string { return s.String() }
 
 // Format redacts the key under every verb.
 func (s *Signer) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(s.String())) }
+
+// Bits returns the size of the key in bits.
+func (s *Signer) Bits() int { return s.bits }

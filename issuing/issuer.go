@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -13,23 +14,10 @@ import (
 	"github.com/faturapt/faturapt/atcud"
 	"github.com/faturapt/faturapt/certify"
 	"github.com/faturapt/faturapt/civil"
+	"github.com/faturapt/faturapt/nif"
 	"github.com/faturapt/faturapt/qrcode"
 	"github.com/faturapt/faturapt/series"
-)
-
-// Sentinel errors of Issue; the returned errors wrap them with the series
-// and the field concerned.
-var (
-	// ErrSeriesNotActive: the series has no validation code from AT, or is
-	// finalized or cancelled (series manual §1.3.3: only an active series
-	// is used to issue documents).
-	ErrSeriesNotActive = errors.New("issuing: series is not registered and active")
-	// ErrNotSigned: the document type is of class PY (receipts), which
-	// Despacho 8632/2014 §2.1 does not sign.
-	ErrNotSigned = errors.New("issuing: document type is not signed")
-	// ErrInvalidDraft: the draft breaks a rule (missing date, negative
-	// total, ...).
-	ErrInvalidDraft = errors.New("issuing: invalid draft")
+	"github.com/faturapt/faturapt/violation"
 )
 
 // Draft is what the caller knows of a document before it is issued.
@@ -105,20 +93,37 @@ type line struct {
 // New returns an Issuer for the company issuerNIF (QR field A), signing
 // with signer as the program certified under certificate (the number AT
 // gave the program, e.g. "9999": QR field R and the printed mention).
+// Every argument that breaks a rule is reported at once, in a
+// [*violation.Error] (errors.Is(err, ErrInvalid)).
 func New(issuerNIF, certificate string, signer *certify.Signer, store Store, opts ...Option) (*Issuer, error) {
-	switch {
-	case signer == nil:
-		return nil, errors.New("issuing: New: signer is required")
-	case store == nil:
-		return nil, errors.New("issuing: New: store is required")
-	}
-	if _, err := certify.IssuedMention(certificate); err != nil {
-		return nil, fmt.Errorf("issuing: certificate: %w", err)
-	}
 	i := &Issuer{issuerNIF: issuerNIF, certificate: certificate, signer: signer, store: store,
 		now: time.Now, lines: make(map[string]*line)}
 	for _, o := range opts {
 		o(i)
+	}
+	var vs violation.List
+	if err := nif.Validate(issuerNIF); err != nil {
+		vs.Add("issuerNIF", ViolationIssuerNIF, "issuer NIF %q: %v", issuerNIF, err)
+	}
+	// The QR code's field R holds at most 4 digits (Especificações Técnicas
+	// Código QR §4), the printed mention the same number.
+	if _, err := certify.IssuedMention(certificate); err != nil || len(certificate) > 4 {
+		vs.Add("certificate", ViolationCertificate, "certificate number %q must be the 1 to 4 digits AT assigned to the program", certificate)
+	}
+	if signer == nil {
+		vs.Add("signer", ViolationRequired, "signer is required")
+	} else if signer.Bits() != certify.KeyBits {
+		// SAF-T Hash holds 172 characters, a 1024-bit signature in base64.
+		vs.Add("signer", ViolationKeySize, "the signer's key has %d bits: SAF-T Hash holds the %d-character signature of a %d-bit key (Despacho 8632/2014 §6.2)", signer.Bits(), certify.HashLen, certify.KeyBits)
+	}
+	if store == nil {
+		vs.Add("store", ViolationRequired, "store is required")
+	}
+	if i.now == nil {
+		vs.Add("WithClock", ViolationRequired, "the clock is nil")
+	}
+	if err := vs.Err(subject); err != nil {
+		return nil, err
 	}
 	return i, nil
 }
@@ -137,15 +142,17 @@ func (i *Issuer) line(key string) *line {
 // Issue gives the draft the next number of s, its ATCUD and its signature
 // chained to the previous document of s, records it in the Store and
 // returns it. On any error nothing is recorded and the number is not used.
+//
+// A draft that the signature or the SAF-T file would refuse is refused
+// here, before it is numbered, with every violation at once in a
+// [*violation.Error] (errors.Is(err, ErrInvalid)): an issued document can
+// always be exported.
 func (i *Issuer) Issue(ctx context.Context, s series.Series, d Draft) (Document, error) {
 	if err := checkSeries(s); err != nil {
 		return Document{}, err
 	}
-	if d.Date.IsZero() {
-		return Document{}, fmt.Errorf("%w: Date is required", ErrInvalidDraft)
-	}
-	if d.GrossTotal.IsNegative() {
-		return Document{}, fmt.Errorf("%w: GrossTotal %s is negative", ErrInvalidDraft, d.GrossTotal.StringFixed(2))
+	if err := i.checkDraft(s, d); err != nil {
+		return Document{}, err
 	}
 
 	key := s.Key()
@@ -161,7 +168,9 @@ func (i *Issuer) Issue(ctx context.Context, s series.Series, d Draft) (Document,
 		if !found {
 			first, ok := s.FirstNumber.Uint64()
 			if !ok {
-				return Document{}, fmt.Errorf("%w: series %s: first number %s is beyond what the signature chain numbers", ErrInvalidDraft, s.ID, s.FirstNumber)
+				var vs violation.List
+				vs.Add("FirstNumber", ViolationFirstNumber, "series %s: first number %s is beyond what the signature chain numbers", s.ID, s.FirstNumber)
+				return Document{}, vs.Err(subject)
 			}
 			l.chain, l.last = certify.Chain{}, first-1
 		}
@@ -220,16 +229,7 @@ func (i *Issuer) build(s series.Series, key string, l *line, d Draft) (Document,
 		HashChars: chars, Mention: mention,
 	}
 	if d.QR != nil {
-		q := *d.QR
-		q.IssuerNIF = i.issuerNIF
-		q.DocumentType = string(s.DocumentType)
-		q.Date = d.Date
-		q.DocumentNumber = number
-		q.ATCUD = code.String()
-		q.GrossTotal = d.GrossTotal
-		q.Hash = chars
-		q.CertificateNumber = i.certificate
-		if doc.QR, err = qrcode.Build(q); err != nil {
+		if doc.QR, err = qrcode.Build(i.qr(s, d, number, code.String(), chars)); err != nil {
 			return Document{}, certify.Chain{}, fmt.Errorf("issuing: QR code of %s: %w", number, err)
 		}
 	}
@@ -244,7 +244,84 @@ func checkSeries(s series.Series) error {
 		return fmt.Errorf("%w: %s (receipts are numbered but not signed, Despacho 8632/2014 §2.1)", ErrNotSigned, s.DocumentType)
 	}
 	if strings.TrimSpace(s.ID) == "" {
-		return fmt.Errorf("%w: series identifier is empty", ErrInvalidDraft)
+		var vs violation.List
+		vs.Add("ID", ViolationRequired, "series identifier is empty")
+		return vs.Err(subject)
 	}
 	return nil
+}
+
+// qr is the draft's QR code message with the fields the issuer fills.
+func (i *Issuer) qr(s series.Series, d Draft, number, code, hashChars string) qrcode.Document {
+	q := *d.QR
+	q.IssuerNIF = i.issuerNIF
+	q.DocumentType = string(s.DocumentType)
+	q.Date = d.Date
+	q.DocumentNumber = number
+	q.ATCUD = code
+	q.GrossTotal = d.GrossTotal
+	q.Hash = hashChars
+	q.CertificateNumber = i.certificate
+	return q
+}
+
+// maxGrossTotalDigits is the integer digits of an amount in the signed
+// message (certify refuses more).
+const maxGrossTotalDigits = 30
+
+// checkDraft refuses, before a number is used, what the signature (package
+// certify) or the SAF-T writer would refuse later.
+func (i *Issuer) checkDraft(s series.Series, d Draft) error {
+	var vs violation.List
+	switch {
+	case d.Date.IsZero():
+		vs.Add("Date", ViolationRequired, "the document date is required")
+	case !d.Date.Valid():
+		vs.Add("Date", ViolationDate, "%s is not a calendar date with a four-digit year", d.Date)
+	}
+	g := d.GrossTotal
+	if g.IsNegative() {
+		vs.Add("GrossTotal", ViolationGrossTotalNegative, "GrossTotal %s is negative (SAF-T SAFmonetaryType, min 0.00)", g)
+	}
+	// Trailing zeros (123.450) are harmless: the value has 2 decimals.
+	if g.Exponent() < -2 && !g.Equal(g.Round(2)) {
+		vs.Add("GrossTotal", ViolationGrossTotalScale, "GrossTotal %s has more than 2 decimals: the document would be signed with it rounded, and the SAF-T file refuses it (Despacho 8632/2014 §2.6.7); round it before issuing", g)
+	}
+	if int64(g.NumDigits())+int64(g.Exponent()) > maxGrossTotalDigits {
+		vs.Add("GrossTotal", ViolationGrossTotalDigits, "GrossTotal has more than %d integer digits", maxGrossTotalDigits)
+	}
+	if d.QR != nil {
+		i.checkQR(s, d, &vs)
+	}
+	return vs.Err(subject)
+}
+
+// issuerFilled are the QR code fields the issuer fills: their rules are
+// checked on the draft's own fields (Date, GrossTotal) or by New.
+var issuerFilled = map[string]bool{"A": true, "D": true, "F": true, "G": true, "H": true, "Q": true, "R": true}
+
+// checkQR validates the draft's QR code message with the fields the
+// issuer fills set to values of the right shape (the number and hash are
+// not known yet), and reports the caller's fields that break a rule.
+func (i *Issuer) checkQR(s series.Series, d Draft, vs *violation.List) {
+	number, err := s.DocumentNumber(s.FirstNumber)
+	if err != nil {
+		return // refused with the number when the document is built
+	}
+	code, err := atcud.New(s.ValidationCode, number)
+	if err != nil {
+		return
+	}
+	err = i.qr(s, d, number, code.String(), "AAAA").Validate()
+	var qe *qrcode.ValidationError
+	if !errors.As(err, &qe) {
+		return
+	}
+	grossReported := slices.ContainsFunc(*vs, func(v violation.Violation) bool { return v.Path == "GrossTotal" })
+	for _, v := range qe.Violations {
+		if issuerFilled[v.Field] || (v.Field == "O" && grossReported) {
+			continue
+		}
+		vs.Add("QR."+v.Field, ViolationQR, "%s: %s", v.Rule, v.Message)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -17,6 +18,7 @@ import (
 	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/qrcode"
 	"github.com/faturapt/faturapt/series"
+	"github.com/faturapt/faturapt/violation"
 )
 
 const (
@@ -185,8 +187,8 @@ func TestIssueRefuses(t *testing.T) {
 		{"unregistered series", unregistered, draft("1"), ErrSeriesNotActive},
 		{"finalized series", finalized, draft("1"), ErrSeriesNotActive},
 		{"receipt", receipts, draft("1"), ErrNotSigned},
-		{"no date", active, Draft{GrossTotal: decimal.NewFromInt(1)}, ErrInvalidDraft},
-		{"negative total", active, draft("-1"), ErrInvalidDraft},
+		{"no date", active, Draft{GrossTotal: decimal.NewFromInt(1)}, ErrInvalid},
+		{"negative total", active, draft("-1"), ErrInvalid},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -349,11 +351,109 @@ func TestIssueSeriesDoNotWaitForEachOther(t *testing.T) {
 	require.NoError(t, <-done)
 }
 
+// A draft that the signature or the SAF-T file would refuse is refused
+// before it is numbered, every violation at once.
+func TestIssueRefusesDraft(t *testing.T) {
+	iss := newIssuer(t, NewMemoryStore())
+	s := activeSeries(t, "A", series.DocumentTypeFT, 1)
+	withQR := func(d Draft, q qrcode.Document) Draft { d.QR = &q; return d }
+	goodQR := qrcode.Document{BuyerTaxID: "999999990", BuyerCountry: "PT", DocumentStatus: "N",
+		FiscalSpaceI: qrcode.FiscalSpace{Region: "PT", NormalBase: qrcode.Amount(decimal.RequireFromString("100.00")),
+			NormalVAT: qrcode.Amount(decimal.RequireFromString("23.00"))}, TaxPayable: decimal.RequireFromString("23.00")}
+	badBuyer := goodQR
+	badBuyer.BuyerTaxID = "999999991" // check digit wrong
+
+	type at struct {
+		path string
+		code violation.Code
+	}
+	cases := []struct {
+		name string
+		d    Draft
+		want []at
+	}{
+		{"no date", Draft{GrossTotal: decimal.NewFromInt(1)}, []at{{"Date", ViolationRequired}}},
+		{"not a calendar date", Draft{Date: civil.Date{Year: 2026, Month: 2, Day: 30}, GrossTotal: decimal.NewFromInt(1)}, []at{{"Date", ViolationDate}}},
+		{"five-digit year", Draft{Date: civil.Date{Year: 20260, Month: 2, Day: 3}, GrossTotal: decimal.NewFromInt(1)}, []at{{"Date", ViolationDate}}},
+		{"negative", draft("-1.00"), []at{{"GrossTotal", ViolationGrossTotalNegative}}},
+		{"three decimals", draft("123.455"), []at{{"GrossTotal", ViolationGrossTotalScale}}},
+		{"a tenth of a cent", draft("0.001"), []at{{"GrossTotal", ViolationGrossTotalScale}}},
+		{"31 integer digits", draft("1" + strings.Repeat("0", 30)), []at{{"GrossTotal", ViolationGrossTotalDigits}}},
+		{"QR buyer NIF", withQR(draft("123.00"), badBuyer), []at{{"QR.B", ViolationQR}}},
+		{"three decimals with a QR code: reported once", withQR(draft("123.001"), goodQR), []at{{"GrossTotal", ViolationGrossTotalScale}}},
+		{"all at once", withQR(Draft{GrossTotal: decimal.RequireFromString("-0.005")}, badBuyer), []at{
+			{"Date", ViolationRequired}, {"GrossTotal", ViolationGrossTotalNegative}, {"GrossTotal", ViolationGrossTotalScale}, {"QR.B", ViolationQR}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := iss.Issue(context.Background(), s, c.d)
+			require.ErrorIs(t, err, ErrInvalid)
+			var ve *violation.Error
+			require.ErrorAs(t, err, &ve)
+			var got []at
+			for _, v := range ve.Violations {
+				got = append(got, at{v.Path, v.Code})
+				assert.True(t, Codes.Valid(v.Code), "%s is in the catalogue", v.Code)
+			}
+			assert.Equal(t, c.want, got, "%v", err)
+		})
+	}
+	// None of them used a number; what is only written with more digits is
+	// issued.
+	for i, total := range []string{"123.450", "123.4500", "0"} {
+		doc, err := iss.Issue(context.Background(), s, withQR(draft(total), goodQR))
+		require.NoError(t, err, total)
+		assert.Equal(t, uint64(i+1), doc.Number)
+	}
+}
+
+// What is issued passes the signature's own check: the draft rules leave
+// nothing for certify to refuse later.
+func TestIssuedDocumentsVerify(t *testing.T) {
+	store := NewMemoryStore()
+	iss := newIssuer(t, store)
+	s := activeSeries(t, "A", series.DocumentTypeFT, 1)
+	for _, total := range []string{"0.01", "123.450", "999999999999999999999999999999.99"} {
+		_, err := iss.Issue(context.Background(), s, draft(total))
+		require.NoError(t, err, total)
+	}
+	v, err := certify.NewVerifier(testKey.Public())
+	require.NoError(t, err)
+	var recs []certify.Record
+	for _, d := range store.Documents(s.Key()) {
+		recs = append(recs, d.record())
+	}
+	require.NoError(t, v.VerifyChain(certify.Chain{}, recs))
+}
+
 func TestNewRefuses(t *testing.T) {
 	_, err := New(testNIF, testCertificate, nil, NewMemoryStore())
+	require.ErrorIs(t, err, ErrInvalid)
+	assert.True(t, violation.Has(err, ViolationRequired))
 	assert.ErrorContains(t, err, "signer is required")
 	_, err = New(testNIF, testCertificate, signer(t), nil)
 	assert.ErrorContains(t, err, "store is required")
 	_, err = New(testNIF, "", signer(t), NewMemoryStore())
 	assert.ErrorContains(t, err, "certificate")
+
+	// Every argument at once.
+	_, err = New("123456780", "12345", nil, nil, WithClock(nil))
+	var ve *violation.Error
+	require.ErrorAs(t, err, &ve)
+	var got []string
+	for _, v := range ve.Violations {
+		got = append(got, v.Path+" "+string(v.Code))
+	}
+	assert.Equal(t, []string{"issuerNIF ISSUING-ISSUER-NIF", "certificate ISSUING-CERTIFICATE",
+		"signer ISSUING-REQUIRED", "store ISSUING-REQUIRED", "WithClock ISSUING-REQUIRED"}, got)
+
+	// A 2048-bit key signs with 344 characters, more than SAF-T Hash holds.
+	pemKey, err := os.ReadFile("../certify/testdata/test_key_2048.pem")
+	require.NoError(t, err)
+	k2048, err := certify.ParsePrivateKeyPEM(pemKey, certify.AllowKeySize(2048))
+	require.NoError(t, err)
+	big, err := certify.NewSigner(k2048, 1)
+	require.NoError(t, err)
+	_, err = New(testNIF, testCertificate, big, NewMemoryStore())
+	assert.True(t, violation.Has(err, ViolationKeySize), "%v", err)
 }
