@@ -90,11 +90,7 @@ func convertScanError(err error) error {
 	}
 	var se *xmlscan.SyntaxError
 	if errors.As(err, &se) {
-		re := &ReadError{Line: se.Line, Col: se.Col, Msg: se.Msg}
-		if errors.Is(err, xmlscan.ErrTokenTooLarge) {
-			re.Msg = "token too large: " + se.Msg
-		}
-		return re
+		return &ReadError{Line: se.Line, Col: se.Col, Msg: se.Msg}
 	}
 	if errors.Is(err, errUnexpectedEOF) {
 		return err

@@ -156,9 +156,15 @@ func TestReaderRejects(t *testing.T) {
 			assert.Contains(t, err.Error(), c.msg)
 		})
 	}
+	// A token over the scanner's limit says the limit, once.
+	huge := strings.Replace(valid, "<CompanyName>", "<CompanyName>"+strings.Repeat("x", 16<<20+1), 1)
+	_, err := saft.Decode(strings.NewReader(huge))
+	require.ErrorIs(t, err, saft.ErrMalformed)
+	assert.Contains(t, err.Error(), "token of more than 16 MiB")
+	assert.NotContains(t, err.Error(), "too large")
 	// Malformed XML is reported at its line and column.
 	broken := strings.Replace(valid, "<InvoiceNo>FT A/1</InvoiceNo>", "<InvoiceNo>FT A/1 & 2</InvoiceNo>", 1)
-	_, err := saft.Decode(strings.NewReader(broken))
+	_, err = saft.Decode(strings.NewReader(broken))
 	var re *saft.ReadError
 	require.ErrorAs(t, err, &re)
 	wantLine := strings.Count(broken[:strings.Index(broken, "& 2")], "\n") + 1

@@ -48,11 +48,15 @@ type SyntaxError struct {
 	Line, Col int
 	Offset    int64
 	Msg       string
+	Err       error // ErrTokenTooLarge for a token over the limit, else nil
 }
 
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("xml: line %d, column %d: %s", e.Line, e.Col, e.Msg)
 }
+
+// Unwrap returns Err.
+func (e *SyntaxError) Unwrap() error { return e.Err }
 
 // ErrTokenTooLarge is wrapped by the error returned when a single token
 // (a tag or a run of text) does not fit in the maximum token size.
@@ -249,7 +253,9 @@ func (s *Scanner) fill() error {
 	}
 	if s.end == len(s.buf) {
 		if len(s.buf) >= s.maxTok {
-			return fmt.Errorf("%w (more than %d bytes) at %w", ErrTokenTooLarge, s.maxTok, s.errAt(s.pos, "token too large"))
+			e := s.errAt(s.pos, "token of more than %s (the limit of one tag or run of text)", byteSize(s.maxTok))
+			e.Err = ErrTokenTooLarge
+			return e
 		}
 		n := min(2*len(s.buf), s.maxTok)
 		nb := make([]byte, n)
@@ -271,6 +277,17 @@ func (s *Scanner) fill() error {
 		}
 	}
 	return io.ErrNoProgress
+}
+
+// byteSize writes n bytes in the largest binary unit that divides it.
+func byteSize(n int) string {
+	switch {
+	case n%(1<<20) == 0:
+		return strconv.Itoa(n>>20) + " MiB"
+	case n%(1<<10) == 0:
+		return strconv.Itoa(n>>10) + " KiB"
+	}
+	return strconv.Itoa(n) + " bytes"
 }
 
 // errAt builds a SyntaxError for buffer index i, which must be at or after

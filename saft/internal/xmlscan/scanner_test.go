@@ -293,6 +293,13 @@ func TestScannerTokenTooLarge(t *testing.T) {
 	in := "<a>" + strings.Repeat("x", 100) + "</a>"
 	_, err := tokens(t, []byte(in), WithBufferSize(16), WithMaxTokenSize(64))
 	require.ErrorIs(t, err, ErrTokenTooLarge)
+	var se *SyntaxError
+	require.ErrorAs(t, err, &se)
+	assert.Equal(t, "token of more than 64 bytes (the limit of one tag or run of text)", se.Msg)
+	assert.Equal(t, 4, se.Col, "at the start of the token")
+	_, err = tokens(t, []byte("<a>"+strings.Repeat("x", 3<<10)+"</a>"), WithMaxTokenSize(2<<10))
+	require.ErrorAs(t, err, &se)
+	assert.Equal(t, "xml: line 1, column 4: token of more than 2 KiB (the limit of one tag or run of text)", se.Error())
 	got, err := tokens(t, []byte(in), WithBufferSize(16), WithMaxTokenSize(128))
 	require.NoError(t, err)
 	assert.Len(t, got, 3)
