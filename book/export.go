@@ -1,0 +1,196 @@
+package book
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"strings"
+	"time"
+
+	"github.com/faturapt/faturapt/certify"
+	"github.com/faturapt/faturapt/civil"
+	"github.com/faturapt/faturapt/saft"
+)
+
+// PutCustomer records the customer master record c of the company nif (or
+// its new version), exported with the documents that name it.
+func (b *Book) PutCustomer(ctx context.Context, nif string, c saft.Customer) error {
+	if c.CustomerID == "" {
+		return fmt.Errorf("%w: customer: CustomerID is required", ErrInvalid)
+	}
+	return b.putMaster(ctx, `customers`, `customer_id`, nif, c.CustomerID, c)
+}
+
+// PutProduct records the product master record p of the company nif.
+func (b *Book) PutProduct(ctx context.Context, nif string, p saft.Product) error {
+	if p.ProductCode == "" {
+		return fmt.Errorf("%w: product: ProductCode is required", ErrInvalid)
+	}
+	return b.putMaster(ctx, `products`, `product_code`, nif, p.ProductCode, p)
+}
+
+func (b *Book) putMaster(ctx context.Context, table, keyCol, nif, key string, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("book: %s %s: %w", table, key, err)
+	}
+	return b.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO `+table+` (company, `+keyCol+`, content) VALUES ($1, $2, $3)
+			ON CONFLICT (company, `+keyCol+`) DO UPDATE SET content = excluded.content`, nif, key, string(data))
+		if err != nil {
+			return fmt.Errorf("book: %s %s: %w", table, key, err)
+		}
+		return nil
+	})
+}
+
+// Status is a status change of an issued document: a new row of the book,
+// never a change of the signed one.
+type Status struct {
+	Status saft.InvoiceStatus // InvoiceStatusCancelled (A) or InvoiceStatusBilled (F)
+	Reason string
+	At     time.Time // when; its wall clock is recorded, as SystemEntryDate's
+}
+
+// SetStatus records that the document number of the series changed status.
+func (b *Book) SetStatus(ctx context.Context, nif, seriesKey string, number uint64, st Status) error {
+	if st.Status != saft.InvoiceStatusCancelled && st.Status != saft.InvoiceStatusBilled {
+		return fmt.Errorf("%w: status %q (A or F)", ErrInvalid, st.Status)
+	}
+	if st.At.IsZero() {
+		st.At = b.now()
+	}
+	return b.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO document_events (company, series_key, number, seq, status, reason, at)
+			SELECT company, series_key, number,
+				(SELECT count(*) + 1 FROM document_events e WHERE e.company = $1 AND e.series_key = $2 AND e.number = $3), $4, $5, $6
+			FROM documents WHERE company = $1 AND series_key = $2 AND number = $3`,
+			nif, seriesKey, int64(number), string(st.Status), st.Reason, certify.FormatSystemEntry(st.At))
+		if err != nil {
+			return fmt.Errorf("book: status of %s/%d: %w", seriesKey, number, err)
+		}
+		return nil
+	})
+}
+
+// ExportSAFT writes the SAF-T (PT) file of header's period for the company
+// nif straight from the book: the invoices dated in the period, with their
+// latest status, and the customers and products they use, streamed with
+// memory that does not grow with the number of documents. header is
+// written as given (saft.MonthlyInvoicingHeader builds the month's
+// invoicing file's); taxTable is the tax table to write; opts are
+// saft.Write's (saft.WithReportingMethod with Book.Methods refuses the
+// file of a web-service year).
+func (b *Book) ExportSAFT(ctx context.Context, w io.Writer, nif string, header saft.Header, taxTable []saft.TaxTableEntry, opts ...saft.Option) error {
+	if err := b.ready(ctx); err != nil {
+		return err
+	}
+	start, err := civil.ParseDate(header.StartDate.String())
+	if err != nil {
+		return fmt.Errorf("%w: header StartDate: %v", ErrInvalid, err)
+	}
+	end, err := civil.ParseDate(header.EndDate.String())
+	if err != nil {
+		return fmt.Errorf("%w: header EndDate: %v", ErrInvalid, err)
+	}
+	from, to := start.String(), end.String()
+	c := saft.Content{Header: header, TaxTable: taxTable}
+	c.Customers = queryJSON[saft.Customer](ctx, b, `SELECT content FROM customers WHERE company = $1 AND customer_id IN
+		(SELECT customer_id FROM documents WHERE company = $1 AND date BETWEEN $2 AND $3 AND content_type = $4)
+		ORDER BY customer_id`, nif, from, to, string(ContentSAFTInvoice))
+	c.Products = queryJSON[saft.Product](ctx, b, `SELECT content FROM products WHERE company = $1 AND product_code IN
+		(SELECT p.product_code FROM document_products p JOIN documents d
+			ON d.company = p.company AND d.series_key = p.series_key AND d.number = p.number
+			WHERE d.company = $1 AND d.date BETWEEN $2 AND $3 AND d.content_type = $4)
+		ORDER BY product_code`, nif, from, to, string(ContentSAFTInvoice))
+	c.SalesInvoices = b.invoices(ctx, nif, from, to)
+	return saft.Write(w, c, opts...)
+}
+
+// queryJSON yields the JSON records of a query's one column, decoded.
+func queryJSON[T any](ctx context.Context, b *Book, q string, args ...any) iter.Seq2[*T, error] {
+	return func(yield func(*T, error) bool) {
+		rows, err := b.rdb.QueryContext(ctx, q, args...)
+		if err != nil {
+			yield(nil, fmt.Errorf("book: export: %w", err))
+			return
+		}
+		defer rows.Close()
+		var data []byte
+		for rows.Next() {
+			if err := rows.Scan(&data); err != nil {
+				yield(nil, fmt.Errorf("book: export: %w", err))
+				return
+			}
+			v := new(T)
+			if err := json.Unmarshal(data, v); err != nil {
+				yield(nil, fmt.Errorf("book: export: %w", err))
+				return
+			}
+			if !yield(v, nil) {
+				return
+			}
+		}
+		if err := rows.Err(); err != nil {
+			yield(nil, fmt.Errorf("book: export: %w", err))
+		}
+	}
+}
+
+// invoices yields the invoices of the period, each with its latest status.
+func (b *Book) invoices(ctx context.Context, nif, from, to string) iter.Seq2[*saft.Invoice, error] {
+	return func(yield func(*saft.Invoice, error) bool) {
+		rows, err := b.rdb.QueryContext(ctx, `SELECT d.content,
+			COALESCE((SELECT e.status || '|' || e.at || '|' || e.reason FROM document_events e
+				WHERE e.company = d.company AND e.series_key = d.series_key AND e.number = d.number
+				ORDER BY e.seq DESC LIMIT 1), '')
+			FROM documents d WHERE d.company = $1 AND d.date BETWEEN $2 AND $3 AND d.content_type = $4
+			ORDER BY d.document_type, d.series_key, d.number`, nif, from, to, string(ContentSAFTInvoice))
+		if err != nil {
+			yield(nil, fmt.Errorf("book: export: %w", err))
+			return
+		}
+		defer rows.Close()
+		var data []byte
+		var status string
+		for rows.Next() {
+			if err := rows.Scan(&data, &status); err != nil {
+				yield(nil, fmt.Errorf("book: export: %w", err))
+				return
+			}
+			inv := new(saft.Invoice)
+			if err := json.Unmarshal(data, inv); err != nil {
+				yield(nil, fmt.Errorf("book: export: %w", err))
+				return
+			}
+			if err := applyStatus(&inv.DocumentStatus, status); err != nil {
+				yield(nil, fmt.Errorf("book: export: %s: %w", inv.InvoiceNo, err))
+				return
+			}
+			if !yield(inv, nil) {
+				return
+			}
+		}
+		if err := rows.Err(); err != nil {
+			yield(nil, fmt.Errorf("book: export: %w", err))
+		}
+	}
+}
+
+// applyStatus sets the latest status change, "status|at|reason", if any.
+func applyStatus(s *saft.InvoiceDocumentStatus, change string) error {
+	if change == "" {
+		return nil
+	}
+	parts := strings.SplitN(change, "|", 3)
+	if len(parts) != 3 {
+		return errors.New("malformed status change")
+	}
+	s.InvoiceStatus = saft.InvoiceStatus(parts[0])
+	s.Reason = parts[2]
+	return s.InvoiceStatusDate.UnmarshalText([]byte(parts[1]))
+}

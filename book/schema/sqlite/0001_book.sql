@@ -1,0 +1,150 @@
+-- The book, version 1: the same tables as on PostgreSQL.
+
+CREATE TABLE companies (
+	company     TEXT NOT NULL PRIMARY KEY,
+	name        TEXT NOT NULL,
+	street      TEXT NOT NULL DEFAULT '',
+	city        TEXT NOT NULL DEFAULT '',
+	postal_code TEXT NOT NULL DEFAULT '',
+	country     TEXT NOT NULL DEFAULT '',
+	certificate TEXT NOT NULL
+);
+
+CREATE TABLE signing_keys (
+	company    TEXT NOT NULL,
+	version    TEXT NOT NULL,
+	public_key TEXT NOT NULL,
+	PRIMARY KEY (company, version)
+);
+
+CREATE TABLE series (
+	company         TEXT NOT NULL,
+	series_key      TEXT NOT NULL,
+	document_type   TEXT NOT NULL,
+	series_id       TEXT NOT NULL,
+	validation_code TEXT NOT NULL DEFAULT '',
+	status          TEXT NOT NULL DEFAULT '',
+	registration    TEXT NOT NULL DEFAULT '',
+	last_number     BIGINT NOT NULL DEFAULT 0,
+	last_document   TEXT NOT NULL DEFAULT '',
+	last_hash       TEXT NOT NULL DEFAULT '',
+	last_date       TEXT NOT NULL DEFAULT '',
+	last_entry      TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (company, series_key)
+);
+
+CREATE TABLE default_series (
+	company       TEXT NOT NULL,
+	document_type TEXT NOT NULL,
+	series_key    TEXT NOT NULL,
+	PRIMARY KEY (company, document_type)
+);
+
+CREATE TABLE documents (
+	company         TEXT NOT NULL,
+	series_key      TEXT NOT NULL,
+	number          BIGINT NOT NULL,
+	document_number TEXT NOT NULL,
+	document_type   TEXT NOT NULL,
+	atcud           TEXT NOT NULL,
+	date            TEXT NOT NULL,
+	system_entry    TEXT NOT NULL,
+	gross_total     TEXT NOT NULL,
+	hash            TEXT NOT NULL,
+	hash_control    TEXT NOT NULL,
+	qr              TEXT NOT NULL,
+	customer_id     TEXT NOT NULL,
+	content_type    TEXT NOT NULL,
+	content         TEXT NOT NULL,
+	PRIMARY KEY (company, series_key, number),
+	UNIQUE (company, document_number)
+);
+CREATE INDEX documents_by_date ON documents (company, date);
+
+CREATE TABLE document_products (
+	company      TEXT NOT NULL,
+	series_key   TEXT NOT NULL,
+	number       BIGINT NOT NULL,
+	product_code TEXT NOT NULL,
+	PRIMARY KEY (company, series_key, number, product_code)
+);
+
+CREATE TABLE document_events (
+	company    TEXT NOT NULL,
+	series_key TEXT NOT NULL,
+	number     BIGINT NOT NULL,
+	seq        BIGINT NOT NULL,
+	status     TEXT NOT NULL,
+	reason     TEXT NOT NULL,
+	at         TEXT NOT NULL,
+	PRIMARY KEY (company, series_key, number, seq)
+);
+
+CREATE TABLE customers (
+	company     TEXT NOT NULL,
+	customer_id TEXT NOT NULL,
+	content     TEXT NOT NULL,
+	PRIMARY KEY (company, customer_id)
+);
+
+CREATE TABLE products (
+	company      TEXT NOT NULL,
+	product_code TEXT NOT NULL,
+	content      TEXT NOT NULL,
+	PRIMARY KEY (company, product_code)
+);
+
+CREATE TABLE methods (
+	company TEXT NOT NULL,
+	year    INTEGER NOT NULL,
+	method  TEXT NOT NULL,
+	PRIMARY KEY (company, year)
+);
+
+CREATE TABLE efatura (
+	company     TEXT NOT NULL,
+	series_key  TEXT NOT NULL,
+	number      BIGINT NOT NULL,
+	date        TEXT NOT NULL,
+	state       TEXT NOT NULL,
+	attempts    INTEGER NOT NULL DEFAULT 0,
+	lease_owner TEXT NOT NULL DEFAULT '',
+	lease_until TEXT NOT NULL DEFAULT '',
+	answer_code TEXT NOT NULL DEFAULT '',
+	answer      TEXT NOT NULL DEFAULT '',
+	updated_at  TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (company, series_key, number)
+);
+CREATE INDEX efatura_by_state ON efatura (company, state, date);
+
+-- A signed row is never changed or removed, whoever asks.
+CREATE TRIGGER documents_no_update BEFORE UPDATE ON documents
+BEGIN SELECT RAISE(ABORT, 'book: UPDATE of a signed row of documents is refused'); END;
+CREATE TRIGGER documents_no_delete BEFORE DELETE ON documents
+BEGIN SELECT RAISE(ABORT, 'book: DELETE of a signed row of documents is refused'); END;
+CREATE TRIGGER document_products_no_update BEFORE UPDATE ON document_products
+BEGIN SELECT RAISE(ABORT, 'book: UPDATE of a signed row of document_products is refused'); END;
+CREATE TRIGGER document_products_no_delete BEFORE DELETE ON document_products
+BEGIN SELECT RAISE(ABORT, 'book: DELETE of a signed row of document_products is refused'); END;
+CREATE TRIGGER document_events_no_update BEFORE UPDATE ON document_events
+BEGIN SELECT RAISE(ABORT, 'book: UPDATE of a signed row of document_events is refused'); END;
+CREATE TRIGGER document_events_no_delete BEFORE DELETE ON document_events
+BEGIN SELECT RAISE(ABORT, 'book: DELETE of a signed row of document_events is refused'); END;
+
+-- A series' last number moves one step at a time, and its chain state
+-- moves with it: a gap or a rewind is refused.
+CREATE TRIGGER series_forward BEFORE UPDATE OF last_number ON series
+WHEN NEW.last_number <> OLD.last_number AND OLD.last_number <> 0 AND NEW.last_number <> OLD.last_number + 1
+BEGIN SELECT RAISE(ABORT, 'book: a series moves one number at a time'); END;
+CREATE TRIGGER series_chain BEFORE UPDATE ON series
+WHEN NEW.last_number = OLD.last_number AND OLD.last_number <> 0 AND (NEW.last_hash <> OLD.last_hash
+	OR NEW.last_document <> OLD.last_document OR NEW.last_date <> OLD.last_date OR NEW.last_entry <> OLD.last_entry)
+BEGIN SELECT RAISE(ABORT, 'book: the chain state of a series is changed only with a new document'); END;
+CREATE TRIGGER series_no_delete BEFORE DELETE ON series WHEN OLD.last_number <> 0
+BEGIN SELECT RAISE(ABORT, 'book: DELETE of a series with documents is refused'); END;
+
+-- A document is recorded as its series' new last document, nothing else.
+CREATE TRIGGER documents_follow_series BEFORE INSERT ON documents
+WHEN NOT EXISTS (SELECT 1 FROM series WHERE company = NEW.company AND series_key = NEW.series_key
+	AND last_number = NEW.number AND last_hash = NEW.hash)
+BEGIN SELECT RAISE(ABORT, 'book: a document is recorded only as its series'' last document'); END;
