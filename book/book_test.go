@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/faturapt/faturapt/certify"
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/internal/safttest"
 	"github.com/faturapt/faturapt/issuing"
 	"github.com/faturapt/faturapt/series"
@@ -132,7 +133,7 @@ func testCompany(t testing.TB) Company {
 // activeSeries returns the series id of type FT, registered at AT.
 func activeSeries(t testing.TB, id string) series.Series {
 	t.Helper()
-	start := series.Date{Year: 2026, Month: time.January, Day: 1}
+	start := civil.Date{Year: 2026, Month: time.January, Day: 1}
 	s, err := series.New(id, series.DocumentTypeFT, series.NumberOf(1), start, series.WithCertificateNumber(9999))
 	require.NoError(t, err)
 	s, err = s.Register(testCode, testNIF, time.Date(2025, time.December, 28, 10, 0, 0, 0, time.UTC))
@@ -169,8 +170,7 @@ func newIssuer(t testing.TB, b *Book) *Issuer {
 // invoice returns the draft and content of the i-th test invoice.
 func invoice(i int) (issuing.Draft, ContentFunc) {
 	inv := safttest.Invoice(i%500, 500)
-	d := issuing.Draft{GrossTotal: inv.DocumentTotals.GrossTotal}
-	d.Date.Year, d.Date.Month, d.Date.Day = 2026, time.January, 5
+	d := issuing.Draft{Date: civil.Date{Year: 2026, Month: time.January, Day: 5}, GrossTotal: inv.DocumentTotals.GrossTotal}
 	return d, SAFTInvoice(inv)
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/faturapt/faturapt/book"
 	"github.com/faturapt/faturapt/certify"
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/internal/safttest"
 	"github.com/faturapt/faturapt/issuing"
 	"github.com/faturapt/faturapt/series"
@@ -38,7 +39,7 @@ func Example() {
 	if err != nil {
 		panic(err)
 	}
-	s, _ := series.New("A", series.DocumentTypeFT, series.NumberOf(1), series.Date{Year: 2026, Month: time.January, Day: 1})
+	s, _ := series.New("A", series.DocumentTypeFT, series.NumberOf(1), civil.Date{Year: 2026, Month: time.January, Day: 1})
 	s, _ = s.Register("CSDF7T5H", "509999999", time.Date(2025, time.December, 20, 10, 0, 0, 0, time.UTC))
 	if err := b.PutSeries(ctx, "509999999", s); err != nil {
 		panic(err)
@@ -54,7 +55,7 @@ func Example() {
 	}
 	def, _ := b.DefaultSeries(ctx, "509999999", series.DocumentTypeFT)
 	inv := safttest.Invoice(0, 1)
-	doc, err := iss.Issue(ctx, def, issuing.Draft{Date: series.Date{Year: 2026, Month: time.January, Day: 5},
+	doc, err := iss.Issue(ctx, def, issuing.Draft{Date: civil.Date{Year: 2026, Month: time.January, Day: 5},
 		GrossTotal: inv.DocumentTotals.GrossTotal}, book.SAFTInvoice(inv))
 	if err != nil {
 		panic(err)
