@@ -5,7 +5,6 @@ import (
 
 	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/saft"
-	"github.com/faturapt/faturapt/series"
 )
 
 // The conversions between civil dates and the date types the other
@@ -16,7 +15,3 @@ func timeMonth(m int) time.Month { return time.Month(m) }
 func saftDate(d civil.Date) saft.Date { return saft.Date{Year: d.Year, Month: d.Month, Day: d.Day} }
 
 func saftDateTime(t time.Time) saft.DateTime { return saft.DateTimeOf(t) }
-
-func seriesDate(d civil.Date) series.Date {
-	return series.Date{Year: d.Year, Month: d.Month, Day: d.Day}
-}

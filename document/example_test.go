@@ -31,7 +31,7 @@ func exampleIssuer(types ...series.DocumentType) (*issuing.Issuer, map[series.Do
 	}
 	out := map[series.DocumentType]series.Series{}
 	for _, t := range types {
-		s, err := series.New("A", t, series.NumberOf(1), series.Date{Year: 2026, Month: time.January, Day: 1})
+		s, err := series.New("A", t, series.NumberOf(1), civil.Date{Year: 2026, Month: time.January, Day: 1})
 		if err != nil {
 			panic(err)
 		}

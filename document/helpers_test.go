@@ -49,7 +49,7 @@ func day(y int, m time.Month, d int) civil.Date { return civil.Date{Year: y, Mon
 // activeSeries is series id of type typ, registered at AT, starting at 1.
 func activeSeries(t testing.TB, id string, typ series.DocumentType) series.Series {
 	t.Helper()
-	s, err := series.New(id, typ, series.NumberOf(1), series.Date{Year: 2025, Month: time.December, Day: 1},
+	s, err := series.New(id, typ, series.NumberOf(1), civil.Date{Year: 2025, Month: time.December, Day: 1},
 		series.WithCertificateNumber(9999))
 	if err != nil {
 		t.Fatal(err)

@@ -68,7 +68,7 @@ func IssueComputed(ctx context.Context, issuer *issuing.Issuer, s series.Series,
 		return nil, fmt.Errorf("document: series %s is of type %s, the draft is %s", s.ID, s.DocumentType, d.Type)
 	}
 	q := c.QR
-	doc, err := issuer.Issue(ctx, s, issuing.Draft{Date: seriesDate(d.Date), GrossTotal: c.GrossTotal, QR: &q})
+	doc, err := issuer.Issue(ctx, s, issuing.Draft{Date: d.Date, GrossTotal: c.GrossTotal, QR: &q})
 	if err != nil {
 		return nil, err
 	}

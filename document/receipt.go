@@ -137,7 +137,7 @@ func Receipt(s series.Series, n series.Number, issuerNIF, certificate string, en
 	}
 	q := qrcode.Document{
 		IssuerNIF: issuerNIF, BuyerTaxID: r.Customer.TaxID, BuyerCountry: r.Customer.Country,
-		DocumentType: string(r.Type), DocumentStatus: "N", Date: qrcode.NewDate(r.Date.Year, r.Date.Month, r.Date.Day),
+		DocumentType: string(r.Type), DocumentStatus: "N", Date: r.Date,
 		DocumentNumber: number, ATCUD: code.String(), FiscalSpaceI: qrcode.NoVATRate(),
 		TaxPayable: decimal.Zero, GrossTotal: total, Hash: qrcode.Unsigned, CertificateNumber: certificate,
 	}
