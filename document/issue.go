@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/issuing"
 	"github.com/faturapt/faturapt/saft"
 	"github.com/faturapt/faturapt/series"
@@ -135,7 +136,7 @@ func (c *Computed) line(i int) saft.InvoiceLine {
 	sl := saft.InvoiceLine{
 		LineNumber: i + 1, ProductCode: l.Product.Code, ProductDescription: l.Product.Description,
 		Quantity: l.Quantity, UnitOfMeasure: l.Product.Unit, UnitPrice: l.UnitPrice,
-		TaxPointDate: saftDate(l.TaxPointDate), Description: l.Description,
+		TaxPointDate: l.TaxPointDate, Description: l.Description,
 		Tax: &saft.Tax{TaxType: l.TaxType, TaxCountryRegion: string(l.Region), TaxCode: l.TaxCode},
 	}
 	if l.FixedAmount != nil {
@@ -172,13 +173,13 @@ func (c *Computed) currency() *saft.Currency {
 
 func (c *Computed) invoice(doc *issuing.Document) *saft.Invoice {
 	d := &c.Draft
-	entry := saftDateTime(doc.SystemEntry)
+	entry := civil.DateTimeOf(doc.SystemEntry)
 	inv := &saft.Invoice{
 		InvoiceNo: doc.DocumentNumber, ATCUD: doc.ATCUD.String(),
 		DocumentStatus: saft.InvoiceDocumentStatus{InvoiceStatus: saft.InvoiceStatusNormal, InvoiceStatusDate: entry,
 			SourceID: d.SourceID, SourceBilling: saft.SourceBillingProduced},
 		Hash: doc.Hash, HashControl: doc.HashControl, Period: int(d.Date.Month),
-		InvoiceDate: saftDate(d.Date), InvoiceType: d.Type, SourceID: d.SourceID, EACCode: d.EACCode,
+		InvoiceDate: d.Date, InvoiceType: d.Type, SourceID: d.SourceID, EACCode: d.EACCode,
 		SystemEntryDate: entry, CustomerID: d.Customer.ID,
 		Line: make([]saft.InvoiceLine, len(c.Lines)),
 		DocumentTotals: saft.InvoiceTotals{TaxPayable: c.TaxPayable, NetTotal: c.NetTotal, GrossTotal: c.GrossTotal,
@@ -194,14 +195,14 @@ func (c *Computed) invoice(doc *issuing.Document) *saft.Invoice {
 			st.SettlementAmount = &a
 		}
 		if !s.Date.IsZero() {
-			sd := saftDate(s.Date)
+			sd := s.Date
 			st.SettlementDate = &sd
 		}
 		inv.DocumentTotals.Settlement = []saft.Settlement{st}
 	}
 	for _, p := range d.Payments {
 		inv.DocumentTotals.Payment = append(inv.DocumentTotals.Payment, saft.PaymentMethod{
-			PaymentMechanism: p.Mechanism, PaymentAmount: p.Amount, PaymentDate: saftDate(p.Date)})
+			PaymentMechanism: p.Mechanism, PaymentAmount: p.Amount, PaymentDate: p.Date})
 	}
 	for _, w := range c.Withholding {
 		inv.WithholdingTax = append(inv.WithholdingTax, saft.WithholdingTax{WithholdingTaxType: w.Type,
@@ -212,13 +213,13 @@ func (c *Computed) invoice(doc *issuing.Document) *saft.Invoice {
 
 func (c *Computed) workDocument(doc *issuing.Document) *saft.WorkDocument {
 	d := &c.Draft
-	entry := saftDateTime(doc.SystemEntry)
+	entry := civil.DateTimeOf(doc.SystemEntry)
 	w := &saft.WorkDocument{
 		DocumentNumber: doc.DocumentNumber, ATCUD: doc.ATCUD.String(),
 		DocumentStatus: saft.WorkDocumentStatus{WorkStatus: saft.WorkStatusNormal, WorkStatusDate: entry,
 			SourceID: d.SourceID, SourceBilling: saft.SourceBillingProduced},
 		Hash: doc.Hash, HashControl: doc.HashControl, Period: int(d.Date.Month),
-		WorkDate: saftDate(d.Date), WorkType: d.Type, SourceID: d.SourceID, EACCode: d.EACCode,
+		WorkDate: d.Date, WorkType: d.Type, SourceID: d.SourceID, EACCode: d.EACCode,
 		SystemEntryDate: entry, CustomerID: d.Customer.ID,
 		Line: make([]saft.InvoiceLine, len(c.Lines)),
 		DocumentTotals: saft.DocumentTotals{TaxPayable: c.TaxPayable, NetTotal: c.NetTotal, GrossTotal: c.GrossTotal,
@@ -232,18 +233,18 @@ func (c *Computed) workDocument(doc *issuing.Document) *saft.WorkDocument {
 
 func (c *Computed) stockMovement(doc *issuing.Document) *saft.StockMovement {
 	d := &c.Draft
-	entry := saftDateTime(doc.SystemEntry)
+	entry := civil.DateTimeOf(doc.SystemEntry)
 	from, to := d.Transport.From, d.Transport.To
 	m := &saft.StockMovement{
 		DocumentNumber: doc.DocumentNumber, ATCUD: doc.ATCUD.String(),
 		DocumentStatus: saft.MovementDocumentStatus{MovementStatus: saft.MovementStatusNormal, MovementStatusDate: entry,
 			SourceID: d.SourceID, SourceBilling: saft.SourceBillingProduced},
 		Hash: doc.Hash, HashControl: doc.HashControl, Period: int(d.Date.Month),
-		MovementDate: saftDate(d.Date), MovementType: d.Type, SystemEntryDate: entry,
+		MovementDate: d.Date, MovementType: d.Type, SystemEntryDate: entry,
 		CustomerID: d.Customer.ID, SourceID: d.SourceID, EACCode: d.EACCode,
 		ShipTo:            &saft.ShippingPoint{Address: &to},
 		ShipFrom:          &saft.ShippingPoint{Address: &from},
-		MovementStartTime: saftDateTime(d.Transport.Start),
+		MovementStartTime: civil.DateTimeOf(d.Transport.Start),
 		Line:              make([]saft.StockMovementLine, len(c.Lines)),
 		DocumentTotals:    saft.DocumentTotals{TaxPayable: c.TaxPayable, NetTotal: c.NetTotal, GrossTotal: c.GrossTotal, Currency: c.currency()},
 	}

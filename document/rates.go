@@ -1,6 +1,8 @@
 package document
 
 import (
+	"time"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/faturapt/faturapt/civil"
@@ -35,7 +37,7 @@ type Rates []Rate
 // apply from, and documents with an earlier tax point date get no rate
 // (DOC-RATE-UNKNOWN) unless the caller supplies one.
 func DefaultRates() Rates {
-	d := func(y, m, day int) civil.Date { return civil.Date{Year: y, Month: timeMonth(m), Day: day} }
+	d := func(y, m, day int) civil.Date { return civil.Date{Year: y, Month: time.Month(m), Day: day} }
 	p := func(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 	const (
 		mainland = "CIVA art. 18 n.º 1 (Lei 55-A/2010)"

@@ -116,10 +116,10 @@ func Receipt(s series.Series, n series.Number, issuerNIF, certificate string, en
 			return nil, err
 		}
 	}
-	at := saftDateTime(entry)
+	at := civil.DateTimeOf(entry)
 	c := &Computed{Draft: Draft{Customer: r.Customer}}
 	p := &saft.Payment{
-		PaymentRefNo: number, ATCUD: code.String(), Period: int(r.Date.Month), TransactionDate: saftDate(r.Date),
+		PaymentRefNo: number, ATCUD: code.String(), Period: int(r.Date.Month), TransactionDate: r.Date,
 		PaymentType: r.Type,
 		DocumentStatus: saft.PaymentDocumentStatus{PaymentStatus: saft.PaymentStatusNormal, PaymentStatusDate: at,
 			SourceID: r.SourceID, SourcePayment: saft.SourceBillingProduced},
@@ -127,12 +127,12 @@ func Receipt(s series.Series, n series.Number, issuerNIF, certificate string, en
 		DocumentTotals: saft.PaymentTotals{TaxPayable: decimal.Zero, NetTotal: total, GrossTotal: total},
 	}
 	for _, pm := range payments {
-		p.PaymentMethod = append(p.PaymentMethod, saft.PaymentMethod{PaymentMechanism: pm.Mechanism, PaymentAmount: pm.Amount, PaymentDate: saftDate(pm.Date)})
+		p.PaymentMethod = append(p.PaymentMethod, saft.PaymentMethod{PaymentMechanism: pm.Mechanism, PaymentAmount: pm.Amount, PaymentDate: pm.Date})
 	}
 	for i, st := range r.Settles {
 		amount := st.Amount
 		p.Line = append(p.Line, saft.PaymentLine{LineNumber: i + 1,
-			SourceDocumentID: []saft.SourceDocumentID{{OriginatingON: st.Number, InvoiceDate: saftDate(st.Date), Description: st.Description}},
+			SourceDocumentID: []saft.SourceDocumentID{{OriginatingON: st.Number, InvoiceDate: st.Date, Description: st.Description}},
 			CreditAmount:     &amount})
 	}
 	q := qrcode.Document{
