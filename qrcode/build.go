@@ -10,7 +10,7 @@ import (
 // Build returns the message of the QR code of d: "code:value" fields joined
 // by "*" in the order of the specification's §4 table, optional fields only
 // when they have a value. When d breaks a rule it returns "" and a
-// *ValidationError naming every field and rule (errors.Is(err, ErrInvalid)).
+// *violation.Error naming every field and rule (errors.Is(err, ErrInvalid)).
 func Build(d Document) (string, error) {
 	if err := d.Validate(); err != nil {
 		return "", err

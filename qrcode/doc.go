@@ -23,7 +23,7 @@
 // A Document holds the typed values; Build turns it into the message and
 // Parse reads a message back (for example from a scanned invoice),
 // reporting every rule the message breaks as a Violation with the field
-// code and a stable Rule code.
+// code and a stable violation code (the Rule constants, catalogue [Codes]).
 //
 // The image (PNG, SVG) is in the sub-package qrimage, so that callers who
 // only need the message do not import a QR encoder.

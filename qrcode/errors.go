@@ -4,99 +4,73 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/faturapt/faturapt/violation"
 )
 
-// ErrInvalid is matched (errors.Is) by every *ValidationError.
-var ErrInvalid = errors.New("qrcode: invalid QR code message")
+// ErrInvalid is matched (errors.Is) by every validation error of this
+// package, a [*violation.Error] whose violations are at the field code of
+// the §4 table ("A", "I3", "S"; "" for the message as a whole) with one of
+// the codes below.
+var ErrInvalid = violation.ErrInvalid
 
-// Rule is the stable code of a rule of the specification that a value or a
-// message breaks.
-type Rule string
-
-// Rules. The section cited is the specification's unless said otherwise.
+// Rules of the specification that a value or a message breaks. The section
+// cited is the specification's unless said otherwise.
 const (
-	RuleRequired    Rule = "required"     // §3 d: a mandatory field is missing
-	RuleEmpty       Rule = "empty"        // §3 f: an optional field is present without a value
-	RuleMaxLength   Rule = "max_length"   // §3 i: value longer than the table's maximum
-	RuleFormat      Rule = "format"       // value does not have the field's format (§4 instructions)
-	RuleDecimals    Rule = "decimals"     // §3 c: money must have exactly two decimals, "." separator
-	RuleNegative    Rule = "negative"     // money below zero (SAF-T amounts are never negative)
-	RuleAsterisk    Rule = "asterisk"     // §3 b, §4 S: a value contains the separator "*"
-	RuleSpaces      Rule = "spaces"       // §3 a: spaces around a code or value
-	RuleNIF         Rule = "nif"          // not a valid Portuguese NIF (check digit, range)
-	RuleCode        Rule = "code"         // value not in the SAF-T code list of the field
-	RuleATCUD       Rule = "atcud"        // H is not "code-number" (Portaria 195/2020 art. 3)
-	RuleATCUDNumber Rule = "atcud_number" // H's number is not G's sequential number (Portaria 195/2020 art. 3 n.º 3)
-	RuleNoVATRate   Rule = "no_vat_rate"  // §3 h: I1:0 with VAT amounts or other fiscal spaces
-	RuleRegion      Rule = "region"       // §3 g: fiscal space missing its region or repeating one
-	RuleSyntax      Rule = "syntax"       // a part of the message is not "code:value"
-	RuleUnknown     Rule = "unknown"      // field code not in the §4 table
-	RuleDuplicate   Rule = "duplicate"    // field given twice
-	RuleOrder       Rule = "order"        // §3 b: fields out of the table's order
+	RuleRequired    violation.Code = "QRCODE-REQUIRED"     // §3 d: a mandatory field is missing
+	RuleEmpty       violation.Code = "QRCODE-EMPTY"        // §3 f: an optional field is present without a value
+	RuleMaxLength   violation.Code = "QRCODE-MAX-LENGTH"   // §3 i: value longer than the table's maximum
+	RuleFormat      violation.Code = "QRCODE-FORMAT"       // value does not have the field's format (§4 instructions)
+	RuleDecimals    violation.Code = "QRCODE-DECIMALS"     // §3 c: money must have exactly two decimals, "." separator
+	RuleNegative    violation.Code = "QRCODE-NEGATIVE"     // money below zero (SAF-T amounts are never negative)
+	RuleAsterisk    violation.Code = "QRCODE-ASTERISK"     // §3 b, §4 S: a value contains the separator "*"
+	RuleSpaces      violation.Code = "QRCODE-SPACES"       // §3 a: spaces around a code or value
+	RuleNIF         violation.Code = "QRCODE-NIF"          // not a valid Portuguese NIF (check digit, range)
+	RuleCode        violation.Code = "QRCODE-CODE"         // value not in the SAF-T code list of the field
+	RuleATCUD       violation.Code = "QRCODE-ATCUD"        // H is not "code-number" (Portaria 195/2020 art. 3)
+	RuleATCUDNumber violation.Code = "QRCODE-ATCUD-NUMBER" // H's number is not G's sequential number (Portaria 195/2020 art. 3 n.º 3)
+	RuleNoVATRate   violation.Code = "QRCODE-NO-VAT-RATE"  // §3 h: I1:0 with VAT amounts or other fiscal spaces
+	RuleRegion      violation.Code = "QRCODE-REGION"       // §3 g: fiscal space missing its region or repeating one
+	RuleSyntax      violation.Code = "QRCODE-SYNTAX"       // a part of the message is not "code:value"
+	RuleUnknown     violation.Code = "QRCODE-UNKNOWN"      // field code not in the §4 table
+	RuleDuplicate   violation.Code = "QRCODE-DUPLICATE"    // field given twice
+	RuleOrder       violation.Code = "QRCODE-ORDER"        // §3 b: fields out of the table's order
 )
 
-// Violation is one rule broken by one field.
-type Violation struct {
-	Field   string // field code of the §4 table ("A", "I3", "S"), or "" for the message as a whole
-	Rule    Rule
-	Message string // detail for people
-}
+// Codes is the catalogue of the rules of this package.
+var Codes = violation.NewCatalogue(
+	violation.Entry{Code: RuleRequired, Description: "a mandatory field is missing (§3 d)"},
+	violation.Entry{Code: RuleEmpty, Description: "an optional field is present without a value (§3 f)"},
+	violation.Entry{Code: RuleMaxLength, Description: "a value is longer than the §4 table's maximum (§3 i)"},
+	violation.Entry{Code: RuleFormat, Description: "a value does not have the field's format (§4)"},
+	violation.Entry{Code: RuleDecimals, Description: `an amount has not exactly two decimals with "." (§3 c)`},
+	violation.Entry{Code: RuleNegative, Description: "an amount is negative (SAF-T amounts never are)"},
+	violation.Entry{Code: RuleAsterisk, Description: `a value contains the field separator "*" (§3 b)`},
+	violation.Entry{Code: RuleSpaces, Description: "spaces around a code or a value (§3 a)"},
+	violation.Entry{Code: RuleNIF, Description: "not a valid Portuguese NIF"},
+	violation.Entry{Code: RuleCode, Description: "a value not in the SAF-T code list of the field"},
+	violation.Entry{Code: RuleATCUD, Description: `field H is not an ATCUD "code-number" or "0" (Portaria 195/2020 art. 3)`},
+	violation.Entry{Code: RuleATCUDNumber, Description: "the ATCUD's number is not the document number's (Portaria 195/2020 art. 3 n.º 3)"},
+	violation.Entry{Code: RuleNoVATRate, Description: "I1:0 (no VAT rate) with VAT amounts, other fiscal spaces or a document of table 4.1 (§3 h)"},
+	violation.Entry{Code: RuleRegion, Description: "a fiscal space without its region, or repeating one (§3 g)"},
+	violation.Entry{Code: RuleSyntax, Description: `a part of the message is not "code:value"`},
+	violation.Entry{Code: RuleUnknown, Description: "a field code not in the §4 table"},
+	violation.Entry{Code: RuleDuplicate, Description: "a field given twice"},
+	violation.Entry{Code: RuleOrder, Description: "fields out of the §4 table's order (§3 b)"},
+)
 
-func (v Violation) String() string {
-	if v.Field == "" {
-		return fmt.Sprintf("%s: %s", v.Rule, v.Message)
-	}
-	return fmt.Sprintf("%s: %s: %s", v.Field, v.Rule, v.Message)
-}
-
-// ValidationError lists every violation found, in the order of the
-// message (Parse) or of the table (Build, Validate).
-type ValidationError struct {
-	Violations []Violation
-}
-
-func (e *ValidationError) Error() string {
-	var b strings.Builder
-	b.WriteString("qrcode: ")
-	if len(e.Violations) == 1 {
-		b.WriteString(e.Violations[0].String())
-		return b.String()
-	}
-	fmt.Fprintf(&b, "%d violations: ", len(e.Violations))
-	for i, v := range e.Violations {
-		if i > 0 {
-			b.WriteString("; ")
-		}
-		b.WriteString(v.String())
-	}
-	return b.String()
-}
-
-// Is makes errors.Is(err, ErrInvalid) true.
-func (e *ValidationError) Is(target error) bool { return target == ErrInvalid }
-
-// Has reports whether field broke rule.
-func (e *ValidationError) Has(field string, rule Rule) bool {
-	for _, v := range e.Violations {
-		if v.Field == field && v.Rule == rule {
-			return true
-		}
-	}
-	return false
-}
-
-// violations collects Violations; fields with a violation already (e.g. an
+// violations collects violations; fields with a violation already (e.g. an
 // unparsable date) can be muted so later checks do not repeat them.
 type violations struct {
-	list  []Violation
+	list  violation.List
 	muted map[string]bool
 }
 
-func (vs *violations) add(field string, rule Rule, format string, args ...any) {
+func (vs *violations) add(field string, rule violation.Code, format string, args ...any) {
 	if vs.muted[field] {
 		return
 	}
-	vs.list = append(vs.list, Violation{Field: field, Rule: rule, Message: fmt.Sprintf(format, args...)})
+	vs.list.Add(field, rule, format, args...)
 }
 
 func (vs *violations) mute(field string) {
@@ -106,9 +80,18 @@ func (vs *violations) mute(field string) {
 	vs.muted[field] = true
 }
 
-func (vs *violations) err() error {
-	if len(vs.list) == 0 {
-		return nil
+func (vs *violations) err() error { return vs.list.Err("qrcode") }
+
+// detail is the message of another package's validation error, without its
+// subject: the violations' messages and codes.
+func detail(err error) string {
+	var e *violation.Error
+	if !errors.As(err, &e) {
+		return err.Error()
 	}
-	return &ValidationError{Violations: vs.list}
+	parts := make([]string, len(e.Violations))
+	for i, v := range e.Violations {
+		parts[i] = fmt.Sprintf("%s [%s]", v.Message, v.Code)
+	}
+	return strings.Join(parts, "; ")
 }

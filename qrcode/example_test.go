@@ -10,6 +10,7 @@ import (
 	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/nif"
 	"github.com/faturapt/faturapt/qrcode"
+	"github.com/faturapt/faturapt/violation"
 )
 
 func amount(s string) decimal.Decimal { return decimal.RequireFromString(s) }
@@ -103,18 +104,18 @@ func ExampleBuild_invalid() {
 		// CertificateNumber missing
 	}
 	_, err := qrcode.Build(doc)
-	var ve *qrcode.ValidationError
+	var ve *violation.Error
 	if errors.As(err, &ve) {
 		for _, v := range ve.Violations {
-			fmt.Println(v.Field, v.Rule)
+			fmt.Println(v.Path, v.Code)
 		}
 	}
 	fmt.Println(errors.Is(err, qrcode.ErrInvalid))
 	// Output:
-	// A nif
-	// N decimals
-	// O negative
-	// R required
+	// A QRCODE-NIF
+	// N QRCODE-DECIMALS
+	// O QRCODE-NEGATIVE
+	// R QRCODE-REQUIRED
 	// true
 }
 
@@ -134,26 +135,26 @@ func ExampleParse() {
 // Parse reports every rule a message breaks.
 func ExampleParse_violations() {
 	_, err := qrcode.Parse("A:500000000*B:999999990*C:PT*D:FS*E:N*F:2026-11-28*G:FS LOJA1/42*H:JFC8LM3P-42*I1:PT*I8:2.3*I7:10.00*O:12.30*Q:aB3x*R:1234*S:")
-	var ve *qrcode.ValidationError
+	var ve *violation.Error
 	if errors.As(err, &ve) {
 		for _, v := range ve.Violations {
-			fmt.Printf("%s %s\n", v.Field, v.Rule)
+			fmt.Printf("%s %s\n", v.Path, v.Code)
 		}
 	}
 	// Output:
-	// F format
-	// I8 decimals
-	// I7 order
-	// S empty
-	// N required
+	// F QRCODE-FORMAT
+	// I8 QRCODE-DECIMALS
+	// I7 QRCODE-ORDER
+	// S QRCODE-EMPTY
+	// N QRCODE-REQUIRED
 }
 
 func ExampleDocument_Validate() {
 	doc := qrcode.Document{IssuerNIF: "500000000"}
 	err := doc.Validate()
-	var ve *qrcode.ValidationError
+	var ve *violation.Error
 	if errors.As(err, &ve) {
-		fmt.Println(len(ve.Violations), ve.Has("B", qrcode.RuleRequired), ve.Has("A", qrcode.RuleNIF))
+		fmt.Println(len(ve.Violations), ve.HasAt("B", qrcode.RuleRequired), ve.HasAt("A", qrcode.RuleNIF))
 	}
 	// Output:
 	// 10 true false
@@ -172,17 +173,17 @@ func ExampleAmount() {
 	// Output: false true 0.00
 }
 
-func ExampleValidationError_Has() {
+func ExampleParse_hasAt() {
 	_, err := qrcode.Parse("A:500000000")
-	var ve *qrcode.ValidationError
+	var ve *violation.Error
 	if errors.As(err, &ve) {
-		fmt.Println(ve.Has("O", qrcode.RuleRequired))
+		fmt.Println(ve.HasAt("O", qrcode.RuleRequired))
 	}
 	// Output: true
 }
 
-func ExampleValidationError() {
+func ExampleParse_error() {
 	_, err := qrcode.Parse("A:500000000*B:999999990*C:PT*D:FS*E:N*F:20261128*G:FS LOJA1/42*H:JFC8LM3P-42*I1:PT*I7:10.00*I8:2.30*N:2.30*O:12.30*Q:aB3x*R:12345")
 	fmt.Println(err)
-	// Output: qrcode: R: max_length: 5 characters, maximum 4
+	// Output: qrcode: invalid: R: 5 characters, maximum 4 [QRCODE-MAX-LENGTH]
 }

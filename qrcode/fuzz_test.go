@@ -3,10 +3,12 @@ package qrcode
 import (
 	"errors"
 	"testing"
+
+	"github.com/faturapt/faturapt/violation"
 )
 
 // FuzzParse: Parse never panics, every error is a non-empty
-// *ValidationError, and a message Parse accepts is rebuilt unchanged.
+// *violation.Error, and a message Parse accepts is rebuilt unchanged.
 func FuzzParse(f *testing.F) {
 	for _, ex := range specExamples() {
 		f.Add(ex.want)
@@ -25,9 +27,9 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, msg string) {
 		doc, err := Parse(msg)
 		if err != nil {
-			var ve *ValidationError
+			var ve *violation.Error
 			if !errors.As(err, &ve) || len(ve.Violations) == 0 || !errors.Is(err, ErrInvalid) {
-				t.Fatalf("Parse(%q) error %v is not a non-empty *ValidationError", msg, err)
+				t.Fatalf("Parse(%q) error %v is not a non-empty *violation.Error", msg, err)
 			}
 			return
 		}

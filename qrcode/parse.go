@@ -19,7 +19,7 @@ var (
 
 // Parse reads a QR code message back into a Document. It reports every
 // rule the message breaks (syntax, order, duplicates, unknown codes, and
-// every rule Build checks) in one *ValidationError, and returns the fields
+// every rule Build checks) in one *violation.Error, and returns the fields
 // it could read alongside it. For a message without violations,
 // Build(doc) returns the message unchanged.
 func Parse(msg string) (Document, error) {

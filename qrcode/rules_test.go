@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/faturapt/faturapt/civil"
+	"github.com/faturapt/faturapt/violation"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -18,17 +19,17 @@ func simplified() Document { return specExamples()[1].doc }
 
 type ruleHit struct {
 	field string
-	rule  Rule
+	rule  violation.Code
 }
 
-func requireViolations(t *testing.T, err error, want ...ruleHit) *ValidationError {
+func requireViolations(t *testing.T, err error, want ...ruleHit) *violation.Error {
 	t.Helper()
 	require.Error(t, err)
 	require.ErrorIs(t, err, ErrInvalid)
-	var ve *ValidationError
+	var ve *violation.Error
 	require.ErrorAs(t, err, &ve)
 	for _, w := range want {
-		assert.True(t, ve.Has(w.field, w.rule), "want %s/%s in %v", w.field, w.rule, err)
+		assert.True(t, ve.HasAt(w.field, w.rule), "want %s/%s in %v", w.field, w.rule, err)
 	}
 	return ve
 }
@@ -100,9 +101,9 @@ func TestBuildRejectsBrokenRules(t *testing.T) {
 			tt.change(&d)
 			msg, err := Build(d)
 			assert.Empty(t, msg)
-			ve := requireViolations(t, err, tt.want)
-			assert.Contains(t, err.Error(), tt.want.field+": "+string(tt.want.rule))
-			_ = ve
+			requireViolations(t, err, tt.want)
+			assert.Contains(t, err.Error(), tt.want.field+": ")
+			assert.Contains(t, err.Error(), "["+string(tt.want.rule)+"]")
 		})
 	}
 }
@@ -121,10 +122,10 @@ func TestBuildReportsEveryViolation(t *testing.T) {
 	assert.Equal(t, []string{"A", "I8", "O", "Q"}, fieldsOf(ve))
 }
 
-func fieldsOf(ve *ValidationError) []string {
+func fieldsOf(ve *violation.Error) []string {
 	var f []string
 	for _, v := range ve.Violations {
-		f = append(f, v.Field)
+		f = append(f, v.Path)
 	}
 	return f
 }

@@ -21,7 +21,7 @@ var (
 )
 
 // Validate checks d against every rule of the specification and returns a
-// *ValidationError listing all violations (in table order), or nil.
+// *violation.Error listing all violations (in table order), or nil.
 func (d Document) Validate() error {
 	var vs violations
 	d.validate(&vs)
@@ -31,14 +31,14 @@ func (d Document) Validate() error {
 func (d Document) validate(vs *violations) {
 	if checkText(vs, "A", d.IssuerNIF) {
 		if err := nif.Validate(d.IssuerNIF); err != nil {
-			vs.add("A", RuleNIF, "issuer NIF %q: %v", d.IssuerNIF, err)
+			vs.add("A", RuleNIF, "issuer NIF %q: %s", d.IssuerNIF, detail(err))
 		}
 	}
 	if checkText(vs, "B", d.BuyerTaxID) && d.BuyerCountry == "PT" {
 		// A Portuguese buyer is identified by a NIF; a foreign buyer's tax
 		// id has no common format (SAF-T CustomerTaxID, up to 30 chars).
 		if err := nif.Validate(d.BuyerTaxID); err != nil {
-			vs.add("B", RuleNIF, "buyer NIF %q with country PT: %v", d.BuyerTaxID, err)
+			vs.add("B", RuleNIF, "buyer NIF %q with country PT: %s", d.BuyerTaxID, detail(err))
 		}
 	}
 	if checkText(vs, "C", d.BuyerCountry) && !countries[d.BuyerCountry] && d.BuyerCountry != CountryUnknown {
@@ -72,7 +72,7 @@ func (d Document) validate(vs *violations) {
 		case strings.HasPrefix(d.ATCUD, atcud.LabelPrefix):
 			vs.add("H", RuleATCUD, "%q carries the printed label %q", clip(d.ATCUD), atcud.LabelPrefix)
 		case err != nil:
-			vs.add("H", RuleATCUD, "%q: %v", clip(d.ATCUD), err)
+			vs.add("H", RuleATCUD, "%q: %s", clip(d.ATCUD), detail(err))
 		case !a.IsLegacy() && sequence != "" && a.Number() != sequence:
 			vs.add("H", RuleATCUDNumber, "ATCUD number %q is not the number %q of G", a.Number(), sequence)
 		}
