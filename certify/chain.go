@@ -1,10 +1,10 @@
 package certify
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/faturapt/faturapt/civil"
+	"github.com/faturapt/faturapt/violation"
 )
 
 // Chain is the signing state of one series of one document type (e.g. all
@@ -45,60 +45,50 @@ func ChainAfter(r Record) (Chain, error) {
 // Check returns nil when doc may be signed next in c: valid, in the same
 // series, numbered LastNumber+1, dated on or after LastDate, entered on or
 // after LastSystemEntry (Despacho §1.6, §3.2.1). The first document of a
-// chain, or of a chain whose LastNumber is 0, may have any number. Violations are returned together, as a
-// *ValidationError whose codes are "chain.*" for order breaks.
+// chain, or of a chain whose LastNumber is 0, may have any number.
+// Violations are returned together, as a [*violation.Error] whose codes are
+// CERTIFY-CHAIN-* for order breaks; those also match ErrNumberSequence,
+// ErrDateOrder and ErrSystemEntryOrder.
 func (c Chain) Check(doc Document) error {
-	err := doc.Validate()
-	if err != nil || !c.Started() {
-		return err
+	var vs violation.List
+	doc.validate(&vs)
+	if len(vs) > 0 || !c.Started() {
+		return vs.Err(subject)
 	}
-	var vs []Violation
 	series, n, _ := splitNumber(doc.Number)
 	if c.LastNumber == 0 {
 		// Only the previous hash is known (e.g. Chain{LastHash: h}): no
 		// number to follow.
 	} else if series != c.Series {
-		vs = append(vs, Violation{Field: "Number", Code: "chain.series", Message: fmt.Sprintf("series %q is not the chain's %q", series, c.Series)})
+		vs.Add("Number", CodeChainSeries, "series %q is not the chain's %q", series, c.Series)
 	} else if n != c.LastNumber+1 {
-		vs = append(vs, Violation{Field: "Number", Code: "chain.number", Message: fmt.Sprintf("number %d is not the next one, %d (%v)", n, c.LastNumber+1, ErrNumberSequence)})
+		vs.Add("Number", CodeChainNumber, "number %d is not the next one, %d (%v)", n, c.LastNumber+1, ErrNumberSequence)
 	}
 	if doc.Date.Before(c.LastDate) {
-		vs = append(vs, Violation{Field: "Date", Code: "chain.date", Message: fmt.Sprintf("%s is before the previous document's %s (%v)", doc.Date, c.LastDate, ErrDateOrder)})
+		vs.Add("Date", CodeChainDate, "%s is before the previous document's %s (%v)", doc.Date, c.LastDate, ErrDateOrder)
 	}
-	if civil.DateTimeOf(doc.SystemEntry).Before(civil.DateTimeOf(c.LastSystemEntry)) {
-		vs = append(vs, Violation{Field: "SystemEntry", Code: "chain.system_entry", Message: fmt.Sprintf("%s is before the previous document's %s (%v)", FormatSystemEntry(doc.SystemEntry), FormatSystemEntry(c.LastSystemEntry), ErrSystemEntryOrder)})
+	if entry, last := civil.DateTimeOf(doc.SystemEntry), civil.DateTimeOf(c.LastSystemEntry); entry.Before(last) {
+		vs.Add("SystemEntry", CodeChainSystemEntry, "%s is before the previous document's %s (%v)", entry, last, ErrSystemEntryOrder)
 	}
-	if vs != nil {
-		return &chainError{ValidationError{Violations: vs}}
+	if err := vs.Err(subject); err != nil {
+		return &chainError{err.(*violation.Error)}
 	}
 	return nil
 }
 
-// chainError is a ValidationError that also matches the order sentinels.
-type chainError struct{ ValidationError }
+// chainError is a *violation.Error that also matches the order sentinels.
+type chainError struct{ ve *violation.Error }
+
+func (e *chainError) Error() string { return e.ve.Error() }
 
 func (e *chainError) Unwrap() []error {
-	errs := []error{ErrInvalidDocument}
-	for _, v := range e.Violations {
-		switch v.Code {
-		case "chain.series", "chain.number":
-			errs = append(errs, ErrNumberSequence)
-		case "chain.date":
-			errs = append(errs, ErrDateOrder)
-		case "chain.system_entry":
-			errs = append(errs, ErrSystemEntryOrder)
+	errs := []error{e.ve}
+	for _, v := range e.ve.Violations {
+		if s := orderSentinel(v.Code); s != nil {
+			errs = append(errs, s)
 		}
 	}
 	return errs
-}
-
-// As lets errors.As find the embedded *ValidationError.
-func (e *chainError) As(target any) bool {
-	if t, ok := target.(**ValidationError); ok {
-		*t = &e.ValidationError
-		return true
-	}
-	return false
 }
 
 // Sign checks doc against c ([Chain.Check]), signs it after c.LastHash, and

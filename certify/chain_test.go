@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/faturapt/faturapt/civil"
+	"github.com/faturapt/faturapt/violation"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -51,15 +52,15 @@ func TestChainRefusesBreaks(t *testing.T) {
 		name  string
 		doc   Document
 		want  []error
-		codes []string
+		codes []violation.Code
 	}{
-		{"number skipped", seriesDoc(9, 10, t0), []error{ErrNumberSequence}, []string{"chain.number"}},
-		{"number repeated", seriesDoc(7, 10, t0), []error{ErrNumberSequence}, []string{"chain.number"}},
-		{"other series", Document{Date: civil.Date{Year: 2024, Month: 3, Day: 10}, SystemEntry: t0, Number: "FT B/8"}, []error{ErrNumberSequence}, []string{"chain.series"}},
-		{"date before the previous", seriesDoc(8, 9, t0), []error{ErrDateOrder}, []string{"chain.date"}},
-		{"system entry going back", seriesDoc(8, 10, t0.Add(-time.Second)), []error{ErrSystemEntryOrder}, []string{"chain.system_entry"}},
-		{"all at once", seriesDoc(3, 2, t0.Add(-time.Hour)), []error{ErrNumberSequence, ErrDateOrder, ErrSystemEntryOrder}, []string{"chain.number", "chain.date", "chain.system_entry"}},
-		{"invalid document", Document{Number: "FT A/8"}, []error{ErrInvalidDocument}, []string{"date.invalid", "system_entry.invalid"}},
+		{"number skipped", seriesDoc(9, 10, t0), []error{ErrNumberSequence}, []violation.Code{CodeChainNumber}},
+		{"number repeated", seriesDoc(7, 10, t0), []error{ErrNumberSequence}, []violation.Code{CodeChainNumber}},
+		{"other series", Document{Date: civil.Date{Year: 2024, Month: 3, Day: 10}, SystemEntry: t0, Number: "FT B/8"}, []error{ErrNumberSequence}, []violation.Code{CodeChainSeries}},
+		{"date before the previous", seriesDoc(8, 9, t0), []error{ErrDateOrder}, []violation.Code{CodeChainDate}},
+		{"system entry going back", seriesDoc(8, 10, t0.Add(-time.Second)), []error{ErrSystemEntryOrder}, []violation.Code{CodeChainSystemEntry}},
+		{"all at once", seriesDoc(3, 2, t0.Add(-time.Hour)), []error{ErrNumberSequence, ErrDateOrder, ErrSystemEntryOrder}, []violation.Code{CodeChainNumber, CodeChainDate, CodeChainSystemEntry}},
+		{"invalid document", Document{Number: "FT A/8"}, []error{ErrInvalid}, []violation.Code{CodeDateInvalid, CodeSystemEntryInvalid}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -69,10 +70,10 @@ func TestChainRefusesBreaks(t *testing.T) {
 			for _, w := range tt.want {
 				assert.ErrorIs(t, err, w)
 			}
-			assert.ErrorIs(t, err, ErrInvalidDocument)
-			var ve *ValidationError
+			assert.ErrorIs(t, err, ErrInvalid)
+			var ve *violation.Error
 			require.True(t, errors.As(err, &ve))
-			var codes []string
+			var codes []violation.Code
 			for _, v := range ve.Violations {
 				codes = append(codes, v.Code)
 			}

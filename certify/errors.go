@@ -2,13 +2,15 @@ package certify
 
 import (
 	"errors"
-	"strings"
+
+	"github.com/faturapt/faturapt/violation"
 )
 
 // Sentinel errors; every error of this package wraps one of them, so callers
-// test with errors.Is.
+// test with errors.Is. ErrInvalid is matched by the validation errors of a
+// [Document] and of a [Chain], a [*violation.Error] with the codes below.
 var (
-	ErrInvalidDocument    = errors.New("invalid document")
+	ErrInvalid            = violation.ErrInvalid
 	ErrInvalidKey         = errors.New("invalid RSA key")
 	ErrKeySize            = errors.New("RSA key size not allowed (Despacho 8632/2014 §6.2 prescribes 1024 bits)")
 	ErrMalformedHash      = errors.New("malformed hash")
@@ -21,36 +23,44 @@ var (
 	ErrInvalidCertificate = errors.New("invalid certificate number")
 )
 
-// Violation is one broken rule of a document, with a stable code and the
-// field it concerns.
-type Violation struct {
-	Field   string // e.g. "GrossTotal"
-	Code    string // stable, e.g. "gross_total.negative"
-	Message string
-}
+// Violation codes of a document and of its place in a chain.
+const (
+	CodeDateInvalid        violation.Code = "CERTIFY-DATE-INVALID"
+	CodeSystemEntryInvalid violation.Code = "CERTIFY-SYSTEM-ENTRY-INVALID"
+	CodeNumberFormat       violation.Code = "CERTIFY-NUMBER-FORMAT"
+	CodeGrossTotalTooLarge violation.Code = "CERTIFY-GROSS-TOTAL-TOO-LARGE"
+	CodeGrossTotalNegative violation.Code = "CERTIFY-GROSS-TOTAL-NEGATIVE"
+	CodeChainSeries        violation.Code = "CERTIFY-CHAIN-SERIES"
+	CodeChainNumber        violation.Code = "CERTIFY-CHAIN-NUMBER"
+	CodeChainDate          violation.Code = "CERTIFY-CHAIN-DATE"
+	CodeChainSystemEntry   violation.Code = "CERTIFY-CHAIN-SYSTEM-ENTRY"
+)
 
-// ValidationError lists every violation of a document at once. It wraps
-// ErrInvalidDocument.
-type ValidationError struct {
-	Violations []Violation
-}
+// Codes is the catalogue of the violation codes of this package.
+var Codes = violation.NewCatalogue(
+	violation.Entry{Code: CodeDateInvalid, Description: "the document date is not a calendar date with a four-digit year"},
+	violation.Entry{Code: CodeSystemEntryInvalid, Description: "SystemEntryDate is missing or has not a four-digit year"},
+	violation.Entry{Code: CodeNumberFormat, Description: "the document number is not TYPE SERIES/NUMBER (SAF-T pattern [^ ]+ [^/^ ]+/[0-9]+), numbered from 1"},
+	violation.Entry{Code: CodeGrossTotalTooLarge, Description: "GrossTotal has more than 30 integer digits"},
+	violation.Entry{Code: CodeGrossTotalNegative, Description: "GrossTotal is negative (SAF-T SAFmonetaryType, min 0.00)"},
+	violation.Entry{Code: CodeChainSeries, Description: "the document is not of the chain's series (Despacho 8632/2014 §2.1.5)"},
+	violation.Entry{Code: CodeChainNumber, Description: "the document number is not the next of the series (Despacho 8632/2014 §1.6)"},
+	violation.Entry{Code: CodeChainDate, Description: "the document date is before the previous document's (Despacho 8632/2014 §3.2.1)"},
+	violation.Entry{Code: CodeChainSystemEntry, Description: "SystemEntryDate is before the previous document's (Despacho 8632/2014 §3.2.1)"},
+)
 
-func (e *ValidationError) Error() string {
-	var b strings.Builder
-	b.WriteString("certify: invalid document: ")
-	for i, v := range e.Violations {
-		if i > 0 {
-			b.WriteString("; ")
-		}
-		b.WriteString(v.Field)
-		b.WriteString(": ")
-		b.WriteString(v.Message)
-		b.WriteString(" [")
-		b.WriteString(v.Code)
-		b.WriteString("]")
+const subject = "certify"
+
+// orderSentinel returns the sentinel a chain order code also matches, or
+// nil.
+func orderSentinel(code violation.Code) error {
+	switch code {
+	case CodeChainSeries, CodeChainNumber:
+		return ErrNumberSequence
+	case CodeChainDate:
+		return ErrDateOrder
+	case CodeChainSystemEntry:
+		return ErrSystemEntryOrder
 	}
-	return b.String()
+	return nil
 }
-
-// Unwrap makes errors.Is(err, ErrInvalidDocument) true.
-func (e *ValidationError) Unwrap() error { return ErrInvalidDocument }

@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/faturapt/faturapt/civil"
+	"github.com/faturapt/faturapt/violation"
 )
 
 // Document holds the four fields of a document that its signature covers
@@ -128,29 +129,29 @@ func FormatSystemEntry(t time.Time) string {
 func appendSystemEntry(b []byte, t time.Time) []byte { return civil.DateTimeOf(t).Append(b) }
 
 // Validate checks d and returns every violation at once as a
-// *ValidationError, or nil.
+// [*violation.Error], or nil.
 func (d Document) Validate() error {
-	var vs []Violation
-	add := func(field, code, msg string) { vs = append(vs, Violation{Field: field, Code: code, Message: msg}) }
+	var vs violation.List
+	d.validate(&vs)
+	return vs.Err(subject)
+}
+
+func (d Document) validate(vs *violation.List) {
 	if !d.Date.Valid() {
-		add("Date", "date.invalid", "must be a calendar date with a four-digit year, got "+d.Date.String())
+		vs.Add("Date", CodeDateInvalid, "must be a calendar date with a four-digit year, got %s", d.Date)
 	}
 	if y := d.SystemEntry.Year(); d.SystemEntry.IsZero() || y < 1 || y > 9999 {
-		add("SystemEntry", "system_entry.invalid", "must be set, with a four-digit year")
+		vs.Add("SystemEntry", CodeSystemEntryInvalid, "must be set, with a four-digit year")
 	}
 	if _, _, err := splitNumber(d.Number); err != nil {
-		add("Number", "number.format", err.Error())
+		vs.Add("Number", CodeNumberFormat, "%s", err)
 	}
 	if int64(d.GrossTotal.NumDigits())+int64(d.GrossTotal.Exponent()) > maxAmountDigits {
-		add("GrossTotal", "gross_total.too_large", "must have at most 30 integer digits")
+		vs.Add("GrossTotal", CodeGrossTotalTooLarge, "must have at most 30 integer digits")
 	}
 	if d.GrossTotal.IsNegative() {
-		add("GrossTotal", "gross_total.negative", "must not be negative (SAF-T SAFmonetaryType, min 0.00), got "+FormatGrossTotal(d.GrossTotal))
+		vs.Add("GrossTotal", CodeGrossTotalNegative, "must not be negative (SAF-T SAFmonetaryType, min 0.00), got %s", appendGrossTotal(nil, d.GrossTotal))
 	}
-	if vs != nil {
-		return &ValidationError{Violations: vs}
-	}
-	return nil
 }
 
 // splitNumber splits "FT A/12" into the series part "FT A" and 12, as the

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/faturapt/faturapt/civil"
+	"github.com/faturapt/faturapt/violation"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -123,23 +124,23 @@ func TestMessageFormatting(t *testing.T) {
 func TestDocumentValidateReportsEveryViolation(t *testing.T) {
 	doc := Document{Date: civil.Date{Year: 2024, Month: 2, Day: 30}, Number: "FT A;1", GrossTotal: decimal.RequireFromString("-1")}
 	err := doc.Validate()
-	var ve *ValidationError
+	var ve *violation.Error
 	require.ErrorAs(t, err, &ve)
-	assert.ErrorIs(t, err, ErrInvalidDocument)
-	var codes []string
+	assert.ErrorIs(t, err, ErrInvalid)
+	var codes []violation.Code
 	for _, v := range ve.Violations {
 		codes = append(codes, v.Code)
 	}
-	assert.Equal(t, []string{"date.invalid", "system_entry.invalid", "number.format", "gross_total.negative"}, codes)
+	assert.Equal(t, []violation.Code{CodeDateInvalid, CodeSystemEntryInvalid, CodeNumberFormat, CodeGrossTotalNegative}, codes)
 	assert.Contains(t, err.Error(), "GrossTotal")
 
 	for _, n := range []string{"", "FT A", "FT A/", "FTA/1", "/1", "FT A/1x", "FT A/0", "FT A/-1", "FT A/1\n", "FT A/99999999999999999999", "FT A B/1", " A/1", "FT /1", "FT A^/1", "FT  A/1", "FT A/1/2"} {
 		d := Document{Date: civil.Date{Year: 2024, Month: 1, Day: 1}, SystemEntry: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), Number: n}
-		assert.ErrorIs(t, d.Validate(), ErrInvalidDocument, "%q", n)
+		assert.ErrorIs(t, d.Validate(), ErrInvalid, "%q", n)
 	}
 	tooLarge := Document{Date: civil.Date{Year: 2024, Month: 1, Day: 1}, SystemEntry: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), Number: "FT A/1", GrossTotal: decimal.RequireFromString("1E30")}
-	require.ErrorIs(t, tooLarge.Validate(), ErrInvalidDocument)
-	assert.Contains(t, tooLarge.Validate().Error(), "gross_total.too_large")
+	require.ErrorIs(t, tooLarge.Validate(), ErrInvalid)
+	assert.Contains(t, tooLarge.Validate().Error(), string(CodeGrossTotalTooLarge))
 	assert.Equal(t, "7E100000000", FormatGrossTotal(decimal.RequireFromString("7E100000000")), "printed compactly, never expanded")
 
 	series, num, err := splitNumber("FT SERIE.2024-X_1/012")

@@ -258,5 +258,5 @@ func TestKeysNeverPrint(t *testing.T) {
 func TestSignDocumentValidates(t *testing.T) {
 	s := testSigner(t)
 	_, err := s.SignDocument(Document{Date: civil.Date{Year: 2024, Month: 1, Day: 1}, SystemEntry: time.Date(2024, 1, 1, 9, 0, 0, 0, time.UTC), Number: "FT A/1", GrossTotal: decimal.NewFromInt(-5)}, "")
-	assert.ErrorIs(t, err, ErrInvalidDocument)
+	assert.ErrorIs(t, err, ErrInvalid)
 }

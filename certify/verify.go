@@ -5,12 +5,15 @@ import (
 	"crypto/rsa"
 	"crypto/sha1"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/faturapt/faturapt/violation"
 )
 
 // Record is a signed document as a SAF-T file or a database holds it.
@@ -86,7 +89,7 @@ type Break struct {
 	Number string
 	// Err is the sentinel: ErrBadSignature, ErrPreviousHash,
 	// ErrMalformedHash, ErrDateOrder, ErrSystemEntryOrder,
-	// ErrNumberSequence or ErrInvalidDocument.
+	// ErrNumberSequence or ErrInvalid.
 	Err error
 	// Detail explains the break.
 	Detail string
@@ -215,30 +218,17 @@ func (v *Verifier) checkOrder(start Chain, records []Record, i int, breaks []*Br
 	if err == nil {
 		return breaks
 	}
-	var vs []Violation
-	switch e := err.(type) {
-	case *chainError:
-		vs = e.Violations
-	case *ValidationError:
-		vs = e.Violations
-	}
+	var ve *violation.Error
+	errors.As(err, &ve)
 	r := &records[i]
-	for _, vi := range vs {
-		breaks = append(breaks, &Break{Index: i, Number: r.Number, Err: codeSentinel(vi.Code), Detail: vi.Field + ": " + vi.Message})
+	for _, vi := range ve.Violations {
+		sentinel := orderSentinel(vi.Code)
+		if sentinel == nil {
+			sentinel = ErrInvalid
+		}
+		breaks = append(breaks, &Break{Index: i, Number: r.Number, Err: sentinel, Detail: vi.Path + ": " + vi.Message + " [" + string(vi.Code) + "]"})
 	}
 	return breaks
-}
-
-func codeSentinel(code string) error {
-	switch code {
-	case "chain.series", "chain.number":
-		return ErrNumberSequence
-	case "chain.date":
-		return ErrDateOrder
-	case "chain.system_entry":
-		return ErrSystemEntryOrder
-	}
-	return ErrInvalidDocument
 }
 
 // checkSignature verifies records[i]; on failure it tells a signature made

@@ -212,7 +212,7 @@ func TestVerifyChainInvalidNumberReportedOnce(t *testing.T) {
 	// Document 2 is invalid and its signature fails (its number is signed);
 	// 3 carries 2's unchanged hash, so it verifies, and its number is not
 	// checked against the unreadable one: no break for 3.
-	assert.Equal(t, []string{"2:" + ErrInvalidDocument.Error(), "2:" + ErrBadSignature.Error()}, got)
+	assert.Equal(t, []string{"2:" + ErrInvalid.Error(), "2:" + ErrBadSignature.Error()}, got)
 }
 
 func TestVerifyStrictBase64AndStartFromHashOnly(t *testing.T) {
