@@ -313,15 +313,15 @@ func (i *Issuer) checkQR(s series.Series, d Draft, vs *violation.List) {
 		return
 	}
 	err = i.qr(s, d, number, code.String(), "AAAA").Validate()
-	var qe *qrcode.ValidationError
+	var qe *violation.Error
 	if !errors.As(err, &qe) {
 		return
 	}
 	grossReported := slices.ContainsFunc(*vs, func(v violation.Violation) bool { return v.Path == "GrossTotal" })
 	for _, v := range qe.Violations {
-		if issuerFilled[v.Field] || (v.Field == "O" && grossReported) {
+		if issuerFilled[v.Path] || (v.Path == "O" && grossReported) {
 			continue
 		}
-		vs.Add("QR."+v.Field, ViolationQR, "%s: %s", v.Rule, v.Message)
+		vs.Add("QR."+v.Path, ViolationQR, "%s: %s", v.Code, v.Message)
 	}
 }
