@@ -14,7 +14,7 @@
 // technical note. Money and quantities are decimal.Decimal; dates are
 // civil.Date, date-times civil.DateTime (no zone); codes are typed string
 // constants; document types are series.DocumentType. The optional
-// elements are empty strings, nil pointers or nil slices (see model.go).
+// elements are empty strings, nil pointers or nil slices.
 // The structs carry encoding/xml tags, so a small file can also be
 // decoded with encoding/xml.
 //
@@ -23,9 +23,8 @@
 // Write streams a file from iterators (Content): memory does not grow with
 // the number of records, and the control totals of every section are
 // computed from the documents following the Portaria's notes, never taken
-// from the caller. It validates the whole file first (through the record
-// validator of validate*.go) and refuses to write an invalid one unless
-// called WithoutValidation. WriteAuditFile writes an in-memory AuditFile;
+// from the caller. It validates the whole file first (with a Validator)
+// and refuses to write an invalid one unless called WithoutValidation. WriteAuditFile writes an in-memory AuditFile;
 // MonthlyInvoicingHeader and AccountingHeader build the Header of the two
 // usual files: the month's invoicing file (F) and the year's accounting
 // file (C).
@@ -44,7 +43,7 @@
 //     with two); SAFdecimalType values (Quantity, TaxPercentage,
 //     ExchangeRate, TotalQuantityIssued) exact without trailing zeros.
 //     Nothing is ever rounded by the writer.
-//   - Layout: one element per line, indented by two spaces; Compact()
+//   - Layout: one element per line, indented by two spaces; WithCompact()
 //     writes everything on one line.
 //
 // WithReportingMethod makes Write refuse the invoicing file of a year whose
@@ -52,11 +51,12 @@
 //
 // # Validating
 //
-// Validate checks a whole AuditFile and returns every violation at once,
-// each with a stable code (Codes, CodeDescription) and an XPath-like path:
-// the schema's types, lengths and patterns, the 19 assertions of the XSD
-// 1.1 schema that XSD 1.0 validators cannot run, the keys and references,
-// and the rules of the Portaria a schema cannot state. A Validator does the
+// Validate checks a whole AuditFile and returns every violation at once
+// as a *violation.Error, each with a stable code (described, with its
+// severity, in the catalogue Codes) and an XPath-like path: the schema's
+// types, lengths and patterns, the 19 assertions of the XSD 1.1 schema that
+// XSD 1.0 validators cannot run, the keys and references, and the rules of
+// the Portaria a schema cannot state. A Validator does the
 // same one record at a time, for streams.
 //
 // # Reading

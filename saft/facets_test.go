@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/faturapt/faturapt/civil"
+	"github.com/faturapt/faturapt/violation"
 )
 
 // allPatterns is every pattern facet of facets.go.
@@ -95,7 +96,7 @@ func TestSchemaAssertionCount(t *testing.T) {
 	for n := 1; n <= 19; n++ {
 		assert.NotEmpty(t, AssertionRule(n))
 		assert.NotEmpty(t, AssertionCode(n))
-		assert.NotEmpty(t, CodeDescription(AssertionCode(n)))
+		assert.NotEmpty(t, AssertionCode(n).Description())
 	}
 	assert.Empty(t, AssertionRule(0))
 	assert.Empty(t, AssertionCode(20))
@@ -184,10 +185,10 @@ func FuzzPatternMatchers(f *testing.F) {
 }
 
 func TestTextFacets(t *testing.T) {
-	check := func(v string, f *textFacet) []string {
+	check := func(v string, f *textFacet) []violation.Code {
 		c := newChecker("/X")
 		c.text("F", v, f)
-		var codes []string
+		var codes []violation.Code
 		for _, v := range c.out {
 			assert.Equal(t, "/X/F", v.Path)
 			codes = append(codes, v.Code)
@@ -195,19 +196,19 @@ func TestTextFacets(t *testing.T) {
 		return codes
 	}
 	assert.Empty(t, check("a", tMax10))
-	assert.Equal(t, []string{CodeFacetRequired}, check("", tMax10))
+	assert.Equal(t, []violation.Code{CodeFacetRequired}, check("", tMax10))
 	assert.Empty(t, check(strings.Repeat("é", 10), tMax10), "lengths count characters, not bytes")
-	assert.Equal(t, []string{CodeFacetMaxLength}, check(strings.Repeat("é", 11), tMax10))
-	assert.Equal(t, []string{CodeFacetMinLength}, check("a", tProductDesc))
+	assert.Equal(t, []violation.Code{CodeFacetMaxLength}, check(strings.Repeat("é", 11), tMax10))
+	assert.Equal(t, []violation.Code{CodeFacetMinLength}, check("a", tProductDesc))
 	assert.Empty(t, check("Isento", tExemptionReason), "6 characters is enough")
-	assert.Equal(t, []string{CodeFacetMinLength}, check("Isent", tExemptionReason))
-	assert.Equal(t, []string{CodeFacetLength}, check("1234", tEACCode))
-	assert.Equal(t, []string{CodeFacetLength, CodeFacetPattern}, check("1234a6", tEACCode))
-	assert.Equal(t, []string{CodeFacetPattern}, check("FT1", tInvoiceNo))
-	assert.Equal(t, []string{CodeFacetMaxLength}, check("FT A/"+strings.Repeat("1", 56), tInvoiceNo))
-	assert.Equal(t, []string{CodeFacetChar}, check("a\x01b", tMax10))
-	assert.Equal(t, []string{CodeFacetChar}, check("a\xffb", tMax10))
-	assert.Equal(t, []string{CodeFacetChar}, check("\uFFFE", tMax10))
+	assert.Equal(t, []violation.Code{CodeFacetMinLength}, check("Isent", tExemptionReason))
+	assert.Equal(t, []violation.Code{CodeFacetLength}, check("1234", tEACCode))
+	assert.Equal(t, []violation.Code{CodeFacetLength, CodeFacetPattern}, check("1234a6", tEACCode))
+	assert.Equal(t, []violation.Code{CodeFacetPattern}, check("FT1", tInvoiceNo))
+	assert.Equal(t, []violation.Code{CodeFacetMaxLength}, check("FT A/"+strings.Repeat("1", 56), tInvoiceNo))
+	assert.Equal(t, []violation.Code{CodeFacetChar}, check("a\x01b", tMax10))
+	assert.Equal(t, []violation.Code{CodeFacetChar}, check("a\xffb", tMax10))
+	assert.Equal(t, []violation.Code{CodeFacetChar}, check("\uFFFE", tMax10))
 	assert.Empty(t, check("a\tb\r\nc", tMax10), "tab, CR and LF are XML characters")
 	assert.Empty(t, check("😀", tMax10), "supplementary characters are XML characters")
 
@@ -235,27 +236,35 @@ func TestViolationPaths(t *testing.T) {
 
 func TestValidationError(t *testing.T) {
 	assert.NoError(t, asError(nil))
-	err := asError([]Violation{
+	err := asError([]violation.Violation{
 		{Code: CodeFacetRequired, Path: "/a", Message: "m1"},
 		{Code: CodeFacetEnum, Path: "/b", Message: "m2"},
 		{Code: CodeFacetRequired, Path: "/c", Message: "m3"},
 		{Code: CodeFacetRequired, Path: "/d", Message: "m4"},
 	})
 	require.ErrorIs(t, err, ErrInvalid)
-	var ve *ValidationError
+	var ve *violation.Error
 	require.ErrorAs(t, err, &ve)
-	assert.Equal(t, []string{CodeFacetRequired, CodeFacetEnum}, ve.Codes())
-	assert.Equal(t, "saft: 4 violations: /a: SAFT-FACET-REQUIRED: m1; /b: SAFT-FACET-ENUM: m2; /c: SAFT-FACET-REQUIRED: m3; ...", err.Error())
+	assert.Equal(t, []violation.Code{CodeFacetRequired, CodeFacetEnum}, ve.Codes())
+	assert.Equal(t, "saft: 4 violations: /a: m1 [SAFT-FACET-REQUIRED]; /b: m2 [SAFT-FACET-ENUM]; /c: m3 [SAFT-FACET-REQUIRED]; /d: m4 [SAFT-FACET-REQUIRED]", err.Error())
+	assert.NoError(t, asError([]violation.Violation{{Code: CodeRuleLineNumber, Path: "/a", Message: "m"}}), "warnings alone")
 }
 
 func TestCodesDescribed(t *testing.T) {
-	codes := Codes()
-	assert.GreaterOrEqual(t, len(codes), 19+12+17+14)
+	codes := Codes.Values()
+	assert.GreaterOrEqual(t, len(codes), 19+12+17+19+3)
 	for _, c := range codes {
-		assert.Regexp(t, `^SAFT-(FACET|ASSERT|UNIQUE|KEYREF|RULE)-[A-Z0-9-]+$`, c)
-		assert.NotEmpty(t, CodeDescription(c))
+		assert.Regexp(t, `^SAFT-(FACET|ASSERT|UNIQUE|KEYREF|RULE|READ)-[A-Z0-9-]+$`, c)
+		assert.True(t, Codes.Valid(c))
+		assert.NotEmpty(t, c.Description())
+		want := violation.SeverityError
+		if c == CodeRuleLineNumber {
+			want = violation.SeverityWarning
+		}
+		assert.Equal(t, want, c.Severity(), c)
 	}
-	assert.Empty(t, CodeDescription("SAFT-NOPE"))
+	assert.False(t, Codes.Valid("SAFT-NOPE"))
+	assert.Empty(t, violation.Code("SAFT-NOPE").Description())
 }
 
 // TestValidDate checks the fast calendar check against Date.Valid.

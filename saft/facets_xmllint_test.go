@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/faturapt/faturapt/violation"
 )
 
 // TestFacetsAgainstXmllint is a differential test of the pattern and
@@ -73,9 +75,9 @@ func TestFacetsAgainstXmllint(t *testing.T) {
 			err := f.Validate()
 			ours := false
 			if err != nil {
-				for _, viol := range err.(*ValidationError).Violations {
-					if strings.HasPrefix(viol.Code, "SAFT-FACET-") || strings.HasPrefix(viol.Code, "SAFT-UNIQUE-") ||
-						strings.HasPrefix(viol.Code, "SAFT-KEYREF-") && viol.Code != CodeKeyrefTax && viol.Code != CodeKeyrefMasterAccount {
+				for _, viol := range err.(*violation.Error).Violations {
+					if strings.HasPrefix(string(viol.Code), "SAFT-FACET-") || strings.HasPrefix(string(viol.Code), "SAFT-UNIQUE-") ||
+						strings.HasPrefix(string(viol.Code), "SAFT-KEYREF-") && viol.Code != CodeKeyrefTax && viol.Code != CodeKeyrefMasterAccount {
 						ours = true
 					}
 				}

@@ -8,7 +8,7 @@ import (
 	"github.com/faturapt/faturapt/civil"
 )
 
-// Conventions of the model (every struct of model*.go):
+// Conventions of the model:
 //
 //   - Fields follow the schema's element order; field names are the
 //     element names; `xml` tags let encoding/xml marshal and unmarshal the
@@ -24,8 +24,8 @@ import (
 //     | TaxAmount, CustomerID | SupplierID) is two optional fields of which
 //     exactly one is set.
 //   - Money and quantities are decimal.Decimal. The Writer writes
-//     SAFmonetaryType values with at least 2 decimals and never rounds
-//     (see writer.go); encoding/xml writes decimal.String().
+//     SAFmonetaryType values with at least 2 decimals and never rounds;
+//     encoding/xml writes decimal.String().
 //   - Dates are civil.Date (YYYY-MM-DD), date-times civil.DateTime (no
 //     zone).
 //

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/faturapt/faturapt/saft/internal/xmlscan"
+	"github.com/faturapt/faturapt/violation"
 )
 
 // Errors of the Reader.
@@ -41,17 +42,17 @@ func (e *ReadError) Is(target error) bool { return target == ErrMalformed }
 // Codes of the ReadIssues: what the XSD 1.0 schema would reject in the
 // structure of the file, found while reading.
 const (
-	CodeReadUnexpected = "SAFT-READ-UNEXPECTED" // an element or text the schema does not allow there
-	CodeReadOrder      = "SAFT-READ-ORDER"      // an element out of the schema's order, or repeated
-	CodeReadValue      = "SAFT-READ-VALUE"      // a number, date or indicator that does not parse
-	CodeReadAttribute  = "SAFT-READ-ATTRIBUTE"  // an attribute the schema does not allow (it declares none), xsi:nil
+	CodeReadUnexpected violation.Code = "SAFT-READ-UNEXPECTED" // an element or text the schema does not allow there
+	CodeReadOrder      violation.Code = "SAFT-READ-ORDER"      // an element out of the schema's order, or repeated
+	CodeReadValue      violation.Code = "SAFT-READ-VALUE"      // a number, date or indicator that does not parse
+	CodeReadAttribute  violation.Code = "SAFT-READ-ATTRIBUTE"  // an attribute the schema does not allow (it declares none), xsi:nil
 )
 
 // ReadIssue is a problem of a well-formed file that does not stop the
 // Reader: the element is skipped or the field left at its zero value.
 type ReadIssue struct {
-	Code    string // CodeRead*
-	Path    string // XPath-like, e.g. /AuditFile/SourceDocuments/SalesInvoices/Invoice[2]/Line[1]/Quantity
+	Code    violation.Code // CodeRead*
+	Path    string         // XPath-like, e.g. /AuditFile/SourceDocuments/SalesInvoices/Invoice[2]/Line[1]/Quantity
 	Line    int
 	Col     int
 	Message string

@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/faturapt/faturapt/saft/internal/xmlscan"
+	"github.com/faturapt/faturapt/violation"
 )
 
 // decoder turns the scanner's tokens into model values.
@@ -62,7 +63,7 @@ func (d *decoder) pathString(last string) string {
 	return b.String()
 }
 
-func (d *decoder) issue(code, last, format string, args ...any) {
+func (d *decoder) issue(code violation.Code, last, format string, args ...any) {
 	i := ReadIssue{
 		Code: code, Path: d.pathString(last), Line: d.s.Line(), Col: d.s.Col(),
 		Message: fmt.Sprintf(format, args...),

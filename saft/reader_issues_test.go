@@ -11,6 +11,7 @@ import (
 
 	"github.com/faturapt/faturapt/internal/safttest"
 	"github.com/faturapt/faturapt/saft"
+	"github.com/faturapt/faturapt/violation"
 )
 
 // With an issue handler the reader keeps no issue: each goes to the
@@ -48,7 +49,7 @@ func ExampleWithIssueHandler() {
 	_ = safttest.Write(&file, safttest.Options{Invoices: 1})
 	data := bytes.Replace(file.Bytes(), []byte("<InvoiceNo>"), []byte("<X/><X/><X/><InvoiceNo>"), 1)
 
-	counts := map[string]int{}
+	counts := map[violation.Code]int{}
 	r, _ := saft.NewReader(bytes.NewReader(data), saft.WithIssueHandler(func(i saft.ReadIssue) { counts[i.Code]++ }))
 	for _, err := range r.Records() {
 		if err != nil {

@@ -20,6 +20,7 @@ import (
 
 	"github.com/faturapt/faturapt/internal/safttest"
 	"github.com/faturapt/faturapt/saft"
+	"github.com/faturapt/faturapt/violation"
 )
 
 func genFile(t testing.TB, o safttest.Options) []byte {
@@ -175,7 +176,9 @@ func TestReaderRejects(t *testing.T) {
 func TestReaderIssues(t *testing.T) {
 	valid := string(genFile(t, safttest.Options{Invoices: 1}))
 	cases := []struct {
-		name, old, new, code, path string
+		name, old, new string
+		code           violation.Code
+		path           string
 	}{
 		{"unknown element", "<InvoiceNo>", "<Bogus>1</Bogus><InvoiceNo>", saft.CodeReadUnexpected, "/AuditFile/SourceDocuments/SalesInvoices/Invoice[1]/Bogus"},
 		{"out of order", "<ATCUD>CSDF7T5H-1</ATCUD>", "", saft.CodeReadOrder, ""},
@@ -290,7 +293,7 @@ func FuzzReader(f *testing.F) {
 	mf := &full.MasterFiles
 	mf.Customer, mf.Product = mf.Customer[1:2], mf.Product[:3]
 	var small bytes.Buffer
-	require.NoError(f, saft.WriteAuditFile(&small, full, saft.WithoutValidation(), saft.Compact()))
+	require.NoError(f, saft.WriteAuditFile(&small, full, saft.WithoutValidation(), saft.WithCompact()))
 	valid := small.Bytes()
 	f.Add(valid)
 	f.Add(bytes.Replace(valid, []byte("<Quantity>"), []byte("<Quantity>x"), 1))

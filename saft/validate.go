@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/faturapt/faturapt/civil"
+	"github.com/faturapt/faturapt/violation"
 )
 
 // Validation of the model, before writing (Write, WriteAuditFile) and when
@@ -22,14 +23,10 @@ import (
 //   - rules of Portaria 302/2016 and Despacho 8632/2014 that no schema can
 //     express (SAFT-RULE-*), each citing its field or paragraph.
 //
-// Three ways in:
-//
-//   - (*AuditFile).Validate checks a whole tree in memory;
-//   - Validator checks a file one record at a time, in file order, keeping
-//     only the keys across records (for streams of any size: the writer
-//     and the audit use it);
-//   - ValidateHeader, ValidateInvoice... check one record alone, without
-//     the keys and the rules that need the Header (document dates).
+// Two ways in: (*AuditFile).Validate checks a whole tree in memory;
+// Validator checks a file one record at a time, in file order, keeping only
+// the keys across records (for streams of any size: the writer and the
+// audit use it).
 //
 // Paths are XPath-like, from the root, positions counted from 1:
 // /AuditFile/SourceDocuments/SalesInvoices/Invoice[3]/Line[2]/UnitPrice.
@@ -49,104 +46,18 @@ const (
 	pathPayments         = "/AuditFile/SourceDocuments/Payments"
 )
 
-// ValidateHeader checks the Header alone: facets, the NIF, and the period
-// (StartDate ≤ EndDate ≤ DateCreated). Paths start at /AuditFile/Header.
-func ValidateHeader(h *Header) []Violation {
-	c := newChecker(pathHeader)
-	c.header(h)
-	return c.out
-}
-
-// ValidateAccount checks one GeneralLedgerAccounts/Account at path (e.g.
-// "/AuditFile/MasterFiles/GeneralLedgerAccounts/Account[3]"): facets and
-// assertions 1 and 2.
-func ValidateAccount(a *Account, path string) []Violation {
-	c := newChecker(path)
-	c.account(a)
-	return c.out
-}
-
-// ValidateCustomer checks one MasterFiles/Customer at path.
-func ValidateCustomer(cu *Customer, path string) []Violation {
-	c := newChecker(path)
-	c.customer(cu)
-	return c.out
-}
-
-// ValidateSupplier checks one MasterFiles/Supplier at path.
-func ValidateSupplier(s *Supplier, path string) []Violation {
-	c := newChecker(path)
-	c.supplier(s)
-	return c.out
-}
-
-// ValidateProduct checks one MasterFiles/Product at path.
-func ValidateProduct(p *Product, path string) []Violation {
-	c := newChecker(path)
-	c.product(p)
-	return c.out
-}
-
-// ValidateTaxTableEntry checks one TaxTable/TaxTableEntry at path.
-func ValidateTaxTableEntry(e *TaxTableEntry, path string) []Violation {
-	c := newChecker(path)
-	c.taxTableEntry(e)
-	return c.out
-}
-
-// ValidateTransaction checks one general-ledger Transaction of the journal
-// journalID at path (e.g. "/AuditFile/GeneralLedgerEntries/Journal[1]/Transaction[4]").
-func ValidateTransaction(t *Transaction, journalID, path string) []Violation {
-	c := newChecker(path)
-	c.transaction(t, journalID)
-	return c.out
-}
-
-// ValidateInvoice checks one SalesInvoices/Invoice at path (e.g.
-// "/AuditFile/SourceDocuments/SalesInvoices/Invoice[3]"): facets,
-// assertions 3 to 7, Hash and HashControl, unique line numbers.
-func ValidateInvoice(inv *Invoice, path string) []Violation {
-	c := newChecker(path)
-	c.invoice(inv)
-	return c.out
-}
-
-// ValidateStockMovement checks one MovementOfGoods/StockMovement at path:
-// facets, assertions 8 and 9, Hash and HashControl, unique line numbers.
-func ValidateStockMovement(m *StockMovement, path string) []Violation {
-	c := newChecker(path)
-	c.stockMovement(m)
-	return c.out
-}
-
-// ValidateWorkDocument checks one WorkingDocuments/WorkDocument at path:
-// facets, assertions 10 to 14, Hash and HashControl, unique line numbers.
-func ValidateWorkDocument(d *WorkDocument, path string) []Violation {
-	c := newChecker(path)
-	c.workDocument(d)
-	return c.out
-}
-
-// ValidatePayment checks one Payments/Payment at path: facets, assertions
-// 15 to 19, unique line numbers.
-func ValidatePayment(p *Payment, path string) []Violation {
-	c := newChecker(path)
-	c.payment(p)
-	return c.out
-}
-
-// Validate checks the whole file f and returns a *ValidationError listing
+// Validate checks the whole file f and returns a *violation.Error listing
 // every violation (errors.Is(err, ErrInvalid)), or nil when there is no
-// error (warnings alone, see IsWarning, do not fail). It checks the XSD 1.0
+// error (warnings alone do not fail: see Codes for each code's severity). It checks the XSD 1.0
 // schema's facets (SAFT-FACET-*), the 19 assertions of the XSD 1.1 schema
 // (SAFT-ASSERT-01..19), the schema's keys and references (SAFT-UNIQUE-*,
 // SAFT-KEYREF-*) and the rules of Portaria 302/2016 and Despacho 8632/2014
-// that no schema expresses (SAFT-RULE-*); CodeDescription explains each
-// code and cites its source. The control totals held in f are not checked:
+// that no schema expresses (SAFT-RULE-*); Codes describes each code and
+// cites its source. The control totals held in f are not checked:
 // the writer computes its own.
 func (f *AuditFile) Validate() error {
 	v := NewValidator()
-	var out []Violation
+	var out []violation.Violation
 	out = append(out, v.Header(&f.Header)...)
 	mf := &f.MasterFiles
 	if gla := mf.GeneralLedgerAccounts; gla != nil {
@@ -203,7 +114,7 @@ func (f *AuditFile) Validate() error {
 }
 
 // Validator checks a SAF-T file one record at a time, as a stream: each
-// method checks its record (as ValidateInvoice etc.) and the rules across
+// method checks its record (facets, assertions, rules) and the rules across
 // records (keys, references, the Header's period), and returns the
 // record's violations (nil when valid; no allocation then, except keys
 // stored). Records must come in file order: Header first, then
@@ -246,18 +157,20 @@ func NewValidator() *Validator {
 }
 
 // Header checks the Header and keeps its period and TaxAccountingBasis.
-func (v *Validator) Header(h *Header) []Violation {
+func (v *Validator) Header(h *Header) []violation.Violation {
 	v.headerSeen = true
 	v.basis = h.TaxAccountingBasis
 	if h.StartDate.Valid() && h.EndDate.Valid() && !h.StartDate.After(h.EndDate) {
 		v.start, v.end = h.StartDate, h.EndDate
 	}
-	return ValidateHeader(h)
+	c := newChecker(pathHeader)
+	c.header(h)
+	return c.out
 }
 
 // TaxonomyReference checks GeneralLedgerAccounts/TaxonomyReference; call it
 // when the file has a GeneralLedgerAccounts table, before its accounts.
-func (v *Validator) TaxonomyReference(r TaxonomyReference) []Violation {
+func (v *Validator) TaxonomyReference(r TaxonomyReference) []violation.Violation {
 	v.accountsSeen = true
 	v.taxonomyRef = r
 	c := newChecker(pathAccounts)
@@ -266,7 +179,7 @@ func (v *Validator) TaxonomyReference(r TaxonomyReference) []Violation {
 }
 
 // Account checks the i-th account of GeneralLedgerAccounts.
-func (v *Validator) Account(i int, a *Account) []Violation {
+func (v *Validator) Account(i int, a *Account) []violation.Violation {
 	v.accountsSeen = true
 	v.nAccounts++
 	c := newChecker(pathAccounts)
@@ -296,7 +209,7 @@ func (v *Validator) masterAccount(c *checker, accountID string) {
 }
 
 // Customer checks the i-th MasterFiles/Customer.
-func (v *Validator) Customer(i int, cu *Customer) []Violation {
+func (v *Validator) Customer(i int, cu *Customer) []violation.Violation {
 	c := newChecker(pathMasterFiles)
 	c.push("Customer", i)
 	c.customer(cu)
@@ -308,7 +221,7 @@ func (v *Validator) Customer(i int, cu *Customer) []Violation {
 }
 
 // Supplier checks the i-th MasterFiles/Supplier.
-func (v *Validator) Supplier(i int, s *Supplier) []Violation {
+func (v *Validator) Supplier(i int, s *Supplier) []violation.Violation {
 	c := newChecker(pathMasterFiles)
 	c.push("Supplier", i)
 	c.supplier(s)
@@ -320,7 +233,7 @@ func (v *Validator) Supplier(i int, s *Supplier) []Violation {
 }
 
 // Product checks the i-th MasterFiles/Product.
-func (v *Validator) Product(i int, p *Product) []Violation {
+func (v *Validator) Product(i int, p *Product) []violation.Violation {
 	c := newChecker(pathMasterFiles)
 	c.push("Product", i)
 	c.product(p)
@@ -333,7 +246,7 @@ func (v *Validator) Product(i int, p *Product) []Violation {
 // TaxTable checks the entries of MasterFiles/TaxTable; call it when the
 // file has a TaxTable (at least one entry is required then). A stream can
 // instead give the entries one at a time to TaxTableEntry.
-func (v *Validator) TaxTable(entries []TaxTableEntry) []Violation {
+func (v *Validator) TaxTable(entries []TaxTableEntry) []violation.Violation {
 	v.taxTableSeen = true
 	c := newChecker(pathTaxTable)
 	c.atLeastOne("TaxTableEntry", len(entries))
@@ -346,7 +259,7 @@ func (v *Validator) TaxTable(entries []TaxTableEntry) []Violation {
 
 // TaxTableEntry checks the i-th entry of MasterFiles/TaxTable and records
 // it for the lines' Tax references.
-func (v *Validator) TaxTableEntry(i int, e *TaxTableEntry) []Violation {
+func (v *Validator) TaxTableEntry(i int, e *TaxTableEntry) []violation.Violation {
 	v.taxTableSeen = true
 	c := newChecker(pathTaxTable)
 	c.push("TaxTableEntry", i)
@@ -357,7 +270,7 @@ func (v *Validator) TaxTableEntry(i int, e *TaxTableEntry) []Violation {
 
 // Journal checks the i-th GeneralLedgerEntries/Journal's own fields; its
 // transactions follow with Transaction.
-func (v *Validator) Journal(i int, journalID, description string) []Violation {
+func (v *Validator) Journal(i int, journalID, description string) []violation.Violation {
 	v.journalID = strings.Clone(journalID)
 	c := newChecker(pathLedger)
 	c.push("Journal", i)
@@ -370,7 +283,7 @@ func (v *Validator) Journal(i int, journalID, description string) []Violation {
 
 // Transaction checks the i-th transaction of the journal-th journal (the
 // last one given to Journal).
-func (v *Validator) Transaction(journal, i int, t *Transaction) []Violation {
+func (v *Validator) Transaction(journal, i int, t *Transaction) []violation.Violation {
 	c := newChecker(pathLedger)
 	c.push("Journal", journal)
 	c.push("Transaction", i)
@@ -465,7 +378,7 @@ func (t *PaymentTax) key() taxKey { return (*Tax)(t).key() }
 // table and that its internal type code (the part before the space) is
 // not used for another document type, in any table (Portaria 302/2016,
 // section 4 and fields 4.1.4.1, 4.2.3.1, 4.3.4.1, 4.4.4.1).
-func (v *Validator) documentNumber(c *checker, field, number string, set *docNumbers, uniqueCode, table, docType string) {
+func (v *Validator) documentNumber(c *checker, field, number string, set *docNumbers, uniqueCode violation.Code, table, docType string) {
 	if number == "" {
 		return
 	}
@@ -510,7 +423,7 @@ func (v *Validator) transactionRequired(c *checker, id string, annulled bool) {
 }
 
 // Invoice checks the i-th SalesInvoices/Invoice.
-func (v *Validator) Invoice(i int, inv *Invoice) []Violation {
+func (v *Validator) Invoice(i int, inv *Invoice) []violation.Violation {
 	c := newChecker(pathSalesInvoices)
 	c.push("Invoice", i)
 	c.invoice(inv)
@@ -525,7 +438,7 @@ func (v *Validator) Invoice(i int, inv *Invoice) []Violation {
 }
 
 // StockMovement checks the i-th MovementOfGoods/StockMovement.
-func (v *Validator) StockMovement(i int, m *StockMovement) []Violation {
+func (v *Validator) StockMovement(i int, m *StockMovement) []violation.Violation {
 	c := newChecker(pathMovementOfGoods)
 	c.push("StockMovement", i)
 	c.stockMovement(m)
@@ -540,7 +453,7 @@ func (v *Validator) StockMovement(i int, m *StockMovement) []Violation {
 }
 
 // WorkDocument checks the i-th WorkingDocuments/WorkDocument.
-func (v *Validator) WorkDocument(i int, d *WorkDocument) []Violation {
+func (v *Validator) WorkDocument(i int, d *WorkDocument) []violation.Violation {
 	c := newChecker(pathWorkingDocuments)
 	c.push("WorkDocument", i)
 	c.workDocument(d)
@@ -554,7 +467,7 @@ func (v *Validator) WorkDocument(i int, d *WorkDocument) []Violation {
 }
 
 // Payment checks the i-th Payments/Payment.
-func (v *Validator) Payment(i int, p *Payment) []Violation {
+func (v *Validator) Payment(i int, p *Payment) []violation.Violation {
 	c := newChecker(pathPayments)
 	c.push("Payment", i)
 	c.payment(p)
@@ -571,7 +484,7 @@ func (v *Validator) Payment(i int, p *Payment) []Violation {
 // Finish reports what is known only at the end of the file: a missing
 // Header, a GeneralLedgerAccounts table without accounts, and GroupingCodes
 // that name no account (an account may refer to one listed after it).
-func (v *Validator) Finish() []Violation {
+func (v *Validator) Finish() []violation.Violation {
 	c := newChecker("/AuditFile")
 	if !v.headerSeen {
 		c.required("Header")
@@ -582,7 +495,7 @@ func (v *Validator) Finish() []Violation {
 	}
 	for _, r := range v.grouping {
 		if !v.accounts.has(r.value) {
-			c.out = append(c.out, Violation{Code: CodeKeyrefGroupingCode, Path: r.path,
+			c.out = append(c.out, violation.Violation{Code: CodeKeyrefGroupingCode, Path: r.path,
 				Message: "GroupingCode " + quote(r.value) + " is not the AccountID of an account of GeneralLedgerAccounts"})
 		}
 	}
@@ -590,15 +503,12 @@ func (v *Validator) Finish() []Violation {
 	return c.out
 }
 
-// writerValidator adapts a Validator to the writer's recordValidator hook
-// (writer_validate.go), collecting the violations for Finish.
+// writerValidator is the validation Write runs on its first pass, before
+// writing anything: a Validator whose violations are collected and
+// returned all at once by Finish (nil when the file is valid).
 type writerValidator struct {
 	v   *Validator
-	out []Violation
-}
-
-func init() {
-	newRecordValidator = func() recordValidator { return &writerValidator{v: NewValidator()} }
+	out []violation.Violation
 }
 
 func (w *writerValidator) Header(h *Header) { w.out = append(w.out, w.v.Header(h)...) }

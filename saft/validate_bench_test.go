@@ -25,7 +25,7 @@ func BenchmarkValidateInvoice(b *testing.B) {
 	inv := benchInvoice(1)
 	b.ReportAllocs()
 	for b.Loop() {
-		if vs := ValidateInvoice(&inv, "/AuditFile/SourceDocuments/SalesInvoices/Invoice[1]"); vs != nil {
+		if vs := check("/AuditFile/SourceDocuments/SalesInvoices/Invoice[1]", func(c *checker) { c.invoice(&inv) }); vs != nil {
 			b.Fatal(vs)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/faturapt/faturapt/civil"
+	"github.com/faturapt/faturapt/violation"
 )
 
 // checker collects the violations of one record. Paths are built only
@@ -15,7 +16,7 @@ import (
 // nothing: base is the record's path, segs the nested elements below it
 // (pushed and popped as the walk goes down and up).
 type checker struct {
-	out  []Violation
+	out  []violation.Violation
 	base string
 	segs [8]pathSeg // a fixed array, not a slice: keeps the checker off the heap
 	n    int
@@ -68,8 +69,8 @@ func (c *checker) label(field string) string {
 	return field
 }
 
-func (c *checker) add(code, field, msg string) {
-	c.out = append(c.out, Violation{Code: code, Path: c.path(field), Message: msg})
+func (c *checker) add(code violation.Code, field, msg string) {
+	c.out = append(c.out, violation.Violation{Code: code, Path: c.path(field), Message: msg})
 }
 
 // required reports a missing mandatory element.

@@ -10,13 +10,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/faturapt/faturapt/civil"
+	"github.com/faturapt/faturapt/violation"
 )
 
 // codeCase breaks one rule of the base file. codes is the exact set of
 // codes Validate must report, path where the first of them is.
 type codeCase struct {
 	name   string
-	codes  []string
+	codes  []violation.Code
 	path   string
 	mutate func(f *AuditFile)
 }
@@ -33,120 +34,120 @@ func glTx(f *AuditFile) *Transaction { return &f.GeneralLedgerEntries.Journal[0]
 
 var codeCases = []codeCase{
 	// Facets.
-	{"required", []string{CodeFacetRequired}, pHeader + "/CompanyName", func(f *AuditFile) { f.Header.CompanyName = "" }},
-	{"required line tax", []string{CodeFacetRequired}, pInv0 + "/Line[1]/Tax", func(f *AuditFile) { invLine(f, 0, 0).Tax = nil }},
-	{"maxlen", []string{CodeFacetMaxLength}, pMF + "/Customer[1]/CompanyName", func(f *AuditFile) {
+	{"required", []violation.Code{CodeFacetRequired}, pHeader + "/CompanyName", func(f *AuditFile) { f.Header.CompanyName = "" }},
+	{"required line tax", []violation.Code{CodeFacetRequired}, pInv0 + "/Line[1]/Tax", func(f *AuditFile) { invLine(f, 0, 0).Tax = nil }},
+	{"maxlen", []violation.Code{CodeFacetMaxLength}, pMF + "/Customer[1]/CompanyName", func(f *AuditFile) {
 		f.MasterFiles.Customer[0].CompanyName = strings.Repeat("ç", 101)
 	}},
-	{"minlen", []string{CodeFacetMinLength}, pMF + "/Product[1]/ProductDescription", func(f *AuditFile) {
+	{"minlen", []violation.Code{CodeFacetMinLength}, pMF + "/Product[1]/ProductDescription", func(f *AuditFile) {
 		f.MasterFiles.Product[0].ProductDescription = "A"
 	}},
-	{"length", []string{CodeFacetLength}, pInv0 + "/EACCode", func(f *AuditFile) { f.SourceDocuments.SalesInvoices.Invoice[0].EACCode = "5510" }},
-	{"pattern", []string{CodeFacetPattern}, pInv0 + "/InvoiceNo", func(f *AuditFile) { f.SourceDocuments.SalesInvoices.Invoice[0].InvoiceNo = "FTA/1" }},
-	{"pattern country", []string{CodeFacetPattern}, pHeader + "/CompanyAddress/Country", func(f *AuditFile) { f.Header.CompanyAddress.Country = "Portugal" }},
-	{"pattern hashcontrol", []string{CodeFacetPattern}, pInv0 + "/HashControl", func(f *AuditFile) {
+	{"length", []violation.Code{CodeFacetLength}, pInv0 + "/EACCode", func(f *AuditFile) { f.SourceDocuments.SalesInvoices.Invoice[0].EACCode = "5510" }},
+	{"pattern", []violation.Code{CodeFacetPattern}, pInv0 + "/InvoiceNo", func(f *AuditFile) { f.SourceDocuments.SalesInvoices.Invoice[0].InvoiceNo = "FTA/1" }},
+	{"pattern country", []violation.Code{CodeFacetPattern}, pHeader + "/CompanyAddress/Country", func(f *AuditFile) { f.Header.CompanyAddress.Country = "Portugal" }},
+	{"pattern hashcontrol", []violation.Code{CodeFacetPattern}, pInv0 + "/HashControl", func(f *AuditFile) {
 		f.SourceDocuments.SalesInvoices.Invoice[0].HashControl = "Não certificado"
 	}},
-	{"enum", []string{CodeFacetEnum}, pInv0 + "/DocumentStatus/InvoiceStatus", func(f *AuditFile) {
+	{"enum", []violation.Code{CodeFacetEnum}, pInv0 + "/DocumentStatus/InvoiceStatus", func(f *AuditFile) {
 		f.SourceDocuments.SalesInvoices.Invoice[0].DocumentStatus.InvoiceStatus = "X"
 	}},
-	{"enum currency", []string{CodeFacetEnum}, pHeader + "/CurrencyCode", func(f *AuditFile) { f.Header.CurrencyCode = "USD" }},
-	{"min", []string{CodeFacetMin}, pInv0 + "/Line[1]/Quantity", func(f *AuditFile) { invLine(f, 0, 0).Quantity = valDec("-1") }},
-	{"max", []string{CodeFacetMax}, pInv0 + "/Period", func(f *AuditFile) { f.SourceDocuments.SalesInvoices.Invoice[0].Period = 13 }},
-	{"max fiscal year", []string{CodeFacetMin}, pHeader + "/FiscalYear", func(f *AuditFile) { f.Header.FiscalYear = 1999 }},
-	{"type integer", []string{CodeFacetType}, pHeader + "/TaxRegistrationNumber", func(f *AuditFile) { f.Header.TaxRegistrationNumber = "PT509999999" }},
-	{"choice both", []string{CodeFacetChoice}, pInv0 + "/Line[1]/CreditAmount", func(f *AuditFile) { invLine(f, 0, 0).DebitAmount = valDecp("1") }},
-	{"choice none", []string{CodeFacetChoice}, pMvDoc + "/CustomerID", func(f *AuditFile) {
+	{"enum currency", []violation.Code{CodeFacetEnum}, pHeader + "/CurrencyCode", func(f *AuditFile) { f.Header.CurrencyCode = "USD" }},
+	{"min", []violation.Code{CodeFacetMin}, pInv0 + "/Line[1]/Quantity", func(f *AuditFile) { invLine(f, 0, 0).Quantity = valDec("-1") }},
+	{"max", []violation.Code{CodeFacetMax}, pInv0 + "/Period", func(f *AuditFile) { f.SourceDocuments.SalesInvoices.Invoice[0].Period = 13 }},
+	{"max fiscal year", []violation.Code{CodeFacetMin}, pHeader + "/FiscalYear", func(f *AuditFile) { f.Header.FiscalYear = 1999 }},
+	{"type integer", []violation.Code{CodeFacetType}, pHeader + "/TaxRegistrationNumber", func(f *AuditFile) { f.Header.TaxRegistrationNumber = "PT509999999" }},
+	{"choice both", []violation.Code{CodeFacetChoice}, pInv0 + "/Line[1]/CreditAmount", func(f *AuditFile) { invLine(f, 0, 0).DebitAmount = valDecp("1") }},
+	{"choice none", []violation.Code{CodeFacetChoice}, pMvDoc + "/CustomerID", func(f *AuditFile) {
 		f.SourceDocuments.MovementOfGoods.StockMovement[0].CustomerID = ""
 	}},
-	{"occurs", []string{CodeFacetOccurs}, pWdDoc + "/Line", func(f *AuditFile) { f.SourceDocuments.WorkingDocuments.WorkDocument[0].Line = nil }},
+	{"occurs", []violation.Code{CodeFacetOccurs}, pWdDoc + "/Line", func(f *AuditFile) { f.SourceDocuments.WorkingDocuments.WorkDocument[0].Line = nil }},
 
 	// Keys.
-	{"unique account", []string{CodeUniqueAccount}, pAccts + "[4]/AccountID", func(f *AuditFile) {
+	{"unique account", []violation.Code{CodeUniqueAccount}, pAccts + "[4]/AccountID", func(f *AuditFile) {
 		a := account(f, 3)
 		a.AccountID, a.GroupingCode = "211", "21"
 		glTx(f).Lines.CreditLine[0].AccountID = "211"
 	}},
-	{"unique customer", []string{CodeUniqueCustomer}, pMF + "/Customer[2]/CustomerID", func(f *AuditFile) {
+	{"unique customer", []violation.Code{CodeUniqueCustomer}, pMF + "/Customer[2]/CustomerID", func(f *AuditFile) {
 		f.MasterFiles.Customer[1].CustomerID = "C1"
 		f.SourceDocuments.SalesInvoices.Invoice[1].CustomerID = "C1"
 	}},
-	{"unique supplier", []string{CodeUniqueSupplier}, pMF + "/Supplier[2]/SupplierID", func(f *AuditFile) {
+	{"unique supplier", []violation.Code{CodeUniqueSupplier}, pMF + "/Supplier[2]/SupplierID", func(f *AuditFile) {
 		f.MasterFiles.Supplier = append(f.MasterFiles.Supplier, f.MasterFiles.Supplier[0])
 	}},
-	{"unique product", []string{CodeUniqueProduct}, pMF + "/Product[2]/ProductCode", func(f *AuditFile) {
+	{"unique product", []violation.Code{CodeUniqueProduct}, pMF + "/Product[2]/ProductCode", func(f *AuditFile) {
 		f.MasterFiles.Product[1].ProductCode = "ALOJ"
 		invLine(f, 0, 1).ProductCode = "ALOJ"
 		mvLine(f).ProductCode = "ALOJ"
 	}},
-	{"unique journal", []string{CodeUniqueJournal}, "/AuditFile/GeneralLedgerEntries/Journal[2]/JournalID", func(f *AuditFile) {
+	{"unique journal", []violation.Code{CodeUniqueJournal}, "/AuditFile/GeneralLedgerEntries/Journal[2]/JournalID", func(f *AuditFile) {
 		f.GeneralLedgerEntries.Journal = append(f.GeneralLedgerEntries.Journal, Journal{JournalID: "VND", Description: "Outro"})
 	}},
-	{"unique transaction", []string{CodeUniqueTransaction}, "/AuditFile/GeneralLedgerEntries/Journal[1]/Transaction[2]/TransactionID", func(f *AuditFile) {
+	{"unique transaction", []violation.Code{CodeUniqueTransaction}, "/AuditFile/GeneralLedgerEntries/Journal[1]/Transaction[2]/TransactionID", func(f *AuditFile) {
 		j := &f.GeneralLedgerEntries.Journal[0]
 		j.Transaction = append(j.Transaction, j.Transaction[0])
 	}},
-	{"unique invoice", []string{CodeUniqueInvoiceNo}, pInv1 + "/InvoiceNo", func(f *AuditFile) {
+	{"unique invoice", []violation.Code{CodeUniqueInvoiceNo}, pInv1 + "/InvoiceNo", func(f *AuditFile) {
 		i := &f.SourceDocuments.SalesInvoices.Invoice[1]
 		i.InvoiceNo, i.InvoiceType = "FT A/1", "FT"
 	}},
-	{"unique stock movement", []string{CodeUniqueStockMovement}, pMvDoc[:len(pMvDoc)-3] + "[2]/DocumentNumber", func(f *AuditFile) {
+	{"unique stock movement", []violation.Code{CodeUniqueStockMovement}, pMvDoc[:len(pMvDoc)-3] + "[2]/DocumentNumber", func(f *AuditFile) {
 		m := f.SourceDocuments.MovementOfGoods
 		m.StockMovement = append(m.StockMovement, m.StockMovement[0])
 	}},
-	{"unique work document", []string{CodeUniqueWorkDocument}, pWdDoc[:len(pWdDoc)-3] + "[2]/DocumentNumber", func(f *AuditFile) {
+	{"unique work document", []violation.Code{CodeUniqueWorkDocument}, pWdDoc[:len(pWdDoc)-3] + "[2]/DocumentNumber", func(f *AuditFile) {
 		w := f.SourceDocuments.WorkingDocuments
 		w.WorkDocument = append(w.WorkDocument, w.WorkDocument[0])
 	}},
-	{"unique payment", []string{CodeUniquePaymentRefNo}, "/AuditFile/SourceDocuments/Payments/Payment[2]/PaymentRefNo", func(f *AuditFile) {
+	{"unique payment", []violation.Code{CodeUniquePaymentRefNo}, "/AuditFile/SourceDocuments/Payments/Payment[2]/PaymentRefNo", func(f *AuditFile) {
 		p := pay(f, 1)
 		p.PaymentRefNo, p.PaymentType = "RC A/1", "RC"
 		p.Line[0].Tax = pay(f, 0).Line[0].Tax
 	}},
-	{"keyref grouping code", []string{CodeKeyrefGroupingCode}, pAccts + "[2]/GroupingCode", func(f *AuditFile) { account(f, 1).GroupingCode = "99" }},
-	{"keyref account", []string{CodeKeyrefAccount}, pGL + "/Lines/DebitLine[1]/AccountID", func(f *AuditFile) { glTx(f).Lines.DebitLine[0].AccountID = "999" }},
-	{"keyref customer", []string{CodeKeyrefCustomer}, pInv0 + "/CustomerID", func(f *AuditFile) { f.SourceDocuments.SalesInvoices.Invoice[0].CustomerID = "C9" }},
-	{"keyref customer ledger", []string{CodeKeyrefCustomer}, pGL + "/CustomerID", func(f *AuditFile) { glTx(f).CustomerID = "C9" }},
-	{"keyref supplier", []string{CodeKeyrefSupplier}, pMvDoc + "/SupplierID", func(f *AuditFile) {
+	{"keyref grouping code", []violation.Code{CodeKeyrefGroupingCode}, pAccts + "[2]/GroupingCode", func(f *AuditFile) { account(f, 1).GroupingCode = "99" }},
+	{"keyref account", []violation.Code{CodeKeyrefAccount}, pGL + "/Lines/DebitLine[1]/AccountID", func(f *AuditFile) { glTx(f).Lines.DebitLine[0].AccountID = "999" }},
+	{"keyref customer", []violation.Code{CodeKeyrefCustomer}, pInv0 + "/CustomerID", func(f *AuditFile) { f.SourceDocuments.SalesInvoices.Invoice[0].CustomerID = "C9" }},
+	{"keyref customer ledger", []violation.Code{CodeKeyrefCustomer}, pGL + "/CustomerID", func(f *AuditFile) { glTx(f).CustomerID = "C9" }},
+	{"keyref supplier", []violation.Code{CodeKeyrefSupplier}, pMvDoc + "/SupplierID", func(f *AuditFile) {
 		m := &f.SourceDocuments.MovementOfGoods.StockMovement[0]
 		m.CustomerID, m.SupplierID = "", "S9"
 	}},
-	{"keyref product", []string{CodeKeyrefProduct}, pWd + "/ProductCode", func(f *AuditFile) { wdLine(f).ProductCode = "NOPE" }},
-	{"keyref master account", []string{CodeKeyrefMasterAccount}, pMF + "/Customer[1]/AccountID", func(f *AuditFile) { f.MasterFiles.Customer[0].AccountID = "2119" }},
-	{"keyref tax", []string{CodeKeyrefTax}, pInv0 + "/Line[1]/Tax", func(f *AuditFile) { invLine(f, 0, 0).Tax.TaxCode = TaxCodeIntermediate }},
-	{"keyref tax region", []string{CodeKeyrefTax}, pMv + "/Tax", func(f *AuditFile) { mvLine(f).Tax.TaxCountryRegion = "PT-MA" }},
+	{"keyref product", []violation.Code{CodeKeyrefProduct}, pWd + "/ProductCode", func(f *AuditFile) { wdLine(f).ProductCode = "NOPE" }},
+	{"keyref master account", []violation.Code{CodeKeyrefMasterAccount}, pMF + "/Customer[1]/AccountID", func(f *AuditFile) { f.MasterFiles.Customer[0].AccountID = "2119" }},
+	{"keyref tax", []violation.Code{CodeKeyrefTax}, pInv0 + "/Line[1]/Tax", func(f *AuditFile) { invLine(f, 0, 0).Tax.TaxCode = TaxCodeIntermediate }},
+	{"keyref tax region", []violation.Code{CodeKeyrefTax}, pMv + "/Tax", func(f *AuditFile) { mvLine(f).Tax.TaxCountryRegion = "PT-MA" }},
 
 	// Rules of the Portaria and the Despacho.
-	{"header period", []string{CodeRuleHeaderPeriod}, pHeader + "/EndDate", func(f *AuditFile) { f.Header.StartDate = valDate("2026-02-01") }},
-	{"header date created", []string{CodeRuleHeaderDateCreated}, pHeader + "/DateCreated", func(f *AuditFile) { f.Header.DateCreated = valDate("2026-01-20") }},
-	{"header nif", []string{CodeRuleHeaderNIF}, pHeader + "/TaxRegistrationNumber", func(f *AuditFile) { f.Header.TaxRegistrationNumber = "509999998" }},
-	{"header tax entity", []string{CodeRuleTaxEntity}, pHeader + "/TaxEntity", func(f *AuditFile) {
+	{"header period", []violation.Code{CodeRuleHeaderPeriod}, pHeader + "/EndDate", func(f *AuditFile) { f.Header.StartDate = valDate("2026-02-01") }},
+	{"header date created", []violation.Code{CodeRuleHeaderDateCreated}, pHeader + "/DateCreated", func(f *AuditFile) { f.Header.DateCreated = valDate("2026-01-20") }},
+	{"header nif", []violation.Code{CodeRuleHeaderNIF}, pHeader + "/TaxRegistrationNumber", func(f *AuditFile) { f.Header.TaxRegistrationNumber = "509999998" }},
+	{"header tax entity", []violation.Code{CodeRuleTaxEntity}, pHeader + "/TaxEntity", func(f *AuditFile) {
 		f.Header.TaxAccountingBasis = TaxAccountingBasisAccounting
 		f.Header.TaxEntity = TaxEntityGlobal
 	}},
-	{"document date", []string{CodeRuleDocumentDate}, pInv0 + "/InvoiceDate", func(f *AuditFile) {
+	{"document date", []violation.Code{CodeRuleDocumentDate}, pInv0 + "/InvoiceDate", func(f *AuditFile) {
 		f.SourceDocuments.SalesInvoices.Invoice[0].InvoiceDate = valDate("2025-12-31")
 	}},
-	{"payment date", []string{CodeRuleDocumentDate}, pPay0 + "/TransactionDate", func(f *AuditFile) { pay(f, 0).TransactionDate = valDate("2026-02-01") }},
-	{"hash missing", []string{CodeRuleHashMissing}, pInv0 + "/Hash", func(f *AuditFile) { f.SourceDocuments.SalesInvoices.Invoice[0].Hash = "0" }},
-	{"hash format", []string{CodeRuleHashFormat}, pMvDoc + "/Hash", func(f *AuditFile) {
+	{"payment date", []violation.Code{CodeRuleDocumentDate}, pPay0 + "/TransactionDate", func(f *AuditFile) { pay(f, 0).TransactionDate = valDate("2026-02-01") }},
+	{"hash missing", []violation.Code{CodeRuleHashMissing}, pInv0 + "/Hash", func(f *AuditFile) { f.SourceDocuments.SalesInvoices.Invoice[0].Hash = "0" }},
+	{"hash format", []violation.Code{CodeRuleHashFormat}, pMvDoc + "/Hash", func(f *AuditFile) {
 		f.SourceDocuments.MovementOfGoods.StockMovement[0].Hash = strings.Repeat("A", 171)
 	}},
-	{"hash control unsigned", []string{CodeRuleHashControl}, pWdDoc + "/HashControl", func(f *AuditFile) {
+	{"hash control unsigned", []violation.Code{CodeRuleHashControl}, pWdDoc + "/HashControl", func(f *AuditFile) {
 		f.SourceDocuments.WorkingDocuments.WorkDocument[0].HashControl = "0"
 	}},
-	{"hash control integrated", []string{CodeRuleHashControl}, pInv0 + "/HashControl", func(f *AuditFile) {
+	{"hash control integrated", []violation.Code{CodeRuleHashControl}, pInv0 + "/HashControl", func(f *AuditFile) {
 		f.SourceDocuments.SalesInvoices.Invoice[0].DocumentStatus.SourceBilling = SourceBillingIntegrated
 	}},
-	{"hash control manual type", []string{CodeRuleHashControl}, pInv0 + "/HashControl", func(f *AuditFile) {
+	{"hash control manual type", []violation.Code{CodeRuleHashControl}, pInv0 + "/HashControl", func(f *AuditFile) {
 		i := &f.SourceDocuments.SalesInvoices.Invoice[0]
 		i.DocumentStatus.SourceBilling, i.HashControl = SourceBillingManual, "1-GRM abc/00001"
 	}},
-	{"document code", []string{CodeRuleDocumentCode}, pWdDoc + "/DocumentNumber", func(f *AuditFile) {
+	{"document code", []violation.Code{CodeRuleDocumentCode}, pWdDoc + "/DocumentNumber", func(f *AuditFile) {
 		f.SourceDocuments.WorkingDocuments.WorkDocument[0].DocumentNumber = "FT B/1"
 	}},
-	{"transaction id", []string{CodeRuleTransactionID}, pGL + "/TransactionID", func(f *AuditFile) { glTx(f).TransactionID = "2026-01-11 VND 1" }},
-	{"transaction required", []string{CodeRuleTransactionRef}, pInv0 + "/TransactionID", func(f *AuditFile) {
+	{"transaction id", []violation.Code{CodeRuleTransactionID}, pGL + "/TransactionID", func(f *AuditFile) { glTx(f).TransactionID = "2026-01-11 VND 1" }},
+	{"transaction required", []violation.Code{CodeRuleTransactionRef}, pInv0 + "/TransactionID", func(f *AuditFile) {
 		f.Header.TaxAccountingBasis, f.Header.TaxEntity = TaxAccountingBasisIntegrated, "Sede"
 		for i := range f.SourceDocuments.SalesInvoices.Invoice[1:] {
 			f.SourceDocuments.SalesInvoices.Invoice[i+1].TransactionID = "2026-01-10 VND 1"
@@ -169,46 +170,46 @@ var codeCases = []codeCase{
 		ds := &f.SourceDocuments.SalesInvoices.Invoice[0].DocumentStatus
 		ds.InvoiceStatus, ds.Reason = InvoiceStatusCancelled, "Erro na identificação do cliente"
 	}},
-	{"final consumer", []string{CodeRuleFinalConsumer}, pMF + "/Customer[2]/CompanyName", func(f *AuditFile) { f.MasterFiles.Customer[1].CompanyName = "Cliente" }},
-	{"tax code", []string{CodeRuleTaxCode}, pMF + "/TaxTable/TaxTableEntry[5]/TaxCode", func(f *AuditFile) {
+	{"final consumer", []violation.Code{CodeRuleFinalConsumer}, pMF + "/Customer[2]/CompanyName", func(f *AuditFile) { f.MasterFiles.Customer[1].CompanyName = "Cliente" }},
+	{"tax code", []violation.Code{CodeRuleTaxCode}, pMF + "/TaxTable/TaxTableEntry[5]/TaxCode", func(f *AuditFile) {
 		tt := f.MasterFiles.TaxTable
 		tt.TaxTableEntry = append(tt.TaxTableEntry, TaxTableEntry{TaxType: TaxTypeVAT, TaxCountryRegion: "PT", TaxCode: "NS", Description: "Errada", TaxPercentage: valDecp("0")})
 	}},
-	{"taxonomy code", []string{CodeRuleTaxonomyCode}, pAccts + "[2]/TaxonomyCode", func(f *AuditFile) {
+	{"taxonomy code", []violation.Code{CodeRuleTaxonomyCode}, pAccts + "[2]/TaxonomyCode", func(f *AuditFile) {
 		f.MasterFiles.GeneralLedgerAccounts.TaxonomyReference = TaxonomyReferenceOther
 		account(f, 3).TaxonomyCode = 1
 	}},
-	{"gross total scale", []string{CodeRuleGrossTotalScale}, pWdDoc + "/DocumentTotals/GrossTotal", func(f *AuditFile) {
+	{"gross total scale", []violation.Code{CodeRuleGrossTotalScale}, pWdDoc + "/DocumentTotals/GrossTotal", func(f *AuditFile) {
 		f.SourceDocuments.WorkingDocuments.WorkDocument[0].DocumentTotals.GrossTotal = valDec("123.001")
 	}},
 	{"gross total trailing zeros", nil, "", func(f *AuditFile) {
 		f.SourceDocuments.WorkingDocuments.WorkDocument[0].DocumentTotals.GrossTotal = valDec("123.0000")
 	}},
-	{"self-billing", []string{CodeRuleSelfBilling}, pInv0 + "/SpecialRegimes/SelfBillingIndicator", func(f *AuditFile) {
+	{"self-billing", []violation.Code{CodeRuleSelfBilling}, pInv0 + "/SpecialRegimes/SelfBillingIndicator", func(f *AuditFile) {
 		f.SourceDocuments.SalesInvoices.Invoice[0].DocumentStatus.InvoiceStatus = InvoiceStatusSelfBilled
 	}},
 	{"self-billing kept", nil, "", func(f *AuditFile) {
 		i := &f.SourceDocuments.SalesInvoices.Invoice[0]
 		i.DocumentStatus.InvoiceStatus, i.SpecialRegimes.SelfBillingIndicator = InvoiceStatusSelfBilled, true
 	}},
-	{"tax id prefix", []string{CodeRuleTaxIDPrefix}, pMF + "/Supplier[1]/SupplierTaxID", func(f *AuditFile) {
+	{"tax id prefix", []violation.Code{CodeRuleTaxIDPrefix}, pMF + "/Supplier[1]/SupplierTaxID", func(f *AuditFile) {
 		f.MasterFiles.Supplier[0].SupplierTaxID = "PT500000000"
 	}},
 	{"foreign tax id", nil, "", func(f *AuditFile) { f.MasterFiles.Customer[0].CustomerTaxID = "B12345678" }},
 	{"tax entity kept", nil, "", func(f *AuditFile) {
 		f.Header.TaxAccountingBasis, f.Header.TaxEntity = TaxAccountingBasisAccounting, "Sede"
 	}},
-	{"exempt rate", []string{CodeRuleExemptRate}, pMv + "/Tax/TaxPercentage", func(f *AuditFile) {
+	{"exempt rate", []violation.Code{CodeRuleExemptRate}, pMv + "/Tax/TaxPercentage", func(f *AuditFile) {
 		mvLine(f).Tax.TaxCode = TaxCodeExempt // at 6%
 	}},
-	{"exempt rate table", []string{CodeRuleExemptRate}, pMF + "/TaxTable/TaxTableEntry[5]/TaxPercentage", func(f *AuditFile) {
+	{"exempt rate table", []violation.Code{CodeRuleExemptRate}, pMF + "/TaxTable/TaxTableEntry[5]/TaxPercentage", func(f *AuditFile) {
 		tt := f.MasterFiles.TaxTable
 		tt.TaxTableEntry = append(tt.TaxTableEntry, TaxTableEntry{TaxType: TaxTypeNotSubject, TaxCountryRegion: "PT", TaxCode: "NS", Description: "Não sujeito", TaxPercentage: valDecp("6")})
 	}},
-	{"final consumer address", []string{CodeRuleFinalConsumer}, pMF + "/Customer[2]/BillingAddress/City", func(f *AuditFile) {
+	{"final consumer address", []violation.Code{CodeRuleFinalConsumer}, pMF + "/Customer[2]/BillingAddress/City", func(f *AuditFile) {
 		f.MasterFiles.Customer[1].BillingAddress.City = "Lisboa"
 	}},
-	{"ledger lines", []string{CodeFacetOccurs}, pGL + "/Lines/CreditLine", func(f *AuditFile) { glTx(f).Lines.CreditLine = nil }},
+	{"ledger lines", []violation.Code{CodeFacetOccurs}, pGL + "/Lines/CreditLine", func(f *AuditFile) { glTx(f).Lines.CreditLine = nil }},
 }
 
 // schemaCodes are the codes the XSD 1.0 schema checks too: xmllint must
@@ -220,7 +221,7 @@ func schemaCode(c codeCase) bool {
 	case c.codes[0] == CodeKeyrefMasterAccount || c.codes[0] == CodeKeyrefTax:
 		return false
 	}
-	p := c.codes[0]
+	p := string(c.codes[0])
 	return strings.HasPrefix(p, "SAFT-FACET-") || strings.HasPrefix(p, "SAFT-UNIQUE-") || strings.HasPrefix(p, "SAFT-KEYREF-")
 }
 
@@ -231,7 +232,7 @@ func schemaCode(c codeCase) bool {
 // cannot express) — our checks and the official schema agree.
 func TestCodes(t *testing.T) {
 	lint := xmllintAvailable(t)
-	seen := map[string]bool{}
+	seen := map[violation.Code]bool{}
 	for _, tc := range codeCases {
 		t.Run(tc.name, func(t *testing.T) {
 			f := valFile()
@@ -266,11 +267,14 @@ func TestCodes(t *testing.T) {
 			}
 		})
 	}
-	for _, c := range Codes() {
-		if strings.HasPrefix(c, "SAFT-ASSERT-") {
+	for _, c := range Codes.Values() {
+		if strings.HasPrefix(string(c), "SAFT-ASSERT-") {
 			continue // TestAssertions
 		}
-		if c == CodeFacetChar || IsWarning(c) {
+		if strings.HasPrefix(string(c), "SAFT-READ-") {
+			continue // the reader's
+		}
+		if c == CodeFacetChar || c.Severity() == violation.SeverityWarning {
 			continue // TestTextFacets, TestCharAndDate, TestWarnings
 		}
 		assert.True(t, seen[c], "code %s is never produced by TestCodes", c)
@@ -298,9 +302,9 @@ func TestCharAndDate(t *testing.T) {
 	f.SourceDocuments.SalesInvoices.Invoice[0].InvoiceDate = civil.Date{Year: 2026, Month: 2, Day: 30}
 	f.SourceDocuments.SalesInvoices.Invoice[0].SystemEntryDate.Hour = 24
 	vs := violations(t, f)
-	assert.Contains(t, vs, Violation{Code: CodeFacetChar, Path: pInv0 + "/Line[1]/Description", Message: "Description holds a character XML cannot carry (U+0)"})
-	assert.Contains(t, vs, Violation{Code: CodeFacetType, Path: pInv0 + "/InvoiceDate", Message: "InvoiceDate 2026-2-30 is not a calendar date (xs:date)"})
-	assert.Contains(t, vs, Violation{Code: CodeFacetType, Path: pInv0 + "/SystemEntryDate", Message: "SystemEntryDate is not a valid date and time of day (xs:dateTime)"})
+	assert.Contains(t, vs, violation.Violation{Code: CodeFacetChar, Path: pInv0 + "/Line[1]/Description", Message: "Description holds a character XML cannot carry (U+0)"})
+	assert.Contains(t, vs, violation.Violation{Code: CodeFacetType, Path: pInv0 + "/InvoiceDate", Message: "InvoiceDate 2026-2-30 is not a calendar date (xs:date)"})
+	assert.Contains(t, vs, violation.Violation{Code: CodeFacetType, Path: pInv0 + "/SystemEntryDate", Message: "SystemEntryDate is not a valid date and time of day (xs:dateTime)"})
 }
 
 // TestWriterRefusesInvalid checks the writer's hook: a file that fails
@@ -311,9 +315,9 @@ func TestWriterRefusesInvalid(t *testing.T) {
 	var buf bytes.Buffer
 	err := WriteAuditFile(&buf, f)
 	require.ErrorIs(t, err, ErrInvalid)
-	var ve *ValidationError
+	var ve *violation.Error
 	require.ErrorAs(t, err, &ve)
-	assert.Equal(t, []string{CodeRuleHashMissing}, ve.Codes())
+	assert.Equal(t, []violation.Code{CodeRuleHashMissing}, ve.Codes())
 	assert.Zero(t, buf.Len(), "nothing written")
 	require.NoError(t, WriteAuditFile(&buf, f, WithoutValidation()))
 	assert.NotZero(t, buf.Len())
@@ -324,27 +328,27 @@ func TestWriterRefusesInvalid(t *testing.T) {
 func TestPerRecord(t *testing.T) {
 	f := valFile()
 	inv := &f.SourceDocuments.SalesInvoices.Invoice[0]
-	assert.Empty(t, ValidateInvoice(inv, "/X"))
+	assert.Empty(t, check("/X", func(c *checker) { c.invoice(inv) }))
 	inv.CustomerID = "nobody" // a reference: not checked for a record alone
-	assert.Empty(t, ValidateInvoice(inv, "/X"))
+	assert.Empty(t, check("/X", func(c *checker) { c.invoice(inv) }))
 	exempt("Isento artigo 9.º", "M07")(&inv.Line[0])
 	inv.Line[0].UnitPrice = valDec("-1")
-	assert.Equal(t, []Violation{
+	assert.Equal(t, []violation.Violation{
 		{Code: CodeFacetMin, Path: "/X/Line[1]/UnitPrice", Message: "UnitPrice -1 is negative; amounts are exported as absolute values (Portaria 302/2016, Annex I, 1.l)"},
 		{Code: CodeAssert04, Path: "/X/Line[1]/TaxExemptionReason", Message: "assertion 4 of the schema fails: " + AssertionRule(4)},
-	}, ValidateInvoice(inv, "/X"))
+	}, check("/X", func(c *checker) { c.invoice(inv) }))
 
-	assert.Empty(t, ValidateHeader(&f.Header))
-	assert.Empty(t, ValidateAccount(account(f, 1), "/A"))
-	assert.Empty(t, ValidateCustomer(&f.MasterFiles.Customer[0], "/C"))
-	assert.Empty(t, ValidateSupplier(&f.MasterFiles.Supplier[0], "/S"))
-	assert.Empty(t, ValidateProduct(&f.MasterFiles.Product[0], "/P"))
-	assert.Empty(t, ValidateTaxTableEntry(&f.MasterFiles.TaxTable.TaxTableEntry[0], "/T"))
-	assert.Empty(t, ValidateTransaction(glTx(f), "VND", "/G"))
-	assert.Equal(t, []string{CodeRuleTransactionID}, codesOf(ValidateTransaction(glTx(f), "OTHER", "/G")))
-	assert.Empty(t, ValidateStockMovement(&f.SourceDocuments.MovementOfGoods.StockMovement[0], "/M"))
-	assert.Empty(t, ValidateWorkDocument(&f.SourceDocuments.WorkingDocuments.WorkDocument[0], "/W"))
-	assert.Empty(t, ValidatePayment(pay(f, 0), "/Y"))
+	assert.Empty(t, check(pathHeader, func(c *checker) { c.header(&f.Header) }))
+	assert.Empty(t, check("/A", func(c *checker) { c.account(account(f, 1)) }))
+	assert.Empty(t, check("/C", func(c *checker) { c.customer(&f.MasterFiles.Customer[0]) }))
+	assert.Empty(t, check("/S", func(c *checker) { c.supplier(&f.MasterFiles.Supplier[0]) }))
+	assert.Empty(t, check("/P", func(c *checker) { c.product(&f.MasterFiles.Product[0]) }))
+	assert.Empty(t, check("/T", func(c *checker) { c.taxTableEntry(&f.MasterFiles.TaxTable.TaxTableEntry[0]) }))
+	assert.Empty(t, check("/G", func(c *checker) { c.transaction(glTx(f), "VND") }))
+	assert.Equal(t, []violation.Code{CodeRuleTransactionID}, codesOf(check("/G", func(c *checker) { c.transaction(glTx(f), "OTHER") })))
+	assert.Empty(t, check("/M", func(c *checker) { c.stockMovement(&f.SourceDocuments.MovementOfGoods.StockMovement[0]) }))
+	assert.Empty(t, check("/W", func(c *checker) { c.workDocument(&f.SourceDocuments.WorkingDocuments.WorkDocument[0]) }))
+	assert.Empty(t, check("/Y", func(c *checker) { c.payment(pay(f, 0)) }))
 }
 
 // TestValidatorStream feeds the Validator by hand, as the audit does.
@@ -364,21 +368,21 @@ func TestValidatorStream(t *testing.T) {
 		assert.Empty(t, v.TaxTableEntry(i+1, &f.MasterFiles.TaxTable.TaxTableEntry[i]))
 	}
 	bad := TaxTableEntry{TaxType: "VAT", TaxCountryRegion: "PT", TaxCode: "NOR", Description: "x", TaxPercentage: valDecp("23")}
-	assert.Equal(t, []Violation{{Code: CodeFacetEnum, Path: pathTaxTable + "/TaxTableEntry[9]/TaxType",
+	assert.Equal(t, []violation.Violation{{Code: CodeFacetEnum, Path: pathTaxTable + "/TaxTableEntry[9]/TaxType",
 		Message: `TaxType "VAT" is not one of the values of TaxType: IVA, IS, NS`}}, v.TaxTableEntry(9, &bad))
-	assert.Equal(t, []string{CodeFacetOccurs}, codesOf(v.TaxTable([]TaxTableEntry{})))
+	assert.Equal(t, []violation.Code{CodeFacetOccurs}, codesOf(v.TaxTable([]TaxTableEntry{})))
 	inv := f.SourceDocuments.SalesInvoices.Invoice[0]
 	assert.Empty(t, v.Invoice(1, &inv))
 	// The same number again, then a number far behind: intervals.
 	dup := v.Invoice(2, &inv)
-	assert.Equal(t, []Violation{{Code: CodeUniqueInvoiceNo, Path: pSalesInvoice(2) + "/InvoiceNo", Message: `InvoiceNo "FT A/1" is repeated in SalesInvoices`}}, dup)
+	assert.Equal(t, []violation.Violation{{Code: CodeUniqueInvoiceNo, Path: pSalesInvoice(2) + "/InvoiceNo", Message: `InvoiceNo "FT A/1" is repeated in SalesInvoices`}}, dup)
 	fin := v.Finish()
 	require.Len(t, fin, 1)
 	assert.Equal(t, CodeKeyrefGroupingCode, fin[0].Code)
 	assert.Equal(t, "/AuditFile/MasterFiles/GeneralLedgerAccounts/Account[3]/GroupingCode", fin[0].Path)
 
 	v = NewValidator()
-	assert.Equal(t, []string{CodeFacetRequired}, codesOf(v.Finish()), "no Header")
+	assert.Equal(t, []violation.Code{CodeFacetRequired}, codesOf(v.Finish()), "no Header")
 }
 
 func pSalesInvoice(i int) string { return pathSalesInvoices + "/Invoice[" + strconv.Itoa(i) + "]" }
@@ -408,15 +412,15 @@ func TestEdgeCases(t *testing.T) {
 	i0.ShipTo = &ShippingPoint{DeliveryID: []string{"ok", strings.Repeat("x", 256)}, Warehouses: []Warehouse{{WarehouseID: "A"}, {LocationID: "L"}, {WarehouseID: strings.Repeat("w", 51)}}}
 	f.Header.StartDate = valDate("1999-12-31")
 	vs := violations(t, f)
-	assert.Contains(t, vs, Violation{Code: CodeFacetMaxLength, Path: pInv0 + "/ShipTo/DeliveryID[2]", Message: "DeliveryID must have at most 255 characters (SAFPTtextTypeMandatoryMax255Car), has 256"})
-	assert.Contains(t, vs, Violation{Code: CodeFacetMaxLength, Path: pInv0 + "/ShipTo/WarehouseID[2]", Message: "WarehouseID must have at most 50 characters (SAFPTtextTypeMandatoryMax50Car), has 51"})
-	assert.Contains(t, vs, Violation{Code: CodeFacetMin, Path: pHeader + "/StartDate", Message: "StartDate 1999-12-31 is before 2000-01-01 (SAFPTDateSpan)"})
+	assert.Contains(t, vs, violation.Violation{Code: CodeFacetMaxLength, Path: pInv0 + "/ShipTo/DeliveryID[2]", Message: "DeliveryID must have at most 255 characters (SAFPTtextTypeMandatoryMax255Car), has 256"})
+	assert.Contains(t, vs, violation.Violation{Code: CodeFacetMaxLength, Path: pInv0 + "/ShipTo/WarehouseID[2]", Message: "WarehouseID must have at most 50 characters (SAFPTtextTypeMandatoryMax50Car), has 51"})
+	assert.Contains(t, vs, violation.Violation{Code: CodeFacetMin, Path: pHeader + "/StartDate", Message: "StartDate 1999-12-31 is before 2000-01-01 (SAFPTDateSpan)"})
 
 	g := valFile()
 	g.MasterFiles.GeneralLedgerAccounts.Account = nil
 	g.GeneralLedgerEntries = nil
 	g.MasterFiles.Customer[0].AccountID = Unknown
-	assert.Equal(t, []Violation{{Code: CodeFacetOccurs, Path: pathAccounts + "/Account", Message: "at least one Account is required (minOccurs 1)"}}, violations(t, g))
+	assert.Equal(t, []violation.Violation{{Code: CodeFacetOccurs, Path: pathAccounts + "/Account", Message: "at least one Account is required (minOccurs 1)"}}, violations(t, g))
 
 	// Recovery forms of HashControl (Despacho 8632/2014 §2.4.5, §2.5.5).
 	for _, hc := range []string{"1-FTM abc/00001", "1-FTD XY 2013A/00099"} {
@@ -430,7 +434,7 @@ func TestEdgeCases(t *testing.T) {
 	w.DocumentStatus.SourceBilling = SourceBillingManual // a key version is accepted for working documents
 	assert.Empty(t, violations(t, h))
 	h.SourceDocuments.SalesInvoices.Invoice[0].DocumentStatus.SourceBilling = SourceBillingManual
-	assert.Equal(t, []string{CodeRuleHashControl}, codesOf(violations(t, h)))
+	assert.Equal(t, []violation.Code{CodeRuleHashControl}, codesOf(violations(t, h)))
 	h = valFile()
 	h.SourceDocuments.SalesInvoices.Invoice[0].DocumentStatus.SourceBilling = SourceBillingIntegrated
 	h.SourceDocuments.SalesInvoices.Invoice[0].HashControl = "9999.1"
@@ -442,21 +446,21 @@ func TestEdgeCases(t *testing.T) {
 // TestWarnings: a repeated LineNumber is a warning, reported with the
 // errors but failing neither Validate nor the writer alone.
 func TestWarnings(t *testing.T) {
-	assert.True(t, IsWarning(CodeRuleLineNumber))
-	assert.False(t, IsWarning(CodeRuleHashMissing))
+	assert.Equal(t, violation.SeverityWarning, CodeRuleLineNumber.Severity())
+	assert.Equal(t, violation.SeverityError, CodeRuleHashMissing.Severity())
 	f := valFile()
 	invLine(f, 0, 1).LineNumber = 1
 	require.NoError(t, f.Validate())
 	require.NoError(t, WriteAuditFile(discard{}, f))
-	assert.Equal(t, []Violation{{Code: CodeRuleLineNumber, Path: pInv0 + "/Line[2]/LineNumber",
+	assert.Equal(t, []violation.Violation{{Code: CodeRuleLineNumber, Path: pInv0 + "/Line[2]/LineNumber",
 		Message: "warning: LineNumber 1 is repeated in this document, whose lines keep the original's order (Portaria 302/2016, field 4.1.4.19.1)"}},
-		ValidateInvoice(&f.SourceDocuments.SalesInvoices.Invoice[0], pInv0))
+		check(pInv0, func(c *checker) { c.invoice(&f.SourceDocuments.SalesInvoices.Invoice[0]) }))
 	h := valFile().Header
 	h.TaxAccountingBasis = TaxAccountingBasisIntegrated
-	assert.Equal(t, []Violation{{Code: CodeRuleTaxEntity, Path: pHeader + "/TaxEntity",
-		Message: `an accounting (C) or integrated (I) file has TaxEntity "Sede" (Portaria 302/2016, field 1.13), not "Global"`}}, ValidateHeader(&h))
-	assert.False(t, IsWarning(CodeRuleTaxEntity), "field 1.13 says \"deve\": an error")
+	assert.Equal(t, []violation.Violation{{Code: CodeRuleTaxEntity, Path: pHeader + "/TaxEntity",
+		Message: `an accounting (C) or integrated (I) file has TaxEntity "Sede" (Portaria 302/2016, field 1.13), not "Global"`}}, check(pathHeader, func(c *checker) { c.header(&h) }))
+	assert.Equal(t, violation.SeverityError, CodeRuleTaxEntity.Severity(), "field 1.13 says \"deve\": an error")
 	// With an error, the warning is listed too.
 	f.Header.CompanyName = ""
-	assert.Equal(t, []string{CodeFacetRequired, CodeRuleLineNumber}, codesOf(violations(t, f)))
+	assert.Equal(t, []violation.Code{CodeFacetRequired, CodeRuleLineNumber}, codesOf(violations(t, f)))
 }

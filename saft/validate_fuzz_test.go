@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/faturapt/faturapt/civil"
+	"github.com/faturapt/faturapt/violation"
 )
 
 // FuzzValidate puts arbitrary values in the fields the rules look at and
@@ -40,12 +41,12 @@ func FuzzValidate(f *testing.F) {
 			}
 			return
 		}
-		ve, ok := err.(*ValidationError)
+		ve, ok := err.(*violation.Error)
 		if !ok || len(ve.Violations) == 0 {
 			t.Fatalf("error %T %v", err, err)
 		}
 		for _, v := range ve.Violations {
-			if CodeDescription(v.Code) == "" || !strings.HasPrefix(v.Path, "/AuditFile/") || v.Message == "" {
+			if v.Code.Description() == "" || !strings.HasPrefix(v.Path, "/AuditFile/") || v.Message == "" {
 				t.Fatalf("bad violation %+v", v)
 			}
 		}

@@ -165,7 +165,7 @@ func (c *checker) taxCodeRule(taxType TaxType, code TaxCode, allowNA bool) {
 		ok = code == TaxCodeNotSubject || allowNA && code == TaxCodeNotApplicable
 	}
 	if !ok && code != "" {
-		c.add(CodeRuleTaxCode, "TaxCode", "TaxCode "+quote(string(code))+" is not allowed with TaxType "+string(taxType)+": "+codeDescriptions[CodeRuleTaxCode])
+		c.add(CodeRuleTaxCode, "TaxCode", "TaxCode "+quote(string(code))+" is not allowed with TaxType "+string(taxType)+": "+CodeRuleTaxCode.Description())
 	}
 }
 

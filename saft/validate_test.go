@@ -11,24 +11,26 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/faturapt/faturapt/violation"
 )
 
 // violations returns f's violations, none when f is valid.
-func violations(t *testing.T, f *AuditFile) []Violation {
+func violations(t *testing.T, f *AuditFile) []violation.Violation {
 	t.Helper()
 	err := f.Validate()
 	if err == nil {
 		return nil
 	}
-	var ve *ValidationError
+	var ve *violation.Error
 	require.ErrorAs(t, err, &ve)
 	require.ErrorIs(t, err, ErrInvalid)
 	require.NotEmpty(t, ve.Violations)
 	return ve.Violations
 }
 
-func codesOf(vs []Violation) []string {
-	var out []string
+func codesOf(vs []violation.Violation) []violation.Code {
+	var out []violation.Code
 	for _, v := range vs {
 		if !slices.Contains(out, v.Code) {
 			out = append(out, v.Code)
@@ -261,18 +263,18 @@ func TestAssertions(t *testing.T) {
 	covered := map[int]bool{}
 	for _, tc := range assertionCases {
 		code := AssertionCode(tc.n)
-		t.Run(code, func(t *testing.T) {
+		t.Run(string(code), func(t *testing.T) {
 			covered[tc.n] = true
 			f := valFile()
 			tc.breakIt(f)
 			vs := violations(t, f)
-			want := []string{code}
+			want := []violation.Code{code}
 			for _, n := range tc.also {
 				want = append(want, AssertionCode(n))
 			}
 			slices.Sort(want)
 			assert.Equal(t, want, codesOf(filterCodes(vs, "SAFT-ASSERT-")), "assertions broken: %v", vs)
-			assert.Contains(t, vs, Violation{Code: code, Path: tc.path, Message: "assertion " + strconv.Itoa(tc.n) + " of the schema fails: " + AssertionRule(tc.n)})
+			assert.Contains(t, vs, violation.Violation{Code: code, Path: tc.path, Message: "assertion " + strconv.Itoa(tc.n) + " of the schema fails: " + AssertionRule(tc.n)})
 
 			g := valFile()
 			tc.keep(g)
@@ -285,12 +287,19 @@ func TestAssertions(t *testing.T) {
 }
 
 // filterCodes keeps the violations whose code starts with prefix.
-func filterCodes(vs []Violation, prefix string) []Violation {
-	var out []Violation
+func filterCodes(vs []violation.Violation, prefix string) []violation.Violation {
+	var out []violation.Violation
 	for _, v := range vs {
-		if strings.HasPrefix(v.Code, prefix) {
+		if strings.HasPrefix(string(v.Code), prefix) {
 			out = append(out, v)
 		}
 	}
 	return out
+}
+
+// check runs the checks of one record alone at path: no keys, no Header.
+func check(path string, f func(c *checker)) []violation.Violation {
+	c := newChecker(path)
+	f(&c)
+	return c.out
 }

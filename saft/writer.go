@@ -86,16 +86,11 @@ func WithoutValidation() Option { return func(c *config) { c.validate = false } 
 // Compact writes the XML without newlines and indentation (about 20%
 // smaller). By default each element is on its own line, indented by two
 // spaces.
-func Compact() Option { return func(c *config) { c.indent = false } }
-
-// ErrNoValidator is returned by Write when validation is requested but
-// the package was built without the record validator.
-var ErrNoValidator = errors.New("saft: no record validator available; use WithoutValidation to write without validating")
+func WithCompact() Option { return func(c *config) { c.indent = false } }
 
 // Write writes c to w as a SAF-T (PT) 1.04_01 file: Windows-1252, with
 // its XML declaration, the SAF-T namespace, every element in the schema's
-// order (see the formats in writer_xml.go: monetary values with at least 2
-// decimals and never rounded, document totals with exactly 2, quantities
+// order (monetary values with at least 2 decimals and never rounded, document totals with exactly 2, quantities
 // and rates exact; characters outside Windows-1252 as character
 // references).
 //
@@ -116,7 +111,7 @@ var ErrNoValidator = errors.New("saft: no record validator available; use Withou
 // sets aside). The second pass recomputes the totals and fails with
 // ErrSourceChanged if they differ from the first.
 //
-// Errors: a *ValidationError (errors.Is ErrInvalid) when validation fails,
+// Errors: a *violation.Error (errors.Is ErrInvalid) when validation fails,
 // nothing written; a *WriteError (ErrInvalidChar, ErrScale,
 // ErrInvalidDate) for a value that cannot be written; the iterators' and
 // w's errors, wrapped. After an error other than validation, what was
@@ -260,12 +255,9 @@ func sourceErr(section string, err error) error {
 
 func firstPass(c *Content, validate bool) (*ControlTotals, error) {
 	t := &ControlTotals{}
-	var v recordValidator
+	var v *writerValidator
 	if validate {
-		if newRecordValidator == nil {
-			return nil, ErrNoValidator
-		}
-		v = newRecordValidator()
+		v = &writerValidator{v: NewValidator()}
 		v.Header(&c.Header)
 		if a := c.GeneralLedgerAccounts; a != nil {
 			v.TaxonomyReference(a.TaxonomyReference)

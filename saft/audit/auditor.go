@@ -77,7 +77,7 @@ func (a *auditor) addAt(rec *saft.Record, code violation.Code, path, format stri
 
 // recViolations records the validator's violations about rec, each at the
 // line of the innermost element of rec its path names.
-func (a *auditor) recViolations(rec *saft.Record, vs []saft.Violation) {
+func (a *auditor) recViolations(rec *saft.Record, vs []violation.Violation) {
 	if len(vs) == 0 {
 		return
 	}
@@ -86,17 +86,17 @@ func (a *auditor) recViolations(rec *saft.Record, vs []saft.Violation) {
 		if a.isUnread(v.Path) {
 			continue
 		}
-		a.add(Finding{Code: violation.Code(v.Code), Section: sec, Record: name, Path: v.Path, Line: rec.LineOf(v.Path), Message: v.Message})
+		a.add(Finding{Code: v.Code, Section: sec, Record: name, Path: v.Path, Line: rec.LineOf(v.Path), Message: v.Message})
 	}
 }
 
 // violations records the validator's violations about rec.
-func (a *auditor) violations(vs []saft.Violation, section, record string, line int) {
+func (a *auditor) violations(vs []violation.Violation, section, record string, line int) {
 	for _, v := range vs {
 		if a.isUnread(v.Path) {
 			continue
 		}
-		a.add(Finding{Code: violation.Code(v.Code), Section: section, Record: record, Path: v.Path, Line: line, Message: v.Message})
+		a.add(Finding{Code: v.Code, Section: section, Record: record, Path: v.Path, Line: line, Message: v.Message})
 	}
 }
 
@@ -283,7 +283,7 @@ func (a *auditor) flushTaxTable() {
 			record = "TaxTableEntry " + string(e.TaxType) + "/" + e.TaxCountryRegion + "/" + string(e.TaxCode)
 			line = a.taxLines[n-1]
 		}
-		a.add(Finding{Code: violation.Code(v.Code), Section: "MasterFiles", Record: record, Path: v.Path, Line: line, Message: v.Message})
+		a.add(Finding{Code: v.Code, Section: "MasterFiles", Record: record, Path: v.Path, Line: line, Message: v.Message})
 	}
 	a.taxEntries, a.taxLines = nil, nil
 	maps.DeleteFunc(a.unreadKept, func(path string, _ bool) bool { return strings.Contains(path, "/TaxTableEntry[") })

@@ -1,7 +1,6 @@
 package audit
 
 import (
-	"github.com/faturapt/faturapt/saft"
 	"github.com/faturapt/faturapt/violation"
 )
 
@@ -86,33 +85,10 @@ var Codes = violation.NewCatalogue(
 	violation.Entry{Code: CodeChainKeyVersion, Severity: violation.SeverityWarning, Description: "the private key version in HashControl goes back within a series (Despacho 8632/2014, §2.1.3)"},
 )
 
-// severityOf returns the severity of any code a Finding may carry.
-func severityOf(code violation.Code) violation.Severity {
-	if _, ok := violation.Lookup(code); ok {
-		return code.Severity()
-	}
-	// saft's codes, until saft registers them in a catalogue.
-	if saft.IsWarning(string(code)) {
-		return violation.SeverityWarning
-	}
-	return violation.SeverityError
-}
+// severityOf returns the severity of any code a Finding may carry: the
+// audit's and saft's codes share the one registry of package violation.
+func severityOf(code violation.Code) violation.Severity { return code.Severity() }
 
 // Description describes any code a Finding may carry: the audit's, the
 // validator's and the reader's; "" for an unknown code.
-func Description(code violation.Code) string {
-	if d := code.Description(); d != "" {
-		return d
-	}
-	switch code {
-	case saft.CodeReadUnexpected:
-		return "an element or text the schema does not allow at that place"
-	case saft.CodeReadOrder:
-		return "an element out of the schema's order, or repeated"
-	case saft.CodeReadValue:
-		return "a number, date or indicator that does not parse"
-	case saft.CodeReadAttribute:
-		return "an attribute the schema does not allow (it declares none), or xsi:nil on an element that is not nillable"
-	}
-	return saft.CodeDescription(string(code))
-}
+func Description(code violation.Code) string { return code.Description() }
