@@ -137,24 +137,6 @@ var ErrNotApplied = errors.New("atclient: not applied (the answer was lost; a qu
 // not tell whether AT acted on it. Do not repeat the request: query later.
 var ErrOutcomeUnknown = errors.New("atclient: outcome unknown (the answer was lost and the follow-up query failed); query before trying again")
 
-// ErrInvalidRequest wraps every error of a request refused before sending
-// because a field breaks a rule of the WSDL or the manual.
-var ErrInvalidRequest = errors.New("atclient: invalid request")
-
-// FieldError is a request field that breaks a rule; Field is the AT field
-// name, Rule a stable code.
-type FieldError struct {
-	Field string
-	Rule  string
-	Msg   string
-}
-
-func (e *FieldError) Error() string {
-	return fmt.Sprintf("atclient: invalid request: %s: %s (%s)", e.Field, e.Msg, e.Rule)
-}
-
-func (e *FieldError) Is(target error) bool { return target == ErrInvalidRequest }
-
 // Uncertain reports whether err, the failure of a request that changes
 // AT's state, leaves open whether AT acted on the request:
 // the answer was lost or garbled, or AT failed while handling it (a server

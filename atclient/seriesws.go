@@ -3,7 +3,6 @@ package atclient
 import (
 	"context"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -14,6 +13,7 @@ import (
 	gen "github.com/faturapt/faturapt/atclient/internal/serieswsdl"
 	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/series"
+	"github.com/faturapt/faturapt/violation"
 )
 
 // SeriesWSService (series manual §2). Requests are the gowsdl types of
@@ -62,11 +62,12 @@ type SeriesQuery struct {
 // query fails too, the error wraps ErrOutcomeUnknown.
 func (c *Client) RegisterSeries(ctx context.Context, s series.Series) (series.Series, error) {
 	if err := s.Validate(); err != nil {
-		return series.Series{}, fmt.Errorf("%w: %w", ErrInvalidRequest, err)
+		return series.Series{}, err
 	}
 	if s.Registered() {
-		return series.Series{}, &FieldError{Field: "codValidacaoSerie", Rule: "already_registered",
-			Msg: fmt.Sprintf("series %s of type %s already has validation code %s", s.ID, s.DocumentType, s.ValidationCode)}
+		var vs violation.List
+		vs.Add("codValidacaoSerie", ViolationAlreadyRegistered, "series %s of type %s already has validation code %s", s.ID, s.DocumentType, s.ValidationCode)
+		return series.Series{}, vs.Err(subject)
 	}
 	req, err := registerRequest(s)
 	if err != nil {
@@ -107,18 +108,14 @@ func (c *Client) RegisterSeries(ctx context.Context, s series.Series) (series.Se
 // (at most 4000 characters). s needs ID, DocumentType and ValidationCode.
 // A lost answer is reconciled by a query, as in RegisterSeries.
 func (c *Client) FinalizeSeries(ctx context.Context, s series.Series, lastIssued series.Number, justification string) (series.Series, error) {
-	var errs []error
-	checkRef(&errs, s)
-	seq, err := numSeq("seqUltimoDocEmitido", lastIssued)
-	if err != nil {
-		errs = append(errs, err)
-	}
+	var vs violation.List
+	checkRef(&vs, s)
+	seq := numSeq(&vs, "seqUltimoDocEmitido", lastIssued)
 	if n := utf8.RuneCountInString(justification); n > series.MaxJustificationChars {
-		errs = append(errs, &FieldError{Field: "justificacao", Rule: "too_long",
-			Msg: fmt.Sprintf("%d characters, at most %d", n, series.MaxJustificationChars)})
+		vs.Add("justificacao", ViolationTooLong, "%d characters, at most %d", n, series.MaxJustificationChars)
 	}
-	if len(errs) > 0 {
-		return series.Series{}, errors.Join(errs...)
+	if err := vs.Err(subject); err != nil {
+		return series.Series{}, err
 	}
 	req := &gen.FinalizarSerie{
 		Serie:               ptr(gen.SerieType(s.ID)),
@@ -146,17 +143,16 @@ func (c *Client) FinalizeSeries(ctx context.Context, s series.Series, lastIssued
 // so. s needs ID, DocumentType and ValidationCode. A lost answer is
 // reconciled by a query, as in RegisterSeries.
 func (c *Client) CancelSeries(ctx context.Context, s series.Series, reason series.CancellationReason, declaredNoDocuments bool) (series.Series, error) {
-	var errs []error
-	checkRef(&errs, s)
+	var vs violation.List
+	checkRef(&vs, s)
 	if !reason.Valid() {
-		errs = append(errs, &FieldError{Field: "motivo", Rule: "unknown_code", Msg: fmt.Sprintf("%q is not ER (§1.3.9)", clip(string(reason)))})
+		vs.Add("motivo", ViolationUnknownCode, "%q is not ER (§1.3.9)", clip(string(reason)))
 	}
 	if !declaredNoDocuments {
-		errs = append(errs, &FieldError{Field: "declaracaoNaoEmissao", Rule: "required",
-			Msg: "AT cancels a registration only with the declaration that no document was issued in the series"})
+		vs.Add("declaracaoNaoEmissao", ViolationRequired, "AT cancels a registration only with the declaration that no document was issued in the series")
 	}
-	if len(errs) > 0 {
-		return series.Series{}, errors.Join(errs...)
+	if err := vs.Err(subject); err != nil {
+		return series.Series{}, err
 	}
 	req := &gen.AnularSerie{
 		Serie:                ptr(gen.SerieType(s.ID)),
@@ -457,29 +453,30 @@ func number(n gen.NumSeqType) (series.Number, bool) {
 }
 
 // numSeq writes a sequence number (xsd:integer, 1 to 25 digits).
-func numSeq(field string, n series.Number) (gen.NumSeqType, error) {
+func numSeq(vs *violation.List, field string, n series.Number) gen.NumSeqType {
 	if !n.Valid() {
-		return "", &FieldError{Field: field, Rule: "out_of_range", Msg: fmt.Sprintf("%s is not 1 to 25 digits", n)}
+		vs.Add(field, ViolationOutOfRange, "%s is not 1 to 25 digits", n)
 	}
-	return gen.NumSeqType(n.String()), nil
+	return gen.NumSeqType(n.String())
 }
 
-func checkRef(errs *[]error, s series.Series) {
+// checkRef checks what identifies a registered series.
+func checkRef(vs *violation.List, s series.Series) {
 	if err := series.ValidateID(s.ID); err != nil {
-		*errs = append(*errs, &FieldError{Field: "serie", Rule: "identifier", Msg: err.Error()})
+		vs.Add("serie", ViolationIdentifier, "%s", err)
 	}
 	if !s.DocumentType.Valid() {
-		*errs = append(*errs, &FieldError{Field: "tipoDoc", Rule: "unknown_code", Msg: fmt.Sprintf("%q is not a code of §1.3.7", clip(string(s.DocumentType)))})
+		vs.Add("tipoDoc", ViolationUnknownCode, "%q is not a code of §1.3.7", clip(string(s.DocumentType)))
 	}
 	if len(s.ValidationCode) < series.MinValidationCodeLen {
-		*errs = append(*errs, &FieldError{Field: "codValidacaoSerie", Rule: "required",
-			Msg: fmt.Sprintf("AT's validation code of the series is needed (at least %d characters)", series.MinValidationCodeLen)})
+		vs.Add("codValidacaoSerie", ViolationRequired, "AT's validation code of the series is needed (at least %d characters)", series.MinValidationCodeLen)
 	}
 }
 
 func registerRequest(s series.Series) (*gen.RegistarSerie, error) {
-	first, err := numSeq("numInicialSeq", s.FirstNumber)
-	if err != nil {
+	var vs violation.List
+	first := numSeq(&vs, "numInicialSeq", s.FirstNumber)
+	if err := vs.Err(subject); err != nil {
 		return nil, err
 	}
 	return &gen.RegistarSerie{
@@ -495,39 +492,39 @@ func registerRequest(s series.Series) (*gen.RegistarSerie, error) {
 }
 
 func queryRequest(q SeriesQuery) (*gen.ConsultarSeries, error) {
-	var errs []error
-	bad := func(field, rule, msg string) { errs = append(errs, &FieldError{Field: field, Rule: rule, Msg: msg}) }
+	var vs violation.List
+	bad := func(field string, code violation.Code, msg string) { vs.Add(field, code, "%s", msg) }
 	req := &gen.ConsultarSeries{}
 	if q.ID != "" {
 		if err := series.ValidateID(q.ID); err != nil {
-			bad("serie", "identifier", err.Error())
+			bad("serie", ViolationIdentifier, err.Error())
 		}
 		req.Serie = ptr(gen.SerieType(q.ID))
 	}
 	if q.Type != "" {
 		if !q.Type.Valid() {
-			bad("tipoSerie", "unknown_code", fmt.Sprintf("%q is not N, F or R", clip(string(q.Type))))
+			bad("tipoSerie", ViolationUnknownCode, fmt.Sprintf("%q is not N, F or R", clip(string(q.Type))))
 		}
 		req.TipoSerie = ptr(gen.TipoSerieType(q.Type))
 	}
 	if q.Class != "" {
 		if !q.Class.Valid() {
-			bad("classeDoc", "unknown_code", fmt.Sprintf("%q is not SI, MG, WD or PY", clip(string(q.Class))))
+			bad("classeDoc", ViolationUnknownCode, fmt.Sprintf("%q is not SI, MG, WD or PY", clip(string(q.Class))))
 		}
 		req.ClasseDoc = ptr(gen.ClasseDocType(q.Class))
 	}
 	if q.DocumentType != "" {
 		switch {
 		case !q.DocumentType.Valid():
-			bad("tipoDoc", "unknown_code", fmt.Sprintf("%q is not a code of §1.3.7", clip(string(q.DocumentType))))
+			bad("tipoDoc", ViolationUnknownCode, fmt.Sprintf("%q is not a code of §1.3.7", clip(string(q.DocumentType))))
 		case q.Class != "" && q.DocumentType.Class() != q.Class:
-			bad("tipoDoc", "class_mismatch", fmt.Sprintf("%s is of class %s, not %s", q.DocumentType, q.DocumentType.Class(), q.Class))
+			bad("tipoDoc", ViolationClassMismatch, fmt.Sprintf("%s is of class %s, not %s", q.DocumentType, q.DocumentType.Class(), q.Class))
 		}
 		req.TipoDoc = ptr(gen.TipoDocType(q.DocumentType))
 	}
 	if q.ValidationCode != "" {
 		if len(q.ValidationCode) < series.MinValidationCodeLen {
-			bad("codValidacaoSerie", "too_short", fmt.Sprintf("at least %d characters", series.MinValidationCodeLen))
+			bad("codValidacaoSerie", ViolationTooShort, fmt.Sprintf("at least %d characters", series.MinValidationCodeLen))
 		}
 		req.CodValidacaoSerie = ptr(gen.CodValidacaoSerieType(q.ValidationCode))
 	}
@@ -540,28 +537,28 @@ func queryRequest(q SeriesQuery) (*gen.ConsultarSeries, error) {
 			continue
 		}
 		if !d.date.Valid() {
-			bad(d.field, "format", fmt.Sprintf("%s is not a calendar date", d.date))
+			bad(d.field, ViolationFormat, fmt.Sprintf("%s is not a calendar date", d.date))
 			continue
 		}
 		*d.dst = xsdDate(d.date)
 	}
 	if !q.RegisteredFrom.IsZero() && !q.RegisteredTo.IsZero() && q.RegisteredTo.Before(q.RegisteredFrom) {
-		bad("dataRegistoAte", "before_start", fmt.Sprintf("%s is before dataRegistoDe %s (AT code 4048)", q.RegisteredTo, q.RegisteredFrom))
+		bad("dataRegistoAte", ViolationBeforeStart, fmt.Sprintf("%s is before dataRegistoDe %s (AT code 4048)", q.RegisteredTo, q.RegisteredFrom))
 	}
 	if q.Status != "" {
 		if !q.Status.Valid() {
-			bad("estado", "unknown_code", fmt.Sprintf("%q is not A, N or F", clip(string(q.Status))))
+			bad("estado", ViolationUnknownCode, fmt.Sprintf("%q is not A, N or F", clip(string(q.Status))))
 		}
 		req.Estado = ptr(gen.EstadoType(q.Status))
 	}
 	if q.ProcessingMeans != "" {
 		if !q.ProcessingMeans.Valid() {
-			bad("meioProcessamento", "unknown_code", fmt.Sprintf("%q is not PI, PF or OM", clip(string(q.ProcessingMeans))))
+			bad("meioProcessamento", ViolationUnknownCode, fmt.Sprintf("%q is not PI, PF or OM", clip(string(q.ProcessingMeans))))
 		}
 		req.MeioProcessamento = ptr(gen.MeioProcessamentoType(q.ProcessingMeans))
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	if err := vs.Err(subject); err != nil {
+		return nil, err
 	}
 	return req, nil
 }

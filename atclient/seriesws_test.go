@@ -13,6 +13,7 @@ import (
 	"github.com/faturapt/faturapt/atcud"
 	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/series"
+	"github.com/faturapt/faturapt/violation"
 )
 
 func requireCode(t *testing.T, err error, code series.ReturnCode) *ResultError {
@@ -123,15 +124,19 @@ func TestRegisterRefusals(t *testing.T) {
 func TestRegisterChecksBeforeSending(t *testing.T) {
 	e := newSim(t, nil)
 	_, err := e.client.RegisterSeries(testCtx(t), series.Series{ID: "A--", DocumentType: "ZZ"})
-	require.ErrorIs(t, err, ErrInvalidRequest)
-	require.ErrorIs(t, err, series.ErrInvalid)
+	require.ErrorIs(t, err, ErrInvalid)
+	require.True(t, series.Codes.Valid(violation.Codes(err)[0]), "refused by the series' own validation: %v", err)
 	s := e.register(t, "A", series.DocumentTypeFT, 1)
 	_, err = e.client.RegisterSeries(testCtx(t), s)
-	require.ErrorIs(t, err, ErrInvalidRequest, "already has a validation code")
+	require.ErrorIs(t, err, ErrInvalid, "already has a validation code")
+	assert.True(t, violation.Has(err, ViolationAlreadyRegistered))
 	_, err = e.client.FinalizeSeries(testCtx(t), s, series.Number{}, "")
-	var fe *FieldError
-	require.ErrorAs(t, err, &fe)
-	assert.Equal(t, "seqUltimoDocEmitido", fe.Field)
+	var ve *violation.Error
+	require.ErrorAs(t, err, &ve)
+	assert.True(t, ve.HasAt("seqUltimoDocEmitido", ViolationOutOfRange), "%v", err)
+	for _, c := range ve.Codes() {
+		assert.True(t, Codes.Valid(c), "%s in the catalogue", c)
+	}
 	assert.Equal(t, 1, e.srv.Calls(opRegister), "refused requests never reach AT")
 	assert.Equal(t, 0, e.srv.Requests(opFinalize))
 }
@@ -183,7 +188,7 @@ func TestCancel(t *testing.T) {
 	s := e.register(t, "C1", series.DocumentTypeGT, 1)
 
 	_, err := e.client.CancelSeries(testCtx(t), s, series.CancellationReasonError, false)
-	require.ErrorIs(t, err, ErrInvalidRequest, "the declaration is required")
+	require.ErrorIs(t, err, ErrInvalid, "the declaration is required")
 
 	req := &gen.AnularSerie{
 		Serie: ptr(gen.SerieType("C1")), ClasseDoc: ptr(gen.ClasseDocType("MG")), TipoDoc: ptr(gen.TipoDocType("GT")),
@@ -252,9 +257,9 @@ func TestQuery(t *testing.T) {
 	_, err = e.rawCall(t, opQuery, req, series.Code2002)
 	requireCode(t, err, series.Code4048)
 	_, err = e.client.QuerySeries(testCtx(t), SeriesQuery{RegisteredFrom: e.today, RegisteredTo: civil.DateOf(simNow.AddDate(0, 0, -1))})
-	require.ErrorIs(t, err, ErrInvalidRequest)
+	require.ErrorIs(t, err, ErrInvalid)
 	_, err = e.client.QuerySeries(testCtx(t), SeriesQuery{Class: series.DocumentClassMG, DocumentType: series.DocumentTypeFT, Status: "X"})
-	require.ErrorIs(t, err, ErrInvalidRequest)
+	require.ErrorIs(t, err, ErrInvalid)
 	assert.Contains(t, err.Error(), "tipoDoc")
 	assert.Contains(t, err.Error(), "estado")
 }

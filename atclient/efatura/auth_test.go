@@ -41,7 +41,7 @@ func TestEFaturaSimulatorAuthenticationCodes(t *testing.T) {
 	tests := []struct {
 		name  string
 		alter func([]byte) []byte
-		code  Code
+		code  ResponseCode
 	}{
 		{"replayed as sent (same request key)", func(b []byte) []byte { return b }, CodeRepeatedSymmetricKey},
 		{"no header", noHeader, CodeUserMissing},

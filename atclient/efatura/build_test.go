@@ -24,7 +24,7 @@ func violationsOf(t *testing.T, err error) []string {
 	require.ErrorAs(t, err, &ve)
 	var out []string
 	for _, v := range ve.Violations {
-		require.True(t, Rules.Valid(v.Code), "%s is in the catalogue", v.Code)
+		require.True(t, Codes.Valid(v.Code), "%s is in the catalogue", v.Code)
 		rule := strings.ReplaceAll(strings.ToLower(strings.TrimPrefix(string(v.Code), "EFATURA-")), "-", "_")
 		out = append(out, v.Path+":"+rule)
 	}

@@ -86,7 +86,7 @@ var ErrConflict = errors.New("efatura: a document of this number is registered w
 // RegisterInvoice communicates a sales document (RegisterInvoiceRequest,
 // manual §2.2.2). The request is built from the SAF-T invoice and customer;
 // the manual's rules are checked first and every violation is returned at
-// once (a *violation.Error, errors.Is ErrInvalid; see Rules). AT's refusals are
+// once (a *violation.Error, errors.Is ErrInvalid; see Codes). AT's refusals are
 // *Error.
 //
 // Lost answers. AT offers no query of what was registered (the
@@ -379,7 +379,7 @@ func decodeAnswer(op Operation, status int, data []byte) (Receipt, error) {
 		if errors.As(err, &fe) && fe.AuthCode != 0 {
 			// The manual's authentication code, delivered in a fault's
 			// detail rather than in CodigoResposta.
-			return Receipt{}, &Error{Operation: op, Code: Code(fe.AuthCode), Message: fe.AuthMessage, Fault: fe}
+			return Receipt{}, &Error{Operation: op, Code: ResponseCode(fe.AuthCode), Message: fe.AuthMessage, Fault: fe}
 		}
 		return Receipt{}, err
 	}
@@ -410,7 +410,7 @@ func decodeAnswer(op Operation, status int, data []byte) (Receipt, error) {
 	if r.Date != nil {
 		rec.OperationTime = clip(strings.TrimSpace(*r.Date))
 	}
-	if code := Code(n); code != CodeOK {
+	if code := ResponseCode(n); code != CodeOK {
 		return Receipt{}, &Error{Operation: op, Code: code, Message: rec.Message}
 	}
 	return rec, nil

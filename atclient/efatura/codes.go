@@ -8,55 +8,55 @@ import (
 	"github.com/faturapt/faturapt/atclient"
 )
 
-// Code is a CodigoResposta of the e-Fatura service: 0 is success;
+// ResponseCode is a CodigoResposta of the e-Fatura service: 0 is success;
 // 1 to 20, 33 and 99 refuse the authentication (SOAP Header); the others
 // refuse the document (SOAP Body). The manual lists the codes of each
 // operation separately and some numbers mean different things in different
 // operations, so a code is read together with its operation (Meaning).
 // Source: "Comunicação dos elementos dos documentos de faturação", v1.0,
 // June 2022, §2.2.4.
-type Code int
+type ResponseCode int
 
 // Codes common to every operation (§2.2.4).
 const (
-	CodeOK                        Code = 0
-	CodeUserMissing               Code = 1
-	CodeUserLength                Code = 2
-	CodeInvalidNIF                Code = 3
-	CodeUserFormat                Code = 4
-	CodeSubUserFormat             Code = 5
-	CodePasswordMissing           Code = 6
-	CodeInvalidBase64             Code = 7
-	CodeInvalidPublicKeyCipher    Code = 8
-	CodeInvalidCreated            Code = 9
-	CodeCredentialExpired         Code = 10
-	CodeInvalidSymmetricKey       Code = 11
-	CodeRepeatedSymmetricKey      Code = 12
-	CodeInvalidPasswordStructure  Code = 13
-	CodeCreatedUndecipherable     Code = 16
-	CodePasswordUndecipherable    Code = 17
-	CodeDigestUndecipherable      Code = 18
-	CodeCreatedMissing            Code = 19
-	CodeNonceMissing              Code = 20
-	CodeInvalidSOAPRequest        Code = 33
-	CodePasswordRejected          Code = 99
-	CodeNoPermissionForIssuer     Code = -16
-	CodeInvalidIssuerNIF          Code = -17
-	CodeSystemError               Code = -99
-	CodeInvoiceDifferentValues    Code = -3  // RegisterInvoice
-	CodeInvoiceAlreadyRegistered  Code = -10 // RegisterInvoice
-	CodeWorkAlreadyRegistered     Code = -22 // RegisterWork
-	CodePaymentAlreadyRegistered  Code = -25 // RegisterPayment
-	CodeInternalError             Code = -97 // RegisterInvoice, ChangeInvoiceStatus
-	CodeDeleteMixedPeriod         Code = 400 // Delete*
-	CodeDeleteSeveralYears        Code = 401 // Delete*
-	CodeDeleteDocumentNotFound    Code = 478 // Delete*
-	CodeDeleteRepeatedDocuments   Code = 491 // Delete*
-	CodeInvoiceNotFound           Code = -11 // ChangeInvoiceStatus
-	CodeWorkNotFound              Code = -19 // ChangeWorkStatus
-	CodePaymentNotFound           Code = -38 // ChangePaymentStatus
-	CodeInvoiceStatusInvalid      Code = -12 // ChangeInvoiceStatus
-	CodeWorkStatusChangeForbidden Code = -37 // ChangeWorkStatus
+	CodeOK                        ResponseCode = 0
+	CodeUserMissing               ResponseCode = 1
+	CodeUserLength                ResponseCode = 2
+	CodeInvalidNIF                ResponseCode = 3
+	CodeUserFormat                ResponseCode = 4
+	CodeSubUserFormat             ResponseCode = 5
+	CodePasswordMissing           ResponseCode = 6
+	CodeInvalidBase64             ResponseCode = 7
+	CodeInvalidPublicKeyCipher    ResponseCode = 8
+	CodeInvalidCreated            ResponseCode = 9
+	CodeCredentialExpired         ResponseCode = 10
+	CodeInvalidSymmetricKey       ResponseCode = 11
+	CodeRepeatedSymmetricKey      ResponseCode = 12
+	CodeInvalidPasswordStructure  ResponseCode = 13
+	CodeCreatedUndecipherable     ResponseCode = 16
+	CodePasswordUndecipherable    ResponseCode = 17
+	CodeDigestUndecipherable      ResponseCode = 18
+	CodeCreatedMissing            ResponseCode = 19
+	CodeNonceMissing              ResponseCode = 20
+	CodeInvalidSOAPRequest        ResponseCode = 33
+	CodePasswordRejected          ResponseCode = 99
+	CodeNoPermissionForIssuer     ResponseCode = -16
+	CodeInvalidIssuerNIF          ResponseCode = -17
+	CodeSystemError               ResponseCode = -99
+	CodeInvoiceDifferentValues    ResponseCode = -3  // RegisterInvoice
+	CodeInvoiceAlreadyRegistered  ResponseCode = -10 // RegisterInvoice
+	CodeWorkAlreadyRegistered     ResponseCode = -22 // RegisterWork
+	CodePaymentAlreadyRegistered  ResponseCode = -25 // RegisterPayment
+	CodeInternalError             ResponseCode = -97 // RegisterInvoice, ChangeInvoiceStatus
+	CodeDeleteMixedPeriod         ResponseCode = 400 // Delete*
+	CodeDeleteSeveralYears        ResponseCode = 401 // Delete*
+	CodeDeleteDocumentNotFound    ResponseCode = 478 // Delete*
+	CodeDeleteRepeatedDocuments   ResponseCode = 491 // Delete*
+	CodeInvoiceNotFound           ResponseCode = -11 // ChangeInvoiceStatus
+	CodeWorkNotFound              ResponseCode = -19 // ChangeWorkStatus
+	CodePaymentNotFound           ResponseCode = -38 // ChangePaymentStatus
+	CodeInvoiceStatusInvalid      ResponseCode = -12 // ChangeInvoiceStatus
+	CodeWorkStatusChangeForbidden ResponseCode = -37 // ChangeWorkStatus
 )
 
 // Operation is an operation of the e-Fatura service (Fatcorews.wsdl).
@@ -98,7 +98,7 @@ type meaning struct{ pt, en string }
 // authCodes are the authentication codes, the same in every operation
 // (code 3 is listed only for RegisterInvoice and RegisterWork; its meaning
 // does not depend on the operation).
-var authCodes = map[Code]meaning{
+var authCodes = map[ResponseCode]meaning{
 	0:  {"Operação efetuada com sucesso", "success"},
 	1:  {"Utilizador não preenchido", "user missing"},
 	2:  {"Tamanho do utilizador incorreto", "user of wrong length"},
@@ -134,7 +134,7 @@ var (
 
 // deleteCodes are the codes of the three Delete operations besides their
 // own negative ones.
-var deleteCodes = map[Code]meaning{
+var deleteCodes = map[ResponseCode]meaning{
 	400: {"A lista de documentos a eliminar apresenta documentos que estão dentro do período válido para eliminação e documentos que carecem de análise / Período misto", "the list mixes documents that can be deleted now with documents that need analysis (mixed period)"},
 	401: {"A lista de documentos a eliminar apresenta documentos de anos diferentes", "the list has documents of different years"},
 	474: {"Data de início não preenchida", "start date missing"},
@@ -155,7 +155,7 @@ var deleteCodes = map[Code]meaning{
 }
 
 // documentCodes are each operation's document codes (§2.2.4).
-var documentCodes = map[Operation]map[Code]meaning{
+var documentCodes = map[Operation]map[ResponseCode]meaning{
 	OpRegisterInvoice: {
 		-1:  {"Documento inválido", "invalid document"},
 		-2:  {"Anulação de documento registado", "cancellation of a registered document"},
@@ -245,7 +245,7 @@ var documentCodes = map[Operation]map[Code]meaning{
 	},
 }
 
-func lookupCode(op Operation, c Code) (meaning, bool) {
+func lookupCode(op Operation, c ResponseCode) (meaning, bool) {
 	if m, ok := authCodes[c]; ok {
 		return m, true
 	}
@@ -262,25 +262,25 @@ func lookupCode(op Operation, c Code) (meaning, bool) {
 
 // Meaning returns the manual's text (Portuguese) of code c in operation op,
 // or "" when the manual does not list c for op.
-func (c Code) Meaning(op Operation) string { m, _ := lookupCode(op, c); return m.pt }
+func (c ResponseCode) Meaning(op Operation) string { m, _ := lookupCode(op, c); return m.pt }
 
 // MeaningEN returns the meaning of code c in operation op in English, or "".
-func (c Code) MeaningEN(op Operation) string { m, _ := lookupCode(op, c); return m.en }
+func (c ResponseCode) MeaningEN(op Operation) string { m, _ := lookupCode(op, c); return m.en }
 
 // Known reports whether the manual lists c for op.
-func (c Code) Known(op Operation) bool { _, ok := lookupCode(op, c); return ok }
+func (c ResponseCode) Known(op Operation) bool { _, ok := lookupCode(op, c); return ok }
 
 // Authentication reports whether c refuses the WS-Security header.
-func (c Code) Authentication() bool {
+func (c ResponseCode) Authentication() bool {
 	return c > 0 && c <= 99 && c != 0 && authCodes[c] != meaning{}
 }
 
 // Temporary reports whether the manual asks to try again later (-97, -99).
-func (c Code) Temporary() bool { return c == CodeSystemError || c == CodeInternalError }
+func (c ResponseCode) Temporary() bool { return c == CodeSystemError || c == CodeInternalError }
 
 // alreadyRegistered is, per register operation, the code with which AT
 // refuses a document number it already holds from this issuer.
-var alreadyRegistered = map[Operation]Code{
+var alreadyRegistered = map[Operation]ResponseCode{
 	OpRegisterInvoice: CodeInvoiceAlreadyRegistered,
 	OpRegisterWork:    CodeWorkAlreadyRegistered,
 	OpRegisterPayment: CodePaymentAlreadyRegistered,
@@ -308,7 +308,7 @@ var ErrTryLater = atclient.ErrTryLater
 // the *atclient.FaultError.
 type Error struct {
 	Operation Operation
-	Code      Code
+	Code      ResponseCode
 	Message   string
 	Fault     *atclient.FaultError // the SOAP fault that carried the code, if any
 }

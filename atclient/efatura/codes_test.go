@@ -17,8 +17,8 @@ import (
 // (§2.2.4): every operation knows the authentication codes and its own
 // document codes, and codes of one operation are not claimed by another.
 func TestEFaturaCodeTable(t *testing.T) {
-	auth := []Code{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 16, 17, 18, 19, 20, 33, 99}
-	perOp := map[Operation][]Code{
+	auth := []ResponseCode{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 16, 17, 18, 19, 20, 33, 99}
+	perOp := map[Operation][]ResponseCode{
 		OpRegisterInvoice:     {-1, -2, -3, -4, -5, -6, -7, -8, -9, -10, -16, -17, -28, -39, -50, -97, -99},
 		OpChangeInvoiceStatus: {-11, -12, -16, -17, -31, -97, -99},
 		OpDeleteInvoice:       {400, 401, 474, 475, 477, 478, 479, 480, 481, 482, 483, 484, 485, 486, 489, 490, 491, -14, -15, -17, -34, -99},
@@ -43,7 +43,7 @@ func TestEFaturaCodeTable(t *testing.T) {
 			assert.NotEmpty(t, c.MeaningEN(op), "%s %d", op, c)
 		}
 		// Exactly those: nothing else from -99 to 500.
-		for c := Code(-99); c <= 500; c++ {
+		for c := ResponseCode(-99); c <= 500; c++ {
 			want := c == 0 || contains(auth, c) || contains(perOp[op], c)
 			assert.Equal(t, want, c.Known(op), "%s %d", op, c)
 		}
@@ -53,11 +53,11 @@ func TestEFaturaCodeTable(t *testing.T) {
 	assert.True(t, CodeInternalError.Temporary())
 	assert.False(t, CodeInvoiceDifferentValues.Temporary())
 	// The same number, different meanings in different operations.
-	assert.Equal(t, "Estado de documento inválido", Code(-12).Meaning(OpChangeInvoiceStatus))
-	assert.Empty(t, Code(-12).Meaning(OpRegisterWork))
+	assert.Equal(t, "Estado de documento inválido", ResponseCode(-12).Meaning(OpChangeInvoiceStatus))
+	assert.Empty(t, ResponseCode(-12).Meaning(OpRegisterWork))
 }
 
-func contains(s []Code, c Code) bool {
+func contains(s []ResponseCode, c ResponseCode) bool {
 	for _, x := range s {
 		if x == c {
 			return true

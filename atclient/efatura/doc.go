@@ -12,7 +12,7 @@
 // choice of method for the year (package reporting) is honoured with
 // WithReportingMethod. A request that breaks a rule of the WSDL or the
 // manual is refused before anything is sent, with every violation at once
-// (see Rules); AT's refusals are *Error with the manual's Code.
+// (see Codes); AT's refusals are *Error with the manual's ResponseCode (CodigoResposta).
 //
 // The transport is atclient's, shared with the series service: mutual TLS
 // with the producer's certificate and the WS-Security header with the

@@ -167,9 +167,9 @@ func ExampleWithReportingMethod() {
 	// 0
 }
 
-func ExampleCode_Meaning() {
-	fmt.Println(efatura.Code(-3).Meaning(efatura.OpRegisterInvoice))
-	fmt.Println(efatura.Code(-26).MeaningEN(efatura.OpChangePaymentStatus))
+func ExampleResponseCode_Meaning() {
+	fmt.Println(efatura.ResponseCode(-3).Meaning(efatura.OpRegisterInvoice))
+	fmt.Println(efatura.ResponseCode(-26).MeaningEN(efatura.OpChangePaymentStatus))
 	fmt.Println(efatura.CodePasswordRejected.Authentication())
 	// Output:
 	// Documento registado com valores diferentes

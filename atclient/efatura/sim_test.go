@@ -56,7 +56,7 @@ func testCtx(t testing.TB) context.Context {
 // The manual's documents, issued by the simulator's user.
 func simInvoice() Invoice { return manualInvoice() }
 
-func efCode(t *testing.T, err error) Code {
+func efCode(t *testing.T, err error) ResponseCode {
 	t.Helper()
 	var ee *Error
 	require.True(t, errors.As(err, &ee), "want an *Error, got %v", err)
@@ -132,7 +132,7 @@ func TestEFaturaDocumentCodes(t *testing.T) {
 		prep func(*testing.T, *efSim)
 		call func(*efSim) error
 		op   Operation
-		code Code
+		code ResponseCode
 	}{
 		{"duplicate invoice", registerFirst, func(e *efSim) error { _, err := e.client.RegisterInvoice(testCtxBG(), simInvoice()); return err },
 			OpRegisterInvoice, CodeInvoiceAlreadyRegistered},
