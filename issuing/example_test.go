@@ -2,6 +2,7 @@ package issuing_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"time"
@@ -14,6 +15,7 @@ import (
 	"github.com/faturapt/faturapt/issuing"
 	"github.com/faturapt/faturapt/qrcode"
 	"github.com/faturapt/faturapt/series"
+	"github.com/faturapt/faturapt/violation"
 )
 
 // Issue two invoices of series A, registered at AT with validation code
@@ -110,4 +112,25 @@ func ExampleMemoryStore_Seed() {
 	// Output:
 	// FS LOJA1/1234 02FWGVOX-1234
 	// 2 documents in the series
+}
+
+// An Issuer for company 500000000, signing as the program AT certified
+// under number 9999. Arguments that break a rule are all reported at once.
+func ExampleNew() {
+	pemKey, err := os.ReadFile("../certify/testdata/test_key_pkcs1.pem")
+	if err != nil {
+		panic(err)
+	}
+	key, _ := certify.ParsePrivateKeyPEM(pemKey)
+	signer, _ := certify.NewSigner(key, 1)
+	clock := func() time.Time { return time.Date(2026, time.December, 1, 9, 30, 0, 0, time.UTC) }
+
+	_, err = issuing.New("500000001", "AT9999", signer, nil)
+	fmt.Println(errors.Is(err, issuing.ErrInvalid), violation.Codes(err))
+
+	issuer, err := issuing.New("500000000", "9999", signer, issuing.NewMemoryStore(), issuing.WithClock(clock))
+	fmt.Println(issuer != nil, err)
+	// Output:
+	// true [ISSUING-ISSUER-NIF ISSUING-CERTIFICATE ISSUING-REQUIRED]
+	// true <nil>
 }
