@@ -60,5 +60,5 @@ func ExampleWriteAuditFile() {
 	fmt.Println(saft.WriteAuditFile(io.Discard, f))
 	// Output:
 	// written again as read: true
-	// saft: 1 violation: /AuditFile/SourceDocuments/SalesInvoices/Invoice[2]/DocumentTotals/GrossTotal: SAFT-RULE-GROSSTOTAL-SCALE: GrossTotal 127.205 has more than 2 decimals; it is exported as signed, rounded to 2 decimals (Despacho 8632/2014, §2.6.7)
+	// saft: invalid: /AuditFile/SourceDocuments/SalesInvoices/Invoice[2]/DocumentTotals/GrossTotal: GrossTotal 127.205 has more than 2 decimals; it is exported as signed, rounded to 2 decimals (Despacho 8632/2014, §2.6.7) [SAFT-RULE-GROSSTOTAL-SCALE]
 }
