@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
@@ -65,6 +66,7 @@ type Book struct {
 	rdb    *sql.DB // reads; the same pool on PostgreSQL
 	commit *committer
 	now    func() time.Time
+	stmts  sync.Map // SQLite: query -> *sql.Stmt prepared on the write connection
 }
 
 // OpenSQLite opens (creating it when absent) the SQLite book in the file
@@ -98,7 +100,7 @@ func OpenSQLite(ctx context.Context, path string, opts ...Option) (*Book, error)
 	}
 	r.SetMaxOpenConns(8)
 	b := &Book{engine: SQLite, db: w, rdb: r}
-	b.commit = newCommitter(w)
+	b.commit = newCommitter(w, b.prepare)
 	return b.open(ctx, opts)
 }
 
@@ -321,4 +323,31 @@ func (b *Book) write(ctx context.Context, fn func(ctx context.Context, tx *sql.T
 		return err
 	}
 	return tx.Commit()
+}
+
+// exec runs a statement of a write transaction. On SQLite the statements
+// of issuing are prepared once on the one write connection and reused
+// (SQLite's parsing costs more than its executing); pgx caches PostgreSQL's
+// by itself.
+func (b *Book) exec(ctx context.Context, tx *sql.Tx, q string, args ...any) (sql.Result, error) {
+	if st, ok := b.stmts.Load(q); ok {
+		return tx.StmtContext(ctx, st.(*sql.Stmt)).ExecContext(ctx, args...)
+	}
+	return tx.ExecContext(ctx, q, args...)
+}
+
+// prepare prepares the statements of issuing on SQLite's write connection,
+// when free, once the schema is there; it reports whether they are.
+func (b *Book) prepare() bool {
+	for _, q := range hotStatements {
+		if _, ok := b.stmts.Load(q); ok {
+			continue
+		}
+		st, err := b.db.Prepare(q)
+		if err != nil {
+			return false // not migrated yet: statements run unprepared
+		}
+		b.stmts.Store(q, st)
+	}
+	return true
 }

@@ -18,6 +18,10 @@ type committer struct {
 	quit chan struct{}
 	wg   sync.WaitGroup
 	once sync.Once
+	// prepare runs before a transaction until it reports true (the
+	// connection is free then).
+	prepare  func() bool
+	prepared bool
 }
 
 type writeReq struct {
@@ -31,8 +35,8 @@ const maxGroup = 256
 
 var errClosed = errors.New("book: closed")
 
-func newCommitter(db *sql.DB) *committer {
-	c := &committer{db: db, reqs: make(chan *writeReq), quit: make(chan struct{})}
+func newCommitter(db *sql.DB, prepare func() bool) *committer {
+	c := &committer{db: db, reqs: make(chan *writeReq), quit: make(chan struct{}), prepare: prepare}
 	c.wg.Add(1)
 	go c.run()
 	return c
@@ -86,6 +90,9 @@ func (c *committer) commit(batch []*writeReq) {
 		for _, r := range batch {
 			r.done <- err
 		}
+	}
+	if !c.prepared {
+		c.prepared = c.prepare()
 	}
 	tx, err := c.db.BeginTx(context.Background(), nil)
 	if err != nil {

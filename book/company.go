@@ -242,8 +242,19 @@ func (b *Book) SetMethod(ctx context.Context, nif string, year int, m reporting.
 		return fmt.Errorf("%w: %v", ErrInvalid, err)
 	}
 	return b.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO methods (company, year, method) VALUES ($1, $2, $3)
-			ON CONFLICT (company, year) DO UPDATE SET method = excluded.method`, nif, year, string(m))
+		if _, err := tx.ExecContext(ctx, `INSERT INTO methods (company, year, method) VALUES ($1, $2, $3)
+			ON CONFLICT (company, year) DO UPDATE SET method = excluded.method`, nif, year, string(m)); err != nil {
+			return err
+		}
+		if m != reporting.MethodWebService {
+			return nil
+		}
+		// The year's documents issued before the choice wait too.
+		_, err := tx.ExecContext(ctx, `INSERT INTO efatura (company, series_key, number, date, state)
+			SELECT company, series_key, number, date, $1 FROM documents
+			WHERE company = $2 AND date BETWEEN $3 AND $4 AND content_type = $5
+			ON CONFLICT DO NOTHING`, string(EFaturaPending), nif, fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year),
+			string(ContentSAFTInvoice))
 		return err
 	})
 }

@@ -112,8 +112,7 @@ func (s *Store) append(ctx context.Context, tx *sql.Tx, previous uint64, doc iss
 	// The compare-and-set: only the process that read the series' last
 	// number moves it (on PostgreSQL the row lock makes a concurrent
 	// writer wait, then find the number changed and update nothing).
-	res, err := tx.ExecContext(ctx, `UPDATE series SET last_number = $1, last_document = $2, last_hash = $3, last_date = $4, last_entry = $5
-		WHERE company = $6 AND series_key = $7 AND (last_number = $8 OR last_number = 0)`,
+	res, err := s.b.exec(ctx, tx, sqlAdvanceSeries,
 		int64(doc.Number), doc.DocumentNumber, doc.Hash, day, entry, s.company, doc.SeriesKey, int64(previous))
 	if err != nil {
 		return fmt.Errorf("book: recording %s: %w", doc.DocumentNumber, err)
@@ -129,23 +128,23 @@ func (s *Store) append(ctx context.Context, tx *sql.Tx, previous uint64, doc iss
 			return issuing.ErrConflict
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO documents (company, series_key, number, document_number, document_type, atcud,
-		date, system_entry, gross_total, hash, hash_control, qr, customer_id, content_type, content)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+	if _, err := s.b.exec(ctx, tx, sqlInsertDocument,
 		s.company, doc.SeriesKey, int64(doc.Number), doc.DocumentNumber, string(ref.Type), doc.ATCUD.String(),
 		day, entry, doc.GrossTotal.StringFixed(2), doc.Hash, doc.HashControl, doc.QR, c.CustomerID, string(c.Type), string(c.Data)); err != nil {
 		return fmt.Errorf("book: recording %s: %w", doc.DocumentNumber, err)
 	}
 	for _, p := range uniq(c.ProductCodes) {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO document_products (company, series_key, number, product_code) VALUES ($1, $2, $3, $4)`,
+		if _, err := s.b.exec(ctx, tx, sqlInsertProduct,
 			s.company, doc.SeriesKey, int64(doc.Number), p); err != nil {
 			return fmt.Errorf("book: recording %s: %w", doc.DocumentNumber, err)
 		}
 	}
 	// In a year communicated by web service, the document waits to be
 	// sent to e-Fatura.
-	if _, err := tx.ExecContext(ctx, `INSERT INTO efatura (company, series_key, number, date, state)
-		SELECT $1, $2, $3, $4, $5 FROM methods WHERE company = $1 AND year = $6 AND method = $7`,
+	if c.Type != ContentSAFTInvoice {
+		return nil
+	}
+	if _, err := s.b.exec(ctx, tx, sqlQueueEFatura,
 		s.company, doc.SeriesKey, int64(doc.Number), day, string(EFaturaPending), yearOf(day), methodWebService); err != nil {
 		return fmt.Errorf("book: recording %s: %w", doc.DocumentNumber, err)
 	}
@@ -286,3 +285,17 @@ func yearOf(day string) int {
 	y, _ := strconv.Atoi(day[:min(4, len(day))])
 	return y
 }
+
+// The statements of issuing, prepared on SQLite.
+const (
+	sqlAdvanceSeries = `UPDATE series SET last_number = $1, last_document = $2, last_hash = $3, last_date = $4, last_entry = $5
+		WHERE company = $6 AND series_key = $7 AND (last_number = $8 OR last_number = 0)`
+	sqlInsertDocument = `INSERT INTO documents (company, series_key, number, document_number, document_type, atcud,
+		date, system_entry, gross_total, hash, hash_control, qr, customer_id, content_type, content)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`
+	sqlInsertProduct = `INSERT INTO document_products (company, series_key, number, product_code) VALUES ($1, $2, $3, $4)`
+	sqlQueueEFatura  = `INSERT INTO efatura (company, series_key, number, date, state)
+		SELECT $1, $2, $3, $4, $5 FROM methods WHERE company = $1 AND year = $6 AND method = $7`
+)
+
+var hotStatements = []string{sqlAdvanceSeries, sqlInsertDocument, sqlInsertProduct, sqlQueueEFatura}
