@@ -114,17 +114,17 @@ func Compute(d Draft) (*Computed, error) {
 	c := &Computed{}
 	d = normalize(d, &vs)
 	c.Draft = d
-	lines := resolve(&d, &vs)
+	lines, keys := resolve(&d, &vs)
 	if len(vs) > 0 {
 		return nil, vs.Err("document")
 	}
 	factor := one
 	if d.Currency != nil {
 		factor = d.Currency.Rate
-		orig := money(lines, d, one, &vs)
+		orig := money(lines, keys, d, one, false, &vs)
 		c.CurrencyAmount = orig.gross
 	}
-	m := money(lines, d, factor, &vs)
+	m := money(lines, keys, d, factor, true, &vs)
 	c.Lines, c.Taxes = m.lines, m.taxes
 	c.NetTotal, c.TaxPayable, c.GrossTotal = m.net, m.tax, m.gross
 	c.totals(&vs)
@@ -163,12 +163,12 @@ func normalize(d Draft, vs *violation.List) Draft {
 		vs.Add("Region", CodeRegion, "%q is not PT, PT-AC or PT-MA", d.Region)
 	}
 	if d.Rates == nil {
-		d.Rates = DefaultRates()
+		d.Rates = defaultRates
 	}
 	if d.SourceID == "" {
 		d.SourceID = "document"
 	}
-	checkPercent(vs, "Discount", d.Discount)
+	checkPercent(vs, -1, "Discount", d.Discount)
 	d.Customer = normalizeCustomer(d.Customer, vs)
 	if d.Currency != nil {
 		cur := *d.Currency
@@ -200,8 +200,18 @@ func normalize(d Draft, vs *violation.List) Draft {
 	return d
 }
 
-func checkPercent(vs *violation.List, path string, p decimal.Decimal) {
+func checkPercent(vs *violation.List, line linePath, field string, p decimal.Decimal) {
+	if p.IsZero() {
+		return
+	}
+	if c, s, ok := fixedOf(p); ok && c <= 100*pow10s[s] {
+		return
+	}
 	if p.IsNegative() || p.GreaterThan(hundred) {
+		path := field
+		if line >= 0 {
+			path = line.String() + "." + field
+		}
 		vs.Add(path, CodeDiscount, "%s %% is not between 0 and 100", p)
 	}
 }
@@ -248,26 +258,24 @@ func normalizeCustomer(c Customer, vs *violation.List) Customer {
 	return c
 }
 
-// resolved is a line with its tax decided.
-type resolved struct {
-	LineAmounts
-	key taxKey
-}
-
 type taxKey struct {
 	typ     saft.TaxType
 	region  Region
 	code    saft.TaxCode
-	percent string
+	pct     uint64 // the percentage as pct / 10^scale when it fits
+	scale   int
+	percent string // when it does not
 	fixed   bool
 }
 
-func resolve(d *Draft, vs *violation.List) []resolved {
-	out := make([]resolved, len(d.Lines))
+// resolve decides each line's tax; keys group the lines by tax and rate.
+func resolve(d *Draft, vs *violation.List) ([]LineAmounts, []taxKey) {
+	out := make([]LineAmounts, len(d.Lines))
+	keys := make([]taxKey, len(d.Lines))
 	movement := d.Type.Class() == series.DocumentClassMG
 	for i := range d.Lines {
 		l := &d.Lines[i]
-		path := "Lines[" + strconv.Itoa(i+1) + "]"
+		path := linePath(i)
 		if l.Product.Type == "" {
 			l.Product.Type = saft.ProductTypeGoods
 		}
@@ -280,24 +288,24 @@ func resolve(d *Draft, vs *violation.List) []resolved {
 		if l.TaxPointDate.IsZero() {
 			l.TaxPointDate = d.Date
 		} else if !l.TaxPointDate.Valid() {
-			vs.Add(path+".TaxPointDate", CodeDate, "tax point date %s is not a calendar date", l.TaxPointDate)
+			vs.Add(path.String()+".TaxPointDate", CodeDate, "tax point date %s is not a calendar date", l.TaxPointDate)
 		}
 		if strings.TrimSpace(l.Product.Code) == "" || strings.TrimSpace(l.Product.Description) == "" || !l.Product.Type.Valid() {
-			vs.Add(path+".Product", CodeProduct, "product %q needs a code, a description and a type P, S, O, E or I", l.Product.Code)
+			vs.Add(path.String()+".Product", CodeProduct, "product %q needs a code, a description and a type P, S, O, E or I", l.Product.Code)
 		}
 		if !l.Quantity.IsPositive() {
-			vs.Add(path+".Quantity", CodeQuantity, "quantity %s is not greater than 0", l.Quantity)
+			vs.Add(path.String()+".Quantity", CodeQuantity, "quantity %s is not greater than 0", l.Quantity)
 		}
 		if l.UnitPrice.IsNegative() {
-			vs.Add(path+".UnitPrice", CodePrice, "unit price %s is negative", l.UnitPrice)
+			vs.Add(path.String()+".UnitPrice", CodePrice, "unit price %s is negative", l.UnitPrice)
 		}
-		checkPercent(vs, path+".Discount", l.Discount)
+		checkPercent(vs, path, "Discount", l.Discount)
 		if isCorrection(d.Type) {
 			if l.Reference == nil || strings.TrimSpace(l.Reference.Number) == "" || strings.TrimSpace(l.Reference.Reason) == "" {
-				vs.Add(path+".Reference", CodeReference, "a %s line names the document it corrects and the reason", d.Type)
+				vs.Add(path.String()+".Reference", CodeReference, "a %s line names the document it corrects and the reason", d.Type)
 			}
 		} else if l.Reference != nil {
-			vs.Add(path+".Reference", CodeReference, "a %s corrects no document", d.Type)
+			vs.Add(path.String()+".Reference", CodeReference, "a %s corrects no document", d.Type)
 		}
 		r := &out[i]
 		r.Line = *l
@@ -305,7 +313,7 @@ func resolve(d *Draft, vs *violation.List) []resolved {
 		if t.Region == "" {
 			t.Region = d.Region
 		} else if !t.Region.Valid() {
-			vs.Add(path+".Tax.Region", CodeRegion, "%q is not PT, PT-AC or PT-MA", t.Region)
+			vs.Add(path.String()+".Tax.Region", CodeRegion, "%q is not PT, PT-AC or PT-MA", t.Region)
 		}
 		r.Region = t.Region
 		switch {
@@ -314,11 +322,11 @@ func resolve(d *Draft, vs *violation.List) []resolved {
 			r.TaxType, r.TaxCode, r.Region = saft.TaxTypeStampDuty, saft.TaxCode(sd.Code), Mainland
 			switch {
 			case movement:
-				vs.Add(path+".Tax.StampDuty", CodeStampDuty, "a transport document's line has no stamp duty")
+				vs.Add(path.String()+".Tax.StampDuty", CodeStampDuty, "a transport document's line has no stamp duty")
 			case sd.Code == "" || !saft.TaxCode(sd.Code).Valid() || sd.Description == "":
-				vs.Add(path+".Tax.StampDuty", CodeStampDuty, "stamp duty item %q needs its code and description", sd.Code)
+				vs.Add(path.String()+".Tax.StampDuty", CodeStampDuty, "stamp duty item %q needs its code and description", sd.Code)
 			case sd.Percent.IsPositive() == sd.Amount.IsPositive() || sd.Percent.IsNegative() || sd.Amount.IsNegative():
-				vs.Add(path+".Tax.StampDuty", CodeStampDuty, "stamp duty %s has exactly one of a positive rate or amount", sd.Code)
+				vs.Add(path.String()+".Tax.StampDuty", CodeStampDuty, "stamp duty %s has exactly one of a positive rate or amount", sd.Code)
 			case sd.Amount.IsPositive():
 				a := sd.Amount
 				r.FixedAmount = &a
@@ -333,11 +341,11 @@ func resolve(d *Draft, vs *violation.List) []resolved {
 			if !ok {
 				e.Code = t.Exemption
 				if len(e.Code) != 3 || e.Code[0] != 'M' || e.Code[1] < '0' || e.Code[1] > '9' || e.Code[2] < '0' || e.Code[2] > '9' || e.Mention == "" {
-					vs.Add(path+".Tax.Exemption", CodeExemption, "exemption %q is not in the table: give a code M01-M99 and its mention (ExemptionReason)", t.Exemption)
+					vs.Add(path.String()+".Tax.Exemption", CodeExemption, "exemption %q is not in the table: give a code M01-M99 and its mention (ExemptionReason)", t.Exemption)
 				}
 			}
 			if utf8.RuneCountInString(saftReason(e.Mention)) > maxReason {
-				vs.Add(path+".Tax.ExemptionReason", CodeExemption, "the mention of %s has more than the %d characters of SAF-T's TaxExemptionReason", e.Code, maxReason)
+				vs.Add(path.String()+".Tax.ExemptionReason", CodeExemption, "the mention of %s has more than the %d characters of SAF-T's TaxExemptionReason", e.Code, maxReason)
 			}
 			r.Exemption = &e
 			if e.NotSubject() {
@@ -348,20 +356,34 @@ func resolve(d *Draft, vs *violation.List) []resolved {
 		default:
 			r.TaxType = saft.TaxTypeVAT
 			if !t.Category.Valid() {
-				vs.Add(path+".Tax.Category", CodeCategory, "%q is not RED, INT or NOR (or give an exemption)", t.Category)
+				vs.Add(path.String()+".Tax.Category", CodeCategory, "%q is not RED, INT or NOR (or give an exemption)", t.Category)
 				break
 			}
 			r.TaxCode = saft.TaxCode(t.Category)
 			if rate, ok := d.Rates.Lookup(t.Region, t.Category, l.TaxPointDate); ok {
 				r.Percent = rate.Percent
 			} else if t.Region.Valid() {
-				vs.Add(path+".Tax", CodeRateUnknown, "no %s rate of %s in force on %s", t.Category, t.Region, l.TaxPointDate)
+				vs.Add(path.String()+".Tax", CodeRateUnknown, "no %s rate of %s in force on %s", t.Category, t.Region, l.TaxPointDate)
 			}
 		}
-		r.key = taxKey{typ: r.TaxType, region: r.Region, code: r.TaxCode, percent: r.Percent.String(), fixed: r.FixedAmount != nil}
+		keys[i] = taxKey{typ: r.TaxType, region: r.Region, code: r.TaxCode, fixed: r.FixedAmount != nil}
+		if c, s, ok := fixedOf(r.Percent); ok {
+			// The same rate written 23 or 23.00 is one rate.
+			for s > 0 && c%10 == 0 {
+				c, s = c/10, s-1
+			}
+			keys[i].pct, keys[i].scale = c, s
+		} else {
+			keys[i].percent = r.Percent.String()
+		}
 	}
-	return out
+	return out, keys
 }
+
+// linePath is "Lines[i+1]", built only for a violation.
+type linePath int
+
+func (p linePath) String() string { return "Lines[" + strconv.Itoa(int(p)+1) + "]" }
 
 // moneyResult is one pass of the computation, in one currency.
 type moneyResult struct {
@@ -372,31 +394,39 @@ type moneyResult struct {
 
 // money computes the amounts with prices multiplied by factor (the
 // exchange rate, or 1). See the package comment for the method.
-func money(rs []resolved, d Draft, factor decimal.Decimal, vs *violation.List) moneyResult {
+func money(ls []LineAmounts, keys []taxKey, d Draft, factor decimal.Decimal, inPlace bool, vs *violation.List) moneyResult {
+	converted := !factor.Equal(one)
+	if !forceDecimal {
+		var local violation.List
+		if m, ok := moneyFast(ls, keys, &d, factor, converted, inPlace, &local); ok {
+			*vs = append(*vs, local...)
+			return m
+		}
+	}
 	var m moneyResult
-	m.lines = make([]LineAmounts, len(rs))
-	global := one.Sub(d.Discount.Div(hundred))
+	m.lines = make([]LineAmounts, len(ls))
+	global := one.Sub(d.Discount.Shift(-2))
 	index := make(map[taxKey]int, 4)
-	for i := range rs {
-		la := rs[i].LineAmounts
+	for i := range ls {
+		la := ls[i]
 		price := la.Line.UnitPrice
-		if !factor.Equal(one) {
+		if converted {
 			price = price.Mul(factor)
 		}
 		eff := price
 		discounted := !la.Line.Discount.IsZero() || !d.Discount.IsZero()
 		if discounted {
-			eff = eff.Mul(one.Sub(la.Line.Discount.Div(hundred))).Mul(global)
+			eff = eff.Mul(one.Sub(la.Line.Discount.Shift(-2))).Mul(global)
 		}
 		total := la.Quantity.Mul(eff).Round(2)
 		if discounted {
 			la.DiscountAmount = la.Quantity.Mul(price).Round(2).Sub(total)
 		}
 		la.Amount, la.Gross = total, total // inclusive: Gross is what is paid, Amount set below
-		g, ok := index[rs[i].key]
+		g, ok := index[keys[i]]
 		if !ok {
 			g = len(m.taxes)
-			index[rs[i].key] = g
+			index[keys[i]] = g
 			m.taxes = append(m.taxes, TaxAmounts{Type: la.TaxType, Region: la.Region, Code: la.TaxCode,
 				Percent: la.Percent, Fixed: la.FixedAmount != nil, Description: taxDescription(&la)})
 		}
@@ -407,7 +437,7 @@ func money(rs []resolved, d Draft, factor decimal.Decimal, vs *violation.List) m
 	var drift decimal.Decimal // inclusive: sum of (tax - base x rate), kept within a half cent x (1 + rate)
 	for g := range m.taxes {
 		t := &m.taxes[g]
-		rate := t.Percent.Div(hundred)
+		rate := t.Percent.Shift(-2)
 		var sum decimal.Decimal
 		for _, i := range t.lines {
 			sum = sum.Add(m.lines[i].Gross)
@@ -469,7 +499,7 @@ func money(rs []resolved, d Draft, factor decimal.Decimal, vs *violation.List) m
 			t.Base, t.Tax = base, sum.Sub(base)
 			exact := make([]decimal.Decimal, len(t.lines))
 			for k, i := range t.lines {
-				exact[k] = m.lines[i].Gross.DivRound(onePlus, 8)
+				exact[k] = m.lines[i].Gross.DivRound(onePlus, 12)
 			}
 			for k, amount := range allocate(base, exact) {
 				l := &m.lines[t.lines[k]]
@@ -485,12 +515,16 @@ func money(rs []resolved, d Draft, factor decimal.Decimal, vs *violation.List) m
 			l.UnitPrice = unitPrice(l.Amount, l.Quantity)
 		}
 		if d.PricesIncludeTax && l.DiscountAmount.IsPositive() && l.Percent.IsPositive() && l.FixedAmount == nil {
-			l.DiscountAmount = l.DiscountAmount.DivRound(one.Add(l.Percent.Div(hundred)), 2)
+			l.DiscountAmount = l.DiscountAmount.DivRound(one.Add(l.Percent.Shift(-2)), 2)
 		}
 	}
 	m.gross = m.net.Add(m.tax)
 	return m
 }
+
+// forceDecimal makes money compute in decimals only, for the test that
+// compares both ways.
+var forceDecimal = false
 
 // unitPrice is SAF-T's UnitPrice of a line: its amount over its quantity,
 // to 6 decimals, so that Quantity x UnitPrice gives the amount back within
@@ -580,7 +614,7 @@ func (c *Computed) totals(vs *violation.List) {
 		case w.Percent.IsPositive() == w.Amount.IsPositive() || w.Percent.IsNegative() || w.Amount.IsNegative() || w.Percent.GreaterThan(hundred):
 			vs.Add(path, CodeWithholding, "a withholding has exactly one of a rate (0 to 100 %%) or a positive amount")
 		case w.Percent.IsPositive():
-			amount = services.Mul(w.Percent).Div(hundred).Round(2)
+			amount = services.Mul(w.Percent).Shift(-2).Round(2)
 		}
 		c.Withholding = append(c.Withholding, WithholdingAmount{w, amount})
 		c.WithholdingTotal = c.WithholdingTotal.Add(amount)
@@ -593,7 +627,7 @@ func (c *Computed) totals(vs *violation.List) {
 		if s.Percent.IsNegative() || s.Percent.GreaterThan(hundred) {
 			vs.Add("Settlement.Percent", CodeSettlement, "%s %% is not between 0 and 100", s.Percent)
 		}
-		c.SettlementAmount = c.GrossTotal.Mul(s.Percent).Div(hundred).Round(2)
+		c.SettlementAmount = c.GrossTotal.Mul(s.Percent).Shift(-2).Round(2)
 	}
 	if d.Type == series.DocumentTypeFS {
 		limit, rule := limitOther, "b) (other sales and services, or to a taxable person)"

@@ -57,6 +57,9 @@ func DefaultRates() Rates {
 	}
 }
 
+// defaultRates is the table a draft without one uses, never changed.
+var defaultRates = DefaultRates()
+
 // Lookup returns the rate of region and category in force on date.
 func (rs Rates) Lookup(region Region, c Category, date civil.Date) (Rate, bool) {
 	var best Rate
