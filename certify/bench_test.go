@@ -116,7 +116,7 @@ func BenchmarkVerifyChain100k(b *testing.B) {
 	s := testSigner(b)
 	for _, workers := range []int{1, runtime.GOMAXPROCS(0)} {
 		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
-			v := testVerifier(b, s, Workers(workers))
+			v := testVerifier(b, s, WithWorkers(workers))
 			b.ReportAllocs()
 			for b.Loop() {
 				if err := v.VerifyChain(Chain{}, recs); err != nil {
@@ -170,8 +170,8 @@ func BenchmarkSignOverhead(b *testing.B) {
 func BenchmarkVerifyChain100kSpeedup(b *testing.B) {
 	recs := chain100k(b)
 	s := testSigner(b)
-	one := testVerifier(b, s, Workers(1))
-	all := testVerifier(b, s, Workers(runtime.GOMAXPROCS(0)))
+	one := testVerifier(b, s, WithWorkers(1))
+	all := testVerifier(b, s, WithWorkers(runtime.GOMAXPROCS(0)))
 	var d1, dn time.Duration
 	for b.Loop() {
 		t0 := time.Now()

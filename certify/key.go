@@ -20,16 +20,16 @@ type options struct {
 	workers   int
 }
 
-// AllowKeySize accepts RSA keys of the given size in bits besides 1024, e.g.
+// WithAllowedKeySize accepts RSA keys of the given size in bits besides 1024, e.g.
 // for a test or a future rule. Without it any other size is refused with
 // ErrKeySize.
-func AllowKeySize(bits int) Option {
+func WithAllowedKeySize(bits int) Option {
 	return func(o *options) { o.extraBits = append(o.extraBits, bits) }
 }
 
-// Workers sets how many goroutines [Verifier.VerifyChain] uses; n < 1 means
+// WithWorkers sets how many goroutines [Verifier.VerifyChain] uses; n < 1 means
 // GOMAXPROCS (the default).
-func Workers(n int) Option {
+func WithWorkers(n int) Option {
 	return func(o *options) { o.workers = n }
 }
 
@@ -52,11 +52,11 @@ func (o options) checkBits(bits int) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("certify: key of %d bits: %w (use AllowKeySize to accept it)", bits, ErrKeySize)
+	return fmt.Errorf("certify: key of %d bits: %w (use WithAllowedKeySize to accept it)", bits, ErrKeySize)
 }
 
 // GenerateKey generates a 1024-bit RSA key pair (openssl genrsa ... 1024,
-// Despacho §5.1). With AllowKeySize(n) as the only size option it generates
+// Despacho §5.1). With WithAllowedKeySize(n) as the only size option it generates
 // n bits instead. random defaults to crypto/rand.Reader when nil.
 func GenerateKey(random io.Reader, opts ...Option) (*PrivateKey, error) {
 	o := buildOptions(opts)
@@ -80,7 +80,7 @@ func GenerateKey(random io.Reader, opts ...Option) (*PrivateKey, error) {
 // ParsePrivateKeyPEM loads an RSA private key from PEM: PKCS#1 ("RSA PRIVATE
 // KEY", what openssl genrsa -traditional writes) or PKCS#8 ("PRIVATE KEY").
 // Encrypted PEM is not supported. The key must be 1024 bits unless allowed
-// with AllowKeySize. Errors never contain key material.
+// with WithAllowedKeySize. Errors never contain key material.
 func ParsePrivateKeyPEM(data []byte, opts ...Option) (*PrivateKey, error) {
 	block, _ := pem.Decode(data)
 	if block == nil {
@@ -115,7 +115,7 @@ func ParsePrivateKeyPEM(data []byte, opts ...Option) (*PrivateKey, error) {
 
 // ParsePublicKeyPEM loads an RSA public key from PEM: "PUBLIC KEY" (PKIX, what
 // openssl rsa -pubout writes and AT receives, §5.2) or "RSA PUBLIC KEY"
-// (PKCS#1). The key must be 1024 bits unless allowed with AllowKeySize.
+// (PKCS#1). The key must be 1024 bits unless allowed with WithAllowedKeySize.
 func ParsePublicKeyPEM(data []byte, opts ...Option) (*rsa.PublicKey, error) {
 	block, _ := pem.Decode(data)
 	if block == nil {
@@ -179,7 +179,7 @@ func newPrivateKey(k *rsa.PrivateKey) *PrivateKey {
 // hide returns a function that returns k: see PrivateKey.
 func hide(k *rsa.PrivateKey) func() *rsa.PrivateKey { return func() *rsa.PrivateKey { return k } }
 
-// WrapPrivateKey checks key (1024 bits unless allowed with AllowKeySize, and
+// WrapPrivateKey checks key (1024 bits unless allowed with WithAllowedKeySize, and
 // internally consistent) and wraps it.
 func WrapPrivateKey(key *rsa.PrivateKey, opts ...Option) (*PrivateKey, error) {
 	if key == nil || key.N == nil {

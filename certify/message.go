@@ -39,20 +39,21 @@ const SystemEntryLayout = "2006-01-02T15:04:05"
 //
 // with Date as YYYY-MM-DD, SystemEntryDate as YYYY-MM-DDThh:mm:ss (wall clock
 // of systemEntry, fractional seconds dropped, zone ignored), GrossTotal with
-// exactly two decimals ([FormatGrossTotal]) and previousHash empty for the
-// first document of a series (the message then ends in ";").
+// exactly two decimals ("." as separator, no grouping, rounded half away
+// from zero as decimal.StringFixed(2)) and previousHash empty for the first
+// document of a series (the message then ends in ";").
 //
-// The SAF-T writer must format the same fields with [civil.Date.String],
-// [FormatSystemEntry] and [FormatGrossTotal] so that the file and the
-// signature never disagree. Message only formats; [Document.Validate] checks
-// the values.
+// The SAF-T writer formats the same fields as [civil.Date] and
+// [civil.DateTime] write them and amounts with StringFixed(2), so that the
+// file and the signature never disagree. Message only formats;
+// [Document.Validate] checks the values.
 func Message(date civil.Date, systemEntry time.Time, number string, grossTotal decimal.Decimal, previousHash string) string {
-	return string(AppendMessage(make([]byte, 0, 64+len(number)+len(previousHash)), date, systemEntry, number, grossTotal, previousHash))
+	return string(appendMessage(make([]byte, 0, 64+len(number)+len(previousHash)), date, systemEntry, number, grossTotal, previousHash))
 }
 
-// AppendMessage appends the text of [Message] to dst and returns the extended
-// buffer; it lets a hot loop sign without allocating a string.
-func AppendMessage(dst []byte, date civil.Date, systemEntry time.Time, number string, grossTotal decimal.Decimal, previousHash string) []byte {
+// appendMessage appends the text of [Message] to dst: signing and verifying
+// a chain allocate no string per document.
+func appendMessage(dst []byte, date civil.Date, systemEntry time.Time, number string, grossTotal decimal.Decimal, previousHash string) []byte {
 	dst = date.Append(dst)
 	dst = append(dst, ';')
 	dst = appendSystemEntry(dst, systemEntry)
@@ -71,15 +72,7 @@ func (d Document) Message(previousHash string) string {
 }
 
 func (d Document) appendMessage(dst []byte, previousHash string) []byte {
-	return AppendMessage(dst, d.Date, d.SystemEntry, d.Number, d.GrossTotal, previousHash)
-}
-
-// FormatGrossTotal formats an amount as the message and SAF-T carry it: two
-// decimals, "." as separator, no grouping (§2.6.7: exported with the value
-// that was signed, rounded to two decimals). It equals v.StringFixed(2)
-// (rounding half away from zero) for every amount Validate accepts.
-func FormatGrossTotal(v decimal.Decimal) string {
-	return string(appendGrossTotal(make([]byte, 0, 24), v))
+	return appendMessage(dst, d.Date, d.SystemEntry, d.Number, d.GrossTotal, previousHash)
 }
 
 // maxAmountExponent bounds the decimal exponent formatted digit by digit:
@@ -90,7 +83,10 @@ const (
 	maxAmountDigits   = 30
 )
 
-// appendGrossTotal appends FormatGrossTotal(v). It allocates nothing for the
+// appendGrossTotal appends v as the message carries it: two decimals, "."
+// as separator, no grouping (§2.6.7: exported with the value that was
+// signed, rounded to two decimals), equal to v.StringFixed(2) for every
+// amount Validate accepts. It allocates nothing for the
 // usual amounts (at most two decimals, up to 15 digits) and never blows up
 // on extreme exponents; a fuzz test holds it equal to StringFixed(2).
 func appendGrossTotal(b []byte, v decimal.Decimal) []byte {
@@ -121,7 +117,8 @@ func appendGrossTotal(b []byte, v decimal.Decimal) []byte {
 	return append(b, v.StringFixed(2)...)
 }
 
-// FormatSystemEntry formats t's wall clock as YYYY-MM-DDThh:mm:ss.
+// FormatSystemEntry formats t's wall clock as YYYY-MM-DDThh:mm:ss, as the
+// message carries it.
 func FormatSystemEntry(t time.Time) string {
 	return string(appendSystemEntry(make([]byte, 0, 19), t))
 }

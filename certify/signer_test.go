@@ -156,7 +156,7 @@ func TestKeyLoading(t *testing.T) {
 	require.NoError(t, err)
 	_, err = ParsePrivateKeyPEM(data2048)
 	assert.ErrorIs(t, err, ErrKeySize)
-	k2048, err := ParsePrivateKeyPEM(data2048, AllowKeySize(2048))
+	k2048, err := ParsePrivateKeyPEM(data2048, WithAllowedKeySize(2048))
 	require.NoError(t, err)
 	_, err = WrapPrivateKey(k2048.key())
 	assert.ErrorIs(t, err, ErrKeySize)
@@ -167,7 +167,7 @@ func TestKeyLoading(t *testing.T) {
 	assert.Len(t, h, 344)
 	_, err = NewVerifier(k2048.Public())
 	assert.ErrorIs(t, err, ErrKeySize)
-	v2048, err := NewVerifier(k2048.Public(), AllowKeySize(2048))
+	v2048, err := NewVerifier(k2048.Public(), WithAllowedKeySize(2048))
 	require.NoError(t, err)
 	assert.NoError(t, v2048.Verify("x", h))
 	pub2048, err := os.ReadFile("testdata/test_key_2048.pem")
@@ -225,7 +225,7 @@ func TestGenerateKey(t *testing.T) {
 	v, err := NewVerifier(pub)
 	require.NoError(t, err)
 	assert.NoError(t, v.Verify("2010-05-18;2010-05-18T11:22:19;FAC 001/14;3.12;", h))
-	_, err = GenerateKey(nil, AllowKeySize(512))
+	_, err = GenerateKey(nil, WithAllowedKeySize(512))
 	assert.ErrorIs(t, err, ErrKeySize)
 }
 

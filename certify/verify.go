@@ -32,7 +32,7 @@ type Verifier struct {
 }
 
 // NewVerifier returns a Verifier for pub. The key must be 1024 bits unless
-// allowed with AllowKeySize; Workers sets the parallelism of VerifyChain.
+// allowed with WithAllowedKeySize; WithWorkers sets the parallelism of VerifyChain.
 func NewVerifier(pub *rsa.PublicKey, opts ...Option) (*Verifier, error) {
 	if pub == nil || pub.N == nil {
 		return nil, fmt.Errorf("certify: verifier: nil key: %w", ErrInvalidKey)
@@ -143,7 +143,7 @@ const chunk = 256
 //
 // Signatures are independent of each other (each message carries its
 // previous hash as text), so they are checked by GOMAXPROCS goroutines, or
-// as many as the Workers option says.
+// as many as the WithWorkers option says.
 func (v *Verifier) VerifyChain(start Chain, records []Record) error {
 	if len(records) == 0 {
 		return nil

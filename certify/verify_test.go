@@ -67,7 +67,7 @@ func TestVerifyChainValid(t *testing.T) {
 	s := testSigner(t)
 	recs := signedSeries(t, s, 600)
 	for _, w := range []int{1, 2, 3, 0} {
-		assert.NoError(t, testVerifier(t, s, Workers(w)).VerifyChain(Chain{}, recs), "workers %d", w)
+		assert.NoError(t, testVerifier(t, s, WithWorkers(w)).VerifyChain(Chain{}, recs), "workers %d", w)
 	}
 	// Verifying the tail from the state after a record.
 	start, err := ChainAfter(recs[299])
@@ -120,7 +120,7 @@ func TestVerifyChainReportsEveryBreak(t *testing.T) {
 		{800, ErrBadSignature},
 	}
 	for _, workers := range []int{1, runtime.GOMAXPROCS(0), 7} {
-		err := testVerifier(t, s, Workers(workers)).VerifyChain(Chain{}, recs)
+		err := testVerifier(t, s, WithWorkers(workers)).VerifyChain(Chain{}, recs)
 		var ce *ChainError
 		require.ErrorAs(t, err, &ce)
 		got := make([]struct {

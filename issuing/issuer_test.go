@@ -450,7 +450,7 @@ func TestNewRefuses(t *testing.T) {
 	// A 2048-bit key signs with 344 characters, more than SAF-T Hash holds.
 	pemKey, err := os.ReadFile("../certify/testdata/test_key_2048.pem")
 	require.NoError(t, err)
-	k2048, err := certify.ParsePrivateKeyPEM(pemKey, certify.AllowKeySize(2048))
+	k2048, err := certify.ParsePrivateKeyPEM(pemKey, certify.WithAllowedKeySize(2048))
 	require.NoError(t, err)
 	big, err := certify.NewSigner(k2048, 1)
 	require.NoError(t, err)

@@ -83,7 +83,7 @@ func verifier(pub *rsa.PublicKey) (*certify.Verifier, error) {
 	if pub == nil || pub.N == nil {
 		return nil, fmt.Errorf("%w: no modulus", ErrKey)
 	}
-	v, err := certify.NewVerifier(pub, certify.AllowKeySize(pub.N.BitLen()))
+	v, err := certify.NewVerifier(pub, certify.WithAllowedKeySize(pub.N.BitLen()))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrKey, err)
 	}
