@@ -7,8 +7,9 @@
 //     invoices (FS) whose next number is 1234 registered at AT, which answers
 //     with their validation codes (package atclient);
 //  3. the set-up status turning green;
-//  4. invoices and a simplified invoice issued with their ATCUD, hash chain
-//     and QR code (package issuing; with -out DIR, the QR codes as PNG files,
+//  4. invoices and a simplified invoice described as sales, computed and
+//     issued with their ATCUD, hash chain and QR code (packages document
+//     and issuing; with -out DIR, the QR codes as PNG files,
 //     package qrcode/qrimage);
 //  5. the month's SAF-T (PT) invoicing file written (package saft) and
 //     audited (package saft/audit);
@@ -48,8 +49,8 @@ import (
 	"github.com/faturapt/faturapt/atcud"
 	"github.com/faturapt/faturapt/certify"
 	"github.com/faturapt/faturapt/civil"
+	"github.com/faturapt/faturapt/document"
 	"github.com/faturapt/faturapt/issuing"
-	"github.com/faturapt/faturapt/qrcode"
 	"github.com/faturapt/faturapt/qrcode/qrimage"
 	"github.com/faturapt/faturapt/reporting"
 	"github.com/faturapt/faturapt/saft"
@@ -124,83 +125,50 @@ var lisbon = func() *time.Location {
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
-// product is an article the shop sells.
-type product struct {
-	code, description string
-	price             decimal.Decimal // without VAT
-	rate              decimal.Decimal // VAT rate in percent
-	taxCode           saft.TaxCode
-}
-
+// The shop's articles, priced without VAT; package document computes the
+// lines, the VAT per rate, the totals and the QR code's tax blocks.
 var (
-	coffee = product{"CAF", "Café em grão 1 kg", dec("18.50"), dec("23"), saft.TaxCodeNormal}
-	book   = product{"LIV", "Livro de receitas", dec("20.00"), dec("6"), saft.TaxCodeReduced}
-	cup    = product{"CHV", "Chávena de porcelana", dec("7.90"), dec("23"), saft.TaxCodeNormal}
+	coffee = article{document.Product{Code: "CAF", Description: "Café em grão 1 kg"}, dec("18.50"), document.Normal}
+	book   = article{document.Product{Code: "LIV", Description: "Livro de receitas"}, dec("20.00"), document.Reduced}
+	cup    = article{document.Product{Code: "CHV", Description: "Chávena de porcelana"}, dec("7.90"), document.Normal}
 )
 
-// customer is a buyer; Consumidor final has the generic NIF 999999990.
-type customer struct {
-	id, nif, name string
-	address       saft.CustomerAddress
+type article struct {
+	product  document.Product
+	price    decimal.Decimal // without VAT
+	category document.Category
 }
 
+// The buyers; the zero Customer is the final consumer (999999990).
 var (
-	finalConsumer = customer{"CF", "999999990", "Consumidor final", saft.CustomerAddress{
-		AddressDetail: saft.Unknown, City: saft.Unknown, PostalCode: saft.Unknown, Country: saft.Unknown}}
-	cafe = customer{"C001", "500000000", "Café Central, Lda", saft.CustomerAddress{
-		AddressDetail: "Rua Augusta, 100", City: "Lisboa", PostalCode: "1100-053", Country: "PT"}}
-	library = customer{"C002", "502011378", "Livraria do Carmo, S.A.", saft.CustomerAddress{
-		AddressDetail: "Largo do Carmo, 5", City: "Lisboa", PostalCode: "1200-092", Country: "PT"}}
+	finalConsumer = document.Customer{}
+	cafe          = document.Customer{ID: "C001", TaxID: "500000000", Name: "Café Central, Lda", Address: "Rua Augusta, 100", City: "Lisboa", PostalCode: "1100-053"}
+	library       = document.Customer{ID: "C002", TaxID: "502011378", Name: "Livraria do Carmo, S.A.", Address: "Largo do Carmo, 5", City: "Lisboa", PostalCode: "1200-092"}
 )
 
-// sale is a document to issue: a customer and quantities of products.
+// sale is a document to issue: a customer and quantities of articles.
 type sale struct {
 	typ      series.DocumentType
-	customer customer
+	customer document.Customer
 	lines    []saleLine
 }
 
 type saleLine struct {
-	p   product
+	a   article
 	qty int64
 }
 
-// totals of a sale, rounded per line as the SAF-T audit recomputes them.
-type totals struct {
-	net, tax, gross decimal.Decimal
-	base, vat       map[saft.TaxCode]decimal.Decimal
-}
-
-func (s sale) totals() totals {
-	t := totals{base: map[saft.TaxCode]decimal.Decimal{}, vat: map[saft.TaxCode]decimal.Decimal{}}
+// draft describes the sale to package document.
+func (s sale) draft(date civil.Date) document.Draft {
+	d := document.Draft{Type: s.typ, Date: date, Customer: s.customer, SourceID: "balcao"}
 	for _, l := range s.lines {
-		amount := decimal.NewFromInt(l.qty).Mul(l.p.price).Round(2)
-		vat := amount.Mul(l.p.rate).Div(decimal.NewFromInt(100)).Round(2)
-		t.net, t.tax = t.net.Add(amount), t.tax.Add(vat)
-		t.base[l.p.taxCode] = t.base[l.p.taxCode].Add(amount)
-		t.vat[l.p.taxCode] = t.vat[l.p.taxCode].Add(vat)
+		d.Lines = append(d.Lines, document.Line{Product: l.a.product, Quantity: decimal.NewFromInt(l.qty), UnitPrice: l.a.price,
+			Tax: document.Tax{Category: l.a.category}})
 	}
-	t.gross = t.net.Add(t.tax)
-	return t
-}
-
-// qr is the part of the QR code the issuer does not fill (Portaria
-// 195/2020 art. 4; Especificações Técnicas §4): buyer, status, VAT blocks.
-func (s sale) qr() *qrcode.Document {
-	t := s.totals()
-	space := qrcode.FiscalSpace{Region: "PT"}
-	if v, ok := t.base[saft.TaxCodeReduced]; ok {
-		space.ReducedBase, space.ReducedVAT = qrcode.Amount(v), qrcode.Amount(t.vat[saft.TaxCodeReduced])
+	if s.typ == series.DocumentTypeFS { // paid at the counter
+		d.Payments = []document.Payment{{Mechanism: saft.PaymentMechanismCash}}
 	}
-	if v, ok := t.base[saft.TaxCodeNormal]; ok {
-		space.NormalBase, space.NormalVAT = qrcode.Amount(v), qrcode.Amount(t.vat[saft.TaxCodeNormal])
-	}
-	country := s.customer.address.Country
-	if country == saft.Unknown {
-		country = qrcode.CountryUnknown
-	}
-	return &qrcode.Document{BuyerTaxID: s.customer.nif, BuyerCountry: country, DocumentStatus: "N",
-		FiscalSpaceI: space, TaxPayable: t.tax}
+	return d
 }
 
 // say prints one line of the story.
@@ -355,21 +323,22 @@ func run(ctx context.Context, w io.Writer, dir string) (Outcome, error) {
 		{series.DocumentTypeFT, cafe, []saleLine{{coffee, 4}, {book, 1}}},
 		{series.DocumentTypeFS, finalConsumer, []saleLine{{coffee, 1}, {cup, 2}}},
 	}
-	var invoices []saft.Invoice
+	month := document.NewCollector() // the documents and master records of the month's SAF-T file
 	for _, s := range sales {
 		sr := o.Invoices
 		if s.typ == series.DocumentTypeFS {
 			sr = o.Simplified
 		}
-		doc, err := issuer.Issue(ctx, sr, issuing.Draft{Date: today, GrossTotal: s.totals().gross, QR: s.qr()})
+		issued, err := document.Issue(ctx, issuer, sr, s.draft(today))
 		if err != nil {
 			return o, err
 		}
+		month.Add(issued)
+		doc := issued.Document
 		o.Documents = append(o.Documents, doc)
-		invoices = append(invoices, invoiceOf(doc, s))
-		p.f("%-16s %-10s %8s EUR  %s  %s", doc.DocumentNumber, s.customer.nif, doc.GrossTotal.StringFixed(2), doc.ATCUD.Label(), doc.Mention)
-		p.f("    QR: %s", doc.QR)
-		png, err := qrimage.PNG(doc.QR)
+		p.f("%-16s %-10s %8s EUR  %s  %s", doc.DocumentNumber, issued.Customer.CustomerTaxID, doc.GrossTotal.StringFixed(2), issued.Printed.ATCUD, issued.Printed.Mention)
+		p.f("    QR: %s", issued.Printed.QR)
+		png, err := qrimage.PNG(issued.Printed.QR)
 		if err != nil {
 			return o, err
 		}
@@ -380,6 +349,7 @@ func run(ctx context.Context, w io.Writer, dir string) (Outcome, error) {
 		o.QRImages = append(o.QRImages, name)
 		p.f("    QR code image: %s", name)
 	}
+	invoices := month.Invoices
 	if o.ChainsOK, err = verifyChains(o); err != nil {
 		return o, err
 	}
@@ -389,7 +359,7 @@ func run(ctx context.Context, w io.Writer, dir string) (Outcome, error) {
 	p.f("")
 	p.f("== 5. The month's SAF-T (PT) invoicing file")
 	o.SAFTPath = filepath.Join(dir, fmt.Sprintf("SAFT_%s_%04d-%02d.xml", companyNIF, now.Year(), int(now.Month())))
-	if err := writeSAFT(o.SAFTPath, header, sales, invoices, methods); err != nil {
+	if err := writeSAFT(o.SAFTPath, month.Content(header), methods); err != nil {
 		return o, err
 	}
 	info, err := os.Stat(o.SAFTPath)
@@ -416,7 +386,7 @@ func run(ctx context.Context, w io.Writer, dir string) (Outcome, error) {
 	p.f("")
 	p.f("== 6. Communication method of %d", now.Year())
 	p.f("chosen: %s", o.Method.Method.DescriptionEN())
-	_, o.Refused = realTime.RegisterInvoice(ctx, efatura.Invoice{Invoice: &invoices[0], Customer: saftCustomer(cafe)})
+	_, o.Refused = realTime.RegisterInvoice(ctx, efatura.Invoice{Invoice: &invoices[0], Customer: month.Customers()[0]})
 	o.EFaturaHit = len(srv.EFaturaDocuments(companyNIF))
 	if !errors.Is(o.Refused, reporting.ErrOtherMethod) {
 		return o, fmt.Errorf("e-Fatura registration of %s was not refused as the other method: %v", invoices[0].InvoiceNo, o.Refused)
@@ -507,77 +477,10 @@ func companyHeader() (saft.Company, saft.Software) {
 			ProductID: "FaturaPT/FaturaPT Software Lda", Version: "1.0"}
 }
 
-func saftCustomer(c customer) saft.Customer {
-	return saft.Customer{CustomerID: c.id, AccountID: saft.Unknown, CustomerTaxID: c.nif, CompanyName: c.name,
-		BillingAddress: c.address}
-}
-
-// invoiceOf maps an issued document and its lines to the SAF-T Invoice
-// (Portaria 302/2016, 4.1.4).
-func invoiceOf(doc issuing.Document, s sale) saft.Invoice {
-	day := civil.Date{Year: doc.Date.Year, Month: doc.Date.Month, Day: doc.Date.Day}
-	entry := civil.DateTimeOf(doc.SystemEntry)
-	inv := saft.Invoice{
-		InvoiceNo: doc.DocumentNumber, ATCUD: doc.ATCUD.String(),
-		DocumentStatus: saft.InvoiceDocumentStatus{InvoiceStatus: saft.InvoiceStatusNormal, InvoiceStatusDate: entry,
-			SourceID: "balcao", SourceBilling: saft.SourceBillingProduced},
-		Hash: doc.Hash, HashControl: doc.HashControl, Period: int(day.Month),
-		InvoiceDate: day, InvoiceType: s.typ, SourceID: "balcao", SystemEntryDate: entry,
-		CustomerID: s.customer.id,
-	}
-	for i, l := range s.lines {
-		amount := decimal.NewFromInt(l.qty).Mul(l.p.price).Round(2)
-		rate := l.p.rate
-		inv.Line = append(inv.Line, saft.InvoiceLine{
-			LineNumber: i + 1, ProductCode: l.p.code, ProductDescription: l.p.description,
-			Quantity: decimal.NewFromInt(l.qty), UnitOfMeasure: "UN", UnitPrice: l.p.price, TaxPointDate: day,
-			Description: l.p.description, CreditAmount: &amount,
-			Tax: &saft.Tax{TaxType: saft.TaxTypeVAT, TaxCountryRegion: "PT", TaxCode: l.p.taxCode, TaxPercentage: &rate},
-		})
-	}
-	t := s.totals()
-	inv.DocumentTotals = saft.InvoiceTotals{TaxPayable: t.tax, NetTotal: t.net, GrossTotal: t.gross}
-	if s.typ == series.DocumentTypeFS { // paid at the counter
-		inv.DocumentTotals.Payment = []saft.PaymentMethod{{PaymentMechanism: saft.PaymentMechanismCash, PaymentAmount: t.gross, PaymentDate: day}}
-	}
-	return inv
-}
-
 // writeSAFT writes the month's invoicing file (TaxAccountingBasis F) with
-// the customers, products and tax rates the documents use.
-func writeSAFT(path string, header saft.Header, sales []sale, invoices []saft.Invoice, methods reporting.Checker) error {
-	var customers []saft.Customer
-	var products []saft.Product
-	seenC, seenP := map[string]bool{}, map[string]bool{}
-	taxes := map[saft.TaxCode]decimal.Decimal{}
-	for _, s := range sales {
-		if !seenC[s.customer.id] {
-			seenC[s.customer.id] = true
-			customers = append(customers, saftCustomer(s.customer))
-		}
-		for _, l := range s.lines {
-			taxes[l.p.taxCode] = l.p.rate
-			if !seenP[l.p.code] {
-				seenP[l.p.code] = true
-				products = append(products, saft.Product{ProductType: saft.ProductTypeGoods, ProductCode: l.p.code,
-					ProductDescription: l.p.description, ProductNumberCode: l.p.code})
-			}
-		}
-	}
-	var table []saft.TaxTableEntry
-	for _, code := range []saft.TaxCode{saft.TaxCodeReduced, saft.TaxCodeIntermediate, saft.TaxCodeNormal} {
-		if rate, ok := taxes[code]; ok {
-			table = append(table, saft.TaxTableEntry{TaxType: saft.TaxTypeVAT, TaxCountryRegion: "PT", TaxCode: code,
-				Description: taxDescription[code], TaxPercentage: &rate})
-		}
-	}
-	content := saft.Content{
-		Header:        header,
-		Customers:     slice(customers),
-		Products:      slice(products),
-		TaxTable:      table,
-		SalesInvoices: slice(invoices),
-	}
+// the customers, products and tax rates the documents use, as package
+// document collected them.
+func writeSAFT(path string, content saft.Content, methods reporting.Checker) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
@@ -590,20 +493,4 @@ func writeSAFT(path string, header saft.Header, sales []sale, invoices []saft.In
 		return fmt.Errorf("SAF-T file: %w", err)
 	}
 	return f.Close()
-}
-
-var taxDescription = map[saft.TaxCode]string{
-	saft.TaxCodeReduced:      "Taxa reduzida",
-	saft.TaxCodeIntermediate: "Taxa intermédia",
-	saft.TaxCodeNormal:       "Taxa normal",
-}
-
-func slice[T any](s []T) func(yield func(*T, error) bool) {
-	return func(yield func(*T, error) bool) {
-		for i := range s {
-			if !yield(&s[i], nil) {
-				return
-			}
-		}
-	}
 }
