@@ -60,6 +60,15 @@ type enumFacet struct {
 	values []string
 }
 
+func enumOf[T ~string](name string, values func(T) []T) *enumFacet {
+	var zero T
+	e := &enumFacet{name: name}
+	for _, v := range values(zero) {
+		e.values = append(e.values, string(v))
+	}
+	return e
+}
+
 func (e *enumFacet) has(v string) bool {
 	for _, x := range e.values {
 		if x == v {
@@ -267,28 +276,29 @@ var (
 	tTransactionID     = &textFacet{name: "SAFPTTransactionID", min: 1, max: 70, pattern: patTransactionID}
 )
 
-// Enumerations of the schema.
+// Enumerations of the schema; those of a typed code of the model are its
+// Values, checked against the schema by the tests.
 var (
 	eCurrencyPT         = &enumFacet{"CurrencyPT", []string{"EUR"}}
-	eTaxAccountingBasis = &enumFacet{"TaxAccountingBasis", []string{"C", "E", "F", "I", "P", "R", "S", "T"}}
-	eTaxonomyReference  = &enumFacet{"TaxonomyReference", []string{"S", "M", "N", "O"}}
-	eGroupingCategory   = &enumFacet{"GroupingCategory", []string{"GR", "GA", "GM", "AR", "AA", "AM"}}
-	eProductType        = &enumFacet{"ProductType", []string{"P", "S", "O", "E", "I"}}
-	eTaxType            = &enumFacet{"TaxType", []string{"IVA", "IS", "NS"}}
+	eTaxAccountingBasis = enumOf("TaxAccountingBasis", TaxAccountingBasis.Values)
+	eTaxonomyReference  = enumOf("TaxonomyReference", TaxonomyReference.Values)
+	eGroupingCategory   = enumOf("GroupingCategory", GroupingCategory.Values)
+	eProductType        = enumOf("ProductType", ProductType.Values)
+	eTaxType            = enumOf("TaxType", TaxType.Values)
 	eMovementTaxType    = &enumFacet{"SAFTPTMovementTaxType", []string{"IVA", "NS"}}
-	eTransactionType    = &enumFacet{"TransactionType", []string{"N", "R", "A", "J"}}
-	eInvoiceStatus      = &enumFacet{"InvoiceStatus", []string{"N", "S", "A", "R", "F"}}
+	eTransactionType    = enumOf("TransactionType", TransactionType.Values)
+	eInvoiceStatus      = enumOf("InvoiceStatus", InvoiceStatus.Values)
 	eInvoiceType        = &enumFacet{"InvoiceType", []string{"FT", "FS", "FR", "ND", "NC", "VD", "TV", "TD", "AA", "DA", "RP", "RE", "CS", "LD", "RA"}}
-	eMovementStatus     = &enumFacet{"MovementStatus", []string{"N", "T", "A", "F", "R"}}
+	eMovementStatus     = enumOf("MovementStatus", MovementStatus.Values)
 	eMovementType       = &enumFacet{"MovementType", []string{"GR", "GT", "GA", "GC", "GD"}}
-	eWorkStatus         = &enumFacet{"WorkStatus", []string{"N", "A", "F"}}
+	eWorkStatus         = enumOf("WorkStatus", WorkStatus.Values)
 	eWorkType           = &enumFacet{"WorkType", []string{"CM", "CC", "FC", "FO", "NE", "OU", "OR", "PF", "DC", "RP", "RE", "CS", "LD", "RA"}}
-	ePaymentStatus      = &enumFacet{"PaymentStatus", []string{"N", "A"}}
+	ePaymentStatus      = enumOf("PaymentStatus", PaymentStatus.Values)
 	ePaymentType        = &enumFacet{"SAFTPTPaymentType", []string{"RC", "RG"}}
-	eSourceBilling      = &enumFacet{"SAFTPTSourceBilling", []string{"P", "I", "M"}}
-	eSourcePayment      = &enumFacet{"SAFTPTSourcePayment", []string{"P", "I", "M"}}
-	ePaymentMechanism   = &enumFacet{"PaymentMechanism", []string{"CC", "CD", "CH", "CI", "CO", "CS", "DE", "LC", "MB", "NU", "OU", "PR", "TB", "TR"}}
-	eWithholdingTaxType = &enumFacet{"WithholdingTaxType", []string{"IRS", "IRC", "IS"}}
+	eSourceBilling      = enumOf("SAFTPTSourceBilling", SourceBilling.Values)
+	eSourcePayment      = enumOf("SAFTPTSourcePayment", SourceBilling.Values)
+	ePaymentMechanism   = enumOf("PaymentMechanism", PaymentMechanism.Values)
+	eWithholdingTaxType = enumOf("WithholdingTaxType", WithholdingTaxType.Values)
 )
 
 // Integer restrictions of the schema.

@@ -3,7 +3,8 @@ package saft
 import "slices"
 
 // The code lists of the schema (SAFTPT1.04_01.xsd), as typed string
-// constants. Each type has Valid, true for the schema's values only.
+// constants. Each type has Values, its constants, and Valid, true for the
+// schema's values only.
 // Document types (InvoiceType, MovementType, WorkType, PaymentType) are
 // series.DocumentType, shared with package series.
 
@@ -23,10 +24,15 @@ const (
 	TaxAccountingBasisTransportDocuments  TaxAccountingBasis = "T" // Documentos de transporte
 )
 
-// Valid reports whether b is one of the schema's values.
-func (b TaxAccountingBasis) Valid() bool {
-	return slices.Contains([]TaxAccountingBasis{"C", "E", "F", "I", "P", "R", "S", "T"}, b)
+// Values returns the schema's values.
+func (TaxAccountingBasis) Values() []TaxAccountingBasis {
+	return slices.Clone(taxAccountingBasisValues)
 }
+
+// Valid reports whether b is one of the schema's values.
+func (b TaxAccountingBasis) Valid() bool { return slices.Contains(taxAccountingBasisValues, b) }
+
+var taxAccountingBasisValues = []TaxAccountingBasis{TaxAccountingBasisAccounting, TaxAccountingBasisThirdPartyInvoicing, TaxAccountingBasisInvoicing, TaxAccountingBasisIntegrated, TaxAccountingBasisPartialInvoicing, TaxAccountingBasisReceipts, TaxAccountingBasisSelfBilling, TaxAccountingBasisTransportDocuments}
 
 // TaxonomyReference is GeneralLedgerAccounts/TaxonomyReference (field
 // 2.1.1): the chart-of-accounts taxonomy in use.
@@ -40,10 +46,13 @@ const (
 	TaxonomyReferenceOther         TaxonomyReference = "O" // outras (no taxonomy)
 )
 
+// Values returns the schema's values.
+func (TaxonomyReference) Values() []TaxonomyReference { return slices.Clone(taxonomyReferenceValues) }
+
 // Valid reports whether r is one of the schema's values.
-func (r TaxonomyReference) Valid() bool {
-	return slices.Contains([]TaxonomyReference{"S", "M", "N", "O"}, r)
-}
+func (r TaxonomyReference) Valid() bool { return slices.Contains(taxonomyReferenceValues, r) }
+
+var taxonomyReferenceValues = []TaxonomyReference{TaxonomyReferenceSNC, TaxonomyReferenceMicroEntities, TaxonomyReferenceNonProfit, TaxonomyReferenceOther}
 
 // GroupingCategory is Account/GroupingCategory (field 2.1.2.7): the kind
 // of general-ledger account.
@@ -59,10 +68,13 @@ const (
 	GroupingCategoryAM GroupingCategory = "AM" // conta de movimento da contabilidade analítica
 )
 
+// Values returns the schema's values.
+func (GroupingCategory) Values() []GroupingCategory { return slices.Clone(groupingCategoryValues) }
+
 // Valid reports whether c is one of the schema's values.
-func (c GroupingCategory) Valid() bool {
-	return slices.Contains([]GroupingCategory{"GR", "GA", "GM", "AR", "AA", "AM"}, c)
-}
+func (c GroupingCategory) Valid() bool { return slices.Contains(groupingCategoryValues, c) }
+
+var groupingCategoryValues = []GroupingCategory{GroupingCategoryGR, GroupingCategoryGA, GroupingCategoryGM, GroupingCategoryAR, GroupingCategoryAA, GroupingCategoryAM}
 
 // ProductType is Product/ProductType (field 2.4.1).
 type ProductType string
@@ -76,8 +88,13 @@ const (
 	ProductTypeTax      ProductType = "I" // Impostos, taxas e encargos parafiscais, except VAT, IS and E
 )
 
+// Values returns the schema's values.
+func (ProductType) Values() []ProductType { return slices.Clone(productTypeValues) }
+
 // Valid reports whether t is one of the schema's values.
-func (t ProductType) Valid() bool { return slices.Contains([]ProductType{"P", "S", "O", "E", "I"}, t) }
+func (t ProductType) Valid() bool { return slices.Contains(productTypeValues, t) }
+
+var productTypeValues = []ProductType{ProductTypeGoods, ProductTypeServices, ProductTypeOther, ProductTypeExcise, ProductTypeTax}
 
 // TaxType is the tax of a TaxTableEntry or line (fields 2.5.1.1, 4.1.4.19.15.1).
 type TaxType string
@@ -89,10 +106,13 @@ const (
 	TaxTypeNotSubject TaxType = "NS"  // Não sujeição a IVA ou IS
 )
 
+// Values returns the schema's values.
+func (TaxType) Values() []TaxType { return slices.Clone(taxTypeValues) }
+
 // Valid reports whether t is one of the schema's values.
-func (t TaxType) Valid() bool {
-	return t == TaxTypeVAT || t == TaxTypeStampDuty || t == TaxTypeNotSubject
-}
+func (t TaxType) Valid() bool { return slices.Contains(taxTypeValues, t) }
+
+var taxTypeValues = []TaxType{TaxTypeVAT, TaxTypeStampDuty, TaxTypeNotSubject}
 
 // TaxCode is the tax rate code (field 2.5.1.3): for VAT one of the named
 // codes below; for stamp duty the code of the item of the Tabela Geral do
@@ -111,6 +131,12 @@ const (
 	TaxCodeNotSubject    TaxCode = "NS"  // Não sujeição
 	TaxCodeNotApplicable TaxCode = "NA"  // Não aplicável (TaxTable and Payments only)
 )
+
+// Values returns the named tax codes. Valid accepts more: any code the
+// schema's pattern allows (a stamp-duty item, for example).
+func (TaxCode) Values() []TaxCode { return slices.Clone(taxCodeValues) }
+
+var taxCodeValues = []TaxCode{TaxCodeReduced, TaxCodeIntermediate, TaxCodeNormal, TaxCodeExempt, TaxCodeOther, TaxCodeNotSubject, TaxCodeNotApplicable}
 
 // Valid reports whether c matches the schema's TaxTableEntryTaxCode: 1 to
 // 10 characters of [a-zA-Z0-9.].
@@ -138,10 +164,13 @@ const (
 	TransactionTypeAdjustment     TransactionType = "J" // Movimentos de ajustamento
 )
 
+// Values returns the schema's values.
+func (TransactionType) Values() []TransactionType { return slices.Clone(transactionTypeValues) }
+
 // Valid reports whether t is one of the schema's values.
-func (t TransactionType) Valid() bool {
-	return slices.Contains([]TransactionType{"N", "R", "A", "J"}, t)
-}
+func (t TransactionType) Valid() bool { return slices.Contains(transactionTypeValues, t) }
+
+var transactionTypeValues = []TransactionType{TransactionTypeNormal, TransactionTypeRegularization, TransactionTypeCalculation, TransactionTypeAdjustment}
 
 // InvoiceStatus is Invoice/DocumentStatus/InvoiceStatus (field 4.1.4.3.1).
 type InvoiceStatus string
@@ -155,10 +184,13 @@ const (
 	InvoiceStatusBilled     InvoiceStatus = "F" // Documento faturado (another document of the file bills it)
 )
 
+// Values returns the schema's values.
+func (InvoiceStatus) Values() []InvoiceStatus { return slices.Clone(invoiceStatusValues) }
+
 // Valid reports whether s is one of the schema's values.
-func (s InvoiceStatus) Valid() bool {
-	return slices.Contains([]InvoiceStatus{"N", "S", "A", "R", "F"}, s)
-}
+func (s InvoiceStatus) Valid() bool { return slices.Contains(invoiceStatusValues, s) }
+
+var invoiceStatusValues = []InvoiceStatus{InvoiceStatusNormal, InvoiceStatusSelfBilled, InvoiceStatusCancelled, InvoiceStatusSummary, InvoiceStatusBilled}
 
 // MovementStatus is StockMovement/DocumentStatus/MovementStatus (field 4.2.3.3.1).
 type MovementStatus string
@@ -172,10 +204,13 @@ const (
 	MovementStatusSummary    MovementStatus = "R" // Documento de resumo
 )
 
+// Values returns the schema's values.
+func (MovementStatus) Values() []MovementStatus { return slices.Clone(movementStatusValues) }
+
 // Valid reports whether s is one of the schema's values.
-func (s MovementStatus) Valid() bool {
-	return slices.Contains([]MovementStatus{"N", "T", "A", "F", "R"}, s)
-}
+func (s MovementStatus) Valid() bool { return slices.Contains(movementStatusValues, s) }
+
+var movementStatusValues = []MovementStatus{MovementStatusNormal, MovementStatusThirdParty, MovementStatusCancelled, MovementStatusBilled, MovementStatusSummary}
 
 // WorkStatus is WorkDocument/DocumentStatus/WorkStatus (field 4.3.4.3.1).
 type WorkStatus string
@@ -187,10 +222,13 @@ const (
 	WorkStatusBilled    WorkStatus = "F" // Documento faturado
 )
 
+// Values returns the schema's values.
+func (WorkStatus) Values() []WorkStatus { return slices.Clone(workStatusValues) }
+
 // Valid reports whether s is one of the schema's values.
-func (s WorkStatus) Valid() bool {
-	return s == WorkStatusNormal || s == WorkStatusCancelled || s == WorkStatusBilled
-}
+func (s WorkStatus) Valid() bool { return slices.Contains(workStatusValues, s) }
+
+var workStatusValues = []WorkStatus{WorkStatusNormal, WorkStatusCancelled, WorkStatusBilled}
 
 // PaymentStatus is Payment/DocumentStatus/PaymentStatus (field 4.4.4.9.1).
 type PaymentStatus string
@@ -201,8 +239,13 @@ const (
 	PaymentStatusCancelled PaymentStatus = "A" // Recibo anulado
 )
 
+// Values returns the schema's values.
+func (PaymentStatus) Values() []PaymentStatus { return slices.Clone(paymentStatusValues) }
+
 // Valid reports whether s is one of the schema's values.
-func (s PaymentStatus) Valid() bool { return s == PaymentStatusNormal || s == PaymentStatusCancelled }
+func (s PaymentStatus) Valid() bool { return slices.Contains(paymentStatusValues, s) }
+
+var paymentStatusValues = []PaymentStatus{PaymentStatusNormal, PaymentStatusCancelled}
 
 // SourceBilling is DocumentStatus/SourceBilling or SourcePayment (fields
 // 4.1.4.3.5, 4.4.4.9.5): where the document was produced.
@@ -215,10 +258,13 @@ const (
 	SourceBillingManual     SourceBilling = "M" // Documento proveniente de recuperação ou de emissão manual
 )
 
+// Values returns the schema's values.
+func (SourceBilling) Values() []SourceBilling { return slices.Clone(sourceBillingValues) }
+
 // Valid reports whether s is one of the schema's values.
-func (s SourceBilling) Valid() bool {
-	return s == SourceBillingProduced || s == SourceBillingIntegrated || s == SourceBillingManual
-}
+func (s SourceBilling) Valid() bool { return slices.Contains(sourceBillingValues, s) }
+
+var sourceBillingValues = []SourceBilling{SourceBillingProduced, SourceBillingIntegrated, SourceBillingManual}
 
 // PaymentMechanism is the means of payment (fields 4.1.4.20.6.1, 4.4.4.10.1).
 type PaymentMechanism string
@@ -241,10 +287,13 @@ const (
 	PaymentMechanismMealVoucher     PaymentMechanism = "TR" // Títulos de compensação extrassalarial
 )
 
+// Values returns the schema's values.
+func (PaymentMechanism) Values() []PaymentMechanism { return slices.Clone(paymentMechanismValues) }
+
 // Valid reports whether m is one of the schema's values.
-func (m PaymentMechanism) Valid() bool {
-	return slices.Contains([]PaymentMechanism{"CC", "CD", "CH", "CI", "CO", "CS", "DE", "LC", "MB", "NU", "OU", "PR", "TB", "TR"}, m)
-}
+func (m PaymentMechanism) Valid() bool { return slices.Contains(paymentMechanismValues, m) }
+
+var paymentMechanismValues = []PaymentMechanism{PaymentMechanismCreditCard, PaymentMechanismDebitCard, PaymentMechanismCheque, PaymentMechanismLetterOfCredit, PaymentMechanismGiftCheque, PaymentMechanismBalance, PaymentMechanismElectronicMoney, PaymentMechanismBill, PaymentMechanismMultibanco, PaymentMechanismCash, PaymentMechanismOther, PaymentMechanismBarter, PaymentMechanismBankTransfer, PaymentMechanismMealVoucher}
 
 // WithholdingTaxType is WithholdingTax/WithholdingTaxType (field 4.1.4.21.1).
 type WithholdingTaxType string
@@ -256,10 +305,15 @@ const (
 	WithholdingTaxTypeIS  WithholdingTaxType = "IS"  // Imposto do selo
 )
 
-// Valid reports whether t is one of the schema's values.
-func (t WithholdingTaxType) Valid() bool {
-	return t == WithholdingTaxTypeIRS || t == WithholdingTaxTypeIRC || t == WithholdingTaxTypeIS
+// Values returns the schema's values.
+func (WithholdingTaxType) Values() []WithholdingTaxType {
+	return slices.Clone(withholdingTaxTypeValues)
 }
+
+// Valid reports whether t is one of the schema's values.
+func (t WithholdingTaxType) Valid() bool { return slices.Contains(withholdingTaxTypeValues, t) }
+
+var withholdingTaxTypeValues = []WithholdingTaxType{WithholdingTaxTypeIRS, WithholdingTaxTypeIRC, WithholdingTaxTypeIS}
 
 // Fixed values of the Header.
 const (

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -24,6 +25,45 @@ func TestIndicator(t *testing.T) {
 	assert.Error(t, i.UnmarshalText([]byte("true")))
 	b, _ := Indicator(true).MarshalText()
 	assert.Equal(t, "1", string(b))
+}
+
+// TestCodeValues: every value a code type lists is valid, and the lists
+// hold each constant once (the schema's order is checked by
+// TestSchemaEnumerationsCovered).
+func TestCodeValues(t *testing.T) {
+	checkValues(t, TaxAccountingBasis.Values, 8)
+	checkValues(t, TaxonomyReference.Values, 4)
+	checkValues(t, GroupingCategory.Values, 6)
+	checkValues(t, ProductType.Values, 5)
+	checkValues(t, TaxType.Values, 3)
+	checkValues(t, TaxCode.Values, 7)
+	checkValues(t, TransactionType.Values, 4)
+	checkValues(t, InvoiceStatus.Values, 5)
+	checkValues(t, MovementStatus.Values, 5)
+	checkValues(t, WorkStatus.Values, 3)
+	checkValues(t, PaymentStatus.Values, 2)
+	checkValues(t, SourceBilling.Values, 3)
+	checkValues(t, PaymentMechanism.Values, 14)
+	checkValues(t, WithholdingTaxType.Values, 3)
+	assert.True(t, TaxCode("10.1").Valid(), "a stamp-duty item: valid, not named")
+	assert.NotContains(t, TaxCode("").Values(), TaxCode("10.1"))
+}
+
+func checkValues[T interface {
+	~string
+	Valid() bool
+}](t *testing.T, values func(T) []T, n int) {
+	t.Helper()
+	var zero T
+	vs := values(zero)
+	assert.Len(t, vs, n)
+	assert.Len(t, slices.Compact(slices.Sorted(slices.Values(vs))), n, "repeated value in %v", vs)
+	for _, v := range vs {
+		assert.True(t, v.Valid(), "%T %q", v, v)
+	}
+	assert.False(t, zero.Valid(), "%T: the empty value", zero)
+	vs[0] = "changed"
+	assert.NotEqual(t, T("changed"), values(zero)[0], "%T.Values returns a copy", zero)
 }
 
 func TestCodesValid(t *testing.T) {
