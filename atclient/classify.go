@@ -18,9 +18,9 @@ import "strings"
 // is shared by AT's web services (the series generic manual §4.1 describes
 // the same header), so the series service is read the same way.
 //
-// Earlier we assumed the WS-Security 1.0 fault wsse:FailedAuthentication;
-// it is still recognised, since a front end speaking WS-Security could send
-// it, but AT has not been seen to.
+// The WS-Security 1.0 fault wsse:FailedAuthentication is recognised too,
+// since a front end speaking WS-Security could send it, though AT has not
+// been seen to.
 //
 // No answer to an authenticated sub-user without the WSE profile has been
 // found, in the manuals or in captured answers. We keep our own choice,

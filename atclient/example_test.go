@@ -12,45 +12,37 @@ import (
 	"github.com/faturapt/faturapt/atclient/attest"
 	"github.com/faturapt/faturapt/atcud"
 	"github.com/faturapt/faturapt/civil"
+	"github.com/faturapt/faturapt/internal/attesttest"
 	"github.com/faturapt/faturapt/series"
 )
 
 // simulatorClient starts AT's simulator and returns a client of it, set up
-// as Example_registerNewSeries shows.
+// as ExampleNew shows, on the simulator's fixed clock.
 func simulatorClient() (*attest.Server, *atclient.Client) {
-	srv, err := attest.New()
+	srv, err := attest.New(attest.WithClock(attesttest.Clock))
 	if err != nil {
 		log.Fatal(err)
 	}
-	key, err := atclient.ParseATKey(srv.EncryptionCertificatePEM())
-	if err != nil {
-		log.Fatal(err)
-	}
-	cert, err := atclient.CertificateFromTLS(srv.ClientCertificate())
-	if err != nil {
-		log.Fatal(err)
-	}
-	creds, err := atclient.NewCredentials(attest.DefaultNIF, attest.DefaultSubUser, attest.DefaultPassword)
-	if err != nil {
-		log.Fatal(err)
-	}
-	client, err := atclient.New(atclient.Endpoints{Series: srv.URL()}, creds, cert,
-		atclient.WithATKey(key), atclient.WithRootCAs(srv.RootCAs()))
+	client, err := attesttest.Dial(srv)
 	if err != nil {
 		log.Fatal(err)
 	}
 	return srv, client
 }
 
-func today() civil.Date { return civil.DateOf(time.Now().UTC()) }
+// today is the date of the examples' fixed clock.
+func today() civil.Date { return civil.DateOf(attesttest.Now) }
 
 // Register a new series with AT and print the ATCUD of its first document.
 // Against AT itself, the endpoints are atclient.TestEndpoints() or
 // atclient.ProductionEndpoints(), the certificate comes from
 // atclient.LoadPKCS12 and the key is the embedded one; here the simulator
-// provides them.
-func Example_registerNewSeries() {
-	srv, err := attest.New()
+// provides them. The simulator and the client share a fixed clock, so the
+// output does not depend on the day.
+func ExampleNew() {
+	now := time.Date(2026, time.June, 1, 10, 0, 0, 0, time.UTC)
+	clock := func() time.Time { return now }
+	srv, err := attest.New(attest.WithClock(clock))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -62,13 +54,13 @@ func Example_registerNewSeries() {
 		log.Fatal(err)
 	}
 	client, err := atclient.New(atclient.Endpoints{Series: srv.URL()}, creds, cert,
-		atclient.WithATKey(key), atclient.WithRootCAs(srv.RootCAs()))
+		atclient.WithATKey(key), atclient.WithRootCAs(srv.RootCAs()), atclient.WithClock(clock))
 	if err != nil {
 		log.Fatal(err)
 	}
 	defer client.Close()
 
-	s, err := series.New("2026A", series.DocumentTypeFT, series.NumberOf(1), today())
+	s, err := series.New("2026A", series.DocumentTypeFT, series.NumberOf(1), civil.DateOf(now))
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -72,7 +72,7 @@ func FuzzDecodeSeriesAnswer(f *testing.F) {
 		f.Add([]byte(s), uint16(200))
 	}
 	f.Add([]byte(answerFault), uint16(500))
-	// Shapes of AT's real answers (real_answers_test.go, classify_test.go).
+	// Shapes of AT's real answers (package atanswers).
 	for _, s := range []string{atanswers.SeriesRegistered, atanswers.SeriesTechnicalError, atanswers.InternalError, atanswers.AuthenticationFault} {
 		f.Add([]byte(s), uint16(200))
 		f.Add([]byte(s), uint16(500))

@@ -28,7 +28,7 @@
 //     a dropped connection or a malformed body, before or after the request
 //     takes effect — the latter is how an answer gets lost.
 //
-// It also simulates AT's e-Fatura service (EFaturaURL, efatura.go): the
+// It also simulates AT's e-Fatura service (EFaturaURL): the
 // nine operations of Fatcorews.wsdl with the manual's validations and codes
 // (duplicates -10/-22/-25 and "registered with different values" -3,
 // future dates, anomalous totals, exemption codes, unknown documents, status

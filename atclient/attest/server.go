@@ -54,7 +54,7 @@ type Server struct {
 	skew     time.Duration
 	users    map[string]func() []byte // "NIF/sub" -> password
 	inactive map[string]bool          // NIFs without open activity (4043)
-	denied   map[string]bool          // "NIF/sub" without the WSE profile (permission.go)
+	denied   map[string]bool          // "NIF/sub" without the WSE profile (WithoutPermission)
 	books    map[string]*book         // per NIF
 	keysSeen map[string]time.Time
 	faults   []Fault
@@ -62,7 +62,7 @@ type Server struct {
 	requests map[string]int    // authenticated requests per operation, faults included
 	codes    int               // validation codes given
 	received [][]byte          // every request body, in order
-	efatura  map[string]efBook // e-Fatura documents per NIF (efatura.go)
+	efatura  map[string]efBook // e-Fatura documents per NIF
 }
 
 // listener is the HTTPS server, whose TLS configuration holds the server's

@@ -42,7 +42,7 @@ func newEFSim(t *testing.T, simOpts []attest.Option, opts ...Option) *efSim {
 // simulator's user.
 func efClient(t *testing.T, srv *attest.Server, password string, atOpts []atclient.Option, opts ...Option) *Client {
 	t.Helper()
-	c, err := New(attesttest.ClientAs(t, srv, attest.DefaultSubUser, password, atOpts...), append([]Option{WithIssuer(simIssuer())}, opts...)...)
+	c, err := New(attesttest.ClientAs(t, srv, attest.DefaultNIF, attest.DefaultSubUser, password, atOpts...), append([]Option{WithIssuer(simIssuer())}, opts...)...)
 	require.NoError(t, err)
 	return c
 }

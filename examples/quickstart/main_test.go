@@ -16,6 +16,7 @@ import (
 
 	"github.com/faturapt/faturapt/atclient"
 	"github.com/faturapt/faturapt/atclient/attest"
+	"github.com/faturapt/faturapt/internal/attesttest"
 	"github.com/faturapt/faturapt/certify"
 	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/issuing"
@@ -200,35 +201,32 @@ func TestQuickstart(t *testing.T) {
 }
 
 // The credential and permission checks of setup go red on AT's refusals.
+// The simulators, the clients and setup share a fixed clock.
 func TestSetupRedOnRefusals(t *testing.T) {
-	srv, err := attest.New()
-	require.NoError(t, err)
-	defer srv.Close()
+	srv := attesttest.Start(t)
 	key, err := atclient.ParseATKey(srv.EncryptionCertificatePEM())
 	require.NoError(t, err)
-	tlsCert := srv.ClientCertificate()
-	cert, err := atclient.CertificateFromTLS(tlsCert)
-	require.NoError(t, err)
-	company := func(lister setup.SeriesLister) setup.Company {
+	company := func(srv *attest.Server, lister setup.SeriesLister) setup.Company {
 		return setup.Company{
 			DocumentTypes: []series.DocumentType{series.DocumentTypeFT},
-			AT:            lister, Certificate: tlsCert.Leaf, ATKeyNotAfter: key.NotAfter(),
-			Methods: reporting.Choices{{Year: time.Now().Year(), Method: reporting.MethodSAFT}},
+			AT:            lister, Certificate: srv.ClientCertificate().Leaf, ATKeyNotAfter: key.NotAfter(),
+			Methods: reporting.Choices{{Year: attesttest.Now.In(lisbon).Year(), Method: reporting.MethodSAFT}},
 		}
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
+	lister := func(c *atclient.Client) setup.SeriesLister {
+		return setup.SeriesListerFunc(func(ctx context.Context) ([]series.Series, error) {
+			return c.QuerySeries(ctx, atclient.SeriesQuery{})
+		})
+	}
+	evaluate := func(co setup.Company) setup.Status {
+		ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+		defer cancel()
+		return setup.Evaluate(ctx, co, setup.WithExpiryWarning(time.Hour), setup.WithClock(attesttest.Clock))
+	}
 
 	t.Run("credentials refused by the simulator", func(t *testing.T) {
-		creds, err := atclient.NewCredentials(companyNIF, attest.DefaultSubUser, "not-the-password")
-		require.NoError(t, err)
-		client, err := atclient.New(atclient.Endpoints{Series: srv.URL()}, creds, cert,
-			atclient.WithATKey(key), atclient.WithRootCAs(srv.RootCAs()))
-		require.NoError(t, err)
-		defer client.Close()
-		st := setup.Evaluate(ctx, company(setup.SeriesListerFunc(func(ctx context.Context) ([]series.Series, error) {
-			return client.QuerySeries(ctx, atclient.SeriesQuery{})
-		})), setup.WithExpiryWarning(time.Hour))
+		client := attesttest.ClientAs(t, srv, companyNIF, attest.DefaultSubUser, "not-the-password")
+		st := evaluate(company(srv, lister(client)))
 		assert.Equal(t, setup.Failed, st.Level)
 		c, _ := st.Check(setup.CheckCredentials, "")
 		assert.Equal(t, setup.Failed, c.Level, c.String())
@@ -240,27 +238,12 @@ func TestSetupRedOnRefusals(t *testing.T) {
 
 	// A sub-user whose credentials are right but who lacks the WSE profile:
 	// the simulator refuses it with the fault atclient classifies as
-	// PermissionDenied (AT does not document that answer, see
-	// atclient/classify.go and attest/permission.go).
+	// PermissionDenied (AT does not document that answer; see
+	// attest.WithoutPermission).
 	t.Run("no WSE permission", func(t *testing.T) {
-		denying, err := attest.New(attest.WithoutPermission(companyNIF, attest.DefaultSubUser))
-		require.NoError(t, err)
-		defer denying.Close()
-		dkey, err := atclient.ParseATKey(denying.EncryptionCertificatePEM())
-		require.NoError(t, err)
-		dcert, err := atclient.CertificateFromTLS(denying.ClientCertificate())
-		require.NoError(t, err)
-		creds, err := atclient.NewCredentials(companyNIF, attest.DefaultSubUser, attest.DefaultPassword)
-		require.NoError(t, err)
-		client, err := atclient.New(atclient.Endpoints{Series: denying.URL()}, creds, dcert,
-			atclient.WithATKey(dkey), atclient.WithRootCAs(denying.RootCAs()))
-		require.NoError(t, err)
-		defer client.Close()
-		co := company(setup.SeriesListerFunc(func(ctx context.Context) ([]series.Series, error) {
-			return client.QuerySeries(ctx, atclient.SeriesQuery{})
-		}))
-		co.Certificate, co.ATKeyNotAfter = denying.ClientCertificate().Leaf, dkey.NotAfter()
-		st := setup.Evaluate(ctx, co, setup.WithExpiryWarning(time.Hour))
+		denying := attesttest.Start(t, attest.WithoutPermission(companyNIF, attest.DefaultSubUser))
+		client := attesttest.ClientAs(t, denying, companyNIF, attest.DefaultSubUser, attest.DefaultPassword)
+		st := evaluate(company(denying, lister(client)))
 		assert.Equal(t, setup.Failed, st.Level)
 		p, _ := st.Check(setup.CheckPermission, "")
 		assert.Equal(t, setup.Failed, p.Level, p.String())
@@ -271,16 +254,9 @@ func TestSetupRedOnRefusals(t *testing.T) {
 	})
 
 	t.Run("AT out of reach is not red", func(t *testing.T) {
-		creds, err := atclient.NewCredentials(companyNIF, attest.DefaultSubUser, attest.DefaultPassword)
-		require.NoError(t, err)
 		srv.InjectFault(attest.Fault{Kind: attest.FaultSOAP, Operation: "consultarSeries", Count: 3})
-		client, err := atclient.New(atclient.Endpoints{Series: srv.URL()}, creds, cert,
-			atclient.WithATKey(key), atclient.WithRootCAs(srv.RootCAs()), atclient.WithQueryRetry(1, time.Millisecond))
-		require.NoError(t, err)
-		defer client.Close()
-		st := setup.Evaluate(ctx, company(setup.SeriesListerFunc(func(ctx context.Context) ([]series.Series, error) {
-			return client.QuerySeries(ctx, atclient.SeriesQuery{})
-		})), setup.WithExpiryWarning(time.Hour))
+		client := attesttest.ClientAs(t, srv, companyNIF, attest.DefaultSubUser, attest.DefaultPassword, atclient.WithQueryRetry(1, time.Millisecond))
+		st := evaluate(company(srv, lister(client)))
 		srv.ClearFaults()
 		c, _ := st.Check(setup.CheckCredentials, "")
 		assert.Equal(t, setup.Pending, c.Level, c.String())

@@ -45,14 +45,14 @@ func Start(t testing.TB, opts ...attest.Option) *attest.Server {
 // test ends. See Dial for its options.
 func Client(t testing.TB, srv *attest.Server, opts ...atclient.Option) *atclient.Client {
 	t.Helper()
-	return ClientAs(t, srv, attest.DefaultSubUser, attest.DefaultPassword, opts...)
+	return ClientAs(t, srv, attest.DefaultNIF, attest.DefaultSubUser, attest.DefaultPassword, opts...)
 }
 
-// ClientAs is Client for another sub-user of attest.DefaultNIF or another
-// password.
-func ClientAs(t testing.TB, srv *attest.Server, subUser, password string, opts ...atclient.Option) *atclient.Client {
+// ClientAs is Client for another user (the simulator's WithUser) or
+// another password.
+func ClientAs(t testing.TB, srv *attest.Server, nif, subUser, password string, opts ...atclient.Option) *atclient.Client {
 	t.Helper()
-	c, err := DialAs(srv, subUser, password, opts...)
+	c, err := DialAs(srv, nif, subUser, password, opts...)
 	if err != nil {
 		t.Fatalf("attesttest: %v", err)
 	}
@@ -66,12 +66,11 @@ func ClientAs(t testing.TB, srv *attest.Server, subUser, password string, opts .
 // and a query retry of 1 ms instead of the default second. opts come after
 // these and may replace them. The caller closes the client.
 func Dial(srv *attest.Server, opts ...atclient.Option) (*atclient.Client, error) {
-	return DialAs(srv, attest.DefaultSubUser, attest.DefaultPassword, opts...)
+	return DialAs(srv, attest.DefaultNIF, attest.DefaultSubUser, attest.DefaultPassword, opts...)
 }
 
-// DialAs is Dial for another sub-user of attest.DefaultNIF or another
-// password.
-func DialAs(srv *attest.Server, subUser, password string, opts ...atclient.Option) (*atclient.Client, error) {
+// DialAs is Dial for another user or another password.
+func DialAs(srv *attest.Server, nif, subUser, password string, opts ...atclient.Option) (*atclient.Client, error) {
 	key, err := atclient.ParseATKey(srv.EncryptionCertificatePEM())
 	if err != nil {
 		return nil, err
@@ -80,7 +79,7 @@ func DialAs(srv *attest.Server, subUser, password string, opts ...atclient.Optio
 	if err != nil {
 		return nil, err
 	}
-	creds, err := atclient.NewCredentials(attest.DefaultNIF, subUser, password)
+	creds, err := atclient.NewCredentials(nif, subUser, password)
 	if err != nil {
 		return nil, err
 	}
