@@ -17,7 +17,7 @@ import (
 )
 
 // simulatorClient starts AT's simulator and returns a client of it, set up
-// as ExampleNew shows, on the simulator's fixed clock.
+// as Example_registerNewSeries shows, on the simulator's fixed clock.
 func simulatorClient() (*attest.Server, *atclient.Client) {
 	srv, err := attest.New(attest.WithClock(attesttest.Clock))
 	if err != nil {
@@ -39,7 +39,7 @@ func today() civil.Date { return civil.DateOf(attesttest.Now) }
 // atclient.LoadPKCS12 and the key is the embedded one; here the simulator
 // provides them. The simulator and the client share a fixed clock, so the
 // output does not depend on the day.
-func ExampleNew() {
+func Example_registerNewSeries() {
 	now := time.Date(2026, time.June, 1, 10, 0, 0, 0, time.UTC)
 	clock := func() time.Time { return now }
 	srv, err := attest.New(attest.WithClock(clock))

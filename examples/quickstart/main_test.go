@@ -16,9 +16,9 @@ import (
 
 	"github.com/faturapt/faturapt/atclient"
 	"github.com/faturapt/faturapt/atclient/attest"
-	"github.com/faturapt/faturapt/internal/attesttest"
 	"github.com/faturapt/faturapt/certify"
 	"github.com/faturapt/faturapt/civil"
+	"github.com/faturapt/faturapt/internal/attesttest"
 	"github.com/faturapt/faturapt/issuing"
 	"github.com/faturapt/faturapt/qrcode"
 	"github.com/faturapt/faturapt/reporting"
