@@ -1,0 +1,59 @@
+package conformance_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/faturapt/faturapt/atclient"
+	"github.com/faturapt/faturapt/atclient/efatura"
+	"github.com/faturapt/faturapt/atcud"
+	"github.com/faturapt/faturapt/certify"
+	"github.com/faturapt/faturapt/document"
+	"github.com/faturapt/faturapt/internal/attesttest"
+	"github.com/faturapt/faturapt/internal/violationtest"
+	"github.com/faturapt/faturapt/issuing"
+	"github.com/faturapt/faturapt/nif"
+	"github.com/faturapt/faturapt/qrcode"
+	"github.com/faturapt/faturapt/saft"
+	"github.com/faturapt/faturapt/series"
+	"github.com/faturapt/faturapt/violation"
+)
+
+// Every package reports invalid input the same way: one table, one check.
+func TestValidationErrors(t *testing.T) {
+	srv := attesttest.Start(t)
+	at := attesttest.Client(t, srv)
+	ef, err := efatura.New(at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	second := func(_ any, err error) error { return err }
+
+	for _, tc := range []struct {
+		name string
+		err  error
+		cat  *violation.Catalogue
+		want []violation.Code
+	}{
+		{"series.ValidateID", series.ValidateID("-A..B"), series.Codes, []violation.Code{series.ViolationSeparatorEdge, series.ViolationSeparatorRepeat}},
+		{"series.New", second(series.New("", "XX", series.Number{}, civilZero)), series.Codes, []violation.Code{series.ViolationRequired, series.ViolationUnknownCode}},
+		{"atcud.New", second(atcud.New("AB-", "FT A/0")), atcud.Codes, []violation.Code{atcud.CodeValidationCodeCharset, atcud.CodeNumberZero}},
+		{"atcud.Parse", second(atcud.Parse("X")), atcud.Codes, []violation.Code{atcud.CodeSyntax}},
+		{"nif.Validate", nif.Validate("PT12345678"), nif.Codes, []violation.Code{nif.CodeLength, nif.CodeNotDigit}},
+		{"qrcode.Parse", second(qrcode.Parse("A:1*A:2")), qrcode.Codes, []violation.Code{qrcode.RuleDuplicate, qrcode.RuleRequired}},
+		{"qrcode.Build", second(qrcode.Build(qrcode.Document{})), qrcode.Codes, []violation.Code{qrcode.RuleRequired}},
+		{"certify.Document.Validate", certify.Document{Number: "FT A/0"}.Validate(), certify.Codes, []violation.Code{certify.CodeDateInvalid, certify.CodeNumberFormat}},
+		{"certify.Chain.Check", certify.Chain{Series: "FT A", LastNumber: 1, LastHash: "h", LastDate: civilDay, LastSystemEntry: entry}.Check(
+			certify.Document{Date: civilDay, SystemEntry: entry, Number: "FT A/3"}), certify.Codes, []violation.Code{certify.CodeChainNumber}},
+		{"saft.AuditFile.Validate", (&saft.AuditFile{}).Validate(), saft.Codes, nil},
+		{"issuing.New", second(issuing.New("1", "", nil, nil)), issuing.Codes, []violation.Code{issuing.ViolationIssuerNIF, issuing.ViolationCertificate, issuing.ViolationRequired}},
+		{"document.CheckCancellation", document.CheckCancellation(document.Original{Number: "FT A/1", Corrections: 1}), document.Codes, []violation.Code{document.CodeCancelCorrected}},
+		{"atclient.Client.FinalizeSeries", second(at.FinalizeSeries(ctx, series.Series{}, series.Number{}, "")), atclient.Codes, nil},
+		{"efatura.Client.RegisterInvoice", second(ef.RegisterInvoice(ctx, efatura.Invoice{})), efatura.Codes, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			violationtest.Check(t, tc.err, tc.cat, tc.want...)
+		})
+	}
+}
