@@ -7,6 +7,7 @@ import (
 	"iter"
 	"os"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -223,7 +224,7 @@ func WithIssueHandler(f func(ReadIssue)) ReaderOption {
 // It fails with ErrNotSAFT for other XML, ErrVersion for another SAF-T
 // version and a *ReadError for malformed XML.
 func NewReader(r io.Reader, opts ...ReaderOption) (*Reader, error) {
-	rd := &Reader{d: decoder{s: xmlscan.New(r), intern: make(map[string]string, 1024)}}
+	rd := &Reader{d: decoder{s: xmlscan.New(r)}}
 	for _, o := range opts {
 		o(rd)
 	}
@@ -301,7 +302,7 @@ func (r *Reader) children(f func(name string) (stop bool, err error)) error {
 				d.issue(CodeReadUnexpected, "", "text %q not allowed here", truncateBytes(d.s.Text()))
 			}
 		case xmlscan.StartElement:
-			if d.s.Space() != Namespace {
+			if !d.inNamespace() {
 				d.issue(CodeReadUnexpected, d.s.Name(), "element {%s}%s is not in the SAF-T namespace", d.s.Space(), d.s.Name())
 				if err := d.skip(); err != nil {
 					return err
@@ -525,13 +526,13 @@ func (w *walker) item(name string, kind RecordKind, index int) error {
 	defer func() { d.path = d.path[:len(d.path)-1] }()
 	t := recordTypes[kind]
 	v := reflect.New(t)
-	d.recDepth, d.elems = len(d.path), nil
+	d.recDepth, d.elems = len(d.path), d.elems[:0]
 	err := d.decodeStruct(v.Elem(), planFor(t))
 	d.recDepth = 0
 	if err != nil {
 		return err
 	}
-	rec := &Record{Kind: kind, Line: line, Index: index, Path: d.pathString(""), elems: d.elems}
+	rec := &Record{Kind: kind, Line: line, Index: index, Path: d.pathString(""), elems: slices.Clone(d.elems)}
 	setRecord(rec, v.Interface())
 	return w.emit(rec)
 }
@@ -624,7 +625,7 @@ func (w *walker) journal(index int) error {
 		tline := d.s.Line()
 		d.enter("Transaction", n)
 		t := &Transaction{}
-		d.recDepth, d.elems = len(d.path), nil
+		d.recDepth, d.elems = len(d.path), d.elems[:0]
 		err := d.decodeStruct(reflect.ValueOf(t).Elem(), planFor(reflect.TypeFor[Transaction]()))
 		d.recDepth = 0
 		path := d.pathString("")
@@ -632,7 +633,7 @@ func (w *walker) journal(index int) error {
 		if err != nil {
 			return false, err
 		}
-		return false, w.emit(&Record{Kind: RecordTransaction, Line: tline, Index: n, JournalIndex: index, Path: path, Transaction: t, elems: d.elems})
+		return false, w.emit(&Record{Kind: RecordTransaction, Line: tline, Index: n, JournalIndex: index, Path: path, Transaction: t, elems: slices.Clone(d.elems)})
 	})
 	if err != nil {
 		return err

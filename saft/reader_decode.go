@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/shopspring/decimal"
 
@@ -21,27 +22,80 @@ type decoder struct {
 	issues []ReadIssue
 	// onIssue, when set, takes each issue instead of issues.
 	onIssue func(ReadIssue)
-	text    []byte            // a leaf's text when it comes in several tokens
-	intern  map[string]string // short values (codes, IDs) repeat: share their strings
+	text    []byte        // a leaf's text when it comes in several tokens
+	strs    [4096]string  // short values (codes, IDs) repeat: share their strings
+	decs    [1024]decSlot // and their decimals
 
+	nsData   *byte      // the SAF-T namespace string as the scanner gives it
 	recDepth int        // len(path) inside the record being read, 0 outside records
 	elems    []elemLine // structure elements of that record
 }
 
-const maxInternedValues = 8192
-
+// str returns b as a string, sharing the strings of short values (codes,
+// IDs, names repeat from record to record) through a direct-mapped cache:
+// no map, a bounded size, the last value of each slot kept.
 func (d *decoder) str(b []byte) string {
-	if len(b) > 16 {
+	if len(b) > 16 || len(b) == 0 {
 		return string(b)
 	}
-	if s, ok := d.intern[string(b)]; ok {
-		return s
+	slot := &d.strs[shortHash(b)%uint32(len(d.strs))]
+	if *slot == string(b) {
+		return *slot
 	}
 	s := string(b)
-	if len(d.intern) < maxInternedValues {
-		d.intern[s] = s
-	}
+	*slot = s
 	return s
+}
+
+// dec parses an xs:decimal, sharing the values of short texts through a
+// direct-mapped cache as str does: a decimal.Decimal is immutable (its
+// methods return new values and copy its big.Int before changing it), so
+// records may share one as copies of a Decimal do.
+func (d *decoder) dec(b []byte) (decimal.Decimal, bool) {
+	if len(b) > 16 || len(b) == 0 {
+		return parseDecimal(b)
+	}
+	slot := &d.decs[shortHash(b)%uint32(len(d.decs))]
+	if slot.ok && string(slot.text[:slot.n]) == string(b) {
+		return slot.v, true
+	}
+	v, ok := parseDecimal(b)
+	if ok {
+		slot.n = uint8(copy(slot.text[:], b))
+		slot.v, slot.ok = v, true
+	}
+	return v, ok
+}
+
+type decSlot struct {
+	text [16]byte
+	n    uint8
+	ok   bool
+	v    decimal.Decimal
+}
+
+// shortHash is FNV-1a over at most 16 bytes.
+func shortHash(b []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range b {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h
+}
+
+// inNamespace reports whether the element just started is in the SAF-T
+// namespace. The scanner gives the same string for every element under one
+// declaration, so after the first comparison a pointer comparison does.
+func (d *decoder) inNamespace() bool {
+	sp := d.s.Space()
+	if len(sp) == len(Namespace) && unsafe.StringData(sp) == d.nsData {
+		return true
+	}
+	if sp == Namespace {
+		d.nsData = unsafe.StringData(sp)
+		return true
+	}
+	return false
 }
 
 // pathString renders the current path plus an optional last element.
@@ -146,6 +200,7 @@ func (d *decoder) decodeStruct(v reflect.Value, p *structPlan) error {
 	lastOrder := 0
 	var lastName string
 	var slot uint8 // the alternatives of the current slot already read
+	pos := 0       // in p.list, of the last child
 	for {
 		k, err := d.next()
 		if err != nil {
@@ -161,8 +216,9 @@ func (d *decoder) decodeStruct(v reflect.Value, p *structPlan) error {
 			continue
 		}
 		name := d.s.Name()
-		f := p.fields[name]
-		if d.s.Space() != Namespace {
+		var f *fieldPlan
+		f, pos = p.find(name, pos)
+		if !d.inNamespace() {
 			f = nil // an element of another namespace is not the schema's
 		}
 		if f == nil {
@@ -209,7 +265,12 @@ func (d *decoder) decodeField(v reflect.Value, f *fieldPlan, name string) error 
 		return err
 	case fStructSlice:
 		n := fv.Len()
-		fv.Set(reflect.Append(fv, reflect.Zero(f.typ)))
+		if n == fv.Cap() {
+			// Room for a few: lines come by several, and growing one
+			// at a time costs an allocation and a copy each time.
+			fv.Grow(max(4, n))
+		}
+		fv.SetLen(n + 1)
 		d.mark(name, n+1)
 		d.enter(name, n+1)
 		err := d.decodeStruct(fv.Index(n), f.sub)
@@ -253,7 +314,7 @@ func (d *decoder) decodeField(v reflect.Value, f *fieldPlan, name string) error 
 		}
 		fv.SetInt(int64(n))
 	case fDecimal, fDecimalPtr:
-		dec, ok := parseDecimal(text)
+		dec, ok := d.dec(text)
 		if !ok {
 			d.issue(CodeReadValue, name, "%s %q is not a decimal number (xs:decimal)", name, truncateBytes(text))
 			return nil

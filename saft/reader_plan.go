@@ -37,6 +37,7 @@ type fieldPlan struct {
 	index int
 	order int   // position in the schema's sequence
 	alt   uint8 // in a slot shared with other elements: this one's bit
+	pos   int   // in structPlan.list
 	kind  fieldKind
 	typ   reflect.Type // the element type for pointers and slices
 	sub   *structPlan
@@ -45,6 +46,25 @@ type fieldPlan struct {
 type structPlan struct {
 	typ    reflect.Type
 	fields map[string]*fieldPlan
+	list   []*fieldPlan // the fields in the schema's order
+}
+
+// find returns the field named name, looking first from position from of
+// the list (where the previous child was found: in a file in the schema's
+// order the next child is there or a few places after, which costs a few
+// comparisons of interned names instead of a map lookup), and its
+// position.
+func (p *structPlan) find(name string, from int) (*fieldPlan, int) {
+	for i := from; i < len(p.list); i++ {
+		if p.list[i].name == name {
+			return p.list[i], i
+		}
+	}
+	f := p.fields[name]
+	if f == nil {
+		return nil, from
+	}
+	return f, f.pos
 }
 
 var (
@@ -73,6 +93,7 @@ func planFor(t reflect.Type) *structPlan {
 			fp := &fieldPlan{name: "WarehouseID", index: i, order: order, kind: fWarehouse}
 			p.fields["WarehouseID"] = fp
 			p.fields["LocationID"] = &fieldPlan{name: "LocationID", index: i, order: order, kind: fWarehouse}
+			p.list = append(p.list, fp, p.fields["LocationID"])
 			continue
 		}
 		if name == "-" {
@@ -115,6 +136,10 @@ func planFor(t reflect.Type) *structPlan {
 			}
 		}
 		p.fields[name] = fp
+		p.list = append(p.list, fp)
+	}
+	for i, f := range p.list {
+		f.pos = i
 	}
 	return p
 }

@@ -103,6 +103,7 @@ const (
 
 type qname struct {
 	raw, prefix, local string
+	key                string // the name's bytes as in the input
 }
 
 type elem struct {
@@ -148,6 +149,7 @@ type Scanner struct {
 	ns      []nsBinding
 	scratch []byte
 	names   map[string]*qname
+	recent  [2048]*qname // direct-mapped cache in front of names
 	err     error
 }
 
@@ -422,10 +424,14 @@ func (s *Scanner) scanText() (Kind, error) {
 	p := s.pos
 	i := p
 	var amp, cr, high bool
+	nls, lastNL := 0, -1
 loop:
 	for i < len(b) {
 		switch textClass[b[i]] {
-		case tcPlain, tcNL:
+		case tcPlain:
+		case tcNL:
+			nls++
+			lastNL = i
 		case tcLT:
 			break loop
 		case tcAmp:
@@ -479,7 +485,12 @@ loop:
 		}
 		s.text = t
 	}
-	s.commit(i)
+	// The line ends were counted while scanning.
+	if nls > 0 {
+		s.line += nls
+		s.lineStart = s.base + int64(lastNL+1)
+	}
+	s.pos = i
 	return Text, nil
 }
 
@@ -673,7 +684,16 @@ func (s *Scanner) checkNameRunes(start, end int) int {
 // intern returns the qualified name for buf[start:end].
 func (s *Scanner) intern(start, end int) (*qname, error) {
 	raw := s.buf[start:end]
+	h := uint32(2166136261) // FNV-1a
+	for _, c := range raw {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	slot := &s.recent[h%uint32(len(s.recent))]
+	if q := *slot; q != nil && q.key == string(raw) {
+		return q, nil
+	}
 	if q, ok := s.names[string(raw)]; ok {
+		*slot = q
 		return q, nil
 	}
 	str := string(raw)
@@ -689,7 +709,7 @@ func (s *Scanner) intern(start, end int) (*qname, error) {
 			}
 		}
 	}
-	q := &qname{raw: str, local: str}
+	q := &qname{raw: str, local: str, key: string(raw)}
 	if k := bytes.IndexByte(raw, ':'); k >= 0 {
 		if k == 0 || k == len(raw)-1 || bytes.IndexByte(raw[k+1:], ':') >= 0 {
 			return nil, s.errAt(start, "invalid qualified name %q", str)
@@ -699,6 +719,7 @@ func (s *Scanner) intern(start, end int) (*qname, error) {
 	if len(s.names) < maxInterned {
 		s.names[string(raw)] = q
 	}
+	*slot = q
 	return q, nil
 }
 
@@ -847,7 +868,11 @@ func (s *Scanner) scanStartTag() (Kind, error) {
 		return None, s.errAt(p+1, "undeclared namespace prefix %q", name.prefix)
 	}
 	s.markToken(p)
-	s.commit(i)
+	if i == nameEnd+1 {
+		s.pos = i // <name>: no line end to count
+	} else {
+		s.commit(i)
+	}
 	s.stack = append(s.stack, elem{name, space})
 	s.rootSeen = true
 	s.name, s.space = name, space
@@ -943,7 +968,11 @@ func (s *Scanner) scanEndTag() (Kind, error) {
 		}
 	}
 	s.markToken(p)
-	s.commit(i)
+	if i == nameEnd+1 {
+		s.pos = i // </name>: no line end to count
+	} else {
+		s.commit(i)
+	}
 	s.popElement()
 	return EndElement, nil
 }
