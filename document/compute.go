@@ -33,9 +33,11 @@ const FinalConsumerName = "Consumidor final"
 // Computed is a draft with every amount the document shows, before it is
 // numbered and signed.
 type Computed struct {
-	// Draft is the draft with its defaults filled in (customer, regions,
-	// dates, descriptions, units).
+	// Draft is the draft with its defaults filled in (customer, region,
+	// rates, payments); its Lines are the caller's, as given.
 	Draft Draft
+	// Lines are the lines with their defaults (unit, description, tax
+	// point date, reference) and amounts.
 	Lines []LineAmounts
 	// Taxes are the sums per tax, region and rate, in the order first met.
 	Taxes []TaxAmounts
@@ -180,13 +182,6 @@ func normalize(d Draft, vs *violation.List) Draft {
 			vs.Add("Currency.Rate", CodeCurrency, "exchange rate %s is not positive", cur.Rate)
 		}
 	}
-	if isCorrection(d.Type) && d.Reference != nil {
-		for i := range d.Lines {
-			if d.Lines[i].Reference == nil {
-				d.Lines[i].Reference = d.Reference
-			}
-		}
-	}
 	if d.Type.Class() == series.DocumentClassMG {
 		if d.Transport == nil || d.Transport.Start.IsZero() {
 			vs.Add("Transport", CodeTransport, "a transport document (%s) has the start of its movement", d.Type)
@@ -274,8 +269,13 @@ func resolve(d *Draft, vs *violation.List) ([]LineAmounts, []taxKey) {
 	keys := make([]taxKey, len(d.Lines))
 	movement := d.Type.Class() == series.DocumentClassMG
 	for i := range d.Lines {
-		l := &d.Lines[i]
+		// The caller's lines stay as given: the defaults go to the copy.
+		out[i].Line = d.Lines[i]
+		l := &out[i].Line
 		path := linePath(i)
+		if l.Reference == nil && isCorrection(d.Type) {
+			l.Reference = d.Reference
+		}
 		if l.Product.Type == "" {
 			l.Product.Type = saft.ProductTypeGoods
 		}
@@ -308,7 +308,6 @@ func resolve(d *Draft, vs *violation.List) ([]LineAmounts, []taxKey) {
 			vs.Add(path.String()+".Reference", CodeReference, "a %s corrects no document", d.Type)
 		}
 		r := &out[i]
-		r.Line = *l
 		t := l.Tax
 		if t.Region == "" {
 			t.Region = d.Region

@@ -274,3 +274,15 @@ func mustDate(t *testing.T, s string) civil.Date {
 	require.NoError(t, err)
 	return d
 }
+
+// Compute leaves the caller's draft as it was given.
+func TestComputeLeavesDraftAlone(t *testing.T) {
+	d := document.Draft{Type: series.DocumentTypeNC, Date: day(2026, 1, 5), Reference: &document.Reference{Number: "FT A/1", Reason: "Devolução"},
+		Lines: []document.Line{{Product: coffee, Quantity: dec("1"), UnitPrice: dec("1"), Tax: normal()}}}
+	c, err := document.Compute(d)
+	require.NoError(t, err)
+	assert.Nil(t, d.Lines[0].Reference)
+	assert.Empty(t, d.Lines[0].Product.Unit)
+	assert.Equal(t, "UN", c.Lines[0].Product.Unit)
+	assert.Equal(t, "FT A/1", c.Lines[0].Line.Reference.Number)
+}
