@@ -3,7 +3,6 @@ package certify
 import (
 	"encoding/base64"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"math/big"
 	"os"
@@ -13,13 +12,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/faturapt/faturapt/civil"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
-var update = flag.Bool("update", false, "rewrite testdata/golden_signatures.json")
+	"github.com/faturapt/faturapt/civil"
+	goldenfile "github.com/faturapt/faturapt/internal/golden"
+)
 
 const goldenPath = "testdata/golden_signatures.json"
 
@@ -74,7 +73,7 @@ func goldenMessages(t testing.TB, s *Signer) []golden {
 func TestGoldenSignatures(t *testing.T) {
 	s := testSigner(t)
 	got := goldenMessages(t, s)
-	if *update {
+	if goldenfile.Update() {
 		data, err := json.MarshalIndent(got, "", "  ")
 		require.NoError(t, err)
 		require.NoError(t, os.WriteFile(goldenPath, append(data, '\n'), 0o644))

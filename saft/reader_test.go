@@ -8,7 +8,6 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -19,6 +18,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/faturapt/faturapt/internal/safttest"
+	"github.com/faturapt/faturapt/internal/xmllint"
 	"github.com/faturapt/faturapt/saft"
 	"github.com/faturapt/faturapt/violation"
 )
@@ -373,11 +373,9 @@ func TestReaderSchemaOrders(t *testing.T) {
 			require.NotEqual(t, valid, in)
 			_, err := saft.Decode(strings.NewReader(in))
 			require.NoError(t, err)
-			if _, lookErr := exec.LookPath("xmllint"); lookErr == nil {
-				cmd := exec.Command("xmllint", "--noout", "--schema", "testdata/SAFTPT1.04_01.xsd10.xsd", "-")
-				cmd.Stdin = strings.NewReader(in)
-				out, err := cmd.CombinedOutput()
-				assert.Equal(t, c.schemaValid, err == nil, "xmllint: %s", out)
+			if _, ok := xmllint.Lookup(t); ok {
+				err := xmllint.Validate(t, "testdata/SAFTPT1.04_01.xsd10.xsd", []byte(in))
+				assert.Equal(t, c.schemaValid, err == nil, "%v", err)
 			}
 		})
 	}
@@ -435,11 +433,9 @@ func TestReaderAttributes(t *testing.T) {
 				assert.Equal(t, c.path, ie.Issues[0].Path)
 				assert.Equal(t, strings.Count(in[:strings.Index(in, c.new)], "\n")+1, ie.Issues[0].Line)
 			}
-			if _, lookErr := exec.LookPath("xmllint"); lookErr == nil {
-				cmd := exec.Command("xmllint", "--noout", "--schema", "testdata/SAFTPT1.04_01.xsd10.xsd", "-")
-				cmd.Stdin = strings.NewReader(in)
-				out, err := cmd.CombinedOutput()
-				assert.Equal(t, c.path == "", err == nil, "xmllint: %s", out)
+			if _, ok := xmllint.Lookup(t); ok {
+				err := xmllint.Validate(t, "testdata/SAFTPT1.04_01.xsd10.xsd", []byte(in))
+				assert.Equal(t, c.path == "", err == nil, "%v", err)
 			}
 		})
 	}

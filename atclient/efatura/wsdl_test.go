@@ -3,10 +3,8 @@ package efatura
 import (
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -17,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/faturapt/faturapt/atclient"
+	"github.com/faturapt/faturapt/internal/xmllint"
 )
 
 // Conformance of the e-Fatura requests with Fatcorews.wsdl (kept in wsdl/)
@@ -190,36 +189,12 @@ func xsdFromWSDL(t *testing.T) string {
 	return path
 }
 
-func needXmllint(t *testing.T) string {
-	t.Helper()
-	p, err := exec.LookPath("xmllint")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("xmllint is required in CI to validate the requests against the WSDL's schema")
-		}
-		t.Skip("xmllint not installed: requests not validated against the WSDL's schema")
-	}
-	return p
-}
-
-// xmllintValidate returns nil when doc is valid against xsd.
-func xmllintValidate(t *testing.T, xmllint, xsd string, doc []byte) error {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "doc.xml")
-	require.NoError(t, os.WriteFile(path, doc, 0o600))
-	out, err := exec.Command(xmllint, "--noout", "--schema", xsd, path).CombinedOutput()
-	if err != nil {
-		return fmt.Errorf("%v: %s", err, out)
-	}
-	return nil
-}
-
 // TestEFaturaRequestsValidateAgainstWSDL validates the requests the client
 // sends against the WSDL's schema: the manual's nine and variants using the
 // optional parts (withholding tax, TotalTaxBase, fixed tax amounts,
 // references, order references, EAC code, channel, date ranges).
 func TestEFaturaRequestsValidateAgainstWSDL(t *testing.T) {
-	xmllint := needXmllint(t)
+	xmllint.Path(t)
 	xsd := xsdFromWSDL(t)
 	reqs, err := manualRequests()
 	require.NoError(t, err)
@@ -229,7 +204,7 @@ func TestEFaturaRequestsValidateAgainstWSDL(t *testing.T) {
 	for name, r := range reqs {
 		b, err := xml.Marshal(r)
 		require.NoError(t, err)
-		assert.NoError(t, xmllintValidate(t, xmllint, xsd, b), "%s: %s", name, b)
+		assert.NoError(t, xmllint.Validate(t, xsd, b), "%s: %s", name, b)
 	}
 }
 
@@ -237,15 +212,15 @@ func TestEFaturaRequestsValidateAgainstWSDL(t *testing.T) {
 // are valid against the WSDL except for the erratum of the status changes,
 // and that the schema check does catch it.
 func TestEFaturaManualExamplesAgainstWSDL(t *testing.T) {
-	xmllint := needXmllint(t)
+	xmllint.Path(t)
 	xsd := xsdFromWSDL(t)
 	for _, op := range Operation("").Values() {
 		doc := manualExample(t, op)
-		err := xmllintValidate(t, xmllint, xsd, doc)
+		err := xmllint.Validate(t, xsd, doc)
 		if e, ok := manualErrata[op]; ok {
 			require.Error(t, err, op)
 			assert.Contains(t, err.Error(), strings.TrimSuffix(e[0], ">"))
-			assert.NoError(t, xmllintValidate(t, xmllint, xsd, bytes.ReplaceAll(doc, []byte(e[0]), []byte(e[1]))), op)
+			assert.NoError(t, xmllint.Validate(t, xsd, bytes.ReplaceAll(doc, []byte(e[0]), []byte(e[1]))), op)
 			continue
 		}
 		assert.NoError(t, err, op)

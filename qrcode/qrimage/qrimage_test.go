@@ -5,11 +5,9 @@ import (
 	"encoding/binary"
 	"encoding/xml"
 	"errors"
-	"flag"
 	"image"
 	"image/color"
 	"image/png"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -20,9 +18,9 @@ import (
 	zxqr "github.com/makiuchi-d/gozxing/qrcode"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
-var update = flag.Bool("update", false, "rewrite golden files under testdata/")
+	"github.com/faturapt/faturapt/internal/golden"
+)
 
 // The four messages of the specification's §5 with the version its
 // figures state (Module[versão]: 17 -> 85x85, 9 -> 53x53, 10 -> 57x57,
@@ -281,19 +279,7 @@ func TestSymbolDarkOutside(t *testing.T) {
 func TestGoldenSVG(t *testing.T) {
 	got, err := SVG(specMessages[3].msg, WithDPI(96))
 	require.NoError(t, err)
-	path := filepath.Join("testdata", "spec-example-4-GT-96dpi.svg")
-	if *update {
-		require.NoError(t, os.MkdirAll("testdata", 0o755))
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test -update to create it")
-	if !bytes.Equal(want, got) {
-		// The files are long: write what we got instead of a huge diff.
-		out := filepath.Join(t.TempDir(), "got.svg")
-		require.NoError(t, os.WriteFile(out, got, 0o644))
-		t.Fatalf("SVG differs from %s (got %d bytes, want %d; see %s; go test -update rewrites it)", path, len(got), len(want), out)
-	}
+	golden.Check(t, filepath.Join("testdata", "spec-example-4-GT-96dpi.svg"), got)
 }
 
 func BenchmarkPNG(b *testing.B) {
