@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+
+	"github.com/faturapt/faturapt/violation"
 )
 
 // Method is a way of communicating invoicing data to AT.
@@ -19,7 +21,7 @@ const (
 )
 
 // Values returns the methods.
-func Values() []Method { return []Method{MethodSAFT, MethodWebService} }
+func (Method) Values() []Method { return []Method{MethodSAFT, MethodWebService} }
 
 // Valid reports whether m is one of the methods.
 func (m Method) Valid() bool { return m == MethodSAFT || m == MethodWebService }
@@ -68,8 +70,27 @@ var ErrOtherMethod = errors.New("reporting: the company communicates this year's
 // ErrNoChoice is matched when no method is recorded for the year.
 var ErrNoChoice = errors.New("reporting: no communication method recorded for the year")
 
-// ErrInvalidChoice is matched by Validate's errors.
-var ErrInvalidChoice = errors.New("reporting: invalid choice")
+// ErrInvalid is matched (errors.Is) by Validate's errors and by Check's
+// refusal of an invalid record or method: a [*violation.Error] whose
+// violations name the field ("Year", "Method", "Choices[2].Year", counted
+// from 1) and one of the codes below.
+var ErrInvalid = violation.ErrInvalid
+
+// Violation codes.
+const (
+	CodeYearRange violation.Code = "REPORTING-YEAR-RANGE"
+	CodeMethod    violation.Code = "REPORTING-METHOD"
+	CodeYearTwice violation.Code = "REPORTING-YEAR-TWICE"
+)
+
+// Codes is the catalogue of the violation codes of this package.
+var Codes = violation.NewCatalogue(
+	violation.Entry{Code: CodeYearRange, Description: "the year is outside the range a record may hold"},
+	violation.Entry{Code: CodeMethod, Description: "the method is not SAFT or WS (Decreto-Lei 198/2012, art. 3.º, n.º 1)"},
+	violation.Entry{Code: CodeYearTwice, Description: "a year has two choices: one method per calendar year"},
+)
+
+const subject = "reporting"
 
 // MethodError refuses communicating year's data by Attempted because the
 // company chose Chosen for that year.
@@ -101,19 +122,27 @@ type Choice struct {
 
 // Validate checks the year and the method, returning every violation.
 func (c Choice) Validate() error {
-	var errs []error
+	var vs violation.List
+	c.validate(&vs, "")
+	return vs.Err(subject)
+}
+
+func (c Choice) validate(vs *violation.List, prefix string) {
 	if c.Year < MinYear || c.Year > MaxYear {
-		errs = append(errs, fmt.Errorf("%w: Year %d: out of range %d-%d", ErrInvalidChoice, c.Year, MinYear, MaxYear))
+		vs.Add(prefix+"Year", CodeYearRange, "year %d is out of range %d-%d", c.Year, MinYear, MaxYear)
 	}
-	if !c.Method.Valid() {
-		errs = append(errs, fmt.Errorf("%w: Method %q: want %q or %q", ErrInvalidChoice, string(c.Method), MethodSAFT, MethodWebService))
+	checkMethod(vs, prefix+"Method", c.Method)
+}
+
+func checkMethod(vs *violation.List, path string, m Method) {
+	if !m.Valid() {
+		vs.Add(path, CodeMethod, "method %q: want %q or %q", string(m), string(MethodSAFT), string(MethodWebService))
 	}
-	return errors.Join(errs...)
 }
 
 // Check returns nil when m is the method chosen for year; a *MethodError
 // (ErrOtherMethod) when the other one was; an error matching ErrNoChoice
-// when year is not c.Year; an error matching ErrInvalidChoice when c or m
+// when year is not c.Year; an error matching ErrInvalid when c or m
 // is invalid.
 func (c Choice) Check(year int, m Method) error {
 	return Choices{c}.Check(year, m)
@@ -124,18 +153,17 @@ type Choices []Choice
 
 // Validate checks every choice and that no year appears twice.
 func (cs Choices) Validate() error {
-	var errs []error
+	var vs violation.List
 	seen := map[int]bool{}
 	for i, c := range cs {
-		if err := c.Validate(); err != nil {
-			errs = append(errs, fmt.Errorf("choice %d: %w", i, err))
-		}
+		prefix := fmt.Sprintf("Choices[%d].", i+1)
+		c.validate(&vs, prefix)
 		if seen[c.Year] {
-			errs = append(errs, fmt.Errorf("%w: choice %d: year %d recorded twice", ErrInvalidChoice, i, c.Year))
+			vs.Add(prefix+"Year", CodeYearTwice, "year %d recorded twice", c.Year)
 		}
 		seen[c.Year] = true
 	}
-	return errors.Join(errs...)
+	return vs.Err(subject)
 }
 
 // Method returns the method recorded for year.
@@ -150,10 +178,12 @@ func (cs Choices) Method(year int) (Method, bool) {
 // Check returns nil when m is the method recorded for year, a
 // *MethodError (ErrOtherMethod) when the other method is, and an error
 // matching ErrNoChoice when none is; invalid records or an invalid m give
-// an error matching ErrInvalidChoice.
+// an error matching ErrInvalid.
 func (cs Choices) Check(year int, m Method) error {
-	if !m.Valid() {
-		return fmt.Errorf("%w: Method %q: want %q or %q", ErrInvalidChoice, string(m), MethodSAFT, MethodWebService)
+	var vs violation.List
+	checkMethod(&vs, "Method", m)
+	if err := vs.Err(subject); err != nil {
+		return err
 	}
 	if err := cs.Validate(); err != nil {
 		return err

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/faturapt/faturapt/violation"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -21,8 +22,8 @@ func TestCheck(t *testing.T) {
 		{2025, MethodWebService, ErrOtherMethod, ErrNoChoice},
 		{2026, MethodSAFT, ErrOtherMethod, ErrNoChoice},
 		{2027, MethodSAFT, ErrNoChoice, ErrOtherMethod},
-		{2026, Method("XML"), ErrInvalidChoice, ErrOtherMethod},
-		{2026, Method(""), ErrInvalidChoice, ErrOtherMethod},
+		{2026, Method("XML"), ErrInvalid, ErrOtherMethod},
+		{2026, Method(""), ErrInvalid, ErrOtherMethod},
 	}
 	for _, tc := range tests {
 		err := cs.Check(tc.year, tc.m)
@@ -52,19 +53,23 @@ func TestChoiceOtherYear(t *testing.T) {
 func TestValidate(t *testing.T) {
 	assert.NoError(t, Choice{2026, MethodWebService}.Validate())
 	err := Choice{1999, "x"}.Validate()
-	require.ErrorIs(t, err, ErrInvalidChoice)
-	assert.Contains(t, err.Error(), "Year 1999")
-	assert.Contains(t, err.Error(), `Method "x"`)
+	require.ErrorIs(t, err, ErrInvalid)
+	var ve *violation.Error
+	require.ErrorAs(t, err, &ve)
+	assert.True(t, ve.HasAt("Year", CodeYearRange), "%v", err)
+	assert.True(t, ve.HasAt("Method", CodeMethod), "%v", err)
+	assert.Contains(t, err.Error(), `method "x": want "SAFT" or "WS"`)
 
 	err = Choices{{2026, MethodSAFT}, {2026, MethodWebService}}.Validate()
-	require.ErrorIs(t, err, ErrInvalidChoice)
-	assert.Contains(t, err.Error(), "year 2026 recorded twice")
+	require.ErrorIs(t, err, ErrInvalid)
+	assert.True(t, violation.Has(err, CodeYearTwice), "%v", err)
+	assert.Contains(t, err.Error(), "Choices[2].Year: year 2026 recorded twice")
 	// A record that is invalid refuses every check rather than guessing.
-	assert.ErrorIs(t, Choices{{2026, MethodSAFT}, {2026, MethodWebService}}.Check(2026, MethodSAFT), ErrInvalidChoice)
+	assert.ErrorIs(t, Choices{{2026, MethodSAFT}, {2026, MethodWebService}}.Check(2026, MethodSAFT), ErrInvalid)
 }
 
 func TestMethodCodes(t *testing.T) {
-	for _, m := range Values() {
+	for _, m := range Method("").Values() {
 		assert.True(t, m.Valid())
 		assert.NotEmpty(t, m.Description())
 		assert.NotEmpty(t, m.DescriptionEN())
