@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -283,23 +284,28 @@ func onlyEmptyElements(err error) bool {
 }
 
 // FuzzReader: the reader never panics; what it accepts without issues, the
-// writer writes back, and reading that gives the same file again. Run it
-// with -fuzzminimizetime=1s: minimizing each new 4 KB input for the
-// default 60s looks like a stall.
+// writer writes back, and reading that gives the same file again.
+//
+// The fuzzer's input is not a file but a short edit script applied to one
+// of a few valid files (one per kind of source document): Go's fuzzer
+// minimizes every input that finds new coverage, and its byte-subset pass
+// is quadratic in the input's length, so a 3-9 KB file input took the
+// whole default minimization time (60 s) per new input and a 30 s run
+// made a dozen executions. Edit scripts are tens of bytes: they minimize
+// in moments and still reach any byte of the files, with XML-shaped
+// insertions. FuzzScanner covers arbitrary bytes at the scanner's level.
 func FuzzReader(f *testing.F) {
-	// Small seeds: Go's fuzzer slows to a crawl on inputs of tens of KB.
-	full, err := saft.Decode(bytes.NewReader(genFile(f, safttest.Options{Invoices: 1, StockMovements: 1, WorkDocuments: 1, Payments: 1})))
-	require.NoError(f, err)
-	mf := &full.MasterFiles
-	mf.Customer, mf.Product = mf.Customer[1:2], mf.Product[:3]
-	var small bytes.Buffer
-	require.NoError(f, saft.WriteAuditFile(&small, full, saft.WithoutValidation(), saft.WithCompact()))
-	valid := small.Bytes()
-	f.Add(valid)
-	f.Add(bytes.Replace(valid, []byte("<Quantity>"), []byte("<Quantity>x"), 1))
-	f.Add(bytes.Replace(valid, []byte("</Header>"), []byte("</Header><Bogus/>"), 1))
-	f.Add([]byte(`<AuditFile xmlns="urn:OECD:StandardAuditFile-Tax:PT_1.04_01"><Header><AuditFileVersion>1.04_01</AuditFileVersion></Header></AuditFile>`))
-	f.Fuzz(func(t *testing.T, in []byte) {
+	files := fuzzFiles(f)
+	f.Add(uint8(0), []byte{})
+	f.Add(uint8(0), []byte{3, 0x0a, 0x00, 4})   // an element inserted near the Header
+	f.Add(uint8(1), []byte{0, 0x05, 0x00, 'x'}) // a byte changed
+	f.Add(uint8(2), []byte{2, 0x03, 0x00, 7})   // bytes deleted
+	f.Add(uint8(3), []byte{3, 0x06, 0x00, 9, 1, 0x06, 0x10, '&'})
+	f.Fuzz(func(t *testing.T, which uint8, script []byte) {
+		if len(script) > 256 {
+			return // 64 edits: enough to break anything
+		}
+		in := applyEdits(files[int(which)%len(files)], script)
 		// A watchdog turns a hang into a crash the fuzzer records.
 		done := make(chan struct{})
 		go func() {
@@ -312,6 +318,56 @@ func FuzzReader(f *testing.F) {
 		defer close(done)
 		checkReadWrite(t, in)
 	})
+}
+
+// fuzzFiles are small valid files, one per kind of source document.
+func fuzzFiles(t testing.TB) [][]byte {
+	full, err := saft.Decode(bytes.NewReader(genFile(t, safttest.Options{Invoices: 1, StockMovements: 1, WorkDocuments: 1, Payments: 1})))
+	require.NoError(t, err)
+	mf := &full.MasterFiles
+	mf.Customer, mf.Product = mf.Customer[1:2], mf.Product[:1]
+	mf.TaxTable.TaxTableEntry = mf.TaxTable.TaxTableEntry[:2]
+	sd := *full.SourceDocuments
+	var files [][]byte
+	for _, only := range []saft.SourceDocuments{{SalesInvoices: sd.SalesInvoices}, {MovementOfGoods: sd.MovementOfGoods},
+		{WorkingDocuments: sd.WorkingDocuments}, {Payments: sd.Payments}} {
+		full.SourceDocuments = &only
+		var b bytes.Buffer
+		require.NoError(t, saft.WriteAuditFile(&b, full, saft.WithoutValidation(), saft.WithCompact()))
+		files = append(files, b.Bytes())
+	}
+	return files
+}
+
+// fuzzSnippets are the insertions of an edit script: markup that breaks or
+// bends a SAF-T file in the ways real and hostile files do.
+var fuzzSnippets = []string{"<", ">", "</", "/>", "&amp;", "&#0;", "<X/>", "<Line>", "</Line>", "<Invoice>", "</Invoice>",
+	` a="1"`, ` xsi:nil="true"`, ` xmlns:x="urn:x"`, "<x:Y/>", "<![CDATA[1]]>", "<!-- c -->", "<?p x?>", "\r\n", "\xE9",
+	"<TaxAmount>1</TaxAmount>", "<DebitAmount>1</DebitAmount>", "<Quantity>1e3</Quantity>", "<InvoiceDate>2026-02-30</InvoiceDate>",
+	"<EACCode/>", "<Header>", "</Header>", "<MasterFiles/>", " ", "0", "-", "."}
+
+// applyEdits applies script to a copy of file. Each edit is 4 bytes: a
+// kind, a 16-bit position (modulo the length) and an argument: replace the
+// byte, insert the byte, delete 1-16 bytes, insert a snippet.
+func applyEdits(file, script []byte) []byte {
+	out := append([]byte(nil), file...)
+	for ; len(script) >= 4; script = script[4:] {
+		at := (int(script[1])<<8 | int(script[2])) % (len(out) + 1)
+		arg := script[3]
+		switch script[0] % 4 {
+		case 0:
+			if at < len(out) {
+				out[at] = arg
+			}
+		case 1:
+			out = slices.Insert(out, at, arg)
+		case 2:
+			out = slices.Delete(out, at, min(len(out), at+1+int(arg%16)))
+		case 3:
+			out = slices.Insert(out, at, []byte(fuzzSnippets[int(arg)%len(fuzzSnippets)])...)
+		}
+	}
+	return out
 }
 
 func TestRecordLineOf(t *testing.T) {
