@@ -1,5 +1,5 @@
 // Command faturapt runs the tools of the faturapt library from the command
-// line. For now one: the audit of a SAF-T (PT) 1.04_01 file.
+// line: the audit of a SAF-T (PT) 1.04_01 file.
 //
 //	faturapt audit FILE.xml [--public-key [N=]KEY.pem]... [--previous-hash "FT A=HASH"]... [--max-findings N] [--strict] [--json] [--quiet]
 //
