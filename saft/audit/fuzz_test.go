@@ -23,6 +23,7 @@ func FuzzRun(f *testing.F) {
 	f.Add(base(), uint8(0))
 	f.Add(bytes.ReplaceAll(small.Bytes(), []byte("<InvoiceNo>"), []byte("<X/><InvoiceNo>")), uint8(1))
 	f.Add(bytes.Replace(small.Bytes(), []byte("FT A/2"), []byte("FT A/3"), -1), uint8(3))
+	f.Add(bytes.Replace(small.Bytes(), []byte("<InvoiceNo>"), []byte(`<InvoiceNo a="1">`), 1), uint8(4))
 	f.Add([]byte(`<?xml version="1.0"?><AuditFile xmlns="urn:OECD:StandardAuditFile-Tax:PT_1.04_01"><Header/></AuditFile>`), uint8(1))
 	f.Add([]byte("<x/>"), uint8(0))
 	f.Fuzz(func(t *testing.T, data []byte, max uint8) {
