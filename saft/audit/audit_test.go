@@ -278,7 +278,7 @@ func findingCases() []findingCase {
 		{code: saft.CodeUniqueInvoiceNo, data: func(t *testing.T) []byte {
 			return mutate(t, func(f *saft.AuditFile) { inv(f, 5).InvoiceNo, inv(f, 5).ATCUD = "FT A/4", "CSDF7T5H-4" })
 		}, record: "FT A/4", noLine: true},
-		{code: violation.Code(saft.AssertionCode(5)), data: func(t *testing.T) []byte {
+		{code: saft.AssertionCode(5), data: func(t *testing.T) []byte {
 			return mutate(t, func(f *saft.AuditFile) {
 				// Invoice 2's third line is exempt (reason and code).
 				inv(f, 2).Line[2].TaxExemptionCode = ""
@@ -314,7 +314,7 @@ func TestFindingCodes(t *testing.T) {
 				assert.True(t, r.HasErrors())
 			}
 			assert.NotEmpty(t, got.Message)
-			assert.NotEmpty(t, audit.Description(c.code), "code without description")
+			assert.NotEmpty(t, c.code.Description(), "code without description")
 			assert.Positive(t, got.Line)
 			switch {
 			case c.line != nil:

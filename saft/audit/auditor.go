@@ -110,7 +110,7 @@ func (a *auditor) issue(i saft.ReadIssue) {
 			a.unread[i.Path] = true
 		}
 	}
-	if a.found.add(Finding{Code: violation.Code(i.Code), Section: sectionOfPath(i.Path), Path: i.Path, Line: i.Line, Message: i.Message}) {
+	if a.found.add(Finding{Code: i.Code, Section: sectionOfPath(i.Path), Path: i.Path, Line: i.Line, Message: i.Message}) {
 		a.pending = append(a.pending, len(a.found.kept)-1)
 	}
 }

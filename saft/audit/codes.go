@@ -84,11 +84,3 @@ var Codes = violation.NewCatalogue(
 	violation.Entry{Code: CodeChainUnsigned, Severity: violation.SeverityError, Description: "a document produced by the program (SourceBilling P) has Hash \"0\" in a series whose other documents are signed (Despacho 8632/2014, §2.1)"},
 	violation.Entry{Code: CodeChainKeyVersion, Severity: violation.SeverityWarning, Description: "the private key version in HashControl goes back within a series (Despacho 8632/2014, §2.1.3)"},
 )
-
-// severityOf returns the severity of any code a Finding may carry: the
-// audit's and saft's codes share the one registry of package violation.
-func severityOf(code violation.Code) violation.Severity { return code.Severity() }
-
-// Description describes any code a Finding may carry: the audit's, the
-// validator's and the reader's; "" for an unknown code.
-func Description(code violation.Code) string { return code.Description() }

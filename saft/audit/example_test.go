@@ -182,18 +182,19 @@ func ExampleReport_WriteJSON() {
 	// }
 }
 
-// Every code a finding may carry is described, with its severity.
-func ExampleDescription() {
+// Every code a finding may carry, the audit's own (Codes) and saft's, is
+// described in the one registry of package violation, with its severity.
+func Example_codes() {
 	for _, code := range []violation.Code{audit.CodeSeriesEntryDate, audit.CodeTotalsQuantity} {
 		fmt.Println(code, code.Severity())
 	}
 	fmt.Println(len(audit.Codes.Values()) > 20, audit.Codes.Valid(audit.CodeSigBad))
-	fmt.Println(audit.Description(saft.CodeReadValue))
+	fmt.Println(saft.CodeReadValue.Severity(), saft.CodeReadValue.Description())
 	// Output:
 	// AUDIT-SERIES-ENTRYDATE warning
 	// AUDIT-TOTALS-QUANTITY error
 	// true true
-	// a number, date or indicator that does not parse
+	// error a number, date or indicator that does not parse, or an empty element
 }
 
 // Every signature and chain verified with the producer's public key; a

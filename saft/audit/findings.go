@@ -24,7 +24,7 @@ func newCollector(max int) *collector {
 // add counts f and keeps it if its code has room; it returns whether f was
 // kept, at index len(c.kept)-1.
 func (c *collector) add(f Finding) bool {
-	f.Severity = severityOf(f.Code)
+	f.Severity = f.Code.Severity()
 	n := c.count(f.Code, f.Severity)
 	n.Count++
 	s := c.section(f.Section)

@@ -38,7 +38,7 @@ func FuzzRun(f *testing.F) {
 		total, shown := 0, map[string]int{}
 		for _, f := range r.Findings {
 			shown[string(f.Code)]++
-			if audit.Description(f.Code) == "" || f.Message == "" || f.Section == "" {
+			if f.Code.Description() == "" || f.Message == "" || f.Section == "" {
 				t.Errorf("finding without description, message or section: %v", f)
 			}
 		}
