@@ -183,8 +183,12 @@ func Evaluate(ctx context.Context, co Company, opts ...Option) Status {
 		checkValidity(CheckATKey, "AT public key", time.Time{}, co.ATKeyNotAfter, co.ATKeyNotAfter.IsZero(), now, cfg.expiryWarn,
 			"install AT's current public key (\"Chave Cifra Pública AT\", Aspetos Genéricos §6.2)"),
 	)
-	checks = append(checks, checkSeries(co.DocumentTypes, registered, access, civil.DateIn(now, civil.Lisbon))...)
-	checks = append(checks, checkMethod(co.Methods, now.Year()))
+	// The day and the year are Lisbon's, whatever the clock's zone: the
+	// series' start of use and the year of the communication method are
+	// dates in Portugal.
+	today := civil.DateIn(now, civil.Lisbon)
+	checks = append(checks, checkSeries(co.DocumentTypes, registered, access, today)...)
+	checks = append(checks, checkMethod(co.Methods, today.Year))
 
 	st := Status{Level: Activated, Checks: checks}
 	for _, c := range checks {

@@ -136,3 +136,19 @@ func TestLevelColors(t *testing.T) {
 	assert.Equal(t, "red", Failed.Color())
 	assert.False(t, Level("blue").Valid())
 }
+
+// The year of the method is Lisbon's, not the clock's zone's: at 20:30 on
+// 31 December in New York it is already the next year in Lisbon.
+func TestEvaluateMethodYearInLisbon(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Skip("no time zone database:", err)
+	}
+	eve := time.Date(2026, time.December, 31, 20, 30, 0, 0, ny) // 01:30 on 1 January 2027 in Lisbon
+	co := complete(t)
+	co.Methods = reporting.Choices{{Year: 2027, Method: reporting.MethodSAFT}}
+	st := Evaluate(context.Background(), co, WithClock(func() time.Time { return eve }))
+	m, ok := st.Check(CheckMethod, "")
+	require.True(t, ok)
+	assert.Equal(t, Activated, m.Level, m.String())
+}

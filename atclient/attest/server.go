@@ -135,7 +135,17 @@ func New(opts ...Option) (*Server, error) {
 }
 
 func (s *Server) makeKeys() error {
-	now := time.Now()
+	// The certificates are valid around both the real time (the TLS
+	// handshake checks them against it) and the server's clock (what a
+	// test's fixed clock shows, e.g. to package setup's certificate check).
+	now, simulated := time.Now(), s.clock()
+	from, to := now, now
+	if simulated.Before(from) {
+		from = simulated
+	}
+	if simulated.After(to) {
+		to = simulated
+	}
 	caKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
 		return err
@@ -143,8 +153,8 @@ func (s *Server) makeKeys() error {
 	caTmpl := &x509.Certificate{
 		SerialNumber:          big.NewInt(1),
 		Subject:               pkix.Name{CommonName: "attest throwaway CA", Organization: []string{"faturapt attest"}},
-		NotBefore:             now.Add(-time.Hour),
-		NotAfter:              now.Add(24 * time.Hour),
+		NotBefore:             from.Add(-time.Hour),
+		NotAfter:              to.Add(24 * time.Hour),
 		KeyUsage:              x509.KeyUsageCertSign | x509.KeyUsageDigitalSignature,
 		BasicConstraintsValid: true,
 		IsCA:                  true,
@@ -169,8 +179,8 @@ func (s *Server) makeKeys() error {
 		tmpl := &x509.Certificate{
 			SerialNumber: big.NewInt(serial),
 			Subject:      pkix.Name{CommonName: cn, Organization: []string{"faturapt attest"}},
-			NotBefore:    now.Add(-time.Hour),
-			NotAfter:     now.Add(24 * time.Hour),
+			NotBefore:    from.Add(-time.Hour),
+			NotAfter:     to.Add(24 * time.Hour),
 			KeyUsage:     x509.KeyUsageDigitalSignature,
 			ExtKeyUsage:  []x509.ExtKeyUsage{usage},
 		}
@@ -207,8 +217,8 @@ func (s *Server) makeKeys() error {
 	encTmpl := &x509.Certificate{
 		SerialNumber: big.NewInt(4),
 		Subject:      pkix.Name{CommonName: "attest Chave Cifra Publica", Organization: []string{"faturapt attest"}},
-		NotBefore:    now.Add(-time.Hour),
-		NotAfter:     now.AddDate(1, 0, 0),
+		NotBefore:    from.Add(-time.Hour),
+		NotAfter:     to.AddDate(1, 0, 0),
 		KeyUsage:     x509.KeyUsageKeyEncipherment,
 	}
 	encDER, err := x509.CreateCertificate(rand.Reader, encTmpl, ca, &encKey.PublicKey, caKey)

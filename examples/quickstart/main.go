@@ -79,7 +79,7 @@ func quickstart() int {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	_, err := run(ctx, os.Stdout, dir)
+	_, err := run(ctx, os.Stdout, dir, time.Now)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "quickstart:", err)
 		return 1
@@ -177,17 +177,18 @@ type say struct{ w io.Writer }
 func (s say) f(format string, args ...any) { fmt.Fprintf(s.w, format+"\n", args...) }
 
 // run is the whole flow, told to w. dir receives the SAF-T file and the QR
-// code images.
-func run(ctx context.Context, w io.Writer, dir string) (Outcome, error) {
+// code images. clock is the time of AT (the simulator), of the client, of
+// the set-up checks and of the documents issued.
+func run(ctx context.Context, w io.Writer, dir string, clock func() time.Time) (Outcome, error) {
 	var o Outcome
 	p := say{w}
-	now := time.Now().In(lisbon)
+	now := clock().In(lisbon)
 	today := civil.DateIn(now, civil.Lisbon)
 
 	// The simulator in the role of AT, and a client of its series and
 	// e-Fatura services with the producer's certificate and the sub-user's
 	// credentials.
-	srv, err := attest.New()
+	srv, err := attest.New(attest.WithClock(clock))
 	if err != nil {
 		return o, err
 	}
@@ -214,7 +215,7 @@ func run(ctx context.Context, w io.Writer, dir string) (Outcome, error) {
 	header.EndDate = civil.DateOf(now)
 	client, err := atclient.New(atclient.Endpoints{Series: srv.URL(), EFatura: srv.EFaturaURL()}, creds, cert,
 		atclient.WithATKey(atKey), atclient.WithRootCAs(srv.RootCAs()),
-		atclient.WithRequestTimeout(10*time.Second))
+		atclient.WithRequestTimeout(10*time.Second), atclient.WithClock(clock))
 	if err != nil {
 		return o, err
 	}
@@ -241,7 +242,7 @@ func run(ctx context.Context, w io.Writer, dir string) (Outcome, error) {
 	}
 	// The simulator's throwaway TLS certificate lives one day; with the
 	// default 30-day warning it would always be "to renew soon".
-	evalOpts := []setup.Option{setup.WithExpiryWarning(time.Hour)}
+	evalOpts := []setup.Option{setup.WithExpiryWarning(time.Hour), setup.WithClock(clock)}
 
 	// 1. Before anything is set up.
 	p.f("== 1. Set-up status before anything is set up")
@@ -313,7 +314,7 @@ func run(ctx context.Context, w io.Writer, dir string) (Outcome, error) {
 	p.f("")
 	p.f("== 4. Issuing documents (number, ATCUD, chained signature, QR code)")
 	issuer, err := issuing.New(companyNIF, fmt.Sprint(certificateNumber), signer, store,
-		issuing.WithClock(func() time.Time { return time.Now().In(lisbon) }))
+		issuing.WithClock(func() time.Time { return clock().In(lisbon) }))
 	if err != nil {
 		return o, err
 	}
