@@ -1,6 +1,7 @@
 package saft
 
 import (
+	"encoding"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/saft/internal/xmlscan"
 	"github.com/faturapt/faturapt/violation"
 )
@@ -101,6 +103,7 @@ func (d *decoder) inNamespace() bool {
 // pathString renders the current path plus an optional last element.
 func (d *decoder) pathString(last string) string {
 	var b strings.Builder
+	b.Grow(96) // one allocation for the usual depth
 	for _, s := range d.path {
 		b.WriteByte('/')
 		b.WriteString(s.name)
@@ -247,7 +250,56 @@ func (d *decoder) decodeStruct(v reflect.Value, p *structPlan) error {
 }
 
 func (d *decoder) decodeField(v reflect.Value, f *fieldPlan, name string) error {
-	fv := v.Field(f.index)
+	switch f.kind {
+	case fStruct, fStructPtr, fStructSlice:
+		return d.decodeStructField(v.Field(f.index), f, name)
+	}
+	d.checkAttrs(name)
+	text, err := d.leafText(name)
+	if err != nil {
+		return err
+	}
+	if len(text) == 0 && (f.kind == fString || f.kind == fStringSlice || f.kind == fWarehouse) {
+		// Every text type of SAFTPT1.04_01.xsd has minLength 1, a length or
+		// a pattern that refuses "" (xmllint: "not a valid value"), so an
+		// empty element is never valid; read as absent it would slip past
+		// the checks of an optional field (e.g. <EACCode/>).
+		d.issue(CodeReadValue, name, "%s is empty: no text element of the schema may be empty (leave an optional element out)", name)
+		return nil
+	}
+	// The common leaves are set through the field's address: reflect's
+	// setters cost more than the parsing.
+	ptr := unsafe.Add(v.Addr().UnsafePointer(), f.off)
+	switch f.kind {
+	case fString: // string or a named string type: the same layout
+		*(*string)(ptr) = d.str(text)
+		return nil
+	case fInt:
+		n, ok := parseInt(text)
+		if !ok {
+			d.issue(CodeReadValue, name, "%s %q is not an integer (xs:integer)", name, truncateBytes(text))
+			return nil
+		}
+		*(*int)(ptr) = n
+		return nil
+	case fDecimal, fDecimalPtr:
+		dec, ok := d.dec(text)
+		if !ok {
+			d.issue(CodeReadValue, name, "%s %q is not a decimal number (xs:decimal)", name, truncateBytes(text))
+			return nil
+		}
+		if f.kind == fDecimal {
+			*(*decimal.Decimal)(ptr) = dec
+		} else {
+			*(**decimal.Decimal)(ptr) = &dec
+		}
+		return nil
+	}
+	return d.decodeLeaf(v.Field(f.index), ptr, f, name, text)
+}
+
+// decodeStructField decodes a structure child into fv.
+func (d *decoder) decodeStructField(fv reflect.Value, f *fieldPlan, name string) error {
 	switch f.kind {
 	case fStruct:
 		d.mark(name, 0)
@@ -277,22 +329,13 @@ func (d *decoder) decodeField(v reflect.Value, f *fieldPlan, name string) error 
 		d.path = d.path[:len(d.path)-1]
 		return err
 	}
-	d.checkAttrs(name)
-	text, err := d.leafText(name)
-	if err != nil {
-		return err
-	}
-	if len(text) == 0 && (f.kind == fString || f.kind == fStringSlice || f.kind == fWarehouse) {
-		// Every text type of SAFTPT1.04_01.xsd has minLength 1, a length or
-		// a pattern that refuses "" (xmllint: "not a valid value"), so an
-		// empty element is never valid; read as absent it would slip past
-		// the checks of an optional field (e.g. <EACCode/>).
-		d.issue(CodeReadValue, name, "%s is empty: no text element of the schema may be empty (leave an optional element out)", name)
-		return nil
-	}
+	return nil
+}
+
+// decodeLeaf sets the less common leaves: repeated texts, warehouses and
+// the types with UnmarshalText (civil's dates directly).
+func (d *decoder) decodeLeaf(fv reflect.Value, ptr unsafe.Pointer, f *fieldPlan, name string, text []byte) error {
 	switch f.kind {
-	case fString:
-		fv.SetString(d.str(text))
 	case fStringSlice:
 		s := reflect.ValueOf(d.str(text)).Convert(f.typ)
 		fv.Set(reflect.Append(fv, s))
@@ -306,24 +349,6 @@ func (d *decoder) decodeField(v reflect.Value, f *fieldPlan, name string) error 
 		} else {
 			*ws = append(*ws, Warehouse{LocationID: s})
 		}
-	case fInt:
-		n, ok := parseInt(text)
-		if !ok {
-			d.issue(CodeReadValue, name, "%s %q is not an integer (xs:integer)", name, truncateBytes(text))
-			return nil
-		}
-		fv.SetInt(int64(n))
-	case fDecimal, fDecimalPtr:
-		dec, ok := d.dec(text)
-		if !ok {
-			d.issue(CodeReadValue, name, "%s %q is not a decimal number (xs:decimal)", name, truncateBytes(text))
-			return nil
-		}
-		if f.kind == fDecimal {
-			*(fv.Addr().Interface().(*decimal.Decimal)) = dec
-		} else {
-			fv.Set(reflect.ValueOf(&dec))
-		}
 	case fText, fTextPtr:
 		// civil's dates are strict and read empty text as "no date"; XML
 		// allows whitespace around a value and the schema no empty date.
@@ -332,11 +357,20 @@ func (d *decoder) decodeField(v reflect.Value, f *fieldPlan, name string) error 
 			d.issue(CodeReadValue, name, "%s is empty", name)
 			return nil
 		}
-		target := fv.Addr()
-		if f.kind == fTextPtr {
+		var u encoding.TextUnmarshaler
+		var target reflect.Value
+		switch {
+		case f.kind == fText && f.civil == 1:
+			u = (*civil.Date)(ptr)
+		case f.kind == fText && f.civil == 2:
+			u = (*civil.DateTime)(ptr)
+		case f.kind == fText:
+			u = fv.Addr().Interface().(encoding.TextUnmarshaler)
+		default:
 			target = reflect.New(f.typ)
+			u = target.Interface().(encoding.TextUnmarshaler)
 		}
-		if err := target.Interface().(interface{ UnmarshalText([]byte) error }).UnmarshalText(text); err != nil {
+		if err := u.UnmarshalText(text); err != nil {
 			d.issue(CodeReadValue, name, "%s: %s", name, strings.TrimPrefix(strings.TrimPrefix(err.Error(), "saft: "), "civil: "))
 			return nil
 		}

@@ -7,6 +7,8 @@ import (
 	"sync"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/faturapt/faturapt/civil"
 )
 
 // The Reader fills the model through a decoding plan built once per struct
@@ -35,9 +37,11 @@ const (
 type fieldPlan struct {
 	name  string
 	index int
-	order int   // position in the schema's sequence
-	alt   uint8 // in a slot shared with other elements: this one's bit
-	pos   int   // in structPlan.list
+	order int     // position in the schema's sequence
+	alt   uint8   // in a slot shared with other elements: this one's bit
+	pos   int     // in structPlan.list
+	off   uintptr // offset of the field in its struct
+	civil uint8   // for fText: 1 for a civil.Date, 2 for a civil.DateTime
 	kind  fieldKind
 	typ   reflect.Type // the element type for pointers and slices
 	sub   *structPlan
@@ -68,10 +72,12 @@ func (p *structPlan) find(name string, from int) (*fieldPlan, int) {
 }
 
 var (
-	decimalType     = reflect.TypeFor[decimal.Decimal]()
-	unmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
-	shippingType    = reflect.TypeFor[ShippingPoint]()
-	plans           sync.Map // reflect.Type -> *structPlan
+	decimalType       = reflect.TypeFor[decimal.Decimal]()
+	unmarshalerType   = reflect.TypeFor[encoding.TextUnmarshaler]()
+	shippingType      = reflect.TypeFor[ShippingPoint]()
+	civilDateType     = reflect.TypeFor[civil.Date]()
+	civilDateTimeType = reflect.TypeFor[civil.DateTime]()
+	plans             sync.Map // reflect.Type -> *structPlan
 )
 
 func planFor(t reflect.Type) *structPlan {
@@ -103,8 +109,14 @@ func planFor(t reflect.Type) *structPlan {
 			name = f.Name
 		}
 		order++
-		fp := &fieldPlan{name: name, index: i, order: order}
+		fp := &fieldPlan{name: name, index: i, order: order, off: f.Offset}
 		ft := f.Type
+		switch ft {
+		case civilDateType:
+			fp.civil = 1
+		case civilDateTimeType:
+			fp.civil = 2
+		}
 		switch {
 		case ft == decimalType:
 			fp.kind = fDecimal
