@@ -94,11 +94,11 @@ func TestSchemaLengthsCovered(t *testing.T) {
 func TestSchemaAssertionCount(t *testing.T) {
 	assert.Equal(t, 19, strings.Count(readSchema(t), "<xs:assert"))
 	for n := 1; n <= 19; n++ {
-		assert.NotEmpty(t, AssertionRule(n))
+		assert.NotEmpty(t, assertionRule(n))
 		assert.NotEmpty(t, AssertionCode(n))
 		assert.NotEmpty(t, AssertionCode(n).Description())
 	}
-	assert.Empty(t, AssertionRule(0))
+	assert.Empty(t, assertionRule(0))
 	assert.Empty(t, AssertionCode(20))
 }
 

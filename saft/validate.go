@@ -14,8 +14,8 @@ import (
 //   - the facets of the XSD 1.0 schema (SAFTPT1.04_01.xsd10.xsd): mandatory
 //     elements, lengths, patterns, enumerations, ranges, choices (codes
 //     SAFT-FACET-*);
-//   - the 19 assertions of the XSD 1.1 schema (SAFT-ASSERT-01..19; see
-//     AssertionRule);
+//   - the 19 assertions of the XSD 1.1 schema (SAFT-ASSERT-01..19; each
+//     code's description states its rule);
 //   - the schema's keys and references: unique AccountID, CustomerID,
 //     SupplierID, ProductCode, JournalID, TransactionID and document
 //     numbers; every AccountID, GroupingCode, CustomerID, SupplierID and

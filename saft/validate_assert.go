@@ -63,9 +63,9 @@ var assertionRules = [20]string{
 	"a payment is of type RG, or of type RC with at least one line whose Tax has a TaxType",
 }
 
-// AssertionRule returns assertion n (1..19) of the schema in plain words,
+// assertionRule returns assertion n (1..19) of the schema in plain words,
 // "" for another n.
-func AssertionRule(n int) string {
+func assertionRule(n int) string {
 	if n < 1 || n > 19 {
 		return ""
 	}

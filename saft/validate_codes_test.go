@@ -322,7 +322,7 @@ func TestPerRecord(t *testing.T) {
 	inv.Line[0].UnitPrice = valDec("-1")
 	assert.Equal(t, []violation.Violation{
 		{Code: CodeFacetMin, Path: "/X/Line[1]/UnitPrice", Message: "UnitPrice -1 is negative; amounts are exported as absolute values (Portaria 302/2016, Annex I, 1.l)"},
-		{Code: CodeAssert04, Path: "/X/Line[1]/TaxExemptionReason", Message: "assertion 4 of the schema fails: " + AssertionRule(4)},
+		{Code: CodeAssert04, Path: "/X/Line[1]/TaxExemptionReason", Message: "assertion 4 of the schema fails: " + assertionRule(4)},
 	}, check("/X", func(c *checker) { c.invoice(inv) }))
 
 	assert.Empty(t, check(pathHeader, func(c *checker) { c.header(&f.Header) }))

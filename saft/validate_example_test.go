@@ -227,9 +227,9 @@ func ExampleValidator_Payment() {
 	// SAFT-KEYREF-CUSTOMER /AuditFile/SourceDocuments/Payments/Payment[1]/CustomerID
 }
 
-func ExampleAssertionRule() {
-	fmt.Println(saft.AssertionCode(6), saft.AssertionRule(6))
-	// Output: SAFT-ASSERT-06 an invoice line with a TaxBase has UnitPrice 0
+func ExampleAssertionCode() {
+	fmt.Println(saft.AssertionCode(6), saft.AssertionCode(6).Description())
+	// Output: SAFT-ASSERT-06 assertion 6 of the XSD 1.1 schema: an invoice line with a TaxBase has UnitPrice 0
 }
 
 // Codes describes every code; SAFT-RULE-LINENUMBER alone is a warning,

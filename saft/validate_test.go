@@ -252,7 +252,7 @@ func TestAssertions(t *testing.T) {
 			}
 			slices.Sort(want)
 			assert.Equal(t, want, codesOf(filterCodes(vs, "SAFT-ASSERT-")), "assertions broken: %v", vs)
-			assert.Contains(t, vs, violation.Violation{Code: code, Path: tc.path, Message: "assertion " + strconv.Itoa(tc.n) + " of the schema fails: " + AssertionRule(tc.n)})
+			assert.Contains(t, vs, violation.Violation{Code: code, Path: tc.path, Message: "assertion " + strconv.Itoa(tc.n) + " of the schema fails: " + assertionRule(tc.n)})
 
 			g := valFile()
 			tc.keep(g)

@@ -28,8 +28,8 @@ const (
 )
 
 // SAFT-ASSERT-NN: the 19 xs:assert of the XSD 1.1 schema
-// (SAFTPT1.04_01.asserts.txt), numbered in the order of that file. See
-// assertionRules for each one in plain words.
+// (SAFTPT1.04_01.asserts.txt), numbered in the order of that file; each
+// code's description states its rule in plain words.
 const (
 	CodeAssert01 violation.Code = "SAFT-ASSERT-01" // Account: TaxonomyCode present iff GroupingCategory GM
 	CodeAssert02 violation.Code = "SAFT-ASSERT-02" // Account: GroupingCode absent for GR/AR, present for GA/AA/GM/AM
