@@ -53,11 +53,11 @@ var codeCases = []codeCase{
 		f.SourceDocuments.SalesInvoices.Invoice[0].DocumentStatus.InvoiceStatus = "X"
 	}},
 	{"enum currency", []violation.Code{CodeFacetEnum}, pHeader + "/CurrencyCode", func(f *AuditFile) { f.Header.CurrencyCode = "USD" }},
-	{"min", []violation.Code{CodeFacetMin}, pInv0 + "/Line[1]/Quantity", func(f *AuditFile) { invLine(f, 0, 0).Quantity = valDec("-1") }},
+	{"min", []violation.Code{CodeFacetMin}, pInv0 + "/Line[1]/Quantity", func(f *AuditFile) { invLine(f, 0, 0).Quantity = fxDec("-1") }},
 	{"max", []violation.Code{CodeFacetMax}, pInv0 + "/Period", func(f *AuditFile) { f.SourceDocuments.SalesInvoices.Invoice[0].Period = 13 }},
 	{"max fiscal year", []violation.Code{CodeFacetMin}, pHeader + "/FiscalYear", func(f *AuditFile) { f.Header.FiscalYear = 1999 }},
 	{"type integer", []violation.Code{CodeFacetType}, pHeader + "/TaxRegistrationNumber", func(f *AuditFile) { f.Header.TaxRegistrationNumber = "PT509999999" }},
-	{"choice both", []violation.Code{CodeFacetChoice}, pInv0 + "/Line[1]/CreditAmount", func(f *AuditFile) { invLine(f, 0, 0).DebitAmount = valDecp("1") }},
+	{"choice both", []violation.Code{CodeFacetChoice}, pInv0 + "/Line[1]/CreditAmount", func(f *AuditFile) { invLine(f, 0, 0).DebitAmount = fxDecp("1") }},
 	{"choice none", []violation.Code{CodeFacetChoice}, pMvDoc + "/CustomerID", func(f *AuditFile) {
 		f.SourceDocuments.MovementOfGoods.StockMovement[0].CustomerID = ""
 	}},
@@ -119,17 +119,17 @@ var codeCases = []codeCase{
 	{"keyref tax region", []violation.Code{CodeKeyrefTax}, pMv + "/Tax", func(f *AuditFile) { mvLine(f).Tax.TaxCountryRegion = "PT-MA" }},
 
 	// Rules of the Portaria and the Despacho.
-	{"header period", []violation.Code{CodeRuleHeaderPeriod}, pHeader + "/EndDate", func(f *AuditFile) { f.Header.StartDate = valDate("2026-02-01") }},
-	{"header date created", []violation.Code{CodeRuleHeaderDateCreated}, pHeader + "/DateCreated", func(f *AuditFile) { f.Header.DateCreated = valDate("2026-01-20") }},
+	{"header period", []violation.Code{CodeRuleHeaderPeriod}, pHeader + "/EndDate", func(f *AuditFile) { f.Header.StartDate = fxDate("2026-02-01") }},
+	{"header date created", []violation.Code{CodeRuleHeaderDateCreated}, pHeader + "/DateCreated", func(f *AuditFile) { f.Header.DateCreated = fxDate("2026-01-20") }},
 	{"header nif", []violation.Code{CodeRuleHeaderNIF}, pHeader + "/TaxRegistrationNumber", func(f *AuditFile) { f.Header.TaxRegistrationNumber = "509999998" }},
 	{"header tax entity", []violation.Code{CodeRuleTaxEntity}, pHeader + "/TaxEntity", func(f *AuditFile) {
 		f.Header.TaxAccountingBasis = TaxAccountingBasisAccounting
 		f.Header.TaxEntity = TaxEntityGlobal
 	}},
 	{"document date", []violation.Code{CodeRuleDocumentDate}, pInv0 + "/InvoiceDate", func(f *AuditFile) {
-		f.SourceDocuments.SalesInvoices.Invoice[0].InvoiceDate = valDate("2025-12-31")
+		f.SourceDocuments.SalesInvoices.Invoice[0].InvoiceDate = fxDate("2025-12-31")
 	}},
-	{"payment date", []violation.Code{CodeRuleDocumentDate}, pPay0 + "/TransactionDate", func(f *AuditFile) { pay(f, 0).TransactionDate = valDate("2026-02-01") }},
+	{"payment date", []violation.Code{CodeRuleDocumentDate}, pPay0 + "/TransactionDate", func(f *AuditFile) { pay(f, 0).TransactionDate = fxDate("2026-02-01") }},
 	{"hash missing", []violation.Code{CodeRuleHashMissing}, pInv0 + "/Hash", func(f *AuditFile) { f.SourceDocuments.SalesInvoices.Invoice[0].Hash = "0" }},
 	{"hash format", []violation.Code{CodeRuleHashFormat}, pMvDoc + "/Hash", func(f *AuditFile) {
 		f.SourceDocuments.MovementOfGoods.StockMovement[0].Hash = strings.Repeat("A", 171)
@@ -174,17 +174,17 @@ var codeCases = []codeCase{
 	{"final consumer", []violation.Code{CodeRuleFinalConsumer}, pMF + "/Customer[2]/CompanyName", func(f *AuditFile) { f.MasterFiles.Customer[1].CompanyName = "Cliente" }},
 	{"tax code", []violation.Code{CodeRuleTaxCode}, pMF + "/TaxTable/TaxTableEntry[5]/TaxCode", func(f *AuditFile) {
 		tt := f.MasterFiles.TaxTable
-		tt.TaxTableEntry = append(tt.TaxTableEntry, TaxTableEntry{TaxType: TaxTypeVAT, TaxCountryRegion: "PT", TaxCode: "NS", Description: "Errada", TaxPercentage: valDecp("0")})
+		tt.TaxTableEntry = append(tt.TaxTableEntry, TaxTableEntry{TaxType: TaxTypeVAT, TaxCountryRegion: "PT", TaxCode: "NS", Description: "Errada", TaxPercentage: fxDecp("0")})
 	}},
 	{"taxonomy code", []violation.Code{CodeRuleTaxonomyCode}, pAccts + "[2]/TaxonomyCode", func(f *AuditFile) {
 		f.MasterFiles.GeneralLedgerAccounts.TaxonomyReference = TaxonomyReferenceOther
 		account(f, 3).TaxonomyCode = 1
 	}},
 	{"gross total scale", []violation.Code{CodeRuleGrossTotalScale}, pWdDoc + "/DocumentTotals/GrossTotal", func(f *AuditFile) {
-		f.SourceDocuments.WorkingDocuments.WorkDocument[0].DocumentTotals.GrossTotal = valDec("123.001")
+		f.SourceDocuments.WorkingDocuments.WorkDocument[0].DocumentTotals.GrossTotal = fxDec("123.001")
 	}},
 	{"gross total trailing zeros", nil, "", func(f *AuditFile) {
-		f.SourceDocuments.WorkingDocuments.WorkDocument[0].DocumentTotals.GrossTotal = valDec("123.0000")
+		f.SourceDocuments.WorkingDocuments.WorkDocument[0].DocumentTotals.GrossTotal = fxDec("123.0000")
 	}},
 	{"self-billing", []violation.Code{CodeRuleSelfBilling}, pInv0 + "/SpecialRegimes/SelfBillingIndicator", func(f *AuditFile) {
 		f.SourceDocuments.SalesInvoices.Invoice[0].DocumentStatus.InvoiceStatus = InvoiceStatusSelfBilled
@@ -205,7 +205,7 @@ var codeCases = []codeCase{
 	}},
 	{"exempt rate table", []violation.Code{CodeRuleExemptRate}, pMF + "/TaxTable/TaxTableEntry[5]/TaxPercentage", func(f *AuditFile) {
 		tt := f.MasterFiles.TaxTable
-		tt.TaxTableEntry = append(tt.TaxTableEntry, TaxTableEntry{TaxType: TaxTypeNotSubject, TaxCountryRegion: "PT", TaxCode: "NS", Description: "Não sujeito", TaxPercentage: valDecp("6")})
+		tt.TaxTableEntry = append(tt.TaxTableEntry, TaxTableEntry{TaxType: TaxTypeNotSubject, TaxCountryRegion: "PT", TaxCode: "NS", Description: "Não sujeito", TaxPercentage: fxDecp("6")})
 	}},
 	{"final consumer address", []violation.Code{CodeRuleFinalConsumer}, pMF + "/Customer[2]/BillingAddress/City", func(f *AuditFile) {
 		f.MasterFiles.Customer[1].BillingAddress.City = "Lisboa"
@@ -319,7 +319,7 @@ func TestPerRecord(t *testing.T) {
 	inv.CustomerID = "nobody" // a reference: not checked for a record alone
 	assert.Empty(t, check("/X", func(c *checker) { c.invoice(inv) }))
 	exempt("Isento artigo 9.º", "M07")(&inv.Line[0])
-	inv.Line[0].UnitPrice = valDec("-1")
+	inv.Line[0].UnitPrice = fxDec("-1")
 	assert.Equal(t, []violation.Violation{
 		{Code: CodeFacetMin, Path: "/X/Line[1]/UnitPrice", Message: "UnitPrice -1 is negative; amounts are exported as absolute values (Portaria 302/2016, Annex I, 1.l)"},
 		{Code: CodeAssert04, Path: "/X/Line[1]/TaxExemptionReason", Message: "assertion 4 of the schema fails: " + assertionRule(4)},
@@ -354,7 +354,7 @@ func TestValidatorStream(t *testing.T) {
 	for i := range f.MasterFiles.TaxTable.TaxTableEntry {
 		assert.Empty(t, v.TaxTableEntry(i+1, &f.MasterFiles.TaxTable.TaxTableEntry[i]))
 	}
-	bad := TaxTableEntry{TaxType: "VAT", TaxCountryRegion: "PT", TaxCode: "NOR", Description: "x", TaxPercentage: valDecp("23")}
+	bad := TaxTableEntry{TaxType: "VAT", TaxCountryRegion: "PT", TaxCode: "NOR", Description: "x", TaxPercentage: fxDecp("23")}
 	assert.Equal(t, []violation.Violation{{Code: CodeFacetEnum, Path: pathTaxTable + "/TaxTableEntry[9]/TaxType",
 		Message: `TaxType "VAT" is not one of the values of TaxType: IVA, IS, NS`}}, v.TaxTableEntry(9, &bad))
 	assert.Equal(t, []violation.Code{CodeFacetOccurs}, codesOf(v.TaxTable([]TaxTableEntry{})))
@@ -397,7 +397,7 @@ func TestEdgeCases(t *testing.T) {
 	f := valFile()
 	i0 := &f.SourceDocuments.SalesInvoices.Invoice[0]
 	i0.ShipTo = &ShippingPoint{DeliveryID: []string{"ok", strings.Repeat("x", 256)}, Warehouses: []Warehouse{{WarehouseID: "A"}, {LocationID: "L"}, {WarehouseID: strings.Repeat("w", 51)}}}
-	f.Header.StartDate = valDate("1999-12-31")
+	f.Header.StartDate = fxDate("1999-12-31")
 	vs := violations(t, f)
 	assert.Contains(t, vs, violation.Violation{Code: CodeFacetMaxLength, Path: pInv0 + "/ShipTo/DeliveryID[2]", Message: "DeliveryID must have at most 255 characters (SAFPTtextTypeMandatoryMax255Car), has 256"})
 	assert.Contains(t, vs, violation.Violation{Code: CodeFacetMaxLength, Path: pInv0 + "/ShipTo/WarehouseID[2]", Message: "WarehouseID must have at most 50 characters (SAFPTtextTypeMandatoryMax50Car), has 51"})

@@ -19,25 +19,17 @@ import (
 func fxDec(s string) decimal.Decimal   { return decimal.RequireFromString(s) }
 func fxDecp(s string) *decimal.Decimal { d := fxDec(s); return &d }
 
-func fxDate(s string) civil.Date {
-	d, err := civil.ParseDate(s)
-	if err != nil {
-		panic(err)
-	}
-	return d
-}
-
-func fxDatep(s string) *civil.Date { d := fxDate(s); return &d }
-
-func fxDT(s string) civil.DateTime {
-	d, err := civil.ParseDateTime(s)
-	if err != nil {
-		panic(err)
-	}
-	return d
-}
-
+func fxDate(s string) civil.Date     { return fxMust(civil.ParseDate(s)) }
+func fxDatep(s string) *civil.Date   { d := fxDate(s); return &d }
+func fxDT(s string) civil.DateTime   { return fxMust(civil.ParseDateTime(s)) }
 func fxDTp(s string) *civil.DateTime { d := fxDT(s); return &d }
+
+func fxMust[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
 
 // fxHash is a deterministic 172-character base64 string, the length of
 // a real RSA-1024 signature.
