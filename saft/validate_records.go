@@ -186,7 +186,7 @@ func (c *checker) exemptRate(taxType TaxType, code TaxCode, rate *decimal.Decima
 // 4.1.4.19.1, 4.2.3.21.1, 4.3.4.14.1, 4.4.4.14.1: "pela mesma ordem em que
 // se encontram no documento original"); only its unofficial English
 // translation adds "must be unique within the document", hence a warning
-// (IsWarning). Lines are usually numbered in increasing order, checked in
+// (SeverityWarning in Codes). Lines are usually numbered in increasing order, checked in
 // one pass; only otherwise a set is built.
 func (c *checker) lineNumbers(n int, number func(int) int) {
 	increasing := true

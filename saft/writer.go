@@ -83,7 +83,7 @@ type config struct {
 // fails validation.
 func WithoutValidation() Option { return func(c *config) { c.validate = false } }
 
-// Compact writes the XML without newlines and indentation (about 20%
+// WithCompact writes the XML without newlines and indentation (about 20%
 // smaller). By default each element is on its own line, indented by two
 // spaces.
 func WithCompact() Option { return func(c *config) { c.indent = false } }
@@ -105,8 +105,8 @@ func WithCompact() Option { return func(c *config) { c.indent = false } }
 // writes. Compared with spooling the records to a temporary file and
 // copying it behind the totals, this needs no disk space or temporary
 // file, writes the output once, and lets validation refuse a bad file
-// before a byte of it is written; the cost is iterating the records twice
-// (see BenchmarkWrite*). Memory stays constant whatever the number of
+// before a byte of it is written; the cost is iterating the records
+// twice. Memory stays constant whatever the number of
 // records: one record at a time plus a 64 KiB buffer (the validator's key
 // sets aside). The second pass recomputes the totals and fails with
 // ErrSourceChanged if they differ from the first.
