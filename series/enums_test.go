@@ -165,3 +165,13 @@ func TestCodeLengthsMatchWSDL(t *testing.T) {
 		}
 	}
 }
+
+func TestOperation(t *testing.T) {
+	ops := Operation("").Values()
+	require.Equal(t, []Operation{OpRegister, OpFinalize, OpCancel}, ops)
+	for _, o := range ops {
+		assert.True(t, o.Valid(), o)
+	}
+	assert.False(t, Operation("query").Valid())
+	assert.False(t, Operation("").Valid())
+}

@@ -28,17 +28,27 @@ var (
 	ErrInvalidRequest     = errors.New("series: invalid request field")
 )
 
-// Operations named in a [*TransitionError].
+// Operation is a transition of the life cycle, named in a
+// [*TransitionError].
+type Operation string
+
+// Operations of the series web service (§2).
 const (
-	OpRegister = "register" // registarSerie
-	OpFinalize = "finalize" // finalizarSerie
-	OpCancel   = "cancel"   // anularSerie
+	OpRegister Operation = "register" // registarSerie
+	OpFinalize Operation = "finalize" // finalizarSerie
+	OpCancel   Operation = "cancel"   // anularSerie
 )
+
+// Values returns every operation.
+func (Operation) Values() []Operation { return []Operation{OpRegister, OpFinalize, OpCancel} }
+
+// Valid reports whether o is one of the operations.
+func (o Operation) Valid() bool { return o == OpRegister || o == OpFinalize || o == OpCancel }
 
 // TransitionError is a refused transition, with the return code AT gives for
 // the same refusal so callers handle a local check and AT's answer alike.
 type TransitionError struct {
-	Op      string     // OpRegister, OpFinalize or OpCancel
+	Op      Operation  // OpRegister, OpFinalize or OpCancel
 	Code    ReturnCode // AT's code with the same meaning
 	Field   string     // the field at fault, "" when it is the status
 	Message string
@@ -53,7 +63,7 @@ func (e *TransitionError) Error() string {
 // Unwrap returns the sentinel or *violation.Error.
 func (e *TransitionError) Unwrap() error { return e.Err }
 
-func refuse(op string, code ReturnCode, field string, err error, format string, args ...any) error {
+func refuse(op Operation, code ReturnCode, field string, err error, format string, args ...any) error {
 	return &TransitionError{Op: op, Code: code, Field: field, Message: fmt.Sprintf(format, args...), Err: err}
 }
 
@@ -138,7 +148,7 @@ func (s Series) CanCancel(reason CancellationReason, declaredNoDocuments bool) e
 	return nil
 }
 
-func (s Series) mustBeActive(op string, code ReturnCode) error {
+func (s Series) mustBeActive(op Operation, code ReturnCode) error {
 	if !s.Registered() {
 		return refuse(op, code, "ValidationCode", ErrNotRegistered,
 			"series %s of type %s has no validation code: register it first", s.ID, s.DocumentType)

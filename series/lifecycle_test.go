@@ -12,7 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func requireRefused(t *testing.T, err error, op string, code ReturnCode, sentinel error) *TransitionError {
+func requireRefused(t *testing.T, err error, op Operation, code ReturnCode, sentinel error) *TransitionError {
 	t.Helper()
 	var te *TransitionError
 	require.ErrorAs(t, err, &te)
