@@ -131,6 +131,19 @@ func (b *Book) Issuer(ctx context.Context, nif string, signer *certify.Signer, o
 // Store returns the issuer's store.
 func (i *Issuer) Store() *Store { return i.store }
 
+// Issuing returns the issuing.Issuer under i, for code that issues through
+// an *issuing.Issuer (package document): documents issued through it are
+// recorded in the book, with the content that WithContent put in their
+// context.
+func (i *Issuer) Issuing() *issuing.Issuer { return i.iss }
+
+// WithContent returns a context that makes the book record, with the
+// document issued under it, the content that content builds. Issuer.Issue
+// does it; code that issues through Issuing uses it.
+func WithContent(ctx context.Context, content ContentFunc) context.Context {
+	return context.WithValue(ctx, contentKey{}, content)
+}
+
 // Issue issues the draft in series s (issuing.Issuer.Issue) and records it
 // with the content that content builds from the issued document; nil
 // content records none. When Issue returns nil the document and its content
@@ -138,7 +151,7 @@ func (i *Issuer) Store() *Store { return i.store }
 // used.
 func (i *Issuer) Issue(ctx context.Context, s series.Series, d issuing.Draft, content ContentFunc) (issuing.Document, error) {
 	if content != nil {
-		ctx = context.WithValue(ctx, contentKey{}, content)
+		ctx = WithContent(ctx, content)
 	}
 	return i.iss.Issue(ctx, s, d)
 }

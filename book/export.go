@@ -141,7 +141,8 @@ func queryJSON[T any](ctx context.Context, b *Book, q string, args ...any) iter.
 	}
 }
 
-// invoices yields the invoices of the period, each with its latest status.
+// invoices yields the invoices of the period in the order they were
+// issued, each with its latest status.
 func (b *Book) invoices(ctx context.Context, nif, from, to string) iter.Seq2[*saft.Invoice, error] {
 	return func(yield func(*saft.Invoice, error) bool) {
 		rows, err := b.rdb.QueryContext(ctx, `SELECT d.content,
@@ -149,7 +150,7 @@ func (b *Book) invoices(ctx context.Context, nif, from, to string) iter.Seq2[*sa
 				WHERE e.company = d.company AND e.series_key = d.series_key AND e.number = d.number
 				ORDER BY e.seq DESC LIMIT 1), '')
 			FROM documents d WHERE d.company = $1 AND d.date BETWEEN $2 AND $3 AND d.content_type = $4
-			ORDER BY d.document_type, d.series_key, d.number`, nif, from, to, string(ContentSAFTInvoice))
+			ORDER BY d.date, d.system_entry, d.series_key, d.number`, nif, from, to, string(ContentSAFTInvoice))
 		if err != nil {
 			yield(nil, fmt.Errorf("book: export: %w", err))
 			return

@@ -10,7 +10,8 @@
 //  4. invoices and a simplified invoice described as sales, computed and
 //     issued with their ATCUD, hash chain and QR code (packages document
 //     and issuing; with -out DIR, the QR codes as PNG files,
-//     package qrcode/qrimage);
+//     package qrcode/qrimage), numbered and kept durably in the book, a
+//     SQLite file (package book);
 //  5. the month's SAF-T (PT) invoicing file written (package saft) and
 //     audited (package saft/audit);
 //  6. the year's communication method chosen (package reporting) and the
@@ -18,14 +19,15 @@
 //
 // Usage:
 //
-//	go run ./examples/quickstart            # the SAF-T file goes to a temporary directory
-//	go run ./examples/quickstart -out DIR   # keeps the SAF-T file and the QR code PNGs in DIR
+//	go run ./examples/quickstart            # the book and the SAF-T file go to a temporary directory
+//	go run ./examples/quickstart -out DIR   # keeps the book (DIR/book.db), the SAF-T file and the QR code PNGs in DIR
 //
 // Against AT, replace the simulator's pieces: atclient.TestEndpoints() (or
 // ProductionEndpoints()), the producer's certificate from
 // atclient.LoadPKCS12, the taxpayer's sub-user credentials, the program's own
 // signing key (certify.ParsePrivateKeyPEM) and certificate number, no
-// WithATKey/WithRootCAs, and a Store backed by the program's database.
+// WithATKey/WithRootCAs. The same program keeps its book on PostgreSQL with
+// book.OpenPostgres (examples/book-postgres).
 package main
 
 import (
@@ -47,6 +49,7 @@ import (
 	"github.com/faturapt/faturapt/atclient/attest"
 	"github.com/faturapt/faturapt/atclient/efatura"
 	"github.com/faturapt/faturapt/atcud"
+	"github.com/faturapt/faturapt/book"
 	"github.com/faturapt/faturapt/certify"
 	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/document"
@@ -92,6 +95,8 @@ func quickstart() int {
 
 // Outcome is what the flow did, for the test to check.
 type Outcome struct {
+	BookPath      string       // the book, a SQLite file
+	Kept          int          // documents in the book after step 4
 	Before, After setup.Status // the set-up status before and after the set-up
 
 	Invoices   series.Series    // the FT series, as AT answered
@@ -128,9 +133,9 @@ func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 // The shop's articles, priced without VAT; package document computes the
 // lines, the VAT per rate, the totals and the QR code's tax blocks.
 var (
-	coffee = article{document.Product{Code: "CAF", Description: "Café em grão 1 kg"}, dec("18.50"), document.Normal}
-	book   = article{document.Product{Code: "LIV", Description: "Livro de receitas"}, dec("20.00"), document.Reduced}
-	cup    = article{document.Product{Code: "CHV", Description: "Chávena de porcelana"}, dec("7.90"), document.Normal}
+	coffee  = article{document.Product{Code: "CAF", Description: "Café em grão 1 kg"}, dec("18.50"), document.Normal}
+	recipes = article{document.Product{Code: "LIV", Description: "Livro de receitas"}, dec("20.00"), document.Reduced}
+	cup     = article{document.Product{Code: "CHV", Description: "Chávena de porcelana"}, dec("7.90"), document.Normal}
 )
 
 type article struct {
@@ -291,11 +296,18 @@ func run(ctx context.Context, w io.Writer, dir string, clock func() time.Time) (
 	}
 	p.f("existing series %s %s (simplified invoices): validation code %s, next number %s",
 		o.Simplified.DocumentType, o.Simplified.ID, o.Simplified.ValidationCode, next)
-	store := issuing.NewMemoryStore()
+	// The book: every document kept durably, in a SQLite file.
+	o.BookPath = filepath.Join(dir, "book.db")
+	bk, err := openBook(ctx, o.BookPath, key, o.Invoices, o.Simplified)
+	if err != nil {
+		return o, err
+	}
+	defer bk.Close()
+	p.f("the book: %s (SQLite), both series registered in it as their types' default", o.BookPath)
 	if o.Legacy, err = legacyDocument(signer, o.Simplified); err != nil {
 		return o, err
 	}
-	if err := store.Seed(o.Legacy); err != nil {
+	if err := bk.Store(companyNIF).Seed(ctx, o.Legacy); err != nil {
 		return o, err
 	}
 	p.f("its last document before: %s of %s, ATCUD %s, hash %s...", o.Legacy.DocumentNumber, o.Legacy.Date, o.Legacy.ATCUD, o.Legacy.Hash[:12])
@@ -307,21 +319,25 @@ func run(ctx context.Context, w io.Writer, dir string, clock func() time.Time) (
 	p.f("== 3. Set-up status once the series are registered and the year's method is chosen")
 	o.Method = reporting.Choice{Year: now.Year(), Method: reporting.MethodSAFT}
 	methods = append(methods, o.Method)
+	if err := bk.SetMethod(ctx, companyNIF, o.Method.Year, o.Method.Method); err != nil {
+		return o, err
+	}
 	o.After = setup.Evaluate(ctx, co, evalOpts...)
 	printStatus(p, o.After)
 
 	// 4. Issue documents.
 	p.f("")
 	p.f("== 4. Issuing documents (number, ATCUD, chained signature, QR code)")
-	issuer, err := issuing.New(companyNIF, fmt.Sprint(certificateNumber), signer, store,
+	bookIssuer, err := bk.Issuer(ctx, companyNIF, signer,
 		issuing.WithClock(func() time.Time { return clock().In(lisbon) }))
 	if err != nil {
 		return o, err
 	}
+	issuer := bookIssuer.Issuing()
 	sales := []sale{
 		{series.DocumentTypeFT, cafe, []saleLine{{coffee, 10}, {cup, 12}}},
-		{series.DocumentTypeFT, library, []saleLine{{book, 15}}},
-		{series.DocumentTypeFT, cafe, []saleLine{{coffee, 4}, {book, 1}}},
+		{series.DocumentTypeFT, library, []saleLine{{recipes, 15}}},
+		{series.DocumentTypeFT, cafe, []saleLine{{coffee, 4}, {recipes, 1}}},
 		{series.DocumentTypeFS, finalConsumer, []saleLine{{coffee, 1}, {cup, 2}}},
 	}
 	month := document.NewCollector() // the documents and master records of the month's SAF-T file
@@ -351,6 +367,14 @@ func run(ctx context.Context, w io.Writer, dir string, clock func() time.Time) (
 		p.f("    QR code image: %s", name)
 	}
 	invoices := month.Invoices
+	for _, sr := range []series.Series{o.Invoices, o.Simplified} {
+		kept, err := bk.Store(companyNIF).Documents(ctx, sr.Key(), 0, 0)
+		if err != nil {
+			return o, err
+		}
+		o.Kept += len(kept)
+	}
+	p.f("kept in the book: %d documents (with FS LOJA1's last one before)", o.Kept)
 	if o.ChainsOK, err = verifyChains(o); err != nil {
 		return o, err
 	}
@@ -476,6 +500,37 @@ func companyHeader() (saft.Company, saft.Software) {
 			Address: saft.Address{AddressDetail: "Rua da Prata, 80", City: "Lisboa", PostalCode: "1100-420", Country: "PT"},
 		}, saft.Software{ProducerTaxID: "510000002", CertificateNumber: certificateNumber,
 			ProductID: "FaturaPT/FaturaPT Software Lda", Version: "1.0"}
+}
+
+// openBook opens (creating it) the book at path, with the company, its
+// signing key version and its series, each its type's default.
+func openBook(ctx context.Context, path string, key *certify.PrivateKey, ss ...series.Series) (*book.Book, error) {
+	bk, err := book.OpenSQLite(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	pub, err := key.PublicKeyPEM()
+	if err == nil {
+		err = bk.Migrate(ctx)
+	}
+	if err == nil {
+		err = bk.PutCompany(ctx, book.Company{NIF: companyNIF, Name: "Mercearia Quickstart, Lda",
+			Address:     book.Address{Street: "Rua da Prata, 80", City: "Lisboa", PostalCode: "1100-420", Country: "PT"},
+			Certificate: fmt.Sprint(certificateNumber), Keys: []book.KeyVersion{{Version: "1", PublicKey: string(pub)}}})
+	}
+	for _, s := range ss {
+		if err == nil {
+			err = bk.PutSeries(ctx, companyNIF, s)
+		}
+		if err == nil {
+			err = bk.SetDefaultSeries(ctx, companyNIF, s.DocumentType, s.ID)
+		}
+	}
+	if err != nil {
+		bk.Close()
+		return nil, fmt.Errorf("the book: %w", err)
+	}
+	return bk, nil
 }
 
 // writeSAFT writes the month's invoicing file (TaxAccountingBasis F) with

@@ -60,7 +60,7 @@ CREATE TABLE documents (
 	PRIMARY KEY (company, series_key, number),
 	UNIQUE (company, document_number)
 );
-CREATE INDEX documents_by_date ON documents (company, date);
+CREATE INDEX documents_by_date ON documents (company, date, system_entry);
 
 CREATE TABLE document_products (
 	company      TEXT NOT NULL,
