@@ -14,6 +14,7 @@ import (
 	"github.com/faturapt/faturapt/issuing"
 	"github.com/faturapt/faturapt/nif"
 	"github.com/faturapt/faturapt/qrcode"
+	"github.com/faturapt/faturapt/qrcode/qrimage"
 	"github.com/faturapt/faturapt/reporting"
 	"github.com/faturapt/faturapt/saft"
 	"github.com/faturapt/faturapt/series"
@@ -47,6 +48,7 @@ func TestValidationErrors(t *testing.T) {
 		{"certify.Document.Validate", certify.Document{Number: "FT A/0"}.Validate(), certify.Codes, []violation.Code{certify.CodeDateInvalid, certify.CodeNumberFormat}},
 		{"certify.Chain.Check", certify.Chain{Series: "FT A", LastNumber: 1, LastHash: "h", LastDate: civilDay, LastSystemEntry: entry}.Check(
 			certify.Document{Date: civilDay, SystemEntry: entry, Number: "FT A/3"}), certify.Codes, []violation.Code{certify.CodeChainNumber}},
+		{"qrimage.Encode", second(qrimage.Encode("")), qrimage.Codes, []violation.Code{qrimage.CodeEmpty}},
 		{"reporting.Choices.Validate", reporting.Choices{{Year: 2026, Method: "XML"}, {Year: 2026, Method: reporting.MethodSAFT}}.Validate(), reporting.Codes, []violation.Code{reporting.CodeMethod, reporting.CodeYearTwice}},
 		{"saft.AuditFile.Validate", (&saft.AuditFile{}).Validate(), saft.Codes, nil},
 		{"issuing.New", second(issuing.New("1", "", nil, nil)), issuing.Codes, []violation.Code{issuing.ViolationIssuerNIF, issuing.ViolationCertificate, issuing.ViolationRequired}},

@@ -98,7 +98,7 @@ func ExampleSymbol_WriteSVG() {
 func ExampleWithDPI() {
 	_, err := qrimage.PNG(message, qrimage.WithDPI(10))
 	fmt.Println(err)
-	// Output: qrimage: resolution must be 72 to 4800 dpi: got 10
+	// Output: qrimage: invalid: DPI: resolution must be 72 to 4800 dpi, got 10 [QRIMAGE-DPI]
 }
 
 func ExampleSymbol_Dark() {

@@ -13,6 +13,7 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/faturapt/faturapt/violation"
 	goqr "github.com/piglig/go-qr"
 )
 
@@ -28,12 +29,31 @@ const (
 	MaxDPI          = 4800
 )
 
-// Errors.
-var (
-	ErrEmpty  = errors.New("qrimage: empty message")
-	ErrEncode = errors.New("qrimage: message cannot be encoded at error correction level M")
-	ErrDPI    = fmt.Errorf("qrimage: resolution must be %d to %d dpi", MinDPI, MaxDPI)
+// ErrEncode: the message does not fit a QR symbol at error correction
+// level M.
+var ErrEncode = errors.New("qrimage: message cannot be encoded at error correction level M")
+
+// ErrInvalid is matched (errors.Is) by the refusal of an empty message or
+// of a resolution out of range, a [*violation.Error] with the codes below.
+var ErrInvalid = violation.ErrInvalid
+
+// Violation codes.
+const (
+	CodeEmpty violation.Code = "QRIMAGE-EMPTY"
+	CodeDPI   violation.Code = "QRIMAGE-DPI"
 )
+
+// Codes is the catalogue of the violation codes of this package.
+var Codes = violation.NewCatalogue(
+	violation.Entry{Code: CodeEmpty, Description: "the message is empty"},
+	violation.Entry{Code: CodeDPI, Description: "the resolution is outside MinDPI..MaxDPI"},
+)
+
+func invalid(path string, code violation.Code, format string, args ...any) error {
+	var vs violation.List
+	vs.Add(path, code, format, args...)
+	return vs.Err("qrimage")
+}
 
 // Symbol is an encoded QR symbol: a square of dark and light modules,
 // without quiet zone.
@@ -48,7 +68,7 @@ type Symbol struct {
 // byte-mode segment, at version 9 or the smallest larger version it fits.
 func Encode(message string) (*Symbol, error) {
 	if message == "" {
-		return nil, ErrEmpty
+		return nil, invalid("message", CodeEmpty, "the QR code message is empty")
 	}
 	seg, err := goqr.MakeBytes([]byte(message))
 	if err != nil {
@@ -119,7 +139,7 @@ func (s *Symbol) Layout(opts ...Option) (Layout, error) {
 		o(&c)
 	}
 	if c.dpi < MinDPI || c.dpi > MaxDPI {
-		return Layout{}, fmt.Errorf("%w: got %d", ErrDPI, c.dpi)
+		return Layout{}, invalid("DPI", CodeDPI, "resolution must be %d to %d dpi, got %d", MinDPI, MaxDPI, c.dpi)
 	}
 	// Millimetres to pixels, rounded up: tenths of mm × dpi / 254.
 	px := func(tenths int) int { return (tenths*c.dpi + 253) / 254 }

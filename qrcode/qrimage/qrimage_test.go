@@ -20,6 +20,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/faturapt/faturapt/internal/golden"
+	"github.com/faturapt/faturapt/violation"
 )
 
 // The four messages of the specification's §5 with the version its
@@ -241,17 +242,18 @@ func TestLayout(t *testing.T) {
 	}
 	for _, dpi := range []int{0, -1, 71, 4801} {
 		_, err := s.Layout(WithDPI(dpi))
-		assert.ErrorIs(t, err, ErrDPI, "dpi %d", dpi)
+		assert.True(t, violation.Has(err, CodeDPI), "dpi %d: %v", dpi, err)
 	}
 }
 
 func TestEncodeErrors(t *testing.T) {
 	_, err := Encode("")
-	assert.ErrorIs(t, err, ErrEmpty)
+	assert.True(t, violation.Has(err, CodeEmpty), "%v", err)
+	assert.ErrorIs(t, err, ErrInvalid)
 	_, err = PNG(strings.Repeat("x", 3000)) // over version 40-M byte capacity (2331)
 	assert.ErrorIs(t, err, ErrEncode)
 	_, err = SVG("A:1", WithDPI(10))
-	assert.ErrorIs(t, err, ErrDPI)
+	assert.True(t, violation.Has(err, CodeDPI), "%v", err)
 }
 
 func TestSymbolIsDeterministic(t *testing.T) {
