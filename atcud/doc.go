@@ -4,8 +4,7 @@
 //
 // # What an ATCUD is
 //
-// Portaria n.º 195/2020, de 13 de agosto, article 3 (spec file
-// docs/Portaria_195_2020.txt):
+// Portaria n.º 195/2020, de 13 de agosto, article 3:
 //
 //   - the series validation code ("código de validação da série") is the
 //     string AT assigns when the issuer communicates a document series; it has
@@ -18,17 +17,17 @@
 //     leading zeros stay (art. 3 n.º 3).
 //
 // Article 4 n.º 1 prescribes the printed form «ATCUD:CodigodeValidação-NumeroSequencial»
-// (Label). The QR-code specification (docs/Especificacoes_Tecnicas_Codigo_QR.txt,
+// (Label). AT's QR code specification (Especificações Técnicas Código QR,
 // §4 field H and example §5.1) shows document "FT AB2019/0035" with ATCUD
 // "CSDF7T5H-0035", and caps field H at 70 characters; this package enforces
 // that maximum for every ATCUD.
 //
 // # Validation codes
 //
-// The Portaria and the series web-service manual
-// (Comunicacao_de_Series_Documentais_Manual_de_Integracao_de_SW_Aspetos_Especificos,
+// The Portaria and the series web-service manual (Comunicação de Séries
+// Documentais, Manual de Integração de Software, Aspetos Específicos,
 // §2.5.2, codValidacaoSerie: xsd:string, minLength = 8) set only a minimum
-// length; the WSDL kept in the spec folder says length = 8, but AT has answered
+// length; AT's WSDL says length = 8, but AT has answered
 // with 10-character codes, so longer codes are accepted. AT's codes are
 // letters and digits (e.g. "CSDF7T5H", "CDF7T5HD", "HB6FT7RV" in the QR
 // specification §5), and ValidateCode accepts exactly ASCII letters and
@@ -42,9 +41,9 @@
 // 4.3.4.2, 4.4.4.2) is filled with «0» (zero) "until its regulation". The
 // value is still right for documents that carry no ATCUD: documents issued
 // before the mention became mandatory — Despacho n.º 412/2020-XXII postponed
-// it to 1 January 2022 (docs/Despacho_SEAAF_412_2020_XXII.txt, point 1) and
-// Despacho n.º 351/2021-XXII of 10 November 2021 to 1 January 2023 (not in the
-// spec folder; reported e.g. at https://i9digital.pt/pages/atcud-nova-lei-2023)
+// it to 1 January 2022 (point 1) and Despacho n.º 351/2021-XXII of 10
+// November 2021 to 1 January 2023 (reported e.g. at
+// https://i9digital.pt/pages/atcud-nova-lei-2023)
 // — and documents of a series numbered before the series was communicated to
 // AT: when an existing sequence is registered, the first number communicated
 // is the next to issue (Portaria 195/2020, art. 7 n.º 1), and only documents

@@ -33,7 +33,7 @@
 //	98        não residentes sem estabelecimento estável
 //	99        sociedades civis sem personalidade jurídica
 //
-// No AT manual in the project's spec folder lists these ranges; they are
+// No AT manual lists these ranges; they are
 // taken from public references that agree with each other: the Portuguese
 // Wikipedia article "Número de identificação fiscal" (as mirrored at
 // https://www.data.lopesnext.com and https://proprietarios.pt), AT's note of
@@ -43,6 +43,6 @@
 // the 4x range is in use, so other 4x prefixes are rejected.
 //
 // The final consumer number 999999990 (FinalConsumer) is the value AT's
-// QR-code specification (Especificacoes_Tecnicas_Codigo_QR, §4, field B) and
+// QR code specification (Especificações Técnicas Código QR, §4, field B) and
 // SAF-T (PT) use for an anonymous buyer; it passes every rule and is valid.
 package nif
