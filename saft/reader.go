@@ -290,7 +290,7 @@ func (r *Reader) InputOffset() int64 { return r.d.s.InputOffset() }
 func (r *Reader) children(f func(name string) (stop bool, err error)) error {
 	d := &r.d
 	for {
-		k, err := d.next()
+		k, err := d.nextElem()
 		if err != nil {
 			return err
 		}

@@ -141,6 +141,16 @@ func (d *decoder) next() (xmlscan.Kind, error) {
 	return k, nil
 }
 
+// nextElem is next in element-only content: whitespace between elements
+// is no token.
+func (d *decoder) nextElem() (xmlscan.Kind, error) {
+	k, err := d.s.NextSkipSpace()
+	if err != nil {
+		return k, convertScanError(err)
+	}
+	return k, nil
+}
+
 // convertScanError turns the scanner's errors into the package's.
 func convertScanError(err error) error {
 	if err == io.EOF {
@@ -205,7 +215,7 @@ func (d *decoder) decodeStruct(v reflect.Value, p *structPlan) error {
 	var slot uint8 // the alternatives of the current slot already read
 	pos := 0       // in p.list, of the last child
 	for {
-		k, err := d.next()
+		k, err := d.nextElem()
 		if err != nil {
 			return err
 		}

@@ -246,6 +246,48 @@ func (s *Scanner) Next() (Kind, error) {
 	}
 }
 
+// NextSkipSpace is Next for element-only content: a Text token of only
+// whitespace (indentation between elements) is skipped, most often without
+// becoming a token at all.
+func (s *Scanner) NextSkipSpace() (Kind, error) {
+	for {
+		if s.err == nil && !s.pendingEnd && len(s.stack) > 0 {
+			s.skipSpace()
+		}
+		k, err := s.Next()
+		if k != Text {
+			return k, err
+		}
+		for _, c := range s.text {
+			if !isSpace(c) {
+				return k, err
+			}
+		}
+	}
+}
+
+// skipSpace consumes a run of whitespace that ends at a '<' in the buffer.
+func (s *Scanner) skipSpace() {
+	b := s.buf[:s.end]
+	i := s.pos
+	nls, lastNL := 0, -1
+	for i < len(b) && isSpace(b[i]) {
+		if b[i] == '\n' {
+			nls++
+			lastNL = i
+		}
+		i++
+	}
+	if i == s.pos || i == len(b) || b[i] != '<' {
+		return // not whitespace up to markup here: Next decides
+	}
+	if nls > 0 {
+		s.line += nls
+		s.lineStart = s.base + int64(lastNL+1)
+	}
+	s.pos = i
+}
+
 // fill keeps the unconsumed bytes, makes room and reads more input.
 func (s *Scanner) fill() error {
 	if s.pos > 0 {

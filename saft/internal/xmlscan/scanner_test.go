@@ -349,3 +349,38 @@ func TestScannerNoAllocsPerToken(t *testing.T) {
 	assert.LessOrEqual(t, one, 6.0)
 	assert.Equal(t, one, many)
 }
+
+// TestScannerNextSkipSpace: the tokens and positions of Next without its
+// whitespace-only texts, whatever the buffer size.
+func TestScannerNextSkipSpace(t *testing.T) {
+	in := "<a>\n  <b>x</b>\r\n\t<c> </c>  \n <d/>\n y <e/></a>"
+	type tok struct {
+		k         Kind
+		line, col int
+		text      string
+	}
+	collect := func(s *Scanner, skip bool) []tok {
+		var out []tok
+		for {
+			next := s.Next
+			if skip {
+				next = s.NextSkipSpace
+			}
+			k, err := next()
+			if err == io.EOF {
+				return out
+			}
+			require.NoError(t, err)
+			if !skip && k == Text && strings.TrimSpace(string(s.Text())) == "" {
+				continue
+			}
+			out = append(out, tok{k, s.Line(), s.Col(), string(s.Text())})
+		}
+	}
+	want := collect(New(strings.NewReader(in)), false)
+	assert.Contains(t, want, tok{Text, 4, 6, "\n y "}, "other text stays, whitespace and all")
+	for _, size := range []int{16, 17, 19, 64} {
+		got := collect(New(iotest.OneByteReader(strings.NewReader(in)), WithBufferSize(size)), true)
+		assert.Equal(t, want, got, "buffer %d", size)
+	}
+}
