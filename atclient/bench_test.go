@@ -24,7 +24,7 @@ func BenchmarkDecodeSeriesAnswer(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		if _, err := decodeSeriesAnswer(opRegister, 200, data, series.Code2001); err != nil {
+		if _, err := decodeSeriesAnswer(OpRegisterSeries, 200, data, series.Code2001); err != nil {
 			b.Fatal(err)
 		}
 	}

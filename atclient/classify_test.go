@@ -80,7 +80,7 @@ func TestSimulatorRefusalsClassify(t *testing.T) {
 
 func TestATAuthenticationFaultIsReadAsAuthenticationFailure(t *testing.T) {
 	for _, status := range []int{200, 500} {
-		_, err := decodeSeriesAnswer(opQuery, status, []byte(atanswers.AuthenticationFault), series.Code2001)
+		_, err := decodeSeriesAnswer(OpQuerySeries, status, []byte(atanswers.AuthenticationFault), series.Code2001)
 		var fe *FaultError
 		require.ErrorAs(t, err, &fe)
 		assert.Equal(t, "Client.Authentication", fe.Code)

@@ -10,7 +10,7 @@ import (
 // ResultError is an answer of AT with a code other than success: AT received
 // and refused the request. Message is AT's msgResultOper.
 type ResultError struct {
-	Operation string            // the WSDL operation, e.g. "registarSerie"
+	Operation Operation         // the WSDL operation, e.g. OpRegisterSeries
 	Code      series.ReturnCode // codResultOper: series.Code4001 etc.
 	Message   string            // msgResultOper, AT's text (Portuguese)
 }

@@ -17,7 +17,7 @@ import (
 )
 
 // simulatorClient starts AT's simulator and returns a client of it, set up
-// as Example_registerNewSeries shows, on the simulator's fixed clock.
+// as ExampleNew shows, on a fixed clock.
 func simulatorClient() (*attest.Server, *atclient.Client) {
 	srv, err := attest.New(attest.WithClock(attesttest.Clock))
 	if err != nil {
@@ -33,34 +33,14 @@ func simulatorClient() (*attest.Server, *atclient.Client) {
 // today is the date of the examples' fixed clock.
 func today() civil.Date { return civil.DateOf(attesttest.Now) }
 
-// Register a new series with AT and print the ATCUD of its first document.
-// Against AT itself, the endpoints are atclient.TestEndpoints() or
-// atclient.ProductionEndpoints(), the certificate comes from
-// atclient.LoadPKCS12 and the key is the embedded one; here the simulator
-// provides them. The simulator and the client share a fixed clock, so the
-// output does not depend on the day.
+// Register a new series with AT and print the ATCUD of its first document
+// (the client is set up as ExampleNew shows).
 func Example_registerNewSeries() {
-	now := time.Date(2026, time.June, 1, 10, 0, 0, 0, time.UTC)
-	clock := func() time.Time { return now }
-	srv, err := attest.New(attest.WithClock(clock))
-	if err != nil {
-		log.Fatal(err)
-	}
+	srv, client := simulatorClient()
 	defer srv.Close()
-	key, _ := atclient.ParseATKey(srv.EncryptionCertificatePEM())
-	cert, _ := atclient.CertificateFromTLS(srv.ClientCertificate())
-	creds, err := atclient.NewCredentials(attest.DefaultNIF, attest.DefaultSubUser, attest.DefaultPassword)
-	if err != nil {
-		log.Fatal(err)
-	}
-	client, err := atclient.New(atclient.Endpoints{Series: srv.URL()}, creds, cert,
-		atclient.WithATKey(key), atclient.WithRootCAs(srv.RootCAs()), atclient.WithClock(clock))
-	if err != nil {
-		log.Fatal(err)
-	}
 	defer client.Close()
 
-	s, err := series.New("2026A", series.DocumentTypeFT, series.NumberOf(1), civil.DateOf(now))
+	s, err := series.New("2026A", series.DocumentTypeFT, series.NumberOf(1), today())
 	if err != nil {
 		log.Fatal(err)
 	}

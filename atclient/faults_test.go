@@ -32,15 +32,15 @@ func TestRegisterLostAnswerIsReconciled(t *testing.T) {
 	} {
 		t.Run(f.Kind.String(), func(t *testing.T) {
 			e := newSim(t, nil, WithRequestTimeout(1500*time.Millisecond))
-			f.Operation = opRegister
+			f.Operation = string(OpRegisterSeries)
 			e.srv.InjectFault(f)
 			s, err := e.client.RegisterSeries(testCtx(t), e.newSeries(t, "LOST", series.DocumentTypeFT, 1))
 			require.NoError(t, err)
 			recs := e.srv.Series(attest.DefaultNIF)
 			require.Len(t, recs, 1, "registered once")
 			assert.Equal(t, recs[0].ValidationCode, s.ValidationCode, "the validation code is not lost")
-			assert.Equal(t, 1, e.srv.Calls(opRegister), "never sent twice")
-			assert.Equal(t, 1, e.srv.Calls(opQuery))
+			assert.Equal(t, 1, e.srv.Calls(string(OpRegisterSeries)), "never sent twice")
+			assert.Equal(t, 1, e.srv.Calls(string(OpQuerySeries)))
 		})
 	}
 }
@@ -58,7 +58,7 @@ func TestRegisterLostBeforeProcessing(t *testing.T) {
 	} {
 		t.Run(tc.fault.Kind.String(), func(t *testing.T) {
 			e := newSim(t, nil)
-			tc.fault.Operation = opRegister
+			tc.fault.Operation = string(OpRegisterSeries)
 			e.srv.InjectFault(tc.fault)
 			in := e.newSeries(t, "RETRY", series.DocumentTypeFT, 1)
 			_, err := e.client.RegisterSeries(testCtx(t), in)
@@ -73,7 +73,7 @@ func TestRegisterLostBeforeProcessing(t *testing.T) {
 	}
 	t.Run("5000 is AT's code", func(t *testing.T) {
 		e := newSim(t, nil)
-		e.srv.InjectFault(attest.Fault{Kind: attest.FaultTechnicalError, Operation: opRegister})
+		e.srv.InjectFault(attest.Fault{Kind: attest.FaultTechnicalError, Operation: string(OpRegisterSeries)})
 		_, err := e.client.RegisterSeries(testCtx(t), e.newSeries(t, "T", series.DocumentTypeFT, 1))
 		requireCode(t, err, series.Code5000)
 	})
@@ -83,14 +83,14 @@ func TestRegisterLostBeforeProcessing(t *testing.T) {
 // unknown, said so, and the register is not repeated.
 func TestRegisterOutcomeUnknown(t *testing.T) {
 	e := newSim(t, nil)
-	e.srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: opRegister, AfterProcessing: true})
-	e.srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: opQuery, Count: 10})
+	e.srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: string(OpRegisterSeries), AfterProcessing: true})
+	e.srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: string(OpQuerySeries), Count: 10})
 	_, err := e.client.RegisterSeries(testCtx(t), e.newSeries(t, "U", series.DocumentTypeFT, 1))
 	require.ErrorIs(t, err, ErrOutcomeUnknown)
 	assert.Contains(t, err.Error(), "query before trying again")
-	assert.Equal(t, 1, e.srv.Calls(opRegister))
-	assert.Equal(t, 3, e.srv.Requests(opQuery), "the query is retried (3 attempts)")
-	assert.Equal(t, 0, e.srv.Calls(opQuery))
+	assert.Equal(t, 1, e.srv.Calls(string(OpRegisterSeries)))
+	assert.Equal(t, 3, e.srv.Requests(string(OpQuerySeries)), "the query is retried (3 attempts)")
+	assert.Equal(t, 0, e.srv.Calls(string(OpQuerySeries)))
 	assert.Len(t, e.srv.Series(attest.DefaultNIF), 1)
 
 	// Later the caller queries and finds it.
@@ -105,7 +105,7 @@ func TestRegisterOutcomeUnknown(t *testing.T) {
 func TestRegisterLostAnswerConflict(t *testing.T) {
 	e := newSim(t, nil)
 	e.register(t, "DUP", series.DocumentTypeFT, 1)
-	e.srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: opRegister, AfterProcessing: true})
+	e.srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: string(OpRegisterSeries), AfterProcessing: true})
 	_, err := e.client.RegisterSeries(testCtx(t), e.newSeries(t, "dup", series.DocumentTypeFT, 100))
 	re := requireCode(t, err, series.Code4001)
 	assert.Contains(t, re.Message, "after the answer was lost")
@@ -116,28 +116,28 @@ func TestFinalizeAndCancelLostAnswers(t *testing.T) {
 	a := e.register(t, "FA", series.DocumentTypeFT, 1)
 	b := e.register(t, "CA", series.DocumentTypeFT, 1)
 
-	e.srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: opFinalize, AfterProcessing: true})
+	e.srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: string(OpFinalizeSeries), AfterProcessing: true})
 	f, err := e.client.FinalizeSeries(testCtx(t), a, series.NumberOf(7), "")
 	require.NoError(t, err)
 	assert.Equal(t, series.StatusFinalized, f.Status)
 
-	e.srv.InjectFault(attest.Fault{Kind: attest.FaultMalformed, Operation: opCancel})
+	e.srv.InjectFault(attest.Fault{Kind: attest.FaultMalformed, Operation: string(OpCancelSeries)})
 	_, err = e.client.CancelSeries(testCtx(t), b, series.CancellationReasonError, true)
 	require.ErrorIs(t, err, ErrNotApplied)
-	e.srv.InjectFault(attest.Fault{Kind: attest.FaultMalformed, Operation: opCancel, AfterProcessing: true})
+	e.srv.InjectFault(attest.Fault{Kind: attest.FaultMalformed, Operation: string(OpCancelSeries), AfterProcessing: true})
 	c, err := e.client.CancelSeries(testCtx(t), b, series.CancellationReasonError, true)
 	require.NoError(t, err)
 	assert.Equal(t, series.StatusCancelled, c.Status)
-	assert.Equal(t, 1, e.srv.Calls(opFinalize))
-	assert.Equal(t, 2, e.srv.Requests(opCancel))
-	assert.Equal(t, 1, e.srv.Calls(opCancel), "the cancel stopped before processing had no effect")
+	assert.Equal(t, 1, e.srv.Calls(string(OpFinalizeSeries)))
+	assert.Equal(t, 2, e.srv.Requests(string(OpCancelSeries)))
+	assert.Equal(t, 1, e.srv.Calls(string(OpCancelSeries)), "the cancel stopped before processing had no effect")
 }
 
 // A fault of the server's side is AT failing, not a refusal: a register is
 // reconciled by a query, a query is retried.
 func TestServerFault(t *testing.T) {
 	e := newSim(t, nil)
-	e.srv.InjectFault(attest.Fault{Kind: attest.FaultSOAP, Operation: opRegister})
+	e.srv.InjectFault(attest.Fault{Kind: attest.FaultSOAP, Operation: string(OpRegisterSeries)})
 	_, err := e.client.RegisterSeries(testCtx(t), e.newSeries(t, "S", series.DocumentTypeFT, 1))
 	var fe *FaultError
 	require.ErrorAs(t, err, &fe)
@@ -146,29 +146,29 @@ func TestServerFault(t *testing.T) {
 	assert.Contains(t, fe.Error(), "injected SOAP fault")
 	assert.ErrorIs(t, err, ErrTryLater)
 	assert.ErrorIs(t, err, ErrNotApplied, "the query found nothing registered")
-	assert.Equal(t, 1, e.srv.Calls(opQuery))
+	assert.Equal(t, 1, e.srv.Calls(string(OpQuerySeries)))
 
-	e.srv.InjectFault(attest.Fault{Kind: attest.FaultInternalError, Operation: opRegister, AfterProcessing: true})
+	e.srv.InjectFault(attest.Fault{Kind: attest.FaultInternalError, Operation: string(OpRegisterSeries), AfterProcessing: true})
 	s, err := e.client.RegisterSeries(testCtx(t), e.newSeries(t, "S", series.DocumentTypeFT, 1))
 	require.NoError(t, err, "registered by the request whose answer was AT's internal error")
 	assert.NotEmpty(t, s.ValidationCode)
 
-	e.srv.InjectFault(attest.Fault{Kind: attest.FaultInternalError, Operation: opQuery})
+	e.srv.InjectFault(attest.Fault{Kind: attest.FaultInternalError, Operation: string(OpQuerySeries)})
 	_, err = e.client.QuerySeries(testCtx(t), SeriesQuery{})
 	require.NoError(t, err)
-	assert.Equal(t, 4, e.srv.Requests(opQuery), "the query after AT's internal error was retried")
+	assert.Equal(t, 4, e.srv.Requests(string(OpQuerySeries)), "the query after AT's internal error was retried")
 }
 
 func TestQueryRetriesPassingFailures(t *testing.T) {
 	e := newSim(t, nil)
 	e.register(t, "R", series.DocumentTypeFT, 1)
-	e.srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: opQuery})
-	e.srv.InjectFault(attest.Fault{Kind: attest.FaultTechnicalError, Operation: opQuery})
+	e.srv.InjectFault(attest.Fault{Kind: attest.FaultDrop, Operation: string(OpQuerySeries)})
+	e.srv.InjectFault(attest.Fault{Kind: attest.FaultTechnicalError, Operation: string(OpQuerySeries)})
 	got, err := e.client.QuerySeries(testCtx(t), SeriesQuery{})
 	require.NoError(t, err)
 	assert.Len(t, got, 1)
-	assert.Equal(t, 3, e.srv.Requests(opQuery), "tried three times")
-	assert.Equal(t, 1, e.srv.Calls(opQuery))
+	assert.Equal(t, 3, e.srv.Requests(string(OpQuerySeries)), "tried three times")
+	assert.Equal(t, 1, e.srv.Calls(string(OpQuerySeries)))
 }
 
 func TestDelayWithinTimeoutIsHarmless(t *testing.T) {
@@ -176,7 +176,7 @@ func TestDelayWithinTimeoutIsHarmless(t *testing.T) {
 	e.srv.InjectFault(attest.Fault{Kind: attest.FaultDelay, Delay: 100 * time.Millisecond})
 	_, err := e.client.RegisterSeries(testCtx(t), e.newSeries(t, "D", series.DocumentTypeFT, 1))
 	require.NoError(t, err)
-	assert.Equal(t, 0, e.srv.Calls(opQuery))
+	assert.Equal(t, 0, e.srv.Calls(string(OpQuerySeries)))
 }
 
 func TestAuthenticationRefusals(t *testing.T) {
@@ -212,11 +212,11 @@ func TestAuthenticationRefusals(t *testing.T) {
 	t.Run("expired AT key: nothing sent", func(t *testing.T) {
 		old, err := NewATKey(&testRSAKey.PublicKey, simNow.Add(-time.Hour))
 		require.NoError(t, err)
-		before := srv.Calls(opQuery)
+		before := srv.Calls(string(OpQuerySeries))
 		c := simClient(t, srv, WithATKey(old))
 		_, err = c.QuerySeries(testCtx(t), SeriesQuery{})
 		require.ErrorIs(t, err, ErrATKeyExpired)
-		assert.Equal(t, before, srv.Requests(opQuery))
+		assert.Equal(t, before, srv.Requests(string(OpQuerySeries)))
 	})
 	assert.Empty(t, srv.Series(attest.DefaultNIF))
 }

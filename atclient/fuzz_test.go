@@ -25,20 +25,20 @@ const answerFault = `<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelo
 	`<faultstring>Unmarshalling Error</faultstring></S:Fault></S:Body></S:Envelope>`
 
 func TestDecodeSeriesAnswerVectors(t *testing.T) {
-	list, err := decodeSeriesAnswer(opRegister, 200, []byte(answerRegistered), series.Code2001)
+	list, err := decodeSeriesAnswer(OpRegisterSeries, 200, []byte(answerRegistered), series.Code2001)
 	if err != nil || len(list) != 1 || list[0].ValidationCode != "AAJFJ4KW" || list[0].StatusTime.IsZero() {
 		t.Fatalf("registered: %v %+v", err, list)
 	}
 	var re *ResultError
-	if _, err := decodeSeriesAnswer(opRegister, 200, []byte(answerRefused), series.Code2001); !errors.As(err, &re) || re.Code != series.Code4001 {
+	if _, err := decodeSeriesAnswer(OpRegisterSeries, 200, []byte(answerRefused), series.Code2001); !errors.As(err, &re) || re.Code != series.Code4001 {
 		t.Fatalf("refused: %v", err)
 	}
 	var fe *FaultError
-	if _, err := decodeSeriesAnswer(opRegister, 500, []byte(answerFault), series.Code2001); !errors.As(err, &fe) || fe.Code != "S:Client" {
+	if _, err := decodeSeriesAnswer(OpRegisterSeries, 500, []byte(answerFault), series.Code2001); !errors.As(err, &fe) || fe.Code != "S:Client" {
 		t.Fatalf("fault: %v", err)
 	}
 	var he *HTTPError
-	if _, err := decodeSeriesAnswer(opRegister, 503, []byte("<html>busy</html>"), series.Code2001); !errors.As(err, &he) || he.StatusCode != 503 {
+	if _, err := decodeSeriesAnswer(OpRegisterSeries, 503, []byte("<html>busy</html>"), series.Code2001); !errors.As(err, &he) || he.StatusCode != 503 {
 		t.Fatalf("http: %v", err)
 	}
 	for name, body := range map[string]string{
@@ -56,7 +56,7 @@ func TestDecodeSeriesAnswerVectors(t *testing.T) {
 		"wrong success":   replace(answerRegistered, ">2001<", ">2004<"),
 	} {
 		var me *MalformedResponseError
-		if _, err := decodeSeriesAnswer(opRegister, 200, []byte(body), series.Code2001); !errors.As(err, &me) {
+		if _, err := decodeSeriesAnswer(OpRegisterSeries, 200, []byte(body), series.Code2001); !errors.As(err, &me) {
 			t.Errorf("%s: want a malformed-answer error, got %v", name, err)
 		}
 	}
@@ -79,9 +79,9 @@ func FuzzDecodeSeriesAnswer(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, body []byte, status uint16) {
 		for _, op := range []struct {
-			name string
+			name Operation
 			code series.ReturnCode
-		}{{opRegister, series.Code2001}, {opQuery, series.Code2002}} {
+		}{{OpRegisterSeries, series.Code2001}, {OpQuerySeries, series.Code2002}} {
 			list, err := decodeSeriesAnswer(op.name, int(status), body, op.code)
 			if err == nil {
 				for _, s := range list {

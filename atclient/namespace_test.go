@@ -177,7 +177,7 @@ func TestNamespaceCheckCatchesDefaultNamespace(t *testing.T) {
 	_, problems := schemaProblems(sc, env)
 	assert.Len(t, problems, 8, "the 8 children of registarSerie are in the wrong namespace")
 
-	ours, err := marshalOperation("at", nsSeries, opRegister, req)
+	ours, err := marshalOperation("at", nsSeries, string(OpRegisterSeries), req)
 	require.NoError(t, err)
 	_, problems = schemaProblems(sc, []byte(`<S:Envelope xmlns:S="`+nsSOAPEnvelope+`"><S:Body>`+string(ours)+`</S:Body></S:Envelope>`))
 	assert.Empty(t, problems)

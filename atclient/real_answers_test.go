@@ -14,7 +14,7 @@ import (
 // Answers in AT's real shape (package atanswers).
 
 func TestRealShapeSeriesRegistered(t *testing.T) {
-	list, err := decodeSeriesAnswer(opRegister, 200, []byte(atanswers.SeriesRegistered), series.Code2001)
+	list, err := decodeSeriesAnswer(OpRegisterSeries, 200, []byte(atanswers.SeriesRegistered), series.Code2001)
 	require.NoError(t, err)
 	require.Len(t, list, 1)
 	s := list[0]
@@ -32,7 +32,7 @@ func TestRealShapeSeriesRegistered(t *testing.T) {
 }
 
 func TestRealShapeSeriesTechnicalError(t *testing.T) {
-	_, err := decodeSeriesAnswer(opRegister, 200, []byte(atanswers.SeriesTechnicalError), series.Code2001)
+	_, err := decodeSeriesAnswer(OpRegisterSeries, 200, []byte(atanswers.SeriesTechnicalError), series.Code2001)
 	var re *ResultError
 	require.ErrorAs(t, err, &re)
 	assert.Equal(t, series.Code5000, re.Code)
@@ -41,7 +41,7 @@ func TestRealShapeSeriesTechnicalError(t *testing.T) {
 
 func TestRealShapeSOAP12Fault(t *testing.T) {
 	for _, status := range []int{200, 500} {
-		_, err := decodeSeriesAnswer(opQuery, status, []byte(atanswers.InternalError), series.Code2002)
+		_, err := decodeSeriesAnswer(OpQuerySeries, status, []byte(atanswers.InternalError), series.Code2002)
 		var fe *FaultError
 		require.ErrorAs(t, err, &fe, "HTTP %d", status)
 		assert.Equal(t, "env:Receiver", fe.Code)
@@ -56,10 +56,10 @@ func TestRealShapeSOAP12Fault(t *testing.T) {
 	}
 	// A SOAP 1.2 envelope that is not a fault is not an answer of ours.
 	other := `<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"><env:Body><x/></env:Body></env:Envelope>`
-	_, err := decodeSeriesAnswer(opQuery, 200, []byte(other), series.Code2002)
+	_, err := decodeSeriesAnswer(OpQuerySeries, 200, []byte(other), series.Code2002)
 	var me *MalformedResponseError
 	assert.ErrorAs(t, err, &me)
-	_, err = decodeSeriesAnswer(opQuery, 503, []byte(other), series.Code2002)
+	_, err = decodeSeriesAnswer(OpQuerySeries, 503, []byte(other), series.Code2002)
 	var he *HTTPError
 	assert.ErrorAs(t, err, &he)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/xml"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -24,13 +25,27 @@ import (
 // nsSeries is the target namespace of Comunicacao_Series.wsdl.
 const nsSeries = "http://at.gov.pt/"
 
-// Operations of SeriesWSService.
+// Operation is an operation of SeriesWSService (Comunicacao_Series.wsdl).
+type Operation string
+
+// The four operations, in the WSDL's order.
 const (
-	opRegister = "registarSerie"
-	opFinalize = "finalizarSerie"
-	opCancel   = "anularSerie"
-	opQuery    = "consultarSeries"
+	OpRegisterSeries Operation = "registarSerie"
+	OpFinalizeSeries Operation = "finalizarSerie"
+	OpCancelSeries   Operation = "anularSerie"
+	OpQuerySeries    Operation = "consultarSeries"
 )
+
+// Values lists the four operations.
+func (Operation) Values() []Operation {
+	return []Operation{OpRegisterSeries, OpFinalizeSeries, OpCancelSeries, OpQuerySeries}
+}
+
+// Valid reports whether op is one of the WSDL's operations.
+func (op Operation) Valid() bool { return slices.Contains(op.Values(), op) }
+
+// String returns the operation's name in the WSDL.
+func (op Operation) String() string { return string(op) }
 
 // SeriesQuery selects series in QuerySeries (series manual §2.4.2); every
 // field is optional, zero values are left out.
@@ -73,7 +88,7 @@ func (c *Client) RegisterSeries(ctx context.Context, s series.Series) (series.Se
 	if err != nil {
 		return series.Series{}, err
 	}
-	out, err := c.seriesOp(ctx, opRegister, req, series.Code2001)
+	out, err := c.seriesOp(ctx, OpRegisterSeries, req, series.Code2001)
 	if err == nil {
 		return out, nil
 	}
@@ -98,7 +113,7 @@ func (c *Client) RegisterSeries(ctx context.Context, s series.Series) (series.Se
 	if other == nil {
 		return series.Series{}, fmt.Errorf("%w: %w", ErrNotApplied, err)
 	}
-	return series.Series{}, &ResultError{Operation: opRegister, Code: series.Code4001, Message: fmt.Sprintf(
+	return series.Series{}, &ResultError{Operation: OpRegisterSeries, Code: series.Code4001, Message: fmt.Sprintf(
 		"(atclient, after the answer was lost) series %s of type %s is registered with other data (validation code %s, status %s)",
 		other.ID, other.DocumentType, other.ValidationCode, other.Status)}
 }
@@ -127,7 +142,7 @@ func (c *Client) FinalizeSeries(ctx context.Context, s series.Series, lastIssued
 	if justification != "" {
 		req.Justificacao = ptr(gen.JustificacaoType(justification))
 	}
-	out, err := c.seriesOp(ctx, opFinalize, req, series.Code2004)
+	out, err := c.seriesOp(ctx, OpFinalizeSeries, req, series.Code2004)
 	if err == nil || !Uncertain(err) {
 		return out, err
 	}
@@ -162,7 +177,7 @@ func (c *Client) CancelSeries(ctx context.Context, s series.Series, reason serie
 		Motivo:               ptr(gen.MotivoType(reason)),
 		DeclaracaoNaoEmissao: true,
 	}
-	out, err := c.seriesOp(ctx, opCancel, req, series.Code2003)
+	out, err := c.seriesOp(ctx, OpCancelSeries, req, series.Code2003)
 	if err == nil || !Uncertain(err) {
 		return out, err
 	}
@@ -182,13 +197,13 @@ func (c *Client) QuerySeries(ctx context.Context, q SeriesQuery) ([]series.Serie
 }
 
 func (c *Client) query(ctx context.Context, req *gen.ConsultarSeries) ([]series.Series, error) {
-	body, err := marshalOperation("at", nsSeries, opQuery, req)
+	body, err := marshalOperation("at", nsSeries, string(OpQuerySeries), req)
 	if err != nil {
-		return nil, fmt.Errorf("atclient: %s: encoding: %w", opQuery, err)
+		return nil, fmt.Errorf("atclient: %s: encoding: %w", OpQuerySeries, err)
 	}
 	delay := c.t.cfg.queryBackoff
 	for attempt := 1; ; attempt++ {
-		list, err := c.seriesCall(ctx, opQuery, body, series.Code2002)
+		list, err := c.seriesCall(ctx, OpQuerySeries, body, series.Code2002)
 		if err == nil || !transient(err) || attempt >= c.t.cfg.queryAttempts || ctx.Err() != nil {
 			return list, err
 		}
@@ -255,8 +270,8 @@ func sameRegistration(a, b series.Series) bool {
 
 // seriesOp sends a state-changing operation and returns the one series of
 // the answer.
-func (c *Client) seriesOp(ctx context.Context, op string, req any, success series.ReturnCode) (series.Series, error) {
-	body, err := marshalOperation("at", nsSeries, op, req)
+func (c *Client) seriesOp(ctx context.Context, op Operation, req any, success series.ReturnCode) (series.Series, error) {
+	body, err := marshalOperation("at", nsSeries, string(op), req)
 	if err != nil {
 		return series.Series{}, fmt.Errorf("atclient: %s: encoding: %w", op, err)
 	}
@@ -265,13 +280,13 @@ func (c *Client) seriesOp(ctx context.Context, op string, req any, success serie
 		return series.Series{}, err
 	}
 	if len(list) != 1 {
-		return series.Series{}, &MalformedResponseError{Operation: op, Reason: fmt.Sprintf("%d infoSerie in a success answer, want 1", len(list))}
+		return series.Series{}, &MalformedResponseError{Operation: string(op), Reason: fmt.Sprintf("%d infoSerie in a success answer, want 1", len(list))}
 	}
 	return list[0], nil
 }
 
-func (c *Client) seriesCall(ctx context.Context, op string, body []byte, success series.ReturnCode) ([]series.Series, error) {
-	status, data, err := c.t.call(ctx, c.endpoints.Series, op, body)
+func (c *Client) seriesCall(ctx context.Context, op Operation, body []byte, success series.ReturnCode) ([]series.Series, error) {
+	status, data, err := c.t.call(ctx, c.endpoints.Series, string(op), body)
 	if err != nil {
 		return nil, err
 	}
@@ -280,7 +295,7 @@ func (c *Client) seriesCall(ctx context.Context, op string, body []byte, success
 
 // decodeSeriesAnswer turns AT's answer to op into series, or the error it
 // carries. It is the parser the fuzz test exercises.
-func decodeSeriesAnswer(op string, status int, data []byte, success series.ReturnCode) ([]series.Series, error) {
+func decodeSeriesAnswer(op Operation, status int, data []byte, success series.ReturnCode) ([]series.Series, error) {
 	infos, result, err := parseSeriesAnswer(op, status, data)
 	if err != nil {
 		return nil, err
@@ -294,13 +309,13 @@ func decodeSeriesAnswer(op string, status int, data []byte, success series.Retur
 		return nil, &ResultError{Operation: op, Code: code, Message: msg}
 	}
 	if code != success {
-		return nil, &MalformedResponseError{Operation: op, Reason: fmt.Sprintf("success code %d, want %d", int(code), int(success))}
+		return nil, &MalformedResponseError{Operation: string(op), Reason: fmt.Sprintf("success code %d, want %d", int(code), int(success))}
 	}
 	out := make([]series.Series, 0, len(infos))
 	for i := range infos {
 		s, err := fromInfo(&infos[i])
 		if err != nil {
-			return nil, &MalformedResponseError{Operation: op, Reason: fmt.Sprintf("infoSerie %d: %v", i+1, err)}
+			return nil, &MalformedResponseError{Operation: string(op), Reason: fmt.Sprintf("infoSerie %d: %v", i+1, err)}
 		}
 		out = append(out, s)
 	}
@@ -312,19 +327,19 @@ func decodeSeriesAnswer(op string, status int, data []byte, success series.Retur
 // <infoResultOper>...</infoResultOper></registarSerieResp>. gowsdl's types
 // carry the XML name of their schema type (seriesInfo), not of the element
 // (infoSerie), so each is decoded with the type's name as its start element.
-func parseSeriesAnswer(op string, status int, data []byte) ([]gen.SeriesInfo, gen.OperationResultInfo, error) {
+func parseSeriesAnswer(op Operation, status int, data []byte) ([]gen.SeriesInfo, gen.OperationResultInfo, error) {
 	var result gen.OperationResultInfo
 	malformed := func(format string, args ...any) error {
-		return &MalformedResponseError{Operation: op, Reason: fmt.Sprintf(format, args...)}
+		return &MalformedResponseError{Operation: string(op), Reason: fmt.Sprintf(format, args...)}
 	}
-	dec, start, err := OpenAnswer(op, status, data)
+	dec, start, err := OpenAnswer(string(op), status, data)
 	if err != nil {
 		return nil, result, err
 	}
-	if start.Name.Local != op+"Response" || start.Name.Space != nsSeries {
+	if start.Name.Local != string(op)+"Response" || start.Name.Space != nsSeries {
 		return nil, result, malformed("body element is {%s}%s, want {%s}%sResponse", clip(start.Name.Space), clip(start.Name.Local), nsSeries, op)
 	}
-	respName := op + "Resp"
+	respName := string(op) + "Resp"
 	var infos []gen.SeriesInfo
 	haveResp, haveResult := false, false
 	depth := 1 // inside <opResponse>

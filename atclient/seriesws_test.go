@@ -80,7 +80,7 @@ func TestRegisterRefusals(t *testing.T) {
 	t.Run("4000 facets", func(t *testing.T) {
 		req, _ := registerRequest(e.newSeries(t, "X", series.DocumentTypeFT, 1))
 		req.TipoSerie = ptr(gen.TipoSerieType("NN"))
-		_, err := e.rawCall(t, opRegister, req, series.Code2001)
+		_, err := e.rawCall(t, OpRegisterSeries, req, series.Code2001)
 		re := requireCode(t, err, series.Code4000)
 		assert.Contains(t, re.Message, "tipoSerie")
 	})
@@ -88,7 +88,7 @@ func TestRegisterRefusals(t *testing.T) {
 		req, _ := registerRequest(e.newSeries(t, "X", series.DocumentTypeFT, 1))
 		req.MeioProcessamento = nil
 		req.NumCertSWFatur = nil
-		_, err := e.rawCall(t, opRegister, req, series.Code2001)
+		_, err := e.rawCall(t, OpRegisterSeries, req, series.Code2001)
 		re := requireCode(t, err, series.Code4002)
 		assert.Contains(t, re.Message, "numCertSWFatur, meioProcessamento")
 	})
@@ -96,20 +96,20 @@ func TestRegisterRefusals(t *testing.T) {
 		for _, id := range []string{"A--B", "-A", "A.", "Ç1", "A B"} {
 			req, _ := registerRequest(e.newSeries(t, "X", series.DocumentTypeFT, 1))
 			req.Serie = ptr(gen.SerieType(id))
-			_, err := e.rawCall(t, opRegister, req, series.Code2001)
+			_, err := e.rawCall(t, OpRegisterSeries, req, series.Code2001)
 			requireCode(t, err, series.Code4003)
 		}
 	})
 	t.Run("4045 unknown class", func(t *testing.T) {
 		req, _ := registerRequest(e.newSeries(t, "X", series.DocumentTypeFT, 1))
 		req.ClasseDoc = ptr(gen.ClasseDocType("XX"))
-		_, err := e.rawCall(t, opRegister, req, series.Code2001)
+		_, err := e.rawCall(t, OpRegisterSeries, req, series.Code2001)
 		requireCode(t, err, series.Code4045)
 	})
 	t.Run("4046 type not of the class", func(t *testing.T) {
 		req, _ := registerRequest(e.newSeries(t, "X", series.DocumentTypeFT, 1))
 		req.ClasseDoc = ptr(gen.ClasseDocType("MG"))
-		_, err := e.rawCall(t, opRegister, req, series.Code2001)
+		_, err := e.rawCall(t, OpRegisterSeries, req, series.Code2001)
 		requireCode(t, err, series.Code4046)
 	})
 	t.Run("4043 no open activity", func(t *testing.T) {
@@ -137,8 +137,8 @@ func TestRegisterChecksBeforeSending(t *testing.T) {
 	for _, c := range ve.Codes() {
 		assert.True(t, Codes.Valid(c), "%s in the catalogue", c)
 	}
-	assert.Equal(t, 1, e.srv.Calls(opRegister), "refused requests never reach AT")
-	assert.Equal(t, 0, e.srv.Requests(opFinalize))
+	assert.Equal(t, 1, e.srv.Calls(string(OpRegisterSeries)), "refused requests never reach AT")
+	assert.Equal(t, 0, e.srv.Requests(string(OpFinalizeSeries)))
 }
 
 // The WSDL allows 25-digit sequence numbers; they go and come back whole.
@@ -194,12 +194,12 @@ func TestCancel(t *testing.T) {
 		Serie: ptr(gen.SerieType("C1")), ClasseDoc: ptr(gen.ClasseDocType("MG")), TipoDoc: ptr(gen.TipoDocType("GT")),
 		CodValidacaoSerie: ptr(gen.CodValidacaoSerieType(s.ValidationCode)), Motivo: ptr(gen.MotivoType("XX")), DeclaracaoNaoEmissao: true,
 	}
-	_, err = e.rawCall(t, opCancel, req, series.Code2003)
+	_, err = e.rawCall(t, OpCancelSeries, req, series.Code2003)
 	requireCode(t, err, series.Code4051)
 
 	req.Motivo = ptr(gen.MotivoType("ER"))
 	req.DeclaracaoNaoEmissao = false // omitted on the wire
-	_, err = e.rawCall(t, opCancel, req, series.Code2003)
+	_, err = e.rawCall(t, OpCancelSeries, req, series.Code2003)
 	requireCode(t, err, series.Code4000)
 
 	c, err := e.client.CancelSeries(testCtx(t), s, series.CancellationReasonError, true)
@@ -254,7 +254,7 @@ func TestQuery(t *testing.T) {
 
 	// 4048, past the client's own check.
 	req := &gen.ConsultarSeries{DataRegistoDe: xsdDate(e.today), DataRegistoAte: xsdDate(civil.DateOf(simNow.AddDate(0, 0, -1)))}
-	_, err = e.rawCall(t, opQuery, req, series.Code2002)
+	_, err = e.rawCall(t, OpQuerySeries, req, series.Code2002)
 	requireCode(t, err, series.Code4048)
 	_, err = e.client.QuerySeries(testCtx(t), SeriesQuery{RegisteredFrom: e.today, RegisteredTo: civil.DateOf(simNow.AddDate(0, 0, -1))})
 	require.ErrorIs(t, err, ErrInvalid)
@@ -280,8 +280,17 @@ func TestStatePerNIF(t *testing.T) {
 }
 
 func TestResultErrorText(t *testing.T) {
-	err := error(&ResultError{Operation: opRegister, Code: series.Code4001, Message: "Não foi possível registar a Série."})
+	err := error(&ResultError{Operation: OpRegisterSeries, Code: series.Code4001, Message: "Não foi possível registar a Série."})
 	assert.Equal(t, "atclient: registarSerie: AT answered 4001 (The series was already registered for this document type.): Não foi possível registar a Série.", err.Error())
 	var re *ResultError
 	require.True(t, errors.As(fmt.Errorf("wrapped: %w", err), &re))
+}
+
+func TestOperation(t *testing.T) {
+	assert.Equal(t, []Operation{OpRegisterSeries, OpFinalizeSeries, OpCancelSeries, OpQuerySeries}, Operation("").Values())
+	for _, op := range Operation("").Values() {
+		assert.True(t, op.Valid(), op)
+	}
+	assert.False(t, Operation("RegisterInvoice").Valid())
+	assert.Equal(t, "anularSerie", OpCancelSeries.String())
 }

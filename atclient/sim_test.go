@@ -90,9 +90,9 @@ func testCtx(t testing.TB) context.Context {
 
 // rawCall sends a gowsdl request as is, past the client's own checks, so
 // that the simulator's refusals can be exercised.
-func (e *simEnv) rawCall(t *testing.T, op string, req any, success series.ReturnCode) ([]series.Series, error) {
+func (e *simEnv) rawCall(t *testing.T, op Operation, req any, success series.ReturnCode) ([]series.Series, error) {
 	t.Helper()
-	body, err := marshalOperation("at", nsSeries, op, req)
+	body, err := marshalOperation("at", nsSeries, string(op), req)
 	require.NoError(t, err)
 	return e.client.seriesCall(testCtx(t), op, body, success)
 }
