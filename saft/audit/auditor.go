@@ -16,10 +16,9 @@ import (
 // state and the master-file keys (in the saft.Validator), never the
 // documents, so memory does not grow with the number of documents.
 type auditor struct {
-	cfg      *config
-	report   Report
-	v        *saft.Validator
-	sections map[string]*SectionSummary
+	cfg    *config
+	report Report
+	v      *saft.Validator
 
 	found *collector
 
@@ -43,7 +42,7 @@ type auditor struct {
 }
 
 func newAuditor(cfg *config) (*auditor, error) {
-	a := &auditor{cfg: cfg, v: saft.NewValidator(), sections: map[string]*SectionSummary{}, series: map[string]*seriesState{},
+	a := &auditor{cfg: cfg, v: saft.NewValidator(), series: map[string]*seriesState{},
 		found: newCollector(cfg.maxPerCode), unread: map[string]bool{}, unreadKept: map[string]bool{}}
 	a.report.MaxFindingsPerCode = max(cfg.maxPerCode, -1)
 	if cfg.key != nil || len(cfg.keys) > 0 {
@@ -55,15 +54,6 @@ func newAuditor(cfg *config) (*auditor, error) {
 		a.report.SignaturesVerified = true
 	}
 	return a, nil
-}
-
-func (a *auditor) section(name string) *SectionSummary {
-	s := a.sections[name]
-	if s == nil {
-		s = &SectionSummary{Name: name}
-		a.sections[name] = s
-	}
-	return s
 }
 
 // add records a finding.
@@ -172,7 +162,7 @@ func (a *auditor) read(cr *countingReader) {
 	a.report.CompanyName, a.report.TaxRegistration = h.CompanyName, h.TaxRegistrationNumber
 	a.report.TaxAccountingBasis = string(h.TaxAccountingBasis)
 	a.report.StartDate, a.report.EndDate = h.StartDate.String(), h.EndDate.String()
-	a.section("Header").Records = 1
+	a.found.section("Header").Records = 1
 	a.named("Header")
 	a.violations(a.v.Header(h), "Header", "Header", r.HeaderLine())
 	clear(a.unread)
@@ -206,19 +196,19 @@ func (a *auditor) record(rec *saft.Record) {
 	case saft.RecordGeneralLedgerAccounts:
 		a.violations(v.TaxonomyReference(rec.GeneralLedgerAccounts.TaxonomyReference), sec, name, rec.Line)
 	case saft.RecordAccount:
-		a.section(sec).Records++
+		a.found.section(sec).Records++
 		a.recViolations(rec, v.Account(rec.Index, rec.Account))
 	case saft.RecordCustomer:
-		a.section(sec).Records++
+		a.found.section(sec).Records++
 		a.recViolations(rec, v.Customer(rec.Index, rec.Customer))
 	case saft.RecordSupplier:
-		a.section(sec).Records++
+		a.found.section(sec).Records++
 		a.recViolations(rec, v.Supplier(rec.Index, rec.Supplier))
 	case saft.RecordProduct:
-		a.section(sec).Records++
+		a.found.section(sec).Records++
 		a.recViolations(rec, v.Product(rec.Index, rec.Product))
 	case saft.RecordTaxTableEntry:
-		a.section(sec).Records++
+		a.found.section(sec).Records++
 		a.taxEntries = append(a.taxEntries, *rec.TaxTableEntry)
 		a.taxLines = append(a.taxLines, rec.Line)
 	case saft.RecordGeneralLedgerEntries, saft.RecordSalesInvoices, saft.RecordMovementOfGoods,
@@ -227,11 +217,11 @@ func (a *auditor) record(rec *saft.Record) {
 	case saft.RecordJournal:
 		a.violations(v.Journal(rec.Index, rec.Journal.JournalID, rec.Journal.Description), sec, name, rec.Line)
 	case saft.RecordTransaction:
-		a.section(sec).Records++
+		a.found.section(sec).Records++
 		a.recViolations(rec, v.Transaction(rec.JournalIndex, rec.Index, rec.Transaction))
 		a.totals.sum.AddTransaction(rec.Transaction)
 	case saft.RecordInvoice:
-		a.section(sec).Records++
+		a.found.section(sec).Records++
 		inv := rec.Invoice
 		a.recViolations(rec, v.Invoice(rec.Index, inv))
 		a.totals.sum.AddInvoice(inv)
@@ -239,7 +229,7 @@ func (a *auditor) record(rec *saft.Record) {
 		a.inSeries(rec, document{number: inv.InvoiceNo, atcud: inv.ATCUD, date: inv.InvoiceDate, entry: inv.SystemEntryDate,
 			hash: inv.Hash, hashControl: inv.HashControl, source: inv.DocumentStatus.SourceBilling, gross: inv.DocumentTotals.GrossTotal, signed: true})
 	case saft.RecordStockMovement:
-		a.section(sec).Records++
+		a.found.section(sec).Records++
 		m := rec.StockMovement
 		a.recViolations(rec, v.StockMovement(rec.Index, m))
 		a.totals.sum.AddStockMovement(m)
@@ -247,7 +237,7 @@ func (a *auditor) record(rec *saft.Record) {
 		a.inSeries(rec, document{number: m.DocumentNumber, atcud: m.ATCUD, date: m.MovementDate, entry: m.SystemEntryDate,
 			hash: m.Hash, hashControl: m.HashControl, source: m.DocumentStatus.SourceBilling, gross: m.DocumentTotals.GrossTotal, signed: true})
 	case saft.RecordWorkDocument:
-		a.section(sec).Records++
+		a.found.section(sec).Records++
 		d := rec.WorkDocument
 		a.recViolations(rec, v.WorkDocument(rec.Index, d))
 		a.totals.sum.AddWorkDocument(d)
@@ -255,7 +245,7 @@ func (a *auditor) record(rec *saft.Record) {
 		a.inSeries(rec, document{number: d.DocumentNumber, atcud: d.ATCUD, date: d.WorkDate, entry: d.SystemEntryDate,
 			hash: d.Hash, hashControl: d.HashControl, source: d.DocumentStatus.SourceBilling, gross: d.DocumentTotals.GrossTotal, signed: true})
 	case saft.RecordPayment:
-		a.section(sec).Records++
+		a.found.section(sec).Records++
 		p := rec.Payment
 		a.recViolations(rec, v.Payment(rec.Index, p))
 		a.totals.sum.AddPayment(p)
@@ -321,11 +311,6 @@ func (a *auditor) finish() *Report {
 		a.report.SignaturesChecked = a.sig.close()
 	}
 	r := &a.report
-	a.found.fill(r, a.sections)
-	for _, name := range sectionOrder {
-		if s := a.sections[name]; s != nil {
-			r.Sections = append(r.Sections, *s)
-		}
-	}
+	a.found.fill(r)
 	return r
 }

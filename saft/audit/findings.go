@@ -14,7 +14,7 @@ type collector struct {
 	max      int
 	kept     []Finding
 	counts   map[violation.Code]*CodeCount
-	sections map[string]*SectionSummary // Errors and Warnings only
+	sections map[string]*SectionSummary
 }
 
 func newCollector(max int) *collector {
@@ -78,9 +78,8 @@ func (c *collector) merge(o *collector) {
 	}
 }
 
-// fill sets r's Findings, CodeCounts, Errors and Warnings and the counts of
-// its sections.
-func (c *collector) fill(r *Report, sections map[string]*SectionSummary) {
+// fill sets r's Findings, CodeCounts, Sections, Errors and Warnings.
+func (c *collector) fill(r *Report) {
 	slices.SortStableFunc(c.kept, func(a, b Finding) int {
 		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Code, b.Code))
 	})
@@ -98,13 +97,9 @@ func (c *collector) fill(r *Report, sections map[string]*SectionSummary) {
 		}
 	}
 	slices.SortFunc(r.CodeCounts, func(a, b CodeCount) int { return cmp.Compare(a.Code, b.Code) })
-	for name, s := range c.sections {
-		t := sections[name]
-		if t == nil {
-			t = &SectionSummary{Name: name}
-			sections[name] = t
+	for _, name := range sectionOrder {
+		if s := c.sections[name]; s != nil {
+			r.Sections = append(r.Sections, *s)
 		}
-		t.Errors += s.Errors
-		t.Warnings += s.Warnings
 	}
 }
