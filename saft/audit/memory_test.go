@@ -5,6 +5,7 @@ import (
 	stdjson "encoding/json"
 	"io"
 	"runtime"
+	"runtime/debug"
 	"testing"
 	"time"
 
@@ -17,8 +18,11 @@ import (
 )
 
 // peakHeap runs f and returns the largest heap in use seen while it ran,
-// above the heap in use before it, sampled every millisecond.
+// above the heap in use before it, sampled every millisecond. The garbage
+// collector runs at a fifth of its usual growth, so that the peak follows
+// the live heap rather than the garbage the allocation rate leaves.
 func peakHeap(f func()) uint64 {
+	defer debug.SetGCPercent(debug.SetGCPercent(20))
 	runtime.GC()
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
@@ -91,8 +95,8 @@ func TestMemoryFlatWithFindings(t *testing.T) {
 		float64(smallText)/mib, float64(heavyText)/mib, float64(smallJSON)/mib, float64(heavyJSON)/mib)
 	// Flat: at most twice the small file's peak plus a few MiB of
 	// sampling noise, where keeping the findings took hundreds of MiB.
-	assert.Less(t, heavyText, 2*smallText+4*mib, "text")
-	assert.Less(t, heavyJSON, 2*smallJSON+4*mib, "JSON")
+	assert.Less(t, heavyText, 2*smallText+8*mib, "text")
+	assert.Less(t, heavyJSON, 2*smallJSON+8*mib, "JSON")
 }
 
 // The report holds the first findings of each code and counts the rest,
