@@ -301,7 +301,9 @@ func (d *decoder) decodeField(v reflect.Value, f *fieldPlan, name string) error 
 		if f.kind == fDecimal {
 			*(*decimal.Decimal)(ptr) = dec
 		} else {
-			*(**decimal.Decimal)(ptr) = &dec
+			p := new(decimal.Decimal) // not &dec: dec would escape in every case
+			*p = dec
+			*(**decimal.Decimal)(ptr) = p
 		}
 		return nil
 	}
