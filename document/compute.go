@@ -101,6 +101,7 @@ type TaxAmounts struct {
 	// Base is the sum of the lines' amounts without tax; Tax the tax.
 	Base, Tax decimal.Decimal
 	lines     []int
+	base, tax int64 // Base and Tax in cents, in the integer computation
 }
 
 // WithholdingAmount is one withholding tax of the document.
@@ -671,17 +672,20 @@ func (c *Computed) qr() qrcode.Document {
 		DocumentStatus: "N",
 		TaxPayable:     c.TaxPayable,
 	}
-	spaces := map[Region]*qrcode.FiscalSpace{}
+	var spaces [3]*qrcode.FiscalSpace // PT, PT-AC, PT-MA
 	space := func(r Region) *qrcode.FiscalSpace {
-		s := spaces[r]
-		if s == nil {
-			s = &qrcode.FiscalSpace{Region: string(r)}
-			spaces[r] = s
+		k := slices.Index(Mainland.Values(), r)
+		if spaces[k] == nil {
+			spaces[k] = &qrcode.FiscalSpace{Region: string(r)}
 		}
-		return s
+		return spaces[k]
 	}
 	add := func(f *decimal.NullDecimal, v decimal.Decimal) {
-		*f = qrcode.Amount(f.Decimal.Add(v))
+		if f.Valid {
+			*f = qrcode.Amount(f.Decimal.Add(v))
+		} else {
+			*f = qrcode.Amount(v)
+		}
 	}
 	for i := range c.Taxes {
 		t := &c.Taxes[i]
@@ -708,8 +712,8 @@ func (c *Computed) qr() qrcode.Document {
 		}
 	}
 	var order []*qrcode.FiscalSpace
-	for _, r := range Mainland.Values() {
-		if s := spaces[r]; s != nil {
+	for _, s := range spaces {
+		if s != nil {
 			order = append(order, s)
 		}
 	}
@@ -741,12 +745,16 @@ func (c *Computed) mentions() []string {
 	if c.Draft.Customer.TaxID == nif.FinalConsumer {
 		addm(FinalConsumerName) // Despacho 8632/2014 §2.2.5
 	}
+	var done []*Exemption
 	for i := range c.Lines {
-		if e := c.Lines[i].Exemption; e != nil {
-			// CIVA art. 36 n.º 5 e): the reason no tax is charged;
-			// art. 36 n.º 13: "IVA - autoliquidação" on reverse charge.
-			addm(fmt.Sprintf("%s: %s", e.Code, e.Mention))
+		e := c.Lines[i].Exemption
+		if e == nil || slices.ContainsFunc(done, func(x *Exemption) bool { return *x == *e }) {
+			continue
 		}
+		done = append(done, e)
+		// CIVA art. 36 n.º 5 e): the reason no tax is charged;
+		// art. 36 n.º 13: "IVA - autoliquidação" on reverse charge.
+		addm(e.Code + ": " + e.Mention)
 	}
 	for _, w := range c.Withholding {
 		addm(fmt.Sprintf("Retenção na fonte (%s): %s EUR", w.Type, w.Amount.StringFixed(2)))

@@ -2,9 +2,11 @@ package document
 
 import (
 	"math"
+	"math/big"
 	"math/bits"
 	"slices"
 	"strconv"
+	"unsafe"
 
 	"github.com/shopspring/decimal"
 
@@ -62,10 +64,23 @@ func divRound128(a u128, d uint64) (int64, bool) {
 
 // fixedOf returns d as c / 10^scale, for d >= 0 with up to 18 digits.
 func fixedOf(d decimal.Decimal) (uint64, int, bool) {
-	if d.IsNegative() || d.NumDigits() > 18 {
-		return 0, 0, false
+	var c uint64
+	if arenaWorks {
+		// The coefficient read in place: NumDigits costs a logarithm.
+		v := (*decimalLayout)(unsafe.Pointer(&d)).value
+		if v != nil {
+			if v.Sign() < 0 || !v.IsUint64() || v.Uint64() >= pow10s[18] {
+				return 0, 0, false
+			}
+			c = v.Uint64()
+		}
+	} else {
+		if d.IsNegative() || d.NumDigits() > 18 {
+			return 0, 0, false
+		}
+		c = uint64(d.CoefficientInt64())
 	}
-	c, exp := uint64(d.CoefficientInt64()), int(d.Exponent())
+	exp := int(d.Exponent())
 	if exp >= 0 {
 		if exp > 18 {
 			return 0, 0, false
@@ -106,6 +121,68 @@ func rateOf(percent decimal.Decimal) (r, k uint64, ok bool) {
 
 const driftUnit = 1_000_000 // drift in millionths of a cent: 10^6 / K is whole for K <= 10^6
 
+// centsArena makes the decimals of a computation's results from two
+// arrays allocated once, instead of two allocations per decimal
+// (decimal.New's big.Int and its word). decimal.Decimal keeps its
+// coefficient unexported and copies a given *big.Int, so the arena builds
+// the Decimal through its layout, which arenaWorks checks against
+// decimal.New at start; if the layout ever changes, the arena is off and
+// every decimal comes from decimal.New. A Decimal's coefficient is never
+// changed after it is made (every operation returns a new one), so the
+// decimals may share the arrays.
+type centsArena struct {
+	ints  []big.Int
+	words []big.Word
+}
+
+// decimalLayout is decimal.Decimal's representation.
+type decimalLayout struct {
+	value *big.Int
+	exp   int32
+}
+
+var arenaWorks = func() bool {
+	if unsafe.Sizeof(decimal.Decimal{}) != unsafe.Sizeof(decimalLayout{}) || bits.UintSize != 64 {
+		return false
+	}
+	a := newCentsArena(4)
+	for _, c := range []int64{1, -1, 123456, -98765432101} {
+		if d, want := a.cents(c), decimal.New(c, -2); !d.Equal(want) || d.String() != want.String() || d.Exponent() != -2 {
+			return false
+		}
+	}
+	return true
+}()
+
+func newCentsArena(n int) *centsArena {
+	return &centsArena{ints: make([]big.Int, n), words: make([]big.Word, n)}
+}
+
+// cents returns c cents, from the arena while it lasts.
+func (a *centsArena) cents(c int64) decimal.Decimal { return a.decimal(c, -2) }
+
+// decimal returns c x 10^exp, from the arena while it lasts.
+func (a *centsArena) decimal(c int64, exp int32) decimal.Decimal {
+	if c == 0 {
+		return decimal.Decimal{}
+	}
+	if a == nil || len(a.ints) == 0 {
+		return decimal.New(c, exp)
+	}
+	z, w := &a.ints[0], a.words[:1:1]
+	a.ints, a.words = a.ints[1:], a.words[1:]
+	u := uint64(c)
+	if c < 0 {
+		u = -u
+	}
+	w[0] = big.Word(u)
+	z.SetBits(w)
+	if c < 0 {
+		z.Neg(z)
+	}
+	return *(*decimal.Decimal)(unsafe.Pointer(&decimalLayout{value: z, exp: exp}))
+}
+
 func cents(c int64) decimal.Decimal {
 	if c == 0 {
 		return decimal.Decimal{}
@@ -133,16 +210,24 @@ func moneyFast(ls []LineAmounts, keys []taxKey, d *Draft, factor decimal.Decimal
 		gd = 100*pow10s[sg] - gd
 	}
 	n := len(ls)
-	total := make([]int64, n)
-	amount := make([]int64, n)
-	tax := make([]int64, n)
-	disc := make([]int64, n)
+	var arena *centsArena
+	if arenaWorks {
+		arena = newCentsArena(5*n + 11) // the lines' five amounts, the groups', the totals
+	}
+	cents := arena.cents
+	buf := make([]int64, 4*n) // one allocation for the four columns
+	total, amount, tax, disc := buf[:n:n], buf[n:2*n:2*n], buf[2*n:3*n:3*n], buf[3*n:]
+	ibuf := make([]int, 2*n) // each line's group, then the lines by group
+	groupOf, byGroup := ibuf[:n:n], ibuf[n:]
 	if inPlace {
 		m.lines = ls
 	} else {
 		m.lines = slices.Clone(ls)
 	}
-	index := make(map[taxKey]int, 4)
+	// A document has few rates: a linear search beats a map.
+	m.taxes = make([]TaxAmounts, 0, 4)
+	gkeys := make([]taxKey, 0, 4)
+	counts := make([]int, 0, 4)
 	for i := range m.lines {
 		la := &m.lines[i]
 		q, sq, ok1 := fixedOf(la.Quantity)
@@ -187,18 +272,30 @@ func moneyFast(ls []LineAmounts, keys []taxKey, d *Draft, factor decimal.Decimal
 			disc[i] = undiscounted - t
 		}
 		total[i], amount[i] = t, t
-		g, found := index[keys[i]]
-		if !found {
+		g := slices.Index(gkeys, keys[i])
+		if g < 0 {
 			g = len(m.taxes)
-			index[keys[i]] = g
+			gkeys = append(gkeys, keys[i])
+			counts = append(counts, 0)
 			m.taxes = append(m.taxes, TaxAmounts{Type: la.TaxType, Region: la.Region, Code: la.TaxCode,
 				Percent: la.Percent, Fixed: la.FixedAmount != nil, Description: taxDescription(la)})
 		}
-		m.lines[i].group = g
+		la.group = g
+		groupOf[i] = g
+		counts[g]++
+	}
+	// The lines of each group, in order, as slices of one array.
+	start := 0
+	for g := range m.taxes {
+		m.taxes[g].lines = byGroup[start:start:start+counts[g]]
+		start += counts[g]
+	}
+	for i, g := range groupOf {
 		m.taxes[g].lines = append(m.taxes[g].lines, i)
 	}
 	var net, taxes, drift int64
-	var rems []uint64
+	rems := make([]uint64, 0, n)
+	order := make([]int, n) // spread's scratch
 	for g := range m.taxes {
 		tg := &m.taxes[g]
 		var sum int64
@@ -240,7 +337,7 @@ func moneyFast(ls []LineAmounts, keys []taxKey, d *Draft, factor decimal.Decimal
 				left -= f
 				rems = append(rems, rem)
 			}
-			spread(tax, tg.lines, rems, left)
+			spread(tax, tg.lines, rems, left, order)
 		default:
 			r, k, ok := rateOf(tg.Percent)
 			if !ok {
@@ -272,12 +369,12 @@ func moneyFast(ls []LineAmounts, keys []taxKey, d *Draft, factor decimal.Decimal
 				left -= f
 				rems = append(rems, rem)
 			}
-			spread(amount, tg.lines, rems, left)
+			spread(amount, tg.lines, rems, left, order)
 			for _, i := range tg.lines {
 				tax[i] = total[i] - amount[i]
 			}
 		}
-		tg.Base, tg.Tax = cents(base), cents(tgTax)
+		tg.base, tg.tax = base, tgTax
 		net += base
 		taxes += tgTax
 	}
@@ -285,9 +382,13 @@ func moneyFast(ls []LineAmounts, keys []taxKey, d *Draft, factor decimal.Decimal
 		l := &m.lines[i]
 		a := amount[i]
 		l.Amount, l.Tax = cents(a), cents(tax[i])
-		if d.PricesIncludeTax {
+		// Decimals are immutable: equal amounts share one.
+		switch {
+		case tax[i] == 0:
+			l.Gross = l.Amount
+		case d.PricesIncludeTax:
 			l.Gross = cents(total[i])
-		} else {
+		default:
 			l.Gross = cents(a + tax[i])
 		}
 		if disc[i] != 0 || !l.Line.Discount.IsZero() || globalDiscount {
@@ -298,11 +399,20 @@ func moneyFast(ls []LineAmounts, keys []taxKey, d *Draft, factor decimal.Decimal
 			}
 			l.DiscountAmount = cents(dc)
 		}
-		up, ok := unitPriceFast(a, l.Quantity)
+		up, ok := unitPriceFast(arena, a, l.Amount, l.Quantity)
 		if !ok {
 			up = unitPrice(l.Amount, l.Quantity)
 		}
 		l.UnitPrice = up
+	}
+	for g := range m.taxes {
+		tg := &m.taxes[g]
+		if len(tg.lines) == 1 {
+			l := &m.lines[tg.lines[0]]
+			tg.Base, tg.Tax = l.Amount, l.Tax
+		} else {
+			tg.Base, tg.Tax = cents(tg.base), cents(tg.tax)
+		}
 	}
 	m.net, m.tax, m.gross = cents(net), cents(taxes), cents(net+taxes)
 	return m, true
@@ -322,7 +432,7 @@ func abs(x int64) int64 {
 
 // spread gives the left cents to the lines with the largest remainders,
 // ties to the earlier line, as allocate does.
-func spread(v []int64, lines []int, rems []uint64, left int64) {
+func spread(v []int64, lines []int, rems []uint64, left int64, scratch []int) {
 	if left == 0 {
 		return
 	}
@@ -330,7 +440,7 @@ func spread(v []int64, lines []int, rems []uint64, left int64) {
 		v[lines[0]] += left
 		return
 	}
-	order := make([]int, len(lines))
+	order := scratch[:len(lines)]
 	for k := range order {
 		order[k] = k
 	}
@@ -354,24 +464,24 @@ func spread(v []int64, lines []int, rems []uint64, left int64) {
 }
 
 // unitPriceFast is unitPrice in integers.
-func unitPriceFast(amountCents int64, qty decimal.Decimal) (decimal.Decimal, bool) {
+func unitPriceFast(arena *centsArena, amountCents int64, amount, qty decimal.Decimal) (decimal.Decimal, bool) {
 	q, sq, ok := fixedOf(qty)
 	if !ok || q == 0 || sq+4 >= len(pow10s) {
 		return decimal.Decimal{}, false
 	}
 	if q == pow10s[sq] {
-		return cents(amountCents), true
+		return amount, true
 	}
 	c, rem, ok := divmod128(mulU(uint64(amountCents), pow10s[sq]), q)
 	if !ok {
 		return decimal.Decimal{}, false
 	}
 	if rem == 0 {
-		return cents(c), true
+		return arena.cents(c), true
 	}
 	p, ok := divRound128(mulU(uint64(amountCents), pow10s[sq+4]), q)
 	if !ok {
 		return decimal.Decimal{}, false
 	}
-	return decimal.New(p, -6), true
+	return arena.decimal(p, -6), true
 }

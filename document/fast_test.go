@@ -69,3 +69,23 @@ func summary(c *Computed) string {
 	}
 	return s
 }
+
+// TestCentsArena: the arena's decimals are decimal.New's (if the decimal
+// package's layout changed, arenaWorks would turn the arena off, and this
+// test says so).
+func TestCentsArena(t *testing.T) {
+	if !arenaWorks {
+		t.Fatal("decimal.Decimal's layout changed: the computation makes its decimals one by one")
+	}
+	a := newCentsArena(3)
+	for _, c := range []int64{5, -7, 1 << 62, 99} { // the fourth beyond the arena
+		for _, exp := range []int32{-2, -6} {
+			if got, want := a.decimal(c, exp), decimal.New(c, exp); !got.Equal(want) || got.String() != want.String() {
+				t.Errorf("decimal(%d, %d) = %s, want %s", c, exp, got, want)
+			}
+		}
+	}
+	if got := a.cents(0); !got.IsZero() {
+		t.Errorf("cents(0) = %s", got)
+	}
+}
