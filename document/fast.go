@@ -183,13 +183,6 @@ func (a *centsArena) decimal(c int64, exp int32) decimal.Decimal {
 	return *(*decimal.Decimal)(unsafe.Pointer(&decimalLayout{value: z, exp: exp}))
 }
 
-func cents(c int64) decimal.Decimal {
-	if c == 0 {
-		return decimal.Decimal{}
-	}
-	return decimal.New(c, -2)
-}
-
 // moneyFast is money in integers; ok false when an input does not fit.
 func moneyFast(ls []LineAmounts, keys []taxKey, d *Draft, factor decimal.Decimal, converted, inPlace bool, vs *violation.List) (m moneyResult, ok bool) {
 	const maxCents = 1e12 // 10 000 000 000 EUR: beyond, decimals
@@ -287,7 +280,7 @@ func moneyFast(ls []LineAmounts, keys []taxKey, d *Draft, factor decimal.Decimal
 	// The lines of each group, in order, as slices of one array.
 	start := 0
 	for g := range m.taxes {
-		m.taxes[g].lines = byGroup[start:start:start+counts[g]]
+		m.taxes[g].lines = byGroup[start : start : start+counts[g]]
 		start += counts[g]
 	}
 	for i, g := range groupOf {
