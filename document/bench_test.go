@@ -54,12 +54,14 @@ func BenchmarkSignature(b *testing.B) {
 	}
 }
 
-// BenchmarkComputeVsSignature computes a 20-line document and makes the
-// RSA signature that follows it (certify, 1024-bit key), in turn, and
-// reports the computation's cost as a percentage of the signature's
-// (compute/sign-%): the two measured side by side under the same load. The
-// target is under 5 %.
+// BenchmarkComputeVsSignature measures, in turn under the same load, the
+// computation of a 20-line document and the RSA signature that follows it
+// (certify, 1024-bit key), and reports the computation's cost as a
+// percentage of the signature's (compute/sign-%; the target is under 5 %).
+// Each iteration signs once and computes in a run of computeRun, as
+// BenchmarkCompute and BenchmarkSignature each run warm.
 func BenchmarkComputeVsSignature(b *testing.B) {
+	const computeRun = 8
 	s := testSigner(b)
 	d := benchDraft()
 	doc := certify.Document{Date: day(2026, time.January, 20), SystemEntry: time.Date(2026, 1, 20, 10, 0, 0, 0, time.UTC),
@@ -68,16 +70,18 @@ func BenchmarkComputeVsSignature(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		t0 := time.Now()
-		c, err := document.Compute(d)
-		t1 := time.Now()
-		if err != nil {
-			b.Fatal(err)
+		for range computeRun {
+			c, err := document.Compute(d)
+			if err != nil {
+				b.Fatal(err)
+			}
+			doc.GrossTotal = c.GrossTotal
 		}
-		doc.GrossTotal = c.GrossTotal
+		t1 := time.Now()
 		if _, err := s.SignDocument(doc, ""); err != nil {
 			b.Fatal(err)
 		}
-		compute, sign = compute+t1.Sub(t0), sign+time.Since(t1)
+		compute, sign = compute+t1.Sub(t0)/computeRun, sign+time.Since(t1)
 	}
 	b.ReportMetric(float64(compute.Nanoseconds())/float64(b.N), "compute-ns/op")
 	b.ReportMetric(float64(sign.Nanoseconds())/float64(b.N), "sign-ns/op")

@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/nif"
 	"github.com/faturapt/faturapt/qrcode"
 	"github.com/faturapt/faturapt/saft"
@@ -117,17 +118,17 @@ func Compute(d Draft) (*Computed, error) {
 	c := &Computed{}
 	d = normalize(d, &vs)
 	c.Draft = d
-	lines, keys := resolve(&d, &vs)
+	lines := resolve(&d, &vs)
 	if len(vs) > 0 {
 		return nil, vs.Err("document")
 	}
 	factor := one
 	if d.Currency != nil {
 		factor = d.Currency.Rate
-		orig := money(lines, keys, d, one, false, &vs)
+		orig := money(lines, d, one, false, &vs)
 		c.CurrencyAmount = orig.gross
 	}
-	m := money(lines, keys, d, factor, true, &vs)
+	m := money(lines, d, factor, true, &vs)
 	c.Lines, c.Taxes = m.lines, m.taxes
 	c.NetTotal, c.TaxPayable, c.GrossTotal = m.net, m.tax, m.gross
 	c.totals(&vs)
@@ -264,11 +265,19 @@ type taxKey struct {
 	fixed   bool
 }
 
-// resolve decides each line's tax; keys group the lines by tax and rate.
-func resolve(d *Draft, vs *violation.List) ([]LineAmounts, []taxKey) {
+// resolve decides each line's tax and groups the lines by tax and rate
+// (LineAmounts.group, numbered in the order first met).
+func resolve(d *Draft, vs *violation.List) []LineAmounts {
 	out := make([]LineAmounts, len(d.Lines))
-	keys := make([]taxKey, len(d.Lines))
+	keys := make([]taxKey, 0, 4) // one per group: a document has few rates
 	movement := d.Type.Class() == series.DocumentClassMG
+	var last struct {
+		region   Region
+		category Category
+		date     civil.Date
+		percent  decimal.Decimal
+		ok       bool
+	}
 	for i := range d.Lines {
 		// The caller's lines stay as given: the defaults go to the copy.
 		out[i].Line = d.Lines[i]
@@ -360,24 +369,33 @@ func resolve(d *Draft, vs *violation.List) ([]LineAmounts, []taxKey) {
 				break
 			}
 			r.TaxCode = saft.TaxCode(t.Category)
-			if rate, ok := d.Rates.Lookup(t.Region, t.Category, l.TaxPointDate); ok {
+			// Lines mostly share their rate: the last lookup is reused.
+			if last.ok && last.region == t.Region && last.category == t.Category && last.date == l.TaxPointDate {
+				r.Percent = last.percent
+			} else if rate, ok := d.Rates.Lookup(t.Region, t.Category, l.TaxPointDate); ok {
 				r.Percent = rate.Percent
+				last.region, last.category, last.date, last.percent, last.ok = t.Region, t.Category, l.TaxPointDate, rate.Percent, true
 			} else if t.Region.Valid() {
 				vs.Add(path.String()+".Tax", CodeRateUnknown, "no %s rate of %s in force on %s", t.Category, t.Region, l.TaxPointDate)
 			}
 		}
-		keys[i] = taxKey{typ: r.TaxType, region: r.Region, code: r.TaxCode, fixed: r.FixedAmount != nil}
+		key := taxKey{typ: r.TaxType, region: r.Region, code: r.TaxCode, fixed: r.FixedAmount != nil}
 		if c, s, ok := fixedOf(r.Percent); ok {
 			// The same rate written 23 or 23.00 is one rate.
 			for s > 0 && c%10 == 0 {
 				c, s = c/10, s-1
 			}
-			keys[i].pct, keys[i].scale = c, s
+			key.pct, key.scale = c, s
 		} else {
-			keys[i].percent = r.Percent.String()
+			key.percent = r.Percent.String()
+		}
+		r.group = slices.Index(keys, key)
+		if r.group < 0 {
+			r.group = len(keys)
+			keys = append(keys, key)
 		}
 	}
-	return out, keys
+	return out
 }
 
 // linePath is "Lines[i+1]", built only for a violation.
@@ -394,11 +412,11 @@ type moneyResult struct {
 
 // money computes the amounts with prices multiplied by factor (the
 // exchange rate, or 1). See the package comment for the method.
-func money(ls []LineAmounts, keys []taxKey, d Draft, factor decimal.Decimal, inPlace bool, vs *violation.List) moneyResult {
+func money(ls []LineAmounts, d Draft, factor decimal.Decimal, inPlace bool, vs *violation.List) moneyResult {
 	converted := !factor.Equal(one)
 	if !forceDecimal {
 		var local violation.List
-		if m, ok := moneyFast(ls, keys, &d, factor, converted, inPlace, &local); ok {
+		if m, ok := moneyFast(ls, &d, factor, converted, inPlace, &local); ok {
 			*vs = append(*vs, local...)
 			return m
 		}
@@ -406,7 +424,6 @@ func money(ls []LineAmounts, keys []taxKey, d Draft, factor decimal.Decimal, inP
 	var m moneyResult
 	m.lines = make([]LineAmounts, len(ls))
 	global := one.Sub(d.Discount.Shift(-2))
-	index := make(map[taxKey]int, 4)
 	for i := range ls {
 		la := ls[i]
 		price := la.Line.UnitPrice
@@ -423,14 +440,11 @@ func money(ls []LineAmounts, keys []taxKey, d Draft, factor decimal.Decimal, inP
 			la.DiscountAmount = la.Quantity.Mul(price).Round(2).Sub(total)
 		}
 		la.Amount, la.Gross = total, total // inclusive: Gross is what is paid, Amount set below
-		g, ok := index[keys[i]]
-		if !ok {
-			g = len(m.taxes)
-			index[keys[i]] = g
+		if g := la.group; g == len(m.taxes) {
 			m.taxes = append(m.taxes, TaxAmounts{Type: la.TaxType, Region: la.Region, Code: la.TaxCode,
 				Percent: la.Percent, Fixed: la.FixedAmount != nil, Description: taxDescription(&la)})
 		}
-		la.group = g
+		g := la.group
 		m.taxes[g].lines = append(m.taxes[g].lines, i)
 		m.lines[i] = la
 	}

@@ -184,7 +184,7 @@ func (a *centsArena) decimal(c int64, exp int32) decimal.Decimal {
 }
 
 // moneyFast is money in integers; ok false when an input does not fit.
-func moneyFast(ls []LineAmounts, keys []taxKey, d *Draft, factor decimal.Decimal, converted, inPlace bool, vs *violation.List) (m moneyResult, ok bool) {
+func moneyFast(ls []LineAmounts, d *Draft, factor decimal.Decimal, converted, inPlace bool, vs *violation.List) (m moneyResult, ok bool) {
 	const maxCents = 1e12 // 10 000 000 000 EUR: beyond, decimals
 	var fx uint64
 	var sx int
@@ -204,10 +204,7 @@ func moneyFast(ls []LineAmounts, keys []taxKey, d *Draft, factor decimal.Decimal
 	}
 	n := len(ls)
 	var arena *centsArena
-	if arenaWorks {
-		arena = newCentsArena(5*n + 11) // the lines' five amounts, the groups', the totals
-	}
-	cents := arena.cents
+	cents := arena.cents      // until the arena is made, for the messages
 	buf := make([]int64, 4*n) // one allocation for the four columns
 	total, amount, tax, disc := buf[:n:n], buf[n:2*n:2*n], buf[2*n:3*n:3*n], buf[3*n:]
 	ibuf := make([]int, 2*n) // each line's group, then the lines by group
@@ -217,9 +214,7 @@ func moneyFast(ls []LineAmounts, keys []taxKey, d *Draft, factor decimal.Decimal
 	} else {
 		m.lines = slices.Clone(ls)
 	}
-	// A document has few rates: a linear search beats a map.
 	m.taxes = make([]TaxAmounts, 0, 4)
-	gkeys := make([]taxKey, 0, 4)
 	counts := make([]int, 0, 4)
 	for i := range m.lines {
 		la := &m.lines[i]
@@ -265,15 +260,12 @@ func moneyFast(ls []LineAmounts, keys []taxKey, d *Draft, factor decimal.Decimal
 			disc[i] = undiscounted - t
 		}
 		total[i], amount[i] = t, t
-		g := slices.Index(gkeys, keys[i])
-		if g < 0 {
-			g = len(m.taxes)
-			gkeys = append(gkeys, keys[i])
+		g := la.group
+		if g == len(m.taxes) {
 			counts = append(counts, 0)
 			m.taxes = append(m.taxes, TaxAmounts{Type: la.TaxType, Region: la.Region, Code: la.TaxCode,
 				Percent: la.Percent, Fixed: la.FixedAmount != nil, Description: taxDescription(la)})
 		}
-		la.group = g
 		groupOf[i] = g
 		counts[g]++
 	}
@@ -370,6 +362,21 @@ func moneyFast(ls []LineAmounts, keys []taxKey, d *Draft, factor decimal.Decimal
 		tg.base, tg.tax = base, tgTax
 		net += base
 		taxes += tgTax
+	}
+	if arenaWorks {
+		// The arena holds exactly the decimals made below.
+		k := 3 + 2*len(m.taxes) // the totals, the groups'
+		for i := range m.lines {
+			k += 2 // amount, unit price
+			if tax[i] != 0 {
+				k += 2 // tax, gross
+			}
+			if disc[i] != 0 {
+				k++
+			}
+		}
+		arena = newCentsArena(k)
+		cents = arena.cents
 	}
 	for i := range m.lines {
 		l := &m.lines[i]
