@@ -734,6 +734,12 @@ func (c *Computed) qr() qrcode.Document {
 	if len(order) == 0 {
 		order = append(order, &qrcode.FiscalSpace{Region: string(c.Draft.Region)})
 	}
+	if c.Draft.Type.Class() == series.DocumentClassMG && c.GrossTotal.IsZero() {
+		// A transport document without values shows no VAT rate: I1:0
+		// (Especificações Técnicas Código QR §3 h), as in its example
+		// §5.4.
+		order = []*qrcode.FiscalSpace{{Region: qrcode.RegionNoVATRate}}
+	}
 	q.FiscalSpaceI = *order[0]
 	if len(order) > 1 {
 		q.FiscalSpaceJ = order[1]

@@ -464,6 +464,14 @@ func checkQR(msg string, rec *recordSums) error {
 	if rec == nil {
 		return nil
 	}
+	if q.FiscalSpaceI.Region == qrcode.RegionNoVATRate {
+		// A transport document without values (Especificações Técnicas
+		// Código QR §3 h, example §5.4): no tax, no total.
+		if !rec.gross.IsZero() || !rec.tax.IsZero() || q.FiscalSpaceJ != nil {
+			return fmt.Errorf("QR %q: I1:0 on a document of gross total %s, tax %s", msg, rec.gross, rec.tax)
+		}
+		return nil
+	}
 	type sums struct{ exempt, red, int, nor, redVAT, intVAT, norVAT decimal.Decimal }
 	want := map[string]*sums{}
 	var ns, stamp decimal.Decimal
