@@ -38,6 +38,12 @@ type Settled struct {
 	Date        civil.Date      // its date
 	Amount      decimal.Decimal // what this receipt pays of it, in EUR
 	Description string          // optional
+	// Document is the computed document paid. A receipt of the cash VAT
+	// scheme (RC) needs it: the amount paid is split over the document's
+	// rates in proportion to its gross amount per rate, one line per rate
+	// with its Tax (SAF-T 4.4.4.14.6), and the QR code shows the VAT so
+	// received.
+	Document *Computed
 }
 
 // IssuedReceipt is a numbered receipt.
@@ -79,6 +85,9 @@ func Receipt(s series.Series, n series.Number, issuerNIF, certificate string, en
 		path := "Settles[" + strconv.Itoa(i+1) + "]"
 		if strings.TrimSpace(st.Number) == "" || !st.Amount.IsPositive() || st.Amount.Exponent() < -2 && !st.Amount.Equal(st.Amount.Round(2)) {
 			vs.Add(path, CodeReceipt, "a settled document has its number and a positive amount in cents")
+		}
+		if r.Type == series.DocumentTypeRC && st.Document == nil {
+			vs.Add(path+".Document", CodeReceipt, "a receipt of the cash VAT scheme (RC) names the computed document it pays, for its VAT")
 		}
 		if !st.Date.Valid() {
 			vs.Add(path+".Date", CodeDate, "the settled document's date %s is not a calendar date", st.Date)
@@ -129,17 +138,34 @@ func Receipt(s series.Series, n series.Number, issuerNIF, certificate string, en
 	for _, pm := range payments {
 		p.PaymentMethod = append(p.PaymentMethod, saft.PaymentMethod{PaymentMechanism: pm.Mechanism, PaymentAmount: pm.Amount, PaymentDate: pm.Date})
 	}
-	for i, st := range r.Settles {
-		amount := st.Amount
-		p.Line = append(p.Line, saft.PaymentLine{LineNumber: i + 1,
-			SourceDocumentID: []saft.SourceDocumentID{{OriginatingON: st.Number, InvoiceDate: st.Date, Description: st.Description}},
-			CreditAmount:     &amount})
+	var taxes []TaxAmounts // RC: the VAT received, per rate
+	for _, st := range r.Settles {
+		src := []saft.SourceDocumentID{{OriginatingON: st.Number, InvoiceDate: st.Date, Description: st.Description}}
+		if r.Type != series.DocumentTypeRC {
+			amount := st.Amount
+			p.Line = append(p.Line, saft.PaymentLine{LineNumber: len(p.Line) + 1, SourceDocumentID: src, CreditAmount: &amount})
+			continue
+		}
+		for _, t := range paidPerRate(st.Amount, st.Document) {
+			base, pct := t.Base, t.Percent
+			p.Line = append(p.Line, saft.PaymentLine{LineNumber: len(p.Line) + 1, SourceDocumentID: src, CreditAmount: &base,
+				Tax: &saft.PaymentTax{TaxType: t.Type, TaxCountryRegion: string(t.Region), TaxCode: t.Code, TaxPercentage: &pct}})
+			p.DocumentTotals.TaxPayable = p.DocumentTotals.TaxPayable.Add(t.Tax)
+			taxes = append(taxes, t)
+		}
 	}
+	p.DocumentTotals.NetTotal = total.Sub(p.DocumentTotals.TaxPayable)
 	q := qrcode.Document{
 		IssuerNIF: issuerNIF, BuyerTaxID: r.Customer.TaxID, BuyerCountry: r.Customer.Country,
 		DocumentType: string(r.Type), DocumentStatus: "N", Date: r.Date,
 		DocumentNumber: number, ATCUD: code.String(), FiscalSpaceI: qrcode.NoVATRate(),
 		TaxPayable: decimal.Zero, GrossTotal: total, Hash: qrcode.Unsigned, CertificateNumber: certificate,
+	}
+	if len(taxes) > 0 {
+		rc := &Computed{Draft: Draft{Customer: r.Customer, Region: Mainland}, Taxes: taxes, TaxPayable: p.DocumentTotals.TaxPayable}
+		vat := rc.qr()
+		q.FiscalSpaceI, q.FiscalSpaceJ, q.FiscalSpaceK = vat.FiscalSpaceI, vat.FiscalSpaceJ, vat.FiscalSpaceK
+		q.NonTaxable, q.StampDuty, q.TaxPayable = vat.NonTaxable, vat.StampDuty, vat.TaxPayable
 	}
 	msg, err := qrcode.Build(q)
 	if err != nil {
@@ -147,4 +173,33 @@ func Receipt(s series.Series, n series.Number, issuerNIF, certificate string, en
 	}
 	return &IssuedReceipt{Number: number, ATCUD: code, Total: total, Payment: p, Customer: c.customer(),
 		Printed: Printed{ATCUD: code.Label(), QR: msg, Mentions: c.mentions()}}, nil
+}
+
+// paidPerRate splits amount, paid of document c, over its rates in
+// proportion to each rate's gross amount (base + tax), to the cent, the
+// last rate taking what is left; each part's base is in the proportion of
+// the rate's base to its gross amount, its tax the rest. A full payment
+// gives back the document's bases and taxes.
+func paidPerRate(amount decimal.Decimal, c *Computed) []TaxAmounts {
+	out := make([]TaxAmounts, 0, len(c.Taxes))
+	left := amount
+	full := amount.Equal(c.GrossTotal)
+	for i, t := range c.Taxes {
+		gross := t.Base.Add(t.Tax)
+		part := left
+		if i < len(c.Taxes)-1 {
+			part = amount.Mul(gross).DivRound(c.GrossTotal, 2)
+			if full {
+				part = gross
+			}
+		}
+		left = left.Sub(part)
+		base := t.Base
+		if !full && !gross.IsZero() {
+			base = part.Mul(t.Base).DivRound(gross, 2)
+		}
+		out = append(out, TaxAmounts{Type: t.Type, Region: t.Region, Code: t.Code, Percent: t.Percent, Fixed: t.Fixed,
+			Description: t.Description, Base: base, Tax: part.Sub(base)})
+	}
+	return out
 }
