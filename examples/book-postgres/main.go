@@ -31,6 +31,7 @@ import (
 	"github.com/faturapt/faturapt/book"
 	"github.com/faturapt/faturapt/certify"
 	"github.com/faturapt/faturapt/civil"
+	"github.com/faturapt/faturapt/document"
 	"github.com/faturapt/faturapt/issuing"
 	"github.com/faturapt/faturapt/saft"
 	"github.com/faturapt/faturapt/saft/audit"
@@ -131,8 +132,12 @@ func run(ctx context.Context, base string) error {
 				defer wg.Done()
 				for i := 0; i < 5; {
 					today := civil.DateOf(time.Now())
-					inv := invoice(today, int64(1+g+i))
-					_, err := iss.Issue(ctx, s, issuing.Draft{Date: today, GrossTotal: inv.DocumentTotals.GrossTotal}, book.SAFTInvoice(inv))
+					inv, err := invoice(today, int64(1+g+i))
+					if err != nil {
+						errs <- err
+						return
+					}
+					_, err = iss.Issue(ctx, s, issuing.Draft{Date: today, GrossTotal: inv.DocumentTotals.GrossTotal}, book.SAFTInvoice(inv))
 					if err == nil {
 						i++
 						continue
@@ -212,18 +217,26 @@ func inSchema(ctx context.Context, base string) (string, error) {
 	return u.String(), nil
 }
 
-// invoice is a sale of n kilos of coffee at 18.50 EUR plus VAT.
-func invoice(day civil.Date, n int64) saft.Invoice {
-	price := decimal.RequireFromString("18.50")
-	net := price.Mul(decimal.NewFromInt(n))
-	tax := net.Mul(decimal.RequireFromString("0.23")).Round(2)
-	rate := decimal.RequireFromString("23")
-	return saft.Invoice{
+// invoice is a sale of n kilos of coffee at 18.50 EUR plus VAT: package
+// document computes its amounts, the record the book keeps carries them.
+func invoice(day civil.Date, n int64) (saft.Invoice, error) {
+	c, err := document.Compute(document.Draft{Type: series.DocumentTypeFT, Date: day, SourceID: "balcao",
+		Customer: document.Customer{ID: "C1", TaxID: "500000000", Name: "Café Central, Lda"},
+		Lines: []document.Line{{Product: document.Product{Code: "CAF", Description: "Café em grão 1 kg", Unit: "KG"},
+			Quantity: decimal.NewFromInt(n), UnitPrice: decimal.RequireFromString("18.50"), Tax: document.Tax{Category: document.Normal}}}})
+	if err != nil {
+		return saft.Invoice{}, err
+	}
+	inv := saft.Invoice{
 		DocumentStatus: saft.InvoiceDocumentStatus{InvoiceStatus: saft.InvoiceStatusNormal, SourceID: "balcao", SourceBilling: saft.SourceBillingProduced},
 		InvoiceType:    series.DocumentTypeFT, SourceID: "balcao", CustomerID: "C1", Period: int(day.Month),
-		Line: []saft.InvoiceLine{{LineNumber: 1, ProductCode: "CAF", ProductDescription: "Café em grão 1 kg",
-			Quantity: decimal.NewFromInt(n), UnitOfMeasure: "KG", UnitPrice: price, TaxPointDate: day, Description: "Café em grão 1 kg",
-			CreditAmount: &net, Tax: &saft.Tax{TaxType: saft.TaxTypeVAT, TaxCountryRegion: "PT", TaxCode: saft.TaxCodeNormal, TaxPercentage: &rate}}},
-		DocumentTotals: saft.InvoiceTotals{TaxPayable: tax, NetTotal: net, GrossTotal: net.Add(tax)},
+		DocumentTotals: saft.InvoiceTotals{TaxPayable: c.TaxPayable, NetTotal: c.NetTotal, GrossTotal: c.GrossTotal},
 	}
+	for i, l := range c.Lines {
+		amount, pct := l.Amount, l.Percent
+		inv.Line = append(inv.Line, saft.InvoiceLine{LineNumber: i + 1, ProductCode: l.Product.Code, ProductDescription: l.Product.Description,
+			Quantity: l.Quantity, UnitOfMeasure: l.Product.Unit, UnitPrice: l.UnitPrice, TaxPointDate: l.TaxPointDate, Description: l.Description,
+			CreditAmount: &amount, Tax: &saft.Tax{TaxType: l.TaxType, TaxCountryRegion: string(l.Region), TaxCode: l.TaxCode, TaxPercentage: &pct}})
+	}
+	return inv, nil
 }
