@@ -1,6 +1,7 @@
 package document_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -138,5 +139,56 @@ func TestQRSpecificationExamples(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestEFaturaManualExamples rebuilds the documents of the e-Fatura
+// integration manual's example messages (Comunicação dos elementos dos
+// documentos de faturação, v1.0 2022-06, §2.2.3 Exemplo completo de pedido
+// SOAP: RegisterInvoice FT
+// 1/1 pp. 51-52, RegisterWork FC p. 54-55, RegisterPayment RC pp. 56-57):
+// one line of 100.00 at the normal rate of 23 %, TaxPayable 23.00,
+// NetTotal 100.00, GrossTotal 123.00; the RC pays the FT with that VAT.
+// The manual's customer 111111111 fails the NIF check digit: a valid NIF
+// stands in for it.
+func TestEFaturaManualExamples(t *testing.T) {
+	customer := document.Customer{TaxID: "503504564", Name: "Cliente", Country: "PT"}
+	draft := func(typ series.DocumentType) document.Draft {
+		return document.Draft{Type: typ, Date: day(2021, time.January, 1), Customer: customer,
+			Lines: []document.Line{{Product: document.Product{Code: "P1", Description: "Artigo"}, Quantity: dec("1"), UnitPrice: dec("100.00"),
+				Tax: document.Tax{Category: document.Normal}}}}
+	}
+	var ft *document.Computed
+	for _, tt := range []struct {
+		typ    series.DocumentType
+		source string
+	}{{series.DocumentTypeFT, "RegisterInvoice, pp. 51-52"}, {series.DocumentTypeFC, "RegisterWork, pp. 54-55"}} {
+		c, err := document.Compute(draft(tt.typ))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.source, err)
+		}
+		l := c.Lines[0]
+		got := strings.Join([]string{l.Amount.StringFixed(2), string(l.TaxType), string(l.Region), string(l.TaxCode), l.Percent.StringFixed(2),
+			c.TaxPayable.StringFixed(2), c.NetTotal.StringFixed(2), c.GrossTotal.StringFixed(2)}, " ")
+		if want := "100.00 IVA PT NOR 23.00 23.00 100.00 123.00"; got != want {
+			t.Errorf("%s: %s, want %s", tt.source, got, want)
+		}
+		if tt.typ == series.DocumentTypeFT {
+			ft = c
+		}
+	}
+	s := activeSeries(t, "RC", series.DocumentTypeRC)
+	r, err := document.Receipt(s, series.NumberOf(1), issuerNIF, certificate, time.Date(2021, time.January, 1, 11, 12, 13, 0, civil.Lisbon),
+		document.ReceiptDraft{Type: series.DocumentTypeRC, Date: day(2021, time.January, 1), Customer: customer,
+			Settles:  []document.Settled{{Number: "FT 1/1", Date: day(2021, time.January, 1), Amount: ft.GrossTotal, Document: ft}},
+			Payments: []document.Payment{{Mechanism: saft.PaymentMechanismCash}}})
+	if err != nil {
+		t.Fatalf("RegisterPayment, pp. 56-57: %v", err)
+	}
+	l, tot := r.Payment.Line[0], r.Payment.DocumentTotals
+	got := strings.Join([]string{fmt.Sprint(len(r.Payment.Line)), l.CreditAmount.StringFixed(2), string(l.Tax.TaxType), l.Tax.TaxCountryRegion, string(l.Tax.TaxCode),
+		l.Tax.TaxPercentage.StringFixed(2), tot.TaxPayable.StringFixed(2), tot.NetTotal.StringFixed(2), tot.GrossTotal.StringFixed(2)}, " ")
+	if want := "1 100.00 IVA PT NOR 23.00 23.00 100.00 123.00"; got != want {
+		t.Errorf("RegisterPayment, pp. 56-57: %s, want %s", got, want)
 	}
 }
