@@ -81,7 +81,7 @@ func (c *Client) RegisterSeries(ctx context.Context, s series.Series) (series.Se
 	}
 	if s.Registered() {
 		var vs violation.List
-		vs.Add("codValidacaoSerie", ViolationAlreadyRegistered, "series %s of type %s already has validation code %s", s.ID, s.DocumentType, s.ValidationCode)
+		vs.Add("codValidacaoSerie", CodeAlreadyRegistered, "series %s of type %s already has validation code %s", s.ID, s.DocumentType, s.ValidationCode)
 		return series.Series{}, vs.Err(subject)
 	}
 	req, err := registerRequest(s)
@@ -127,7 +127,7 @@ func (c *Client) FinalizeSeries(ctx context.Context, s series.Series, lastIssued
 	checkRef(&vs, s)
 	seq := numSeq(&vs, "seqUltimoDocEmitido", lastIssued)
 	if n := utf8.RuneCountInString(justification); n > series.MaxJustificationChars {
-		vs.Add("justificacao", ViolationTooLong, "%d characters, at most %d", n, series.MaxJustificationChars)
+		vs.Add("justificacao", CodeTooLong, "%d characters, at most %d", n, series.MaxJustificationChars)
 	}
 	if err := vs.Err(subject); err != nil {
 		return series.Series{}, err
@@ -161,10 +161,10 @@ func (c *Client) CancelSeries(ctx context.Context, s series.Series, reason serie
 	var vs violation.List
 	checkRef(&vs, s)
 	if !reason.Valid() {
-		vs.Add("motivo", ViolationUnknownCode, "%q is not ER (§1.3.9)", clip(string(reason)))
+		vs.Add("motivo", CodeUnknownCode, "%q is not ER (§1.3.9)", clip(string(reason)))
 	}
 	if !declaredNoDocuments {
-		vs.Add("declaracaoNaoEmissao", ViolationRequired, "AT cancels a registration only with the declaration that no document was issued in the series")
+		vs.Add("declaracaoNaoEmissao", CodeRequired, "AT cancels a registration only with the declaration that no document was issued in the series")
 	}
 	if err := vs.Err(subject); err != nil {
 		return series.Series{}, err
@@ -470,7 +470,7 @@ func number(n gen.NumSeqType) (series.Number, bool) {
 // numSeq writes a sequence number (xsd:integer, 1 to 25 digits).
 func numSeq(vs *violation.List, field string, n series.Number) gen.NumSeqType {
 	if !n.Valid() {
-		vs.Add(field, ViolationOutOfRange, "%s is not 1 to 25 digits", n)
+		vs.Add(field, CodeOutOfRange, "%s is not 1 to 25 digits", n)
 	}
 	return gen.NumSeqType(n.String())
 }
@@ -478,13 +478,13 @@ func numSeq(vs *violation.List, field string, n series.Number) gen.NumSeqType {
 // checkRef checks what identifies a registered series.
 func checkRef(vs *violation.List, s series.Series) {
 	if err := series.ValidateID(s.ID); err != nil {
-		vs.Add("serie", ViolationIdentifier, "%s", err)
+		vs.Add("serie", CodeIdentifier, "%s", err)
 	}
 	if !s.DocumentType.Valid() {
-		vs.Add("tipoDoc", ViolationUnknownCode, "%q is not a code of §1.3.7", clip(string(s.DocumentType)))
+		vs.Add("tipoDoc", CodeUnknownCode, "%q is not a code of §1.3.7", clip(string(s.DocumentType)))
 	}
 	if len(s.ValidationCode) < series.MinValidationCodeLen {
-		vs.Add("codValidacaoSerie", ViolationRequired, "AT's validation code of the series is needed (at least %d characters)", series.MinValidationCodeLen)
+		vs.Add("codValidacaoSerie", CodeRequired, "AT's validation code of the series is needed (at least %d characters)", series.MinValidationCodeLen)
 	}
 }
 
@@ -512,34 +512,34 @@ func queryRequest(q SeriesQuery) (*gen.ConsultarSeries, error) {
 	req := &gen.ConsultarSeries{}
 	if q.ID != "" {
 		if err := series.ValidateID(q.ID); err != nil {
-			bad("serie", ViolationIdentifier, err.Error())
+			bad("serie", CodeIdentifier, err.Error())
 		}
 		req.Serie = ptr(gen.SerieType(q.ID))
 	}
 	if q.Type != "" {
 		if !q.Type.Valid() {
-			bad("tipoSerie", ViolationUnknownCode, fmt.Sprintf("%q is not N, F or R", clip(string(q.Type))))
+			bad("tipoSerie", CodeUnknownCode, fmt.Sprintf("%q is not N, F or R", clip(string(q.Type))))
 		}
 		req.TipoSerie = ptr(gen.TipoSerieType(q.Type))
 	}
 	if q.Class != "" {
 		if !q.Class.Valid() {
-			bad("classeDoc", ViolationUnknownCode, fmt.Sprintf("%q is not SI, MG, WD or PY", clip(string(q.Class))))
+			bad("classeDoc", CodeUnknownCode, fmt.Sprintf("%q is not SI, MG, WD or PY", clip(string(q.Class))))
 		}
 		req.ClasseDoc = ptr(gen.ClasseDocType(q.Class))
 	}
 	if q.DocumentType != "" {
 		switch {
 		case !q.DocumentType.Valid():
-			bad("tipoDoc", ViolationUnknownCode, fmt.Sprintf("%q is not a code of §1.3.7", clip(string(q.DocumentType))))
+			bad("tipoDoc", CodeUnknownCode, fmt.Sprintf("%q is not a code of §1.3.7", clip(string(q.DocumentType))))
 		case q.Class != "" && q.DocumentType.Class() != q.Class:
-			bad("tipoDoc", ViolationClassMismatch, fmt.Sprintf("%s is of class %s, not %s", q.DocumentType, q.DocumentType.Class(), q.Class))
+			bad("tipoDoc", CodeClassMismatch, fmt.Sprintf("%s is of class %s, not %s", q.DocumentType, q.DocumentType.Class(), q.Class))
 		}
 		req.TipoDoc = ptr(gen.TipoDocType(q.DocumentType))
 	}
 	if q.ValidationCode != "" {
 		if len(q.ValidationCode) < series.MinValidationCodeLen {
-			bad("codValidacaoSerie", ViolationTooShort, fmt.Sprintf("at least %d characters", series.MinValidationCodeLen))
+			bad("codValidacaoSerie", CodeTooShort, fmt.Sprintf("at least %d characters", series.MinValidationCodeLen))
 		}
 		req.CodValidacaoSerie = ptr(gen.CodValidacaoSerieType(q.ValidationCode))
 	}
@@ -552,23 +552,23 @@ func queryRequest(q SeriesQuery) (*gen.ConsultarSeries, error) {
 			continue
 		}
 		if !d.date.Valid() {
-			bad(d.field, ViolationFormat, fmt.Sprintf("%s is not a calendar date", d.date))
+			bad(d.field, CodeFormat, fmt.Sprintf("%s is not a calendar date", d.date))
 			continue
 		}
 		*d.dst = xsdDate(d.date)
 	}
 	if !q.RegisteredFrom.IsZero() && !q.RegisteredTo.IsZero() && q.RegisteredTo.Before(q.RegisteredFrom) {
-		bad("dataRegistoAte", ViolationBeforeStart, fmt.Sprintf("%s is before dataRegistoDe %s (AT code 4048)", q.RegisteredTo, q.RegisteredFrom))
+		bad("dataRegistoAte", CodeBeforeStart, fmt.Sprintf("%s is before dataRegistoDe %s (AT code 4048)", q.RegisteredTo, q.RegisteredFrom))
 	}
 	if q.Status != "" {
 		if !q.Status.Valid() {
-			bad("estado", ViolationUnknownCode, fmt.Sprintf("%q is not A, N or F", clip(string(q.Status))))
+			bad("estado", CodeUnknownCode, fmt.Sprintf("%q is not A, N or F", clip(string(q.Status))))
 		}
 		req.Estado = ptr(gen.EstadoType(q.Status))
 	}
 	if q.ProcessingMeans != "" {
 		if !q.ProcessingMeans.Valid() {
-			bad("meioProcessamento", ViolationUnknownCode, fmt.Sprintf("%q is not PI, PF or OM", clip(string(q.ProcessingMeans))))
+			bad("meioProcessamento", CodeUnknownCode, fmt.Sprintf("%q is not PI, PF or OM", clip(string(q.ProcessingMeans))))
 		}
 		req.MeioProcessamento = ptr(gen.MeioProcessamentoType(q.ProcessingMeans))
 	}

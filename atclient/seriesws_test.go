@@ -129,11 +129,11 @@ func TestRegisterChecksBeforeSending(t *testing.T) {
 	s := e.register(t, "A", series.DocumentTypeFT, 1)
 	_, err = e.client.RegisterSeries(testCtx(t), s)
 	require.ErrorIs(t, err, ErrInvalid, "already has a validation code")
-	assert.True(t, violation.Has(err, ViolationAlreadyRegistered))
+	assert.True(t, violation.Has(err, CodeAlreadyRegistered))
 	_, err = e.client.FinalizeSeries(testCtx(t), s, series.Number{}, "")
 	var ve *violation.Error
 	require.ErrorAs(t, err, &ve)
-	assert.True(t, ve.HasAt("seqUltimoDocEmitido", ViolationOutOfRange), "%v", err)
+	assert.True(t, ve.HasAt("seqUltimoDocEmitido", CodeOutOfRange), "%v", err)
 	for _, c := range ve.Codes() {
 		assert.True(t, Codes.Valid(c), "%s in the catalogue", c)
 	}

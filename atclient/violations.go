@@ -12,30 +12,30 @@ var ErrInvalid = violation.ErrInvalid
 // Violation codes: stable names callers may switch on. A violation's
 // Message is for people and may change; its Code and Path do not.
 const (
-	ViolationRequired          violation.Code = "ATCLIENT-REQUIRED"
-	ViolationTooLong           violation.Code = "ATCLIENT-TOO-LONG"
-	ViolationTooShort          violation.Code = "ATCLIENT-TOO-SHORT"
-	ViolationIdentifier        violation.Code = "ATCLIENT-IDENTIFIER"
-	ViolationUnknownCode       violation.Code = "ATCLIENT-UNKNOWN-CODE"
-	ViolationClassMismatch     violation.Code = "ATCLIENT-CLASS-MISMATCH"
-	ViolationOutOfRange        violation.Code = "ATCLIENT-OUT-OF-RANGE"
-	ViolationFormat            violation.Code = "ATCLIENT-FORMAT"
-	ViolationBeforeStart       violation.Code = "ATCLIENT-BEFORE-START"
-	ViolationAlreadyRegistered violation.Code = "ATCLIENT-ALREADY-REGISTERED"
+	CodeRequired          violation.Code = "ATCLIENT-REQUIRED"
+	CodeTooLong           violation.Code = "ATCLIENT-TOO-LONG"
+	CodeTooShort          violation.Code = "ATCLIENT-TOO-SHORT"
+	CodeIdentifier        violation.Code = "ATCLIENT-IDENTIFIER"
+	CodeUnknownCode       violation.Code = "ATCLIENT-UNKNOWN-CODE"
+	CodeClassMismatch     violation.Code = "ATCLIENT-CLASS-MISMATCH"
+	CodeOutOfRange        violation.Code = "ATCLIENT-OUT-OF-RANGE"
+	CodeFormat            violation.Code = "ATCLIENT-FORMAT"
+	CodeBeforeStart       violation.Code = "ATCLIENT-BEFORE-START"
+	CodeAlreadyRegistered violation.Code = "ATCLIENT-ALREADY-REGISTERED"
 )
 
 // Codes is the catalogue of the violation codes of this package.
 var Codes = violation.NewCatalogue(
-	violation.Entry{Code: ViolationRequired, Description: "a field AT requires is missing"},
-	violation.Entry{Code: ViolationTooLong, Description: "more characters than the WSDL allows"},
-	violation.Entry{Code: ViolationTooShort, Description: "fewer characters than the WSDL allows"},
-	violation.Entry{Code: ViolationIdentifier, Description: "not a series identifier of the manual (§1.3.2)"},
-	violation.Entry{Code: ViolationUnknownCode, Description: "not a code of the series manual's tables (§1.3)"},
-	violation.Entry{Code: ViolationClassMismatch, Description: "the document type is not of the class given (§1.3.6, §1.3.7)"},
-	violation.Entry{Code: ViolationOutOfRange, Description: "a sequence number that is not 1 to 25 digits"},
-	violation.Entry{Code: ViolationFormat, Description: "not a calendar date"},
-	violation.Entry{Code: ViolationBeforeStart, Description: "the end of a date range before its start (AT code 4048)"},
-	violation.Entry{Code: ViolationAlreadyRegistered, Description: "the series already has AT's validation code"},
+	violation.Entry{Code: CodeRequired, Description: "a field AT requires is missing"},
+	violation.Entry{Code: CodeTooLong, Description: "more characters than the WSDL allows"},
+	violation.Entry{Code: CodeTooShort, Description: "fewer characters than the WSDL allows"},
+	violation.Entry{Code: CodeIdentifier, Description: "not a series identifier of the manual (§1.3.2)"},
+	violation.Entry{Code: CodeUnknownCode, Description: "not a code of the series manual's tables (§1.3)"},
+	violation.Entry{Code: CodeClassMismatch, Description: "the document type is not of the class given (§1.3.6, §1.3.7)"},
+	violation.Entry{Code: CodeOutOfRange, Description: "a sequence number that is not 1 to 25 digits"},
+	violation.Entry{Code: CodeFormat, Description: "not a calendar date"},
+	violation.Entry{Code: CodeBeforeStart, Description: "the end of a date range before its start (AT code 4048)"},
+	violation.Entry{Code: CodeAlreadyRegistered, Description: "the series already has AT's validation code"},
 )
 
 // subject names this package's validation errors.

@@ -26,30 +26,30 @@ var ErrInvalid = violation.ErrInvalid
 
 // Violation codes: stable names callers may switch on.
 const (
-	ViolationRequired           violation.Code = "ISSUING-REQUIRED"
-	ViolationDate               violation.Code = "ISSUING-DATE"
-	ViolationGrossTotalNegative violation.Code = "ISSUING-GROSSTOTAL-NEGATIVE"
-	ViolationGrossTotalScale    violation.Code = "ISSUING-GROSSTOTAL-SCALE"
-	ViolationGrossTotalDigits   violation.Code = "ISSUING-GROSSTOTAL-DIGITS"
-	ViolationQR                 violation.Code = "ISSUING-QR"
-	ViolationIssuerNIF          violation.Code = "ISSUING-ISSUER-NIF"
-	ViolationCertificate        violation.Code = "ISSUING-CERTIFICATE"
-	ViolationKeySize            violation.Code = "ISSUING-KEY-SIZE"
-	ViolationFirstNumber        violation.Code = "ISSUING-FIRST-NUMBER"
+	CodeRequired           violation.Code = "ISSUING-REQUIRED"
+	CodeDate               violation.Code = "ISSUING-DATE"
+	CodeGrossTotalNegative violation.Code = "ISSUING-GROSSTOTAL-NEGATIVE"
+	CodeGrossTotalScale    violation.Code = "ISSUING-GROSSTOTAL-SCALE"
+	CodeGrossTotalDigits   violation.Code = "ISSUING-GROSSTOTAL-DIGITS"
+	CodeQR                 violation.Code = "ISSUING-QR"
+	CodeIssuerNIF          violation.Code = "ISSUING-ISSUER-NIF"
+	CodeCertificate        violation.Code = "ISSUING-CERTIFICATE"
+	CodeKeySize            violation.Code = "ISSUING-KEY-SIZE"
+	CodeFirstNumber        violation.Code = "ISSUING-FIRST-NUMBER"
 )
 
 // Codes is the catalogue of the violation codes of this package.
 var Codes = violation.NewCatalogue(
-	violation.Entry{Code: ViolationRequired, Description: "a required value is missing: the draft's date, New's signer, store or clock"},
-	violation.Entry{Code: ViolationDate, Description: "the document date is not a calendar date with a four-digit year (SAF-T xs:date, the signed message)"},
-	violation.Entry{Code: ViolationGrossTotalNegative, Description: "GrossTotal is negative (SAF-T SAFmonetaryType, min 0.00)"},
-	violation.Entry{Code: ViolationGrossTotalScale, Description: "GrossTotal has more than 2 decimals: it would be signed rounded, and the SAF-T file would refuse it (Despacho 8632/2014 §2.6.7)"},
-	violation.Entry{Code: ViolationGrossTotalDigits, Description: "GrossTotal has more integer digits than the signature message holds"},
-	violation.Entry{Code: ViolationQR, Description: "the draft's QR code message breaks a rule of the QR code specification (Portaria 195/2020)"},
-	violation.Entry{Code: ViolationIssuerNIF, Description: "the issuer's NIF is not a valid Portuguese tax number (QR field A, SAF-T TaxRegistrationNumber)"},
-	violation.Entry{Code: ViolationCertificate, Description: "the program's certificate number is not 1 to 4 digits (Despacho 8632/2014 §2.2.3, QR field R)"},
-	violation.Entry{Code: ViolationKeySize, Description: "the signer's key is not of 1024 bits: its signatures do not fit SAF-T Hash (172 characters)"},
-	violation.Entry{Code: ViolationFirstNumber, Description: "the series' first number is beyond what a document number can carry"},
+	violation.Entry{Code: CodeRequired, Description: "a required value is missing: the draft's date, New's signer, store or clock"},
+	violation.Entry{Code: CodeDate, Description: "the document date is not a calendar date with a four-digit year (SAF-T xs:date, the signed message)"},
+	violation.Entry{Code: CodeGrossTotalNegative, Description: "GrossTotal is negative (SAF-T SAFmonetaryType, min 0.00)"},
+	violation.Entry{Code: CodeGrossTotalScale, Description: "GrossTotal has more than 2 decimals: it would be signed rounded, and the SAF-T file would refuse it (Despacho 8632/2014 §2.6.7)"},
+	violation.Entry{Code: CodeGrossTotalDigits, Description: "GrossTotal has more integer digits than the signature message holds"},
+	violation.Entry{Code: CodeQR, Description: "the draft's QR code message breaks a rule of the QR code specification (Portaria 195/2020)"},
+	violation.Entry{Code: CodeIssuerNIF, Description: "the issuer's NIF is not a valid Portuguese tax number (QR field A, SAF-T TaxRegistrationNumber)"},
+	violation.Entry{Code: CodeCertificate, Description: "the program's certificate number is not 1 to 4 digits (Despacho 8632/2014 §2.2.3, QR field R)"},
+	violation.Entry{Code: CodeKeySize, Description: "the signer's key is not of 1024 bits: its signatures do not fit SAF-T Hash (172 characters)"},
+	violation.Entry{Code: CodeFirstNumber, Description: "the series' first number is beyond what a document number can carry"},
 )
 
 // subject names this package's validation errors.

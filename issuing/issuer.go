@@ -103,24 +103,24 @@ func New(issuerNIF, certificate string, signer *certify.Signer, store Store, opt
 	}
 	var vs violation.List
 	if err := nif.Validate(issuerNIF); err != nil {
-		vs.Add("issuerNIF", ViolationIssuerNIF, "issuer NIF %q: %v", issuerNIF, err)
+		vs.Add("issuerNIF", CodeIssuerNIF, "issuer NIF %q: %v", issuerNIF, err)
 	}
 	// The QR code's field R holds at most 4 digits (Especificações Técnicas
 	// Código QR §4), the printed mention the same number.
 	if _, err := certify.IssuedMention(certificate); err != nil || len(certificate) > 4 {
-		vs.Add("certificate", ViolationCertificate, "certificate number %q must be the 1 to 4 digits AT assigned to the program", certificate)
+		vs.Add("certificate", CodeCertificate, "certificate number %q must be the 1 to 4 digits AT assigned to the program", certificate)
 	}
 	if signer == nil {
-		vs.Add("signer", ViolationRequired, "signer is required")
+		vs.Add("signer", CodeRequired, "signer is required")
 	} else if signer.Bits() != certify.KeyBits {
 		// SAF-T Hash holds 172 characters, a 1024-bit signature in base64.
-		vs.Add("signer", ViolationKeySize, "the signer's key has %d bits: SAF-T Hash holds the %d-character signature of a %d-bit key (Despacho 8632/2014 §6.2)", signer.Bits(), certify.HashLen, certify.KeyBits)
+		vs.Add("signer", CodeKeySize, "the signer's key has %d bits: SAF-T Hash holds the %d-character signature of a %d-bit key (Despacho 8632/2014 §6.2)", signer.Bits(), certify.HashLen, certify.KeyBits)
 	}
 	if store == nil {
-		vs.Add("store", ViolationRequired, "store is required")
+		vs.Add("store", CodeRequired, "store is required")
 	}
 	if i.now == nil {
-		vs.Add("WithClock", ViolationRequired, "the clock is nil")
+		vs.Add("WithClock", CodeRequired, "the clock is nil")
 	}
 	if err := vs.Err(subject); err != nil {
 		return nil, err
@@ -169,7 +169,7 @@ func (i *Issuer) Issue(ctx context.Context, s series.Series, d Draft) (Document,
 			first, ok := s.FirstNumber.Uint64()
 			if !ok {
 				var vs violation.List
-				vs.Add("FirstNumber", ViolationFirstNumber, "series %s: first number %s is beyond what the signature chain numbers", s.ID, s.FirstNumber)
+				vs.Add("FirstNumber", CodeFirstNumber, "series %s: first number %s is beyond what the signature chain numbers", s.ID, s.FirstNumber)
 				return Document{}, vs.Err(subject)
 			}
 			l.chain, l.last = certify.Chain{}, first-1
@@ -245,7 +245,7 @@ func checkSeries(s series.Series) error {
 	}
 	if strings.TrimSpace(s.ID) == "" {
 		var vs violation.List
-		vs.Add("ID", ViolationRequired, "series identifier is empty")
+		vs.Add("ID", CodeRequired, "series identifier is empty")
 		return vs.Err(subject)
 	}
 	return nil
@@ -275,20 +275,20 @@ func (i *Issuer) checkDraft(s series.Series, d Draft) error {
 	var vs violation.List
 	switch {
 	case d.Date.IsZero():
-		vs.Add("Date", ViolationRequired, "the document date is required")
+		vs.Add("Date", CodeRequired, "the document date is required")
 	case !d.Date.Valid():
-		vs.Add("Date", ViolationDate, "%s is not a calendar date with a four-digit year", d.Date)
+		vs.Add("Date", CodeDate, "%s is not a calendar date with a four-digit year", d.Date)
 	}
 	g := d.GrossTotal
 	if g.IsNegative() {
-		vs.Add("GrossTotal", ViolationGrossTotalNegative, "GrossTotal %s is negative (SAF-T SAFmonetaryType, min 0.00)", g)
+		vs.Add("GrossTotal", CodeGrossTotalNegative, "GrossTotal %s is negative (SAF-T SAFmonetaryType, min 0.00)", g)
 	}
 	// Trailing zeros (123.450) are harmless: the value has 2 decimals.
 	if g.Exponent() < -2 && !g.Equal(g.Round(2)) {
-		vs.Add("GrossTotal", ViolationGrossTotalScale, "GrossTotal %s has more than 2 decimals: the document would be signed with it rounded, and the SAF-T file refuses it (Despacho 8632/2014 §2.6.7); round it before issuing", g)
+		vs.Add("GrossTotal", CodeGrossTotalScale, "GrossTotal %s has more than 2 decimals: the document would be signed with it rounded, and the SAF-T file refuses it (Despacho 8632/2014 §2.6.7); round it before issuing", g)
 	}
 	if int64(g.NumDigits())+int64(g.Exponent()) > maxGrossTotalDigits {
-		vs.Add("GrossTotal", ViolationGrossTotalDigits, "GrossTotal has more than %d integer digits", maxGrossTotalDigits)
+		vs.Add("GrossTotal", CodeGrossTotalDigits, "GrossTotal has more than %d integer digits", maxGrossTotalDigits)
 	}
 	if d.QR != nil {
 		i.checkQR(s, d, &vs)
@@ -322,6 +322,6 @@ func (i *Issuer) checkQR(s series.Series, d Draft, vs *violation.List) {
 		if issuerFilled[v.Path] || (v.Path == "O" && grossReported) {
 			continue
 		}
-		vs.Add("QR."+v.Path, ViolationQR, "%s: %s", v.Code, v.Message)
+		vs.Add("QR."+v.Path, CodeQR, "%s: %s", v.Code, v.Message)
 	}
 }

@@ -372,17 +372,17 @@ func TestIssueRefusesDraft(t *testing.T) {
 		d    Draft
 		want []at
 	}{
-		{"no date", Draft{GrossTotal: decimal.NewFromInt(1)}, []at{{"Date", ViolationRequired}}},
-		{"not a calendar date", Draft{Date: civil.Date{Year: 2026, Month: 2, Day: 30}, GrossTotal: decimal.NewFromInt(1)}, []at{{"Date", ViolationDate}}},
-		{"five-digit year", Draft{Date: civil.Date{Year: 20260, Month: 2, Day: 3}, GrossTotal: decimal.NewFromInt(1)}, []at{{"Date", ViolationDate}}},
-		{"negative", draft("-1.00"), []at{{"GrossTotal", ViolationGrossTotalNegative}}},
-		{"three decimals", draft("123.455"), []at{{"GrossTotal", ViolationGrossTotalScale}}},
-		{"a tenth of a cent", draft("0.001"), []at{{"GrossTotal", ViolationGrossTotalScale}}},
-		{"31 integer digits", draft("1" + strings.Repeat("0", 30)), []at{{"GrossTotal", ViolationGrossTotalDigits}}},
-		{"QR buyer NIF", withQR(draft("123.00"), badBuyer), []at{{"QR.B", ViolationQR}}},
-		{"three decimals with a QR code: reported once", withQR(draft("123.001"), goodQR), []at{{"GrossTotal", ViolationGrossTotalScale}}},
+		{"no date", Draft{GrossTotal: decimal.NewFromInt(1)}, []at{{"Date", CodeRequired}}},
+		{"not a calendar date", Draft{Date: civil.Date{Year: 2026, Month: 2, Day: 30}, GrossTotal: decimal.NewFromInt(1)}, []at{{"Date", CodeDate}}},
+		{"five-digit year", Draft{Date: civil.Date{Year: 20260, Month: 2, Day: 3}, GrossTotal: decimal.NewFromInt(1)}, []at{{"Date", CodeDate}}},
+		{"negative", draft("-1.00"), []at{{"GrossTotal", CodeGrossTotalNegative}}},
+		{"three decimals", draft("123.455"), []at{{"GrossTotal", CodeGrossTotalScale}}},
+		{"a tenth of a cent", draft("0.001"), []at{{"GrossTotal", CodeGrossTotalScale}}},
+		{"31 integer digits", draft("1" + strings.Repeat("0", 30)), []at{{"GrossTotal", CodeGrossTotalDigits}}},
+		{"QR buyer NIF", withQR(draft("123.00"), badBuyer), []at{{"QR.B", CodeQR}}},
+		{"three decimals with a QR code: reported once", withQR(draft("123.001"), goodQR), []at{{"GrossTotal", CodeGrossTotalScale}}},
 		{"all at once", withQR(Draft{GrossTotal: decimal.RequireFromString("-0.005")}, badBuyer), []at{
-			{"Date", ViolationRequired}, {"GrossTotal", ViolationGrossTotalNegative}, {"GrossTotal", ViolationGrossTotalScale}, {"QR.B", ViolationQR}}},
+			{"Date", CodeRequired}, {"GrossTotal", CodeGrossTotalNegative}, {"GrossTotal", CodeGrossTotalScale}, {"QR.B", CodeQR}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -429,7 +429,7 @@ func TestIssuedDocumentsVerify(t *testing.T) {
 func TestNewRefuses(t *testing.T) {
 	_, err := New(testNIF, testCertificate, nil, NewMemoryStore())
 	require.ErrorIs(t, err, ErrInvalid)
-	assert.True(t, violation.Has(err, ViolationRequired))
+	assert.True(t, violation.Has(err, CodeRequired))
 	assert.ErrorContains(t, err, "signer is required")
 	_, err = New(testNIF, testCertificate, signer(t), nil)
 	assert.ErrorContains(t, err, "store is required")
@@ -455,5 +455,5 @@ func TestNewRefuses(t *testing.T) {
 	big, err := certify.NewSigner(k2048, 1)
 	require.NoError(t, err)
 	_, err = New(testNIF, testCertificate, big, NewMemoryStore())
-	assert.True(t, violation.Has(err, ViolationKeySize), "%v", err)
+	assert.True(t, violation.Has(err, CodeKeySize), "%v", err)
 }

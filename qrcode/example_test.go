@@ -154,7 +154,7 @@ func ExampleDocument_Validate() {
 	err := doc.Validate()
 	var ve *violation.Error
 	if errors.As(err, &ve) {
-		fmt.Println(len(ve.Violations), ve.HasAt("B", qrcode.RuleRequired), ve.HasAt("A", qrcode.RuleNIF))
+		fmt.Println(len(ve.Violations), ve.HasAt("B", qrcode.CodeRequired), ve.HasAt("A", qrcode.CodeNIF))
 	}
 	// Output:
 	// 10 true false
@@ -177,7 +177,7 @@ func ExampleParse_hasAt() {
 	_, err := qrcode.Parse("A:500000000")
 	var ve *violation.Error
 	if errors.As(err, &ve) {
-		fmt.Println(ve.HasAt("O", qrcode.RuleRequired))
+		fmt.Println(ve.HasAt("O", qrcode.CodeRequired))
 	}
 	// Output: true
 }

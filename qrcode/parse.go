@@ -30,30 +30,30 @@ func Parse(msg string) (Document, error) {
 		seen = map[string]bool{}
 	)
 	if msg == "" {
-		vs.add("", RuleSyntax, "empty message")
+		vs.add("", CodeSyntax, "empty message")
 		return d, vs.err()
 	}
 	for i, part := range strings.Split(msg, "*") {
 		colon := strings.IndexByte(part, ':')
 		if colon < 0 {
-			vs.add("", RuleSyntax, "part %d %q is not \"code:value\"", i+1, clip(part))
+			vs.add("", CodeSyntax, "part %d %q is not \"code:value\"", i+1, clip(part))
 			continue
 		}
 		code, value := part[:colon], part[colon+1:]
 		if trimmed := strings.TrimSpace(code); trimmed != code {
-			vs.add(trimmed, RuleSpaces, "part %d: code %q has spaces around it", i+1, clip(code))
+			vs.add(trimmed, CodeSpaces, "part %d: code %q has spaces around it", i+1, clip(code))
 			continue
 		}
 		pos, known := position[code]
 		switch {
 		case !known:
-			vs.add("", RuleUnknown, "part %d: field code %q is not in the table of §4", i+1, clip(code))
+			vs.add("", CodeUnknown, "part %d: field code %q is not in the table of §4", i+1, clip(code))
 			continue
 		case seen[code]:
-			vs.add(code, RuleDuplicate, "field %s appears more than once", code)
+			vs.add(code, CodeDuplicate, "field %s appears more than once", code)
 			continue
 		case pos < last:
-			vs.add(code, RuleOrder, "field %s comes after field %s", code, table[last].code)
+			vs.add(code, CodeOrder, "field %s comes after field %s", code, table[last].code)
 		}
 		seen[code] = true
 		if pos > last {
@@ -64,7 +64,7 @@ func Parse(msg string) (Document, error) {
 	// Mandatory money fields have no "missing" value in the Document.
 	for _, code := range []string{"N", "O"} {
 		if !seen[code] {
-			vs.add(code, RuleRequired, "mandatory field is missing")
+			vs.add(code, CodeRequired, "mandatory field is missing")
 		}
 	}
 	d.validate(&vs)
@@ -90,7 +90,7 @@ func (d *Document) set(vs *violations, code, value string) {
 			return // validate reports the missing date
 		}
 		if !compactDateRaw.MatchString(value) {
-			vs.add("F", RuleFormat, "date %q is not YYYYMMDD", clip(value))
+			vs.add("F", CodeFormat, "date %q is not YYYYMMDD", clip(value))
 			vs.mute("F")
 			return
 		}
@@ -99,7 +99,7 @@ func (d *Document) set(vs *violations, code, value string) {
 		day, _ := strconv.Atoi(value[6:])
 		d.Date = civil.Date{Year: y, Month: time.Month(m), Day: day}
 		if !d.Date.Valid() {
-			vs.add("F", RuleFormat, "date %q is not a calendar date", value)
+			vs.add("F", CodeFormat, "date %q is not a calendar date", value)
 			vs.mute("F")
 		}
 	case "G":
@@ -122,7 +122,7 @@ func (d *Document) set(vs *violations, code, value string) {
 		d.CertificateNumber = value
 	case "S":
 		if value == "" {
-			vs.add("S", RuleEmpty, "optional field is present without a value")
+			vs.add("S", CodeEmpty, "optional field is present without a value")
 			vs.mute("S")
 			return
 		}
@@ -133,7 +133,7 @@ func (d *Document) set(vs *violations, code, value string) {
 			s.Region = value
 			if value == "" {
 				// Keep the block, report the empty region once here.
-				vs.add(code, RuleEmpty, "fiscal space code is present without a value")
+				vs.add(code, CodeEmpty, "fiscal space code is present without a value")
 				vs.mute(code)
 			}
 			return
@@ -171,15 +171,15 @@ func parseMoney(vs *violations, code, value string) decimal.NullDecimal {
 		if err == nil {
 			return Amount(d)
 		}
-		vs.add(code, RuleFormat, "amount %q: %v", clip(value), err)
+		vs.add(code, CodeFormat, "amount %q: %v", clip(value), err)
 	case value == "":
-		vs.add(code, RuleEmpty, "optional field is present without a value")
+		vs.add(code, CodeEmpty, "optional field is present without a value")
 	case strings.HasPrefix(value, "-"):
-		vs.add(code, RuleNegative, "amount %q is negative", clip(value))
+		vs.add(code, CodeNegative, "amount %q is negative", clip(value))
 	case numberPattern.MatchString(value) && !hasLeadingZero(value):
-		vs.add(code, RuleDecimals, "amount %q must have \".\" and exactly two decimals", clip(value))
+		vs.add(code, CodeDecimals, "amount %q must have \".\" and exactly two decimals", clip(value))
 	default:
-		vs.add(code, RuleFormat, "amount %q is not digits, \".\", two decimals (no leading zeros, no thousands separator)", clip(value))
+		vs.add(code, CodeFormat, "amount %q is not digits, \".\", two decimals (no leading zeros, no thousands separator)", clip(value))
 	}
 	vs.mute(code)
 	return present

@@ -31,35 +31,35 @@ func (d Document) Validate() error {
 func (d Document) validate(vs *violations) {
 	if checkText(vs, "A", d.IssuerNIF) {
 		if err := nif.Validate(d.IssuerNIF); err != nil {
-			vs.add("A", RuleNIF, "issuer NIF %q: %s", d.IssuerNIF, detail(err))
+			vs.add("A", CodeNIF, "issuer NIF %q: %s", d.IssuerNIF, detail(err))
 		}
 	}
 	if checkText(vs, "B", d.BuyerTaxID) && d.BuyerCountry == "PT" {
 		// A Portuguese buyer is identified by a NIF; a foreign buyer's tax
 		// id has no common format (SAF-T CustomerTaxID, up to 30 chars).
 		if err := nif.Validate(d.BuyerTaxID); err != nil {
-			vs.add("B", RuleNIF, "buyer NIF %q with country PT: %s", d.BuyerTaxID, detail(err))
+			vs.add("B", CodeNIF, "buyer NIF %q with country PT: %s", d.BuyerTaxID, detail(err))
 		}
 	}
 	if checkText(vs, "C", d.BuyerCountry) && !countries[d.BuyerCountry] && d.BuyerCountry != CountryUnknown {
-		vs.add("C", RuleCode, "%q is not a SAF-T Customer Country (ISO 3166-1 alpha-2 or %q)", d.BuyerCountry, CountryUnknown)
+		vs.add("C", CodeCode, "%q is not a SAF-T Customer Country (ISO 3166-1 alpha-2 or %q)", d.BuyerCountry, CountryUnknown)
 	}
 	if checkText(vs, "D", d.DocumentType) && !documentTypes[d.DocumentType] {
-		vs.add("D", RuleCode, "%q is not a SAF-T document type", d.DocumentType)
+		vs.add("D", CodeCode, "%q is not a SAF-T document type", d.DocumentType)
 	}
 	if checkText(vs, "E", d.DocumentStatus) && !documentStatuses[d.DocumentStatus] {
-		vs.add("E", RuleCode, "%q is not a SAF-T document status (N, S, A, R, F, T)", d.DocumentStatus)
+		vs.add("E", CodeCode, "%q is not a SAF-T document status (N, S, A, R, F, T)", d.DocumentStatus)
 	}
 	switch {
 	case d.Date.IsZero():
-		vs.add("F", RuleRequired, "document date is missing")
+		vs.add("F", CodeRequired, "document date is missing")
 	case !d.Date.Valid():
-		vs.add("F", RuleFormat, "%s is not a calendar date with a 4-digit year", d.Date)
+		vs.add("F", CodeFormat, "%s is not a calendar date with a 4-digit year", d.Date)
 	}
 	var sequence string // G's sequential number
 	if checkText(vs, "G", d.DocumentNumber) {
 		if m := documentNumberPattern.FindStringSubmatch(d.DocumentNumber); m == nil {
-			vs.add("G", RuleFormat, "%q is not \"TYPE SERIES/NUMBER\" (SAF-T InvoiceNo pattern)", d.DocumentNumber)
+			vs.add("G", CodeFormat, "%q is not \"TYPE SERIES/NUMBER\" (SAF-T InvoiceNo pattern)", d.DocumentNumber)
 		} else {
 			sequence = m[1]
 		}
@@ -70,11 +70,11 @@ func (d Document) validate(vs *violations) {
 		a, err := atcud.Parse(d.ATCUD)
 		switch {
 		case strings.HasPrefix(d.ATCUD, atcud.LabelPrefix):
-			vs.add("H", RuleATCUD, "%q carries the printed label %q", clip(d.ATCUD), atcud.LabelPrefix)
+			vs.add("H", CodeATCUD, "%q carries the printed label %q", clip(d.ATCUD), atcud.LabelPrefix)
 		case err != nil:
-			vs.add("H", RuleATCUD, "%q: %s", clip(d.ATCUD), detail(err))
+			vs.add("H", CodeATCUD, "%q: %s", clip(d.ATCUD), detail(err))
 		case !a.IsLegacy() && sequence != "" && a.Number() != sequence:
-			vs.add("H", RuleATCUDNumber, "ATCUD number %q is not the number %q of G", a.Number(), sequence)
+			vs.add("H", CodeATCUDNumber, "ATCUD number %q is not the number %q of G", a.Number(), sequence)
 		}
 	}
 
@@ -87,10 +87,10 @@ func (d Document) validate(vs *violations) {
 	checkMoney(vs, "P", d.WithholdingTax)
 
 	if checkText(vs, "Q", d.Hash) && d.Hash != Unsigned && !hashPattern.MatchString(d.Hash) {
-		vs.add("Q", RuleFormat, "%q is not 4 characters of a base64 signature nor %q", d.Hash, Unsigned)
+		vs.add("Q", CodeFormat, "%q is not 4 characters of a base64 signature nor %q", d.Hash, Unsigned)
 	}
 	if checkText(vs, "R", d.CertificateNumber) && !certificatePattern.MatchString(d.CertificateNumber) {
-		vs.add("R", RuleFormat, "certificate number %q is not 1 to 4 digits", d.CertificateNumber)
+		vs.add("R", CodeFormat, "certificate number %q is not 1 to 4 digits", d.CertificateNumber)
 	}
 	d.validateOtherInfo(vs)
 }
@@ -107,24 +107,24 @@ func (d Document) validateSpaces(vs *violations) {
 		switch {
 		case s.Region == "":
 			// A J or K block with amounts but no region, or no I1 at all.
-			vs.add(code, RuleRequired, "fiscal space %s has no region", letter)
+			vs.add(code, CodeRequired, "fiscal space %s has no region", letter)
 		case s.Region == RegionNoVATRate && letter == "I":
 			for j, a := range s.amounts() {
 				if a.Valid {
-					vs.add(code, RuleNoVATRate, "I1:0 (document without VAT rate) with amount I%d", j+2)
+					vs.add(code, CodeNoVATRate, "I1:0 (document without VAT rate) with amount I%d", j+2)
 				}
 			}
 			if invoiceOnlyTypes[d.DocumentType] {
-				vs.add(code, RuleNoVATRate, "I1:0 is for documents of SAF-T tables 4.2-4.4, not for type %s (table 4.1)", d.DocumentType)
+				vs.add(code, CodeNoVATRate, "I1:0 is for documents of SAF-T tables 4.2-4.4, not for type %s (table 4.1)", d.DocumentType)
 			}
 			if d.FiscalSpaceJ != nil || d.FiscalSpaceK != nil {
-				vs.add(code, RuleNoVATRate, "I1:0 (document without VAT rate) with other fiscal spaces")
+				vs.add(code, CodeNoVATRate, "I1:0 (document without VAT rate) with other fiscal spaces")
 			}
 		default:
 			if checkText(vs, code, s.Region) && !isTaxRegion(s.Region) {
-				vs.add(code, RuleCode, "%q is not a SAF-T TaxCountryRegion", s.Region)
+				vs.add(code, CodeCode, "%q is not a SAF-T TaxCountryRegion", s.Region)
 			} else if prev, dup := seen[s.Region]; dup {
-				vs.add(code, RuleRegion, "region %q already in fiscal space %s", s.Region, prev)
+				vs.add(code, CodeRegion, "region %q already in fiscal space %s", s.Region, prev)
 			}
 			seen[s.Region] = letter
 		}
@@ -150,10 +150,10 @@ func (d Document) validateOtherInfo(vs *violations) {
 	}
 	for i, part := range d.OtherInfo {
 		if strings.Contains(part, ";") {
-			vs.add("S", RuleFormat, "part %d %q contains the part separator \";\"", i+1, part)
+			vs.add("S", CodeFormat, "part %d %q contains the part separator \";\"", i+1, part)
 		}
 		if strings.TrimSpace(part) != part {
-			vs.add("S", RuleSpaces, "part %d %q has spaces around it (§3 j: joined by \";\" without spaces)", i+1, part)
+			vs.add("S", CodeSpaces, "part %d %q has spaces around it (§3 j: joined by \";\" without spaces)", i+1, part)
 		}
 	}
 	joined := strings.Join(d.OtherInfo, ";")
@@ -168,27 +168,27 @@ func checkText(vs *violations, code, value string) bool {
 	f := spec(code)
 	if value == "" {
 		if f.mandatory {
-			vs.add(code, RuleRequired, "mandatory field is missing")
+			vs.add(code, CodeRequired, "mandatory field is missing")
 		} else {
-			vs.add(code, RuleEmpty, "optional field is present without a value")
+			vs.add(code, CodeEmpty, "optional field is present without a value")
 		}
 		return false
 	}
 	ok := true
 	if n := utf8.RuneCountInString(value); n > f.maxLength {
-		vs.add(code, RuleMaxLength, "%d characters, maximum %d", n, f.maxLength)
+		vs.add(code, CodeMaxLength, "%d characters, maximum %d", n, f.maxLength)
 		ok = false
 	}
 	if strings.Contains(value, "*") {
-		vs.add(code, RuleAsterisk, "value contains the field separator \"*\"")
+		vs.add(code, CodeAsterisk, "value contains the field separator \"*\"")
 		ok = false
 	}
 	if strings.TrimSpace(value) != value {
-		vs.add(code, RuleSpaces, "value %q has leading or trailing spaces", value)
+		vs.add(code, CodeSpaces, "value %q has leading or trailing spaces", value)
 		ok = false
 	}
 	if !utf8.ValidString(value) {
-		vs.add(code, RuleFormat, "value is not valid UTF-8")
+		vs.add(code, CodeFormat, "value is not valid UTF-8")
 		ok = false
 	}
 	return ok
@@ -203,16 +203,16 @@ func checkMoney(vs *violations, code string, v decimal.NullDecimal) {
 	}
 	d := v.Decimal
 	if d.IsNegative() {
-		vs.add(code, RuleNegative, "amount %s is negative", d.String())
+		vs.add(code, CodeNegative, "amount %s is negative", d.String())
 	}
 	if d.Exponent() < -2 && !d.Equal(d.Truncate(2)) {
-		vs.add(code, RuleDecimals, "amount %s has more than two decimals", d.String())
+		vs.add(code, CodeDecimals, "amount %s has more than two decimals", d.String())
 		return
 	}
 	// With two decimals, 16 characters hold up to 13 integer digits.
 	if !d.Abs().LessThan(moneyLimit) {
 		s := d.StringFixed(2)
-		vs.add(code, RuleMaxLength, "amount %s has %d characters, maximum %d", s, len(s), spec(code).maxLength)
+		vs.add(code, CodeMaxLength, "amount %s has %d characters, maximum %d", s, len(s), spec(code).maxLength)
 	}
 }
 

@@ -10,30 +10,30 @@ var ErrInvalid = violation.ErrInvalid
 // Violation codes: stable names callers may switch on. A violation's
 // Message is for people and may change; its Code and Path do not.
 const (
-	ViolationRequired        violation.Code = "SERIES-REQUIRED"
-	ViolationTooLong         violation.Code = "SERIES-TOO-LONG"
-	ViolationCharset         violation.Code = "SERIES-CHARSET"
-	ViolationSeparatorEdge   violation.Code = "SERIES-SEPARATOR-EDGE"
-	ViolationSeparatorRepeat violation.Code = "SERIES-SEPARATOR-REPEAT"
-	ViolationUnknownCode     violation.Code = "SERIES-UNKNOWN-CODE"
-	ViolationOutOfRange      violation.Code = "SERIES-OUT-OF-RANGE"
-	ViolationFormat          violation.Code = "SERIES-FORMAT"
-	ViolationBeforeFirst     violation.Code = "SERIES-BEFORE-FIRST"
-	ViolationInconsistent    violation.Code = "SERIES-INCONSISTENT"
+	CodeRequired        violation.Code = "SERIES-REQUIRED"
+	CodeTooLong         violation.Code = "SERIES-TOO-LONG"
+	CodeCharset         violation.Code = "SERIES-CHARSET"
+	CodeSeparatorEdge   violation.Code = "SERIES-SEPARATOR-EDGE"
+	CodeSeparatorRepeat violation.Code = "SERIES-SEPARATOR-REPEAT"
+	CodeUnknownCode     violation.Code = "SERIES-UNKNOWN-CODE"
+	CodeOutOfRange      violation.Code = "SERIES-OUT-OF-RANGE"
+	CodeFormat          violation.Code = "SERIES-FORMAT"
+	CodeBeforeFirst     violation.Code = "SERIES-BEFORE-FIRST"
+	CodeInconsistent    violation.Code = "SERIES-INCONSISTENT"
 )
 
 // Codes is the catalogue of the violation codes of this package.
 var Codes = violation.NewCatalogue(
-	violation.Entry{Code: ViolationRequired, Description: "a required field is empty"},
-	violation.Entry{Code: ViolationTooLong, Description: "more characters than the series manual or SAF-T allows"},
-	violation.Entry{Code: ViolationCharset, Description: "a character outside the allowed set"},
-	violation.Entry{Code: ViolationSeparatorEdge, Description: "the series identifier starts or ends with a separator . _ - (§1.3.2)"},
-	violation.Entry{Code: ViolationSeparatorRepeat, Description: "the series identifier has two separators in a row (§1.3.2)"},
-	violation.Entry{Code: ViolationUnknownCode, Description: "not a code of the series manual's tables (§1.3)"},
-	violation.Entry{Code: ViolationOutOfRange, Description: "a number outside its allowed range"},
-	violation.Entry{Code: ViolationFormat, Description: "wrong shape: NIF, validation code or date"},
-	violation.Entry{Code: ViolationBeforeFirst, Description: "the last number issued is below the first number (AT code 4047)"},
-	violation.Entry{Code: ViolationInconsistent, Description: "fields that contradict each other"},
+	violation.Entry{Code: CodeRequired, Description: "a required field is empty"},
+	violation.Entry{Code: CodeTooLong, Description: "more characters than the series manual or SAF-T allows"},
+	violation.Entry{Code: CodeCharset, Description: "a character outside the allowed set"},
+	violation.Entry{Code: CodeSeparatorEdge, Description: "the series identifier starts or ends with a separator . _ - (§1.3.2)"},
+	violation.Entry{Code: CodeSeparatorRepeat, Description: "the series identifier has two separators in a row (§1.3.2)"},
+	violation.Entry{Code: CodeUnknownCode, Description: "not a code of the series manual's tables (§1.3)"},
+	violation.Entry{Code: CodeOutOfRange, Description: "a number outside its allowed range"},
+	violation.Entry{Code: CodeFormat, Description: "wrong shape: NIF, validation code or date"},
+	violation.Entry{Code: CodeBeforeFirst, Description: "the last number issued is below the first number (AT code 4047)"},
+	violation.Entry{Code: CodeInconsistent, Description: "fields that contradict each other"},
 )
 
 // subject names this package's validation errors.

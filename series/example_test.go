@@ -61,7 +61,7 @@ func ExampleSeries_Validate_has() {
 	err := series.Series{}.Validate()
 	var ve *violation.Error
 	errors.As(err, &ve)
-	fmt.Println(errors.Is(err, series.ErrInvalid), ve.HasAt("ID", series.ViolationRequired), ve.HasAt("ID", series.ViolationTooLong))
+	fmt.Println(errors.Is(err, series.ErrInvalid), ve.HasAt("ID", series.CodeRequired), ve.HasAt("ID", series.CodeTooLong))
 	// Output: true true false
 }
 

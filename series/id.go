@@ -24,24 +24,24 @@ func ValidateID(id string) error {
 
 func validateID(vs *violation.List, field, id string) {
 	if id == "" {
-		vs.Add(field, ViolationRequired, "series identifier is empty, want 1 to 35 characters (§1.3.2)")
+		vs.Add(field, CodeRequired, "series identifier is empty, want 1 to 35 characters (§1.3.2)")
 		return
 	}
 	if len(id) > MaxIDLength {
-		vs.Add(field, ViolationTooLong, "series identifier has %d bytes, at most %d characters allowed (§1.3.2)", len(id), MaxIDLength)
+		vs.Add(field, CodeTooLong, "series identifier has %d bytes, at most %d characters allowed (§1.3.2)", len(id), MaxIDLength)
 	}
 	for i := 0; i < len(id); i++ {
 		if !isIDLetterOrDigit(id[i]) && !isSeparator(id[i]) {
-			vs.Add(field, ViolationCharset, "series identifier %q: byte %q at position %d is not one of A-Z a-z 0-9 . _ - (no accents, no Ç) (§1.3.2)", truncate(id), id[i], i+1)
+			vs.Add(field, CodeCharset, "series identifier %q: byte %q at position %d is not one of A-Z a-z 0-9 . _ - (no accents, no Ç) (§1.3.2)", truncate(id), id[i], i+1)
 			break
 		}
 	}
 	if isSeparator(id[0]) || isSeparator(id[len(id)-1]) {
-		vs.Add(field, ViolationSeparatorEdge, "series identifier %q starts or ends with a separator . _ - (§1.3.2)", truncate(id))
+		vs.Add(field, CodeSeparatorEdge, "series identifier %q starts or ends with a separator . _ - (§1.3.2)", truncate(id))
 	}
 	for i := 1; i < len(id); i++ {
 		if isSeparator(id[i]) && isSeparator(id[i-1]) {
-			vs.Add(field, ViolationSeparatorRepeat, "series identifier %q has two separators in a row at position %d (§1.3.2)", truncate(id), i)
+			vs.Add(field, CodeSeparatorRepeat, "series identifier %q has two separators in a row at position %d (§1.3.2)", truncate(id), i)
 			break
 		}
 	}

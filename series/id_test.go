@@ -24,21 +24,21 @@ func TestValidateID(t *testing.T) {
 		{id: "G2019CB"}, // QR spec example PF G2019CB/145789
 		{id: "2024.A_b-1"},
 		{id: strings.Repeat("A", 35)},
-		{id: "", codes: []violation.Code{ViolationRequired}},
-		{id: strings.Repeat("A", 36), codes: []violation.Code{ViolationTooLong}},
-		{id: "A B", codes: []violation.Code{ViolationCharset}},
-		{id: "A/B", codes: []violation.Code{ViolationCharset}},
-		{id: "AÇ", codes: []violation.Code{ViolationCharset}}, // no Ç
-		{id: "Aé", codes: []violation.Code{ViolationCharset}}, // no accents
-		{id: "A^B", codes: []violation.Code{ViolationCharset}},
-		{id: "-A", codes: []violation.Code{ViolationSeparatorEdge}},
-		{id: "A.", codes: []violation.Code{ViolationSeparatorEdge}},
-		{id: "_", codes: []violation.Code{ViolationSeparatorEdge}},
-		{id: "A..B", codes: []violation.Code{ViolationSeparatorRepeat}},
-		{id: "A-_B", codes: []violation.Code{ViolationSeparatorRepeat}},
-		{id: "A._-B", codes: []violation.Code{ViolationSeparatorRepeat}},
+		{id: "", codes: []violation.Code{CodeRequired}},
+		{id: strings.Repeat("A", 36), codes: []violation.Code{CodeTooLong}},
+		{id: "A B", codes: []violation.Code{CodeCharset}},
+		{id: "A/B", codes: []violation.Code{CodeCharset}},
+		{id: "AÇ", codes: []violation.Code{CodeCharset}}, // no Ç
+		{id: "Aé", codes: []violation.Code{CodeCharset}}, // no accents
+		{id: "A^B", codes: []violation.Code{CodeCharset}},
+		{id: "-A", codes: []violation.Code{CodeSeparatorEdge}},
+		{id: "A.", codes: []violation.Code{CodeSeparatorEdge}},
+		{id: "_", codes: []violation.Code{CodeSeparatorEdge}},
+		{id: "A..B", codes: []violation.Code{CodeSeparatorRepeat}},
+		{id: "A-_B", codes: []violation.Code{CodeSeparatorRepeat}},
+		{id: "A._-B", codes: []violation.Code{CodeSeparatorRepeat}},
 		// Every violation at once.
-		{id: "-A B--" + strings.Repeat("x", 35), codes: []violation.Code{ViolationTooLong, ViolationCharset, ViolationSeparatorEdge, ViolationSeparatorRepeat}},
+		{id: "-A B--" + strings.Repeat("x", 35), codes: []violation.Code{CodeTooLong, CodeCharset, CodeSeparatorEdge, CodeSeparatorRepeat}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.id, func(t *testing.T) {

@@ -81,7 +81,7 @@ func (s Series) CanRegister(today civil.Date) error {
 	}
 	if err := s.Validate(); err != nil {
 		code := Code4003
-		if violation.Has(err, ViolationRequired) {
+		if violation.Has(err, CodeRequired) {
 			code = Code4002
 		}
 		return refuse(OpRegister, code, "", err, "%v", err)
@@ -173,7 +173,7 @@ func (s Series) Register(validationCode, communicatedBy string, at time.Time) (S
 	var vs violation.List
 	validateValidationCode(&vs, "ValidationCode", validationCode)
 	if communicatedBy != "" && !isNineDigits(communicatedBy) {
-		vs.Add("CommunicatedBy", ViolationFormat, "NIF %q is not 9 digits", truncate(communicatedBy))
+		vs.Add("CommunicatedBy", CodeFormat, "NIF %q is not 9 digits", truncate(communicatedBy))
 	}
 	if err := vs.Err(subject); err != nil {
 		return Series{}, refuse(OpRegister, Code4003, "", err, "%v", err)

@@ -43,7 +43,7 @@ func TestCanRegister(t *testing.T) {
 	te := requireRefused(t, s.CanRegister(today), OpRegister, Code4002, ErrInvalid)
 	var ve *violation.Error
 	require.ErrorAs(t, te, &ve)
-	assert.True(t, ve.HasAt("DocumentType", ViolationRequired))
+	assert.True(t, ve.HasAt("DocumentType", CodeRequired))
 	s.DocumentType = "XX"
 	requireRefused(t, s.CanRegister(today), OpRegister, Code4003, ErrInvalid)
 

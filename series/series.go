@@ -124,42 +124,42 @@ func (s Series) Validate() error {
 	validateID(&vs, "ID", s.ID)
 	switch {
 	case s.Type == "":
-		vs.Add("Type", ViolationRequired, "series type (tipoSerie) is empty, want N, F or R (§1.3.5)")
+		vs.Add("Type", CodeRequired, "series type (tipoSerie) is empty, want N, F or R (§1.3.5)")
 	case !s.Type.Valid():
-		vs.Add("Type", ViolationUnknownCode, "series type %q is not N, F or R (§1.3.5)", truncate(string(s.Type)))
+		vs.Add("Type", CodeUnknownCode, "series type %q is not N, F or R (§1.3.5)", truncate(string(s.Type)))
 	}
 	switch {
 	case s.DocumentType == "":
-		vs.Add("DocumentType", ViolationRequired, "document type (tipoDoc) is empty (§1.3.7)")
+		vs.Add("DocumentType", CodeRequired, "document type (tipoDoc) is empty (§1.3.7)")
 	case !s.DocumentType.Valid():
-		vs.Add("DocumentType", ViolationUnknownCode, "document type %q is not one of the 25 codes of §1.3.7", truncate(string(s.DocumentType)))
+		vs.Add("DocumentType", CodeUnknownCode, "document type %q is not one of the 25 codes of §1.3.7", truncate(string(s.DocumentType)))
 	}
 	switch {
 	case s.FirstNumber.IsZero():
-		vs.Add("FirstNumber", ViolationRequired, "first number (numInicialSeq) is missing, want 1 or more")
+		vs.Add("FirstNumber", CodeRequired, "first number (numInicialSeq) is missing, want 1 or more")
 	case !s.FirstNumber.Valid():
-		vs.Add("FirstNumber", ViolationOutOfRange, "first number %s has more than 25 digits (numInicialSeq totalDigits = 25)", s.FirstNumber)
+		vs.Add("FirstNumber", CodeOutOfRange, "first number %s has more than 25 digits (numInicialSeq totalDigits = 25)", s.FirstNumber)
 	}
 	switch {
 	case s.ExpectedStart.IsZero():
-		vs.Add("ExpectedStart", ViolationRequired, "expected start of use (dataInicioPrevUtiliz) is missing")
+		vs.Add("ExpectedStart", CodeRequired, "expected start of use (dataInicioPrevUtiliz) is missing")
 	case !s.ExpectedStart.Valid():
-		vs.Add("ExpectedStart", ViolationFormat, "expected start of use %s is not a calendar date", s.ExpectedStart)
+		vs.Add("ExpectedStart", CodeFormat, "expected start of use %s is not a calendar date", s.ExpectedStart)
 	}
 	if s.CertificateNumber < 0 || s.CertificateNumber > MaxCertificateNumber {
-		vs.Add("CertificateNumber", ViolationOutOfRange, "certificate number %d is outside 0..9999 (numCertSWFatur, 0 when not certified)", s.CertificateNumber)
+		vs.Add("CertificateNumber", CodeOutOfRange, "certificate number %d is outside 0..9999 (numCertSWFatur, 0 when not certified)", s.CertificateNumber)
 	}
 	switch {
 	case s.ProcessingMeans == "":
-		vs.Add("ProcessingMeans", ViolationRequired, "processing means (meioProcessamento) is empty, want PI, PF or OM (§1.3.8)")
+		vs.Add("ProcessingMeans", CodeRequired, "processing means (meioProcessamento) is empty, want PI, PF or OM (§1.3.8)")
 	case !s.ProcessingMeans.Valid():
-		vs.Add("ProcessingMeans", ViolationUnknownCode, "processing means %q is not PI, PF or OM (§1.3.8)", truncate(string(s.ProcessingMeans)))
+		vs.Add("ProcessingMeans", CodeUnknownCode, "processing means %q is not PI, PF or OM (§1.3.8)", truncate(string(s.ProcessingMeans)))
 	}
 	// The SAF-T document number of the first document must fit in 60
 	// characters (XSD InvoiceNo/DocumentNumber/PaymentRefNo maxLength).
 	if s.DocumentType.Valid() && s.FirstNumber.Valid() && len(s.ID) <= MaxIDLength {
 		if l := len(s.DocumentType) + len(s.ID) + 2 + s.FirstNumber.Digits(); l > MaxDocumentNumberLength {
-			vs.Add("ID", ViolationTooLong, "document number %s %s/%s would have %d characters, SAF-T allows %d", s.DocumentType, s.ID, s.FirstNumber, l, MaxDocumentNumberLength)
+			vs.Add("ID", CodeTooLong, "document number %s %s/%s would have %d characters, SAF-T allows %d", s.DocumentType, s.ID, s.FirstNumber, l, MaxDocumentNumberLength)
 		}
 	}
 	s.validateAnswer(&vs)
@@ -172,41 +172,41 @@ func (s Series) validateAnswer(vs *violation.List) {
 	if s.ValidationCode != "" {
 		validateValidationCode(vs, "ValidationCode", s.ValidationCode)
 	} else if registered {
-		vs.Add("ValidationCode", ViolationRequired, "a series with a status must have AT's validation code (codValidacaoSerie)")
+		vs.Add("ValidationCode", CodeRequired, "a series with a status must have AT's validation code (codValidacaoSerie)")
 	}
 	switch {
 	case s.Status == "" && registered:
-		vs.Add("Status", ViolationRequired, "a registered series must have a status (estado) A, N or F")
+		vs.Add("Status", CodeRequired, "a registered series must have a status (estado) A, N or F")
 	case s.Status != "" && !s.Status.Valid():
-		vs.Add("Status", ViolationUnknownCode, "status %q is not A, N or F (§1.3.4)", truncate(string(s.Status)))
+		vs.Add("Status", CodeUnknownCode, "status %q is not A, N or F (§1.3.4)", truncate(string(s.Status)))
 	}
 	if !s.RegistrationDate.IsZero() && !s.RegistrationDate.Valid() {
-		vs.Add("RegistrationDate", ViolationFormat, "registration date %s is not a calendar date", s.RegistrationDate)
+		vs.Add("RegistrationDate", CodeFormat, "registration date %s is not a calendar date", s.RegistrationDate)
 	}
 	if s.StatusReason != "" {
 		switch {
 		case !s.StatusReason.Valid():
-			vs.Add("StatusReason", ViolationUnknownCode, "status reason %q is not ER (§1.3.9)", truncate(string(s.StatusReason)))
+			vs.Add("StatusReason", CodeUnknownCode, "status reason %q is not ER (§1.3.9)", truncate(string(s.StatusReason)))
 		case s.Status != StatusCancelled:
-			vs.Add("StatusReason", ViolationInconsistent, "status reason %s only justifies a cancelled series (status N), status is %q", s.StatusReason, s.Status)
+			vs.Add("StatusReason", CodeInconsistent, "status reason %s only justifies a cancelled series (status N), status is %q", s.StatusReason, s.Status)
 		}
 	}
 	if n := utf8.RuneCountInString(s.Justification); n > MaxJustificationChars {
-		vs.Add("Justification", ViolationTooLong, "justification has %d characters, at most %d (justificacao)", n, MaxJustificationChars)
+		vs.Add("Justification", CodeTooLong, "justification has %d characters, at most %d (justificacao)", n, MaxJustificationChars)
 	}
 	if !s.LastIssued.IsZero() {
 		switch {
 		case !s.LastIssued.Valid():
-			vs.Add("LastIssued", ViolationOutOfRange, "last number issued %s has more than 25 digits", s.LastIssued)
+			vs.Add("LastIssued", CodeOutOfRange, "last number issued %s has more than 25 digits", s.LastIssued)
 		case s.FirstNumber.Valid() && s.LastIssued.Cmp(s.FirstNumber) < 0:
-			vs.Add("LastIssued", ViolationBeforeFirst, "last number issued %s is below the first number %s (AT code 4047)", s.LastIssued, s.FirstNumber)
+			vs.Add("LastIssued", CodeBeforeFirst, "last number issued %s is below the first number %s (AT code 4047)", s.LastIssued, s.FirstNumber)
 		}
 	}
 	if !s.FinalNumber.IsZero() && !s.FinalNumber.Valid() {
-		vs.Add("FinalNumber", ViolationOutOfRange, "final number %s has more than 25 digits", s.FinalNumber)
+		vs.Add("FinalNumber", CodeOutOfRange, "final number %s has more than 25 digits", s.FinalNumber)
 	}
 	if s.CommunicatedBy != "" && !isNineDigits(s.CommunicatedBy) {
-		vs.Add("CommunicatedBy", ViolationFormat, "NIF %q is not 9 digits (nifComunicou pattern \\d{9})", truncate(s.CommunicatedBy))
+		vs.Add("CommunicatedBy", CodeFormat, "NIF %q is not 9 digits (nifComunicou pattern \\d{9})", truncate(s.CommunicatedBy))
 	}
 }
 
@@ -215,11 +215,11 @@ func (s Series) validateAnswer(vs *violation.List) {
 // bound: AT has answered with codes longer than 8.
 func validateValidationCode(vs *violation.List, field, code string) {
 	if len(code) < MinValidationCodeLen {
-		vs.Add(field, ViolationFormat, "validation code has %d characters, at least %d", len(code), MinValidationCodeLen)
+		vs.Add(field, CodeFormat, "validation code has %d characters, at least %d", len(code), MinValidationCodeLen)
 	}
 	for i := 0; i < len(code); i++ {
 		if !isIDLetterOrDigit(code[i]) {
-			vs.Add(field, ViolationCharset, "validation code: byte %q at position %d is not a letter or digit", code[i], i+1)
+			vs.Add(field, CodeCharset, "validation code: byte %q at position %d is not a letter or digit", code[i], i+1)
 			return
 		}
 	}

@@ -63,45 +63,45 @@ func TestValidate(t *testing.T) {
 		field string
 		code  violation.Code
 	}{
-		{"empty id", func(s *Series) { s.ID = "" }, "ID", ViolationRequired},
-		{"bad id", func(s *Series) { s.ID = "A..B" }, "ID", ViolationSeparatorRepeat},
-		{"no type", func(s *Series) { s.Type = "" }, "Type", ViolationRequired},
-		{"bad type", func(s *Series) { s.Type = "X" }, "Type", ViolationUnknownCode},
-		{"no doc type", func(s *Series) { s.DocumentType = "" }, "DocumentType", ViolationRequired},
-		{"bad doc type", func(s *Series) { s.DocumentType = "XX" }, "DocumentType", ViolationUnknownCode},
-		{"no first", func(s *Series) { s.FirstNumber = Number{} }, "FirstNumber", ViolationRequired},
-		{"first 26 digits", func(s *Series) { s.FirstNumber = tooBig() }, "FirstNumber", ViolationOutOfRange},
-		{"no start", func(s *Series) { s.ExpectedStart = civil.Date{} }, "ExpectedStart", ViolationRequired},
-		{"bad start", func(s *Series) { s.ExpectedStart = civil.Date{Year: 2023, Month: 2, Day: 29} }, "ExpectedStart", ViolationFormat},
-		{"cert negative", func(s *Series) { s.CertificateNumber = -1 }, "CertificateNumber", ViolationOutOfRange},
-		{"cert 5 digits", func(s *Series) { s.CertificateNumber = 10000 }, "CertificateNumber", ViolationOutOfRange},
-		{"no means", func(s *Series) { s.ProcessingMeans = "" }, "ProcessingMeans", ViolationRequired},
-		{"bad means", func(s *Series) { s.ProcessingMeans = "XX" }, "ProcessingMeans", ViolationUnknownCode},
+		{"empty id", func(s *Series) { s.ID = "" }, "ID", CodeRequired},
+		{"bad id", func(s *Series) { s.ID = "A..B" }, "ID", CodeSeparatorRepeat},
+		{"no type", func(s *Series) { s.Type = "" }, "Type", CodeRequired},
+		{"bad type", func(s *Series) { s.Type = "X" }, "Type", CodeUnknownCode},
+		{"no doc type", func(s *Series) { s.DocumentType = "" }, "DocumentType", CodeRequired},
+		{"bad doc type", func(s *Series) { s.DocumentType = "XX" }, "DocumentType", CodeUnknownCode},
+		{"no first", func(s *Series) { s.FirstNumber = Number{} }, "FirstNumber", CodeRequired},
+		{"first 26 digits", func(s *Series) { s.FirstNumber = tooBig() }, "FirstNumber", CodeOutOfRange},
+		{"no start", func(s *Series) { s.ExpectedStart = civil.Date{} }, "ExpectedStart", CodeRequired},
+		{"bad start", func(s *Series) { s.ExpectedStart = civil.Date{Year: 2023, Month: 2, Day: 29} }, "ExpectedStart", CodeFormat},
+		{"cert negative", func(s *Series) { s.CertificateNumber = -1 }, "CertificateNumber", CodeOutOfRange},
+		{"cert 5 digits", func(s *Series) { s.CertificateNumber = 10000 }, "CertificateNumber", CodeOutOfRange},
+		{"no means", func(s *Series) { s.ProcessingMeans = "" }, "ProcessingMeans", CodeRequired},
+		{"bad means", func(s *Series) { s.ProcessingMeans = "XX" }, "ProcessingMeans", CodeUnknownCode},
 		{"document number over 60", func(s *Series) {
 			s.ID = strings.Repeat("A", 35)
 			s.FirstNumber = MustNumber(strings.Repeat("1", 22))
-		}, "ID", ViolationTooLong},
-		{"status without code", func(s *Series) { s.Status = StatusActive }, "ValidationCode", ViolationRequired},
-		{"code without status", func(s *Series) { s.ValidationCode = "CSDF7T5H" }, "Status", ViolationRequired},
-		{"short code", func(s *Series) { *s = registeredSeries(); s.ValidationCode = "ABC1234" }, "ValidationCode", ViolationFormat},
-		{"code charset", func(s *Series) { *s = registeredSeries(); s.ValidationCode = "CSDF-7T5H" }, "ValidationCode", ViolationCharset},
-		{"bad status", func(s *Series) { *s = registeredSeries(); s.Status = "X" }, "Status", ViolationUnknownCode},
+		}, "ID", CodeTooLong},
+		{"status without code", func(s *Series) { s.Status = StatusActive }, "ValidationCode", CodeRequired},
+		{"code without status", func(s *Series) { s.ValidationCode = "CSDF7T5H" }, "Status", CodeRequired},
+		{"short code", func(s *Series) { *s = registeredSeries(); s.ValidationCode = "ABC1234" }, "ValidationCode", CodeFormat},
+		{"code charset", func(s *Series) { *s = registeredSeries(); s.ValidationCode = "CSDF-7T5H" }, "ValidationCode", CodeCharset},
+		{"bad status", func(s *Series) { *s = registeredSeries(); s.Status = "X" }, "Status", CodeUnknownCode},
 		{"bad registration date", func(s *Series) {
 			*s = registeredSeries()
 			s.RegistrationDate = civil.Date{Year: 2023, Month: 13, Day: 1}
-		}, "RegistrationDate", ViolationFormat},
-		{"bad reason", func(s *Series) { *s = registeredSeries(); s.Status = StatusCancelled; s.StatusReason = "XX" }, "StatusReason", ViolationUnknownCode},
-		{"reason on active", func(s *Series) { *s = registeredSeries(); s.StatusReason = CancellationReasonError }, "StatusReason", ViolationInconsistent},
-		{"justification 4001", func(s *Series) { *s = registeredSeries(); s.Justification = strings.Repeat("é", 4001) }, "Justification", ViolationTooLong},
+		}, "RegistrationDate", CodeFormat},
+		{"bad reason", func(s *Series) { *s = registeredSeries(); s.Status = StatusCancelled; s.StatusReason = "XX" }, "StatusReason", CodeUnknownCode},
+		{"reason on active", func(s *Series) { *s = registeredSeries(); s.StatusReason = CancellationReasonError }, "StatusReason", CodeInconsistent},
+		{"justification 4001", func(s *Series) { *s = registeredSeries(); s.Justification = strings.Repeat("é", 4001) }, "Justification", CodeTooLong},
 		{"last below first (4047)", func(s *Series) {
 			*s = registeredSeries()
 			s.FirstNumber = NumberOf(100)
 			s.LastIssued = NumberOf(99)
-		}, "LastIssued", ViolationBeforeFirst},
-		{"last 26 digits", func(s *Series) { *s = registeredSeries(); s.LastIssued = tooBig() }, "LastIssued", ViolationOutOfRange},
-		{"final 26 digits", func(s *Series) { *s = registeredSeries(); s.FinalNumber = tooBig() }, "FinalNumber", ViolationOutOfRange},
-		{"nif 8 digits", func(s *Series) { *s = registeredSeries(); s.CommunicatedBy = "12345678" }, "CommunicatedBy", ViolationFormat},
-		{"nif letters", func(s *Series) { *s = registeredSeries(); s.CommunicatedBy = "12345678X" }, "CommunicatedBy", ViolationFormat},
+		}, "LastIssued", CodeBeforeFirst},
+		{"last 26 digits", func(s *Series) { *s = registeredSeries(); s.LastIssued = tooBig() }, "LastIssued", CodeOutOfRange},
+		{"final 26 digits", func(s *Series) { *s = registeredSeries(); s.FinalNumber = tooBig() }, "FinalNumber", CodeOutOfRange},
+		{"nif 8 digits", func(s *Series) { *s = registeredSeries(); s.CommunicatedBy = "12345678" }, "CommunicatedBy", CodeFormat},
+		{"nif letters", func(s *Series) { *s = registeredSeries(); s.CommunicatedBy = "12345678X" }, "CommunicatedBy", CodeFormat},
 	}
 	require.NoError(t, validSeries().Validate())
 	require.NoError(t, registeredSeries().Validate())

@@ -123,62 +123,62 @@ func (v *violations) text(field, s string, min, max int) {
 	n := utf8.RuneCountInString(s)
 	switch {
 	case n == 0 && min > 0:
-		v.add(field, ViolationRequired, "missing")
+		v.add(field, CodeRequired, "missing")
 	case n < min || n > max:
-		v.add(field, ViolationLength, "%d characters, want %d to %d", n, min, max)
+		v.add(field, CodeLength, "%d characters, want %d to %d", n, min, max)
 	}
 }
 
 func (v *violations) docNumber(field, s string) {
 	v.text(field, s, 1, 60)
 	if s != "" && !docNumberRE.MatchString(s) {
-		v.add(field, ViolationPattern, "%q is not \"type series/number\" (pattern [^ ]+ [^/^ ]+/[0-9]+)", s)
+		v.add(field, CodePattern, "%q is not \"type series/number\" (pattern [^ ]+ [^/^ ]+/[0-9]+)", s)
 	}
 }
 
 func (v *violations) date(field string, d civil.Date) {
 	if !d.Valid() {
-		v.add(field, ViolationDate, "missing or not a calendar date")
+		v.add(field, CodeDate, "missing or not a calendar date")
 	}
 }
 
 func (v *violations) dateTime(field string, t civil.DateTime) {
 	if !t.Valid() {
-		v.add(field, ViolationDateTime, "missing or not a valid date and time")
+		v.add(field, CodeDateTime, "missing or not a valid date and time")
 	}
 }
 
 func (v *violations) enum(field, s string, allowed []string) {
 	if !slices.Contains(allowed, s) {
-		v.add(field, ViolationEnum, "%q is not one of %s", s, strings.Join(allowed, ", "))
+		v.add(field, CodeEnum, "%q is not one of %s", s, strings.Join(allowed, ", "))
 	}
 }
 
 func (v *violations) money(field string, d decimal.Decimal) {
 	if d.IsNegative() || d.GreaterThan(maxMonetary) {
-		v.add(field, ViolationRange, "%s is outside 0 to 9999999999999.99 (MonetaryType)", d.String())
+		v.add(field, CodeRange, "%s is outside 0 to 9999999999999.99 (MonetaryType)", d.String())
 	}
 }
 
 func (v *violations) issuer(is *Issuer) {
 	if is == nil {
-		v.add("TaxRegistrationNumber", ViolationIssuer, "no issuer configured: use WithIssuer (IssuerFromHeader of the SAF-T header)")
+		v.add("TaxRegistrationNumber", CodeIssuer, "no issuer configured: use WithIssuer (IssuerFromHeader of the SAF-T header)")
 		return
 	}
 	v.nif("TaxRegistrationNumber", is.TaxRegistrationNumber)
 	v.text("TaxEntity", is.TaxEntity, 1, 20)
 	if is.SoftwareCertificateNumber < 0 {
-		v.add("SoftwareCertificateNumber", ViolationRange, "%d is negative (0 when not applicable)", is.SoftwareCertificateNumber)
+		v.add("SoftwareCertificateNumber", CodeRange, "%d is negative (0 when not applicable)", is.SoftwareCertificateNumber)
 	}
 	if afv := auditFileVersion(is); !auditFileRE.MatchString(afv) {
-		v.add("AuditFileVersion", ViolationPattern, "%q is not a SAF-T (PT) version (1.04_01, ..., or inexistente)", afv)
+		v.add("AuditFileVersion", CodePattern, "%q is not a SAF-T (PT) version (1.04_01, ..., or inexistente)", afv)
 	}
 }
 
 // nif is SAFPTPortugueseVatNumber: an integer 100000000 to 999999999.
 func (v *violations) nif(field, s string) {
 	if len(s) != 9 || strings.Trim(s, "0123456789") != "" || s[0] == '0' {
-		v.add(field, ViolationNIF, "%q is not a 9-digit Portuguese NIF", s)
+		v.add(field, CodeNIF, "%q is not a 9-digit Portuguese NIF", s)
 	}
 }
 
@@ -202,11 +202,11 @@ func auditFileVersion(is *Issuer) string {
 
 func (v *violations) customer(prefix string, c saft.Customer, customerID string) (string, string) {
 	if c.CustomerID != customerID {
-		v.add(prefix+"CustomerTaxID", ViolationCustomer, "the customer given is %q, the document's CustomerID is %q", c.CustomerID, customerID)
+		v.add(prefix+"CustomerTaxID", CodeCustomer, "the customer given is %q, the document's CustomerID is %q", c.CustomerID, customerID)
 	}
 	v.text(prefix+"CustomerTaxID", c.CustomerTaxID, 1, 30)
 	if !countryRE.MatchString(c.BillingAddress.Country) {
-		v.add(prefix+"CustomerTaxIDCountry", ViolationPattern, "%q is not an ISO 3166-1 alpha-2 code or Desconhecido (the customer's BillingAddress.Country)", c.BillingAddress.Country)
+		v.add(prefix+"CustomerTaxIDCountry", CodePattern, "%q is not an ISO 3166-1 alpha-2 code or Desconhecido (the customer's BillingAddress.Country)", c.BillingAddress.Country)
 	}
 	return c.CustomerTaxID, c.BillingAddress.Country
 }
@@ -219,7 +219,7 @@ func (v *violations) hashCharacters(field, hash string) string {
 	}
 	hc, err := certify.HashChars(hash)
 	if err != nil || strings.Contains(hc, "^") {
-		v.add(field, ViolationHash, "the document's Hash must be \"0\" (program not certified) or a signature of at least 31 characters")
+		v.add(field, CodeHash, "the document's Hash must be \"0\" (program not certified) or a signature of at least 31 characters")
 		return ""
 	}
 	return hc
@@ -235,18 +235,18 @@ func indicator(b saft.Indicator) int {
 func (v *violations) tax(field string, t saft.Tax) *wireTax {
 	v.enum(field+"/TaxType", string(t.TaxType), []string{"IVA", "IS", "NS"})
 	if !regionRE.MatchString(t.TaxCountryRegion) {
-		v.add(field+"/TaxCountryRegion", ViolationPattern, "%q is not an ISO 3166-1 alpha-2 code, PT-AC or PT-MA", t.TaxCountryRegion)
+		v.add(field+"/TaxCountryRegion", CodePattern, "%q is not an ISO 3166-1 alpha-2 code, PT-AC or PT-MA", t.TaxCountryRegion)
 	}
 	if !taxCodeRE.MatchString(string(t.TaxCode)) {
-		v.add(field+"/TaxCode", ViolationPattern, "%q is not a tax code (RED, INT, NOR, ISE, OUT, NS, NA or a stamp duty item, at most 10 characters)", t.TaxCode)
+		v.add(field+"/TaxCode", CodePattern, "%q is not a tax code (RED, INT, NOR, ISE, OUT, NS, NA or a stamp duty item, at most 10 characters)", t.TaxCode)
 	}
 	w := &wireTax{TaxType: string(t.TaxType), TaxCountryRegion: t.TaxCountryRegion, TaxCode: string(t.TaxCode)}
 	switch {
 	case (t.TaxPercentage == nil) == (t.TaxAmount == nil):
-		v.add(field, ViolationChoice, "exactly one of TaxPercentage and TaxAmount (TotalTaxAmount) must be set")
+		v.add(field, CodeChoice, "exactly one of TaxPercentage and TaxAmount (TotalTaxAmount) must be set")
 	case t.TaxPercentage != nil:
 		if t.TaxPercentage.IsNegative() || t.TaxPercentage.GreaterThan(maxPercentage) {
-			v.add(field+"/TaxPercentage", ViolationRange, "%s is outside 0 to 100", t.TaxPercentage.String())
+			v.add(field+"/TaxPercentage", CodeRange, "%s is outside 0 to 100", t.TaxPercentage.String())
 		}
 		p := percent(*t.TaxPercentage)
 		w.TaxPercentage = &p
@@ -302,7 +302,7 @@ func taxKey(t *saft.Tax) string {
 func (v *violations) debitCredit(line string, debit, credit *decimal.Decimal) (decimal.Decimal, string, bool) {
 	switch {
 	case (debit == nil) == (credit == nil):
-		v.add(line+"/DebitCreditIndicator", ViolationChoice, "exactly one of DebitAmount and CreditAmount must be set")
+		v.add(line+"/DebitCreditIndicator", CodeChoice, "exactly one of DebitAmount and CreditAmount must be set")
 		return decimal.Decimal{}, "", false
 	case debit != nil:
 		return *debit, "D", true
@@ -315,7 +315,7 @@ func (v *violations) debitCredit(line string, debit, credit *decimal.Decimal) (d
 // from its SAF-T lines.
 func (v *violations) lineSummaries(field string, lines []saft.InvoiceLine, taxRequired bool) []wireLineSummary {
 	if len(lines) == 0 {
-		v.add(field, ViolationRequired, "the document has no lines")
+		v.add(field, CodeRequired, "the document has no lines")
 		return nil
 	}
 	var out []wireLineSummary
@@ -334,10 +334,10 @@ func (v *violations) lineSummaries(field string, lines []saft.InvoiceLine, taxRe
 		}
 		v.date(lf+"/TaxPointDate", l.TaxPointDate)
 		if l.Tax == nil && taxRequired {
-			v.add(lf+"/Tax", ViolationRequired, "missing")
+			v.add(lf+"/Tax", CodeRequired, "missing")
 		}
 		if zeroTax(l.Tax) && l.TaxExemptionCode == "" {
-			v.add(lf+"/TaxExemptionCode", ViolationExemptionRequired, "required when the tax rate or amount is zero (manual 1.6.14.8)")
+			v.add(lf+"/TaxExemptionCode", CodeExemptionRequired, "required when the tax rate or amount is zero (manual 1.6.14.8)")
 		}
 		v.exemptionCode(lf, l.TaxExemptionCode)
 		var refs []string
@@ -419,7 +419,7 @@ func (v *violations) withholding(field string, ws []saft.WithholdingTax) []wireW
 	for i, w := range ws {
 		f := fmt.Sprintf("%s[%d]", field, i+1)
 		if w.WithholdingTaxType != "" && !w.WithholdingTaxType.Valid() {
-			v.add(f+"/WithholdingTaxType", ViolationEnum, "%q is not IRS, IRC or IS", w.WithholdingTaxType)
+			v.add(f+"/WithholdingTaxType", CodeEnum, "%q is not IRS, IRC or IS", w.WithholdingTaxType)
 		}
 		v.money(f+"/WithholdingTaxAmount", w.WithholdingTaxAmount)
 		out = append(out, wireWithholdingTax{Type: string(w.WithholdingTaxType), Amount: money(w.WithholdingTaxAmount)})
@@ -431,13 +431,13 @@ func (v *violations) withholding(field string, ws []saft.WithholdingTax) []wireW
 // absent). The field name is built only for a violation.
 func (v *violations) exemptionCode(line, code string) {
 	if code != "" && !exemptionRE.MatchString(code) {
-		v.add(line+"/TaxExemptionCode", ViolationPattern, "%q is not an M code (M01, M99, ...)", code)
+		v.add(line+"/TaxExemptionCode", CodePattern, "%q is not an M code (M01, M99, ...)", code)
 	}
 }
 
 func (v *violations) eac(field, code string) {
 	if code != "" && !eacRE.MatchString(code) {
-		v.add(field, ViolationPattern, "%q is not a 5-digit CAE code", code)
+		v.add(field, CodePattern, "%q is not a 5-digit CAE code", code)
 	}
 }
 
@@ -464,7 +464,7 @@ func buildRegisterInvoice(is *Issuer, d Invoice) (*wireRegisterInvoice, error) {
 	var v violations
 	v.issuer(is)
 	if d.Invoice == nil {
-		v.add("InvoiceData", ViolationRequired, "no invoice")
+		v.add("InvoiceData", CodeRequired, "no invoice")
 		return nil, v.err()
 	}
 	inv := d.Invoice
@@ -500,7 +500,7 @@ func buildChangeInvoiceStatus(nif string, d Invoice) (*wireChangeInvoiceStatus, 
 	var v violations
 	v.nif("TaxRegistrationNumber", nif)
 	if d.Invoice == nil {
-		v.add("InvoiceHeader", ViolationRequired, "no invoice")
+		v.add("InvoiceHeader", CodeRequired, "no invoice")
 		return nil, v.err()
 	}
 	h := v.invoiceHeader("InvoiceHeader/", d)
@@ -520,14 +520,14 @@ func buildChangeInvoiceStatus(nif string, d Invoice) (*wireChangeInvoiceStatus, 
 func (v *violations) deletion(n int, r *DateRange, reason string, years []int) *wireDateRange {
 	switch {
 	case n == 0 && r == nil:
-		v.add("documentsList", ViolationChoice, "give the documents to delete or a date range")
+		v.add("documentsList", CodeChoice, "give the documents to delete or a date range")
 	case n > 0 && r != nil:
-		v.add("documentsList", ViolationChoice, "give the documents to delete or a date range, not both")
+		v.add("documentsList", CodeChoice, "give the documents to delete or a date range, not both")
 	}
 	v.text("reason", reason, 10, 500)
 	slices.Sort(years)
 	if years = slices.Compact(years); len(years) > 1 {
-		v.add("documentsList", ViolationYears, "documents of %d years (%v): AT deletes documents of one year per request (code 401)", len(years), years)
+		v.add("documentsList", CodeYears, "documents of %d years (%v): AT deletes documents of one year per request (code 401)", len(years), years)
 	}
 	if r == nil {
 		return nil
@@ -535,7 +535,7 @@ func (v *violations) deletion(n int, r *DateRange, reason string, years []int) *
 	v.date("dateRange/StartDate", r.Start)
 	v.date("dateRange/EndDate", r.End)
 	if r.End.Before(r.Start) {
-		v.add("dateRange/EndDate", ViolationRange, "%s is before StartDate %s", r.End, r.Start)
+		v.add("dateRange/EndDate", CodeRange, "%s is before StartDate %s", r.End, r.Start)
 	}
 	return &wireDateRange{StartDate: r.Start, EndDate: r.End}
 }
@@ -553,11 +553,11 @@ func documentsList[D, H any](v *violations, docs []D, elem, numberField, missing
 		p := fmt.Sprintf("documentsList/%s[%d]/", elem, i+1)
 		number, year, ok := doc(d)
 		if !ok {
-			v.add(p, ViolationRequired, "%s", missing)
+			v.add(p, CodeRequired, "%s", missing)
 			continue
 		}
 		if seen[number] {
-			v.add(p+numberField, ViolationRepeated, "%q is in the list twice (AT refuses with 491)", number)
+			v.add(p+numberField, CodeRepeated, "%q is in the list twice (AT refuses with 491)", number)
 		}
 		seen[number] = true
 		list = append(list, header(p, d))
@@ -601,7 +601,7 @@ func buildRegisterWork(is *Issuer, d Work) (*wireRegisterWork, error) {
 	var v violations
 	v.issuer(is)
 	if d.Work == nil {
-		v.add("WorkData", ViolationRequired, "no working document")
+		v.add("WorkData", CodeRequired, "no working document")
 		return nil, v.err()
 	}
 	w := d.Work
@@ -633,7 +633,7 @@ func buildChangeWorkStatus(nif string, d Work) (*wireChangeWorkStatus, error) {
 	var v violations
 	v.nif("TaxRegistrationNumber", nif)
 	if d.Work == nil {
-		v.add("WorkHeader", ViolationRequired, "no working document")
+		v.add("WorkHeader", CodeRequired, "no working document")
 		return nil, v.err()
 	}
 	h := v.workHeader("WorkHeader/", d)
@@ -673,7 +673,7 @@ func (v *violations) paymentHeader(prefix string, d Payment) wirePaymentHeader {
 	v.text(prefix+"ATCUD", p.ATCUD, 1, 100)
 	v.date(prefix+"TransactionDate", p.TransactionDate)
 	if !slices.Contains(paymentTypes, string(p.PaymentType)) {
-		v.add(prefix+"PaymentType", ViolationEnum, "%q: only receipts of the cash VAT scheme (RC) are communicated (manual 1.6.4)", p.PaymentType)
+		v.add(prefix+"PaymentType", CodeEnum, "%q: only receipts of the cash VAT scheme (RC) are communicated (manual 1.6.4)", p.PaymentType)
 	}
 	taxID, country := v.customer(prefix, d.Customer, p.CustomerID)
 	return wirePaymentHeader{PaymentRefNo: p.PaymentRefNo, ATCUD: p.ATCUD, TransactionDate: p.TransactionDate, PaymentType: string(p.PaymentType),
@@ -685,7 +685,7 @@ func (v *violations) paymentHeader(prefix string, d Payment) wirePaymentHeader {
 // manual makes Tax required (1.6.9.5) although the WSDL does not.
 func (v *violations) paymentLines(field string, lines []saft.PaymentLine) []wirePaymentLine {
 	if len(lines) == 0 {
-		v.add(field, ViolationRequired, "the receipt has no lines")
+		v.add(field, CodeRequired, "the receipt has no lines")
 		return nil
 	}
 	type key struct{ tax, exemption, docs, dc string }
@@ -698,7 +698,7 @@ func (v *violations) paymentLines(field string, lines []saft.PaymentLine) []wire
 			continue
 		}
 		if len(l.SourceDocumentID) == 0 {
-			v.add(lf+"/SourceDocumentID", ViolationRequired, "the documents paid are missing")
+			v.add(lf+"/SourceDocumentID", CodeRequired, "the documents paid are missing")
 		}
 		var docs []wireSourceDocument
 		var docKey []string
@@ -711,12 +711,12 @@ func (v *violations) paymentLines(field string, lines []saft.PaymentLine) []wire
 		}
 		var tax *saft.Tax
 		if l.Tax == nil {
-			v.add(lf+"/Tax", ViolationRequired, "missing (manual 1.6.9.5: receipts of the cash VAT scheme carry the tax)")
+			v.add(lf+"/Tax", CodeRequired, "missing (manual 1.6.9.5: receipts of the cash VAT scheme carry the tax)")
 		} else {
 			tax = &saft.Tax{TaxType: l.Tax.TaxType, TaxCountryRegion: l.Tax.TaxCountryRegion, TaxCode: l.Tax.TaxCode, TaxPercentage: l.Tax.TaxPercentage, TaxAmount: l.Tax.TaxAmount}
 		}
 		if zeroTax(tax) && l.TaxExemptionCode == "" {
-			v.add(lf+"/TaxExemptionCode", ViolationExemptionRequired, "required when the tax rate or amount is zero")
+			v.add(lf+"/TaxExemptionCode", CodeExemptionRequired, "required when the tax rate or amount is zero")
 		}
 		v.exemptionCode(lf, l.TaxExemptionCode)
 		k := key{taxKey(tax), l.TaxExemptionCode, strings.Join(docKey, "\x00"), dc}
@@ -763,7 +763,7 @@ func buildRegisterPayment(is *Issuer, d Payment) (*wireRegisterPayment, error) {
 	var v violations
 	v.issuer(is)
 	if d.Payment == nil {
-		v.add("PaymentData", ViolationRequired, "no receipt")
+		v.add("PaymentData", CodeRequired, "no receipt")
 		return nil, v.err()
 	}
 	pay := d.Payment
@@ -793,7 +793,7 @@ func buildChangePaymentStatus(nif string, d Payment) (*wireChangePaymentStatus, 
 	var v violations
 	v.nif("TaxRegistrationNumber", nif)
 	if d.Payment == nil {
-		v.add("PaymentHeader", ViolationRequired, "no receipt")
+		v.add("PaymentHeader", CodeRequired, "no receipt")
 		return nil, v.err()
 	}
 	h := v.paymentHeader("PaymentHeader/", d)

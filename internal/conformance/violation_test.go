@@ -38,20 +38,20 @@ func TestValidationErrors(t *testing.T) {
 		cat  *violation.Catalogue
 		want []violation.Code
 	}{
-		{"series.ValidateID", series.ValidateID("-A..B"), series.Codes, []violation.Code{series.ViolationSeparatorEdge, series.ViolationSeparatorRepeat}},
-		{"series.New", second(series.New("", "XX", series.Number{}, civilZero)), series.Codes, []violation.Code{series.ViolationRequired, series.ViolationUnknownCode}},
+		{"series.ValidateID", series.ValidateID("-A..B"), series.Codes, []violation.Code{series.CodeSeparatorEdge, series.CodeSeparatorRepeat}},
+		{"series.New", second(series.New("", "XX", series.Number{}, civilZero)), series.Codes, []violation.Code{series.CodeRequired, series.CodeUnknownCode}},
 		{"atcud.New", second(atcud.New("AB-", "FT A/0")), atcud.Codes, []violation.Code{atcud.CodeValidationCodeCharset, atcud.CodeNumberZero}},
 		{"atcud.Parse", second(atcud.Parse("X")), atcud.Codes, []violation.Code{atcud.CodeSyntax}},
 		{"nif.Validate", nif.Validate("PT12345678"), nif.Codes, []violation.Code{nif.CodeLength, nif.CodeNotDigit}},
-		{"qrcode.Parse", second(qrcode.Parse("A:1*A:2")), qrcode.Codes, []violation.Code{qrcode.RuleDuplicate, qrcode.RuleRequired}},
-		{"qrcode.Build", second(qrcode.Build(qrcode.Document{})), qrcode.Codes, []violation.Code{qrcode.RuleRequired}},
+		{"qrcode.Parse", second(qrcode.Parse("A:1*A:2")), qrcode.Codes, []violation.Code{qrcode.CodeDuplicate, qrcode.CodeRequired}},
+		{"qrcode.Build", second(qrcode.Build(qrcode.Document{})), qrcode.Codes, []violation.Code{qrcode.CodeRequired}},
 		{"certify.Document.Validate", certify.Document{Number: "FT A/0"}.Validate(), certify.Codes, []violation.Code{certify.CodeDateInvalid, certify.CodeNumberFormat}},
 		{"certify.Chain.Check", certify.Chain{Series: "FT A", LastNumber: 1, LastHash: "h", LastDate: civilDay, LastSystemEntry: entry}.Check(
 			certify.Document{Date: civilDay, SystemEntry: entry, Number: "FT A/3"}), certify.Codes, []violation.Code{certify.CodeChainNumber}},
 		{"qrimage.Encode", second(qrimage.Encode("")), qrimage.Codes, []violation.Code{qrimage.CodeEmpty}},
 		{"reporting.Choices.Validate", reporting.Choices{{Year: 2026, Method: "XML"}, {Year: 2026, Method: reporting.MethodSAFT}}.Validate(), reporting.Codes, []violation.Code{reporting.CodeMethod, reporting.CodeYearTwice}},
 		{"saft.AuditFile.Validate", (&saft.AuditFile{}).Validate(), saft.Codes, nil},
-		{"issuing.New", second(issuing.New("1", "", nil, nil)), issuing.Codes, []violation.Code{issuing.ViolationIssuerNIF, issuing.ViolationCertificate, issuing.ViolationRequired}},
+		{"issuing.New", second(issuing.New("1", "", nil, nil)), issuing.Codes, []violation.Code{issuing.CodeIssuerNIF, issuing.CodeCertificate, issuing.CodeRequired}},
 		{"document.CheckCancellation", document.CheckCancellation(document.Original{Number: "FT A/1", Corrections: 1}), document.Codes, []violation.Code{document.CodeCancelCorrected}},
 		{"atclient.Client.FinalizeSeries", second(at.FinalizeSeries(ctx, series.Series{}, series.Number{}, "")), atclient.Codes, nil},
 		{"efatura.Client.RegisterInvoice", second(ef.RegisterInvoice(ctx, efatura.Invoice{})), efatura.Codes, nil},
