@@ -145,8 +145,8 @@ func TestQRSpecificationExamples(t *testing.T) {
 // TestEFaturaManualExamples rebuilds the documents of the e-Fatura
 // integration manual's example messages (Comunicação dos elementos dos
 // documentos de faturação, v1.0 2022-06, §2.2.3 Exemplo completo de pedido
-// SOAP: RegisterInvoice FT
-// 1/1 pp. 51-52, RegisterWork FC p. 54-55, RegisterPayment RC pp. 56-57):
+// SOAP: RegisterInvoice FT 1/1 pp. 51-52, RegisterWork FC pp. 54-55,
+// RegisterPayment RC pp. 56-57):
 // one line of 100.00 at the normal rate of 23 %, TaxPayable 23.00,
 // NetTotal 100.00, GrossTotal 123.00; the RC pays the FT with that VAT.
 // The manual's customer 111111111 fails the NIF check digit: a valid NIF
