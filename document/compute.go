@@ -755,10 +755,8 @@ func (c *Computed) qr() qrcode.Document {
 
 func (c *Computed) mentions() []string {
 	var out []string
-	seen := map[string]bool{}
-	addm := func(s string) {
-		if !seen[s] {
-			seen[s] = true
+	addm := func(s string) { // a handful of mentions: no map
+		if !slices.Contains(out, s) {
 			out = append(out, s)
 		}
 	}
