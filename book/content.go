@@ -65,7 +65,7 @@ func SAFTInvoice(inv saft.Invoice) ContentFunc {
 		inv.Hash = doc.Hash
 		inv.HashControl = doc.HashControl
 		inv.InvoiceDate.Year, inv.InvoiceDate.Month, inv.InvoiceDate.Day = doc.Date.Year, doc.Date.Month, doc.Date.Day
-		if err := inv.SystemEntryDate.UnmarshalText([]byte(certify.FormatSystemEntry(doc.SystemEntry))); err != nil {
+		if err := inv.SystemEntryDate.UnmarshalText([]byte(doc.SystemEntry.String())); err != nil {
 			return Content{}, err
 		}
 		// Issued now: the status is as of the entry.

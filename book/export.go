@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/faturapt/faturapt/certify"
 	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/saft"
 )
@@ -69,7 +68,7 @@ func (b *Book) SetStatus(ctx context.Context, nif, seriesKey string, number uint
 			SELECT company, series_key, number,
 				(SELECT count(*) + 1 FROM document_events e WHERE e.company = $1 AND e.series_key = $2 AND e.number = $3), $4, $5, $6
 			FROM documents WHERE company = $1 AND series_key = $2 AND number = $3`,
-			nif, seriesKey, int64(number), string(st.Status), st.Reason, certify.FormatSystemEntry(st.At))
+			nif, seriesKey, int64(number), string(st.Status), st.Reason, civil.DateTimeOf(st.At).String())
 		if err != nil {
 			return fmt.Errorf("book: status of %s/%d: %w", seriesKey, number, err)
 		}

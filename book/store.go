@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -108,7 +107,7 @@ func (s *Store) append(ctx context.Context, tx *sql.Tx, previous uint64, doc iss
 		return fmt.Errorf("%w: date of %s: %q is not a date", ErrInvalid, doc.DocumentNumber, date)
 	}
 	day := date.String()
-	entry := certify.FormatSystemEntry(doc.SystemEntry)
+	entry := doc.SystemEntry.String()
 	// The compare-and-set: only the process that read the series' last
 	// number moves it (on PostgreSQL the row lock makes a concurrent
 	// writer wait, then find the number changed and update nothing).
@@ -275,11 +274,8 @@ func (d Document) Record() certify.Record {
 	return r
 }
 
-// parseEntry reads a SystemEntryDate: its wall clock is what counts (see
-// certify.Document), kept in UTC.
-func parseEntry(s string) (time.Time, error) {
-	return time.ParseInLocation(certify.SystemEntryLayout, s, time.UTC)
-}
+// parseEntry reads a SystemEntryDate, zone-less as SAF-T carries it.
+func parseEntry(s string) (civil.DateTime, error) { return civil.ParseDateTime(s) }
 
 func yearOf(day string) int {
 	y, _ := strconv.Atoi(day[:min(4, len(day))])

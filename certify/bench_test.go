@@ -21,7 +21,7 @@ import (
 func benchDocument(b *testing.B) (Document, string) {
 	doc := Document{
 		Date:        civil.Date{Year: 2024, Month: time.March, Day: 15},
-		SystemEntry: time.Date(2024, 3, 15, 10, 11, 12, 0, time.UTC),
+		SystemEntry: civil.DateTime{Date: civil.Date{Year: 2024, Month: 3, Day: 15}, Hour: 10, Minute: 11, Second: 12},
 		Number:      "FT 2024A/123456",
 		GrossTotal:  decimal.RequireFromString("1234.56"),
 	}

@@ -1,8 +1,6 @@
 package certify
 
 import (
-	"time"
-
 	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/violation"
 )
@@ -26,7 +24,7 @@ type Chain struct {
 	// LastDate and LastSystemEntry are the last document's date and
 	// SystemEntryDate.
 	LastDate        civil.Date
-	LastSystemEntry time.Time
+	LastSystemEntry civil.DateTime
 }
 
 // Started reports whether a document has been signed in c.
@@ -67,7 +65,7 @@ func (c Chain) Check(doc Document) error {
 	if doc.Date.Before(c.LastDate) {
 		vs.Add("Date", CodeChainDate, "%s is before the previous document's %s (%v)", doc.Date, c.LastDate, ErrDateOrder)
 	}
-	if entry, last := civil.DateTimeOf(doc.SystemEntry), civil.DateTimeOf(c.LastSystemEntry); entry.Before(last) {
+	if entry, last := doc.SystemEntry, c.LastSystemEntry; entry.Before(last) {
 		vs.Add("SystemEntry", CodeChainSystemEntry, "%s is before the previous document's %s (%v)", entry, last, ErrSystemEntryOrder)
 	}
 	if err := vs.Err(subject); err != nil {

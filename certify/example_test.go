@@ -30,9 +30,8 @@ func signer() *certify.Signer {
 	return s
 }
 
-func entryAt(y int, m time.Month, d, hh, mm, ss int) time.Time {
-	// Pass Portuguese local time; its wall clock is what is signed.
-	return time.Date(y, m, d, hh, mm, ss, 0, time.UTC)
+func entryAt(y int, m time.Month, d, hh, mm, ss int) civil.DateTime {
+	return civil.DateTime{Date: civil.Date{Year: y, Month: m, Day: d}, Hour: hh, Minute: mm, Second: ss}
 }
 
 // Sign the first and the second document of series "FT A".
@@ -147,7 +146,7 @@ func ExampleHashChars() {
 func ExampleMessage() {
 	fmt.Println(certify.Message(
 		civil.Date{Year: 2010, Month: time.May, Day: 18},
-		time.Date(2010, time.May, 18, 11, 22, 19, 0, time.UTC),
+		civil.DateTime{Date: civil.Date{Year: 2010, Month: time.May, Day: 18}, Hour: 11, Minute: 22, Second: 19},
 		"FAC 001/14",
 		decimal.RequireFromString("3.12"),
 		"", // first document of the series

@@ -3,7 +3,6 @@ package certify
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -16,10 +15,10 @@ import (
 type Document struct {
 	// Date is InvoiceDate, MovementDate or WorkDate, by document class.
 	Date civil.Date
-	// SystemEntry is SystemEntryDate. Its wall clock as read in its own
-	// location is used, to the second; the zone is not part of the message
-	// (SAF-T DateTime has none), so pass Portuguese local time.
-	SystemEntry time.Time
+	// SystemEntry is SystemEntryDate, to the second: Portuguese legal time
+	// without a zone, as SAF-T carries it (take it from a clock with
+	// [civil.DateTimeIn]).
+	SystemEntry civil.DateTime
 	// Number is InvoiceNo or DocumentNumber exactly as SAF-T carries it,
 	// e.g. "FT A/12": document type, a space, series, "/", number.
 	Number string
@@ -28,10 +27,6 @@ type Document struct {
 	// carries no amount (§2.1.6, signed as "0.00").
 	GrossTotal decimal.Decimal
 }
-
-// SystemEntryLayout is the layout of SystemEntryDate in the message and in
-// SAF-T: no fractional seconds, no zone.
-const SystemEntryLayout = "2006-01-02T15:04:05"
 
 // Message returns the text to sign (Despacho 8632/2014 §4.4, §7.1):
 //
@@ -47,16 +42,16 @@ const SystemEntryLayout = "2006-01-02T15:04:05"
 // [civil.DateTime] write them and amounts with StringFixed(2), so that the
 // file and the signature never disagree. Message only formats;
 // [Document.Validate] checks the values.
-func Message(date civil.Date, systemEntry time.Time, number string, grossTotal decimal.Decimal, previousHash string) string {
+func Message(date civil.Date, systemEntry civil.DateTime, number string, grossTotal decimal.Decimal, previousHash string) string {
 	return string(appendMessage(make([]byte, 0, 64+len(number)+len(previousHash)), date, systemEntry, number, grossTotal, previousHash))
 }
 
 // appendMessage appends the text of [Message] to dst: signing and verifying
 // a chain allocate no string per document.
-func appendMessage(dst []byte, date civil.Date, systemEntry time.Time, number string, grossTotal decimal.Decimal, previousHash string) []byte {
+func appendMessage(dst []byte, date civil.Date, systemEntry civil.DateTime, number string, grossTotal decimal.Decimal, previousHash string) []byte {
 	dst = date.Append(dst)
 	dst = append(dst, ';')
-	dst = appendSystemEntry(dst, systemEntry)
+	dst = systemEntry.Append(dst)
 	dst = append(dst, ';')
 	dst = append(dst, number...)
 	dst = append(dst, ';')
@@ -117,14 +112,6 @@ func appendGrossTotal(b []byte, v decimal.Decimal) []byte {
 	return append(b, v.StringFixed(2)...)
 }
 
-// FormatSystemEntry formats t's wall clock as YYYY-MM-DDThh:mm:ss, as the
-// message carries it.
-func FormatSystemEntry(t time.Time) string {
-	return string(appendSystemEntry(make([]byte, 0, 19), t))
-}
-
-func appendSystemEntry(b []byte, t time.Time) []byte { return civil.DateTimeOf(t).Append(b) }
-
 // Validate checks d and returns every violation at once as a
 // [*violation.Error], or nil.
 func (d Document) Validate() error {
@@ -137,8 +124,8 @@ func (d Document) validate(vs *violation.List) {
 	if !d.Date.Valid() {
 		vs.Add("Date", CodeDateInvalid, "must be a calendar date with a four-digit year, got %s", d.Date)
 	}
-	if y := d.SystemEntry.Year(); d.SystemEntry.IsZero() || y < 1 || y > 9999 {
-		vs.Add("SystemEntry", CodeSystemEntryInvalid, "must be set, with a four-digit year")
+	if !d.SystemEntry.Valid() {
+		vs.Add("SystemEntry", CodeSystemEntryInvalid, "must be set, with a four-digit year, got %s", d.SystemEntry)
 	}
 	if _, _, err := splitNumber(d.Number); err != nil {
 		vs.Add("Number", CodeNumberFormat, "%s", err)

@@ -40,9 +40,9 @@ func mustDate(t testing.TB, s string) civil.Date {
 	return d
 }
 
-func mustEntry(t testing.TB, s string) time.Time {
+func mustEntry(t testing.TB, s string) civil.DateTime {
 	t.Helper()
-	tm, err := time.Parse("2006-01-02T15:04:05", s)
+	tm, err := civil.ParseDateTime(s)
 	require.NoError(t, err)
 	return tm
 }
@@ -113,12 +113,11 @@ func TestMessageFormatting(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := Message(civil.Date{Year: 2024, Month: time.March, Day: 9}, tt.entry, "FT A/1", decimal.RequireFromString(tt.total), "")
+			got := Message(civil.Date{Year: 2024, Month: time.March, Day: 9}, civil.DateTimeOf(tt.entry), "FT A/1", decimal.RequireFromString(tt.total), "")
 			assert.Equal(t, tt.want, got)
 		})
 	}
 	assert.Equal(t, "0.00", string(appendGrossTotal(nil, decimal.Decimal{})), "§2.1.6: an absent total is signed as 0.00")
-	assert.Equal(t, "2024-01-02T03:04:05", string(appendSystemEntry(nil, time.Date(2024, 1, 2, 3, 4, 5, 0, time.FixedZone("x", -5*3600)))))
 }
 
 func TestDocumentValidateReportsEveryViolation(t *testing.T) {
@@ -135,10 +134,10 @@ func TestDocumentValidateReportsEveryViolation(t *testing.T) {
 	assert.Contains(t, err.Error(), "GrossTotal")
 
 	for _, n := range []string{"", "FT A", "FT A/", "FTA/1", "/1", "FT A/1x", "FT A/0", "FT A/-1", "FT A/1\n", "FT A/99999999999999999999", "FT A B/1", " A/1", "FT /1", "FT A^/1", "FT  A/1", "FT A/1/2"} {
-		d := Document{Date: civil.Date{Year: 2024, Month: 1, Day: 1}, SystemEntry: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), Number: n}
+		d := Document{Date: civil.Date{Year: 2024, Month: 1, Day: 1}, SystemEntry: civil.DateTime{Date: civil.Date{Year: 2024, Month: 1, Day: 1}}, Number: n}
 		assert.ErrorIs(t, d.Validate(), ErrInvalid, "%q", n)
 	}
-	tooLarge := Document{Date: civil.Date{Year: 2024, Month: 1, Day: 1}, SystemEntry: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), Number: "FT A/1", GrossTotal: decimal.RequireFromString("1E30")}
+	tooLarge := Document{Date: civil.Date{Year: 2024, Month: 1, Day: 1}, SystemEntry: civil.DateTime{Date: civil.Date{Year: 2024, Month: 1, Day: 1}}, Number: "FT A/1", GrossTotal: decimal.RequireFromString("1E30")}
 	require.ErrorIs(t, tooLarge.Validate(), ErrInvalid)
 	assert.Contains(t, tooLarge.Validate().Error(), string(CodeGrossTotalTooLarge))
 	assert.Equal(t, "7E100000000", string(appendGrossTotal(nil, decimal.RequireFromString("7E100000000"))), "printed compactly, never expanded")
@@ -163,7 +162,7 @@ func FuzzMessage(f *testing.F) {
 		if err != nil {
 			gross = decimal.Zero
 		}
-		doc := Document{Date: civil.Date{Year: y, Month: time.Month(m), Day: d}, SystemEntry: time.Unix(unix, 0).UTC(), Number: number, GrossTotal: gross}
+		doc := Document{Date: civil.Date{Year: y, Month: time.Month(m), Day: d}, SystemEntry: civil.DateTimeOf(time.Unix(unix, 0).UTC()), Number: number, GrossTotal: gross}
 		msg := doc.Message(prev)
 		if doc.Validate() != nil || strings.Contains(prev, ";") {
 			return
@@ -175,7 +174,7 @@ func FuzzMessage(f *testing.F) {
 		if dd, err := civil.ParseDate(fields[0]); err != nil || dd != doc.Date {
 			t.Fatalf("date field %q does not parse back to %v", fields[0], doc.Date)
 		}
-		if se, err := time.Parse("2006-01-02T15:04:05", fields[1]); err != nil || !se.Equal(doc.SystemEntry) {
+		if se, err := civil.ParseDateTime(fields[1]); err != nil || se != doc.SystemEntry {
 			t.Fatalf("system entry field %q does not parse back to %v", fields[1], doc.SystemEntry)
 		}
 		if fields[2] != number || fields[4] != prev {

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"os"
 	"testing"
-	"time"
 
 	"github.com/faturapt/faturapt/civil"
 	"github.com/shopspring/decimal"
@@ -60,7 +59,7 @@ func TestVerifyATDemoSignatures(t *testing.T) {
 		for _, d := range chain {
 			date, err := civil.ParseDate(d.date)
 			require.NoError(t, err)
-			entry, err := time.Parse("2006-01-02T15:04:05", d.entry)
+			entry, err := civil.ParseDateTime(d.entry)
 			require.NoError(t, err)
 			doc := Document{Date: date, SystemEntry: entry, Number: d.number, GrossTotal: decimal.RequireFromString(d.total)}
 			require.NoError(t, doc.Validate(), d.number)

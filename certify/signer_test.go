@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -256,6 +255,6 @@ func TestKeysNeverPrint(t *testing.T) {
 
 func TestSignDocumentValidates(t *testing.T) {
 	s := testSigner(t)
-	_, err := s.SignDocument(Document{Date: civil.Date{Year: 2024, Month: 1, Day: 1}, SystemEntry: time.Date(2024, 1, 1, 9, 0, 0, 0, time.UTC), Number: "FT A/1", GrossTotal: decimal.NewFromInt(-5)}, "")
+	_, err := s.SignDocument(Document{Date: civil.Date{Year: 2024, Month: 1, Day: 1}, SystemEntry: civil.DateTime{Date: civil.Date{Year: 2024, Month: 1, Day: 1}, Hour: 9}, Number: "FT A/1", GrossTotal: decimal.NewFromInt(-5)}, "")
 	assert.ErrorIs(t, err, ErrInvalid)
 }

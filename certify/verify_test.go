@@ -19,7 +19,7 @@ func seriesDocument(i int) Document {
 	t0 := time.Date(2024, 1, 1, 8, 0, 0, 0, time.UTC)
 	return Document{
 		Date:        civil.DateOf(t0.Add(time.Duration(i) * time.Hour)),
-		SystemEntry: t0.Add(time.Duration(i) * time.Hour),
+		SystemEntry: civil.DateTimeOf(t0.Add(time.Duration(i) * time.Hour)),
 		Number:      "FT A/" + itoa(i+1),
 		GrossTotal:  decimal.New(int64(i*37+1), -2),
 	}
@@ -181,7 +181,7 @@ func FuzzVerify(f *testing.F) {
 		if err != nil && !errors.Is(err, ErrBadSignature) && !errors.Is(err, ErrMalformedHash) {
 			t.Fatalf("unexpected error %v", err)
 		}
-		r := Record{Document: Document{Date: civil.Date{Year: y, Month: time.Month(m), Day: d}, SystemEntry: time.Unix(unix, 0), Number: number, GrossTotal: gross}, Hash: hash}
+		r := Record{Document: Document{Date: civil.Date{Year: y, Month: time.Month(m), Day: d}, SystemEntry: civil.DateTimeOf(time.Unix(unix, 0)), Number: number, GrossTotal: gross}, Hash: hash}
 		chainErr := v.VerifyChain(Chain{}, append(append([]Record(nil), recs...), r))
 		var ce *ChainError
 		if !errors.As(chainErr, &ce) || len(ce.Breaks) == 0 {

@@ -173,7 +173,7 @@ func (c *Computed) currency() *saft.Currency {
 
 func (c *Computed) invoice(doc *issuing.Document) *saft.Invoice {
 	d := &c.Draft
-	entry := civil.DateTimeOf(doc.SystemEntry)
+	entry := doc.SystemEntry
 	inv := &saft.Invoice{
 		InvoiceNo: doc.DocumentNumber, ATCUD: doc.ATCUD.String(),
 		DocumentStatus: saft.InvoiceDocumentStatus{InvoiceStatus: saft.InvoiceStatusNormal, InvoiceStatusDate: entry,
@@ -213,7 +213,7 @@ func (c *Computed) invoice(doc *issuing.Document) *saft.Invoice {
 
 func (c *Computed) workDocument(doc *issuing.Document) *saft.WorkDocument {
 	d := &c.Draft
-	entry := civil.DateTimeOf(doc.SystemEntry)
+	entry := doc.SystemEntry
 	w := &saft.WorkDocument{
 		DocumentNumber: doc.DocumentNumber, ATCUD: doc.ATCUD.String(),
 		DocumentStatus: saft.WorkDocumentStatus{WorkStatus: saft.WorkStatusNormal, WorkStatusDate: entry,
@@ -233,7 +233,7 @@ func (c *Computed) workDocument(doc *issuing.Document) *saft.WorkDocument {
 
 func (c *Computed) stockMovement(doc *issuing.Document) *saft.StockMovement {
 	d := &c.Draft
-	entry := civil.DateTimeOf(doc.SystemEntry)
+	entry := doc.SystemEntry
 	from, to := d.Transport.From, d.Transport.To
 	m := &saft.StockMovement{
 		DocumentNumber: doc.DocumentNumber, ATCUD: doc.ATCUD.String(),

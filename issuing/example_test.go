@@ -90,7 +90,7 @@ func ExampleMemoryStore_Seed() {
 	err = store.Seed(issuing.Document{
 		SeriesKey: s.Key(), Number: 1233, DocumentNumber: "FS LOJA1/1233", ATCUD: atcud.Legacy,
 		Date:        civil.Date{Year: 2026, Month: time.November, Day: 30},
-		SystemEntry: time.Date(2026, time.November, 30, 19, 2, 11, 0, time.UTC),
+		SystemEntry: civil.DateTime{Date: civil.Date{Year: 2026, Month: time.November, Day: 30}, Hour: 19, Minute: 2, Second: 11},
 		GrossTotal:  decimal.RequireFromString("8.50"),
 		Hash:        "zUyZCVwSGB3iS4IVyy9y0H3Rj2fOVthzZp5W8w3eQ5NWKKqN0uOJxTbnvJ4m8ywB6K7iIN5KJWy/+m1kpdVnT8d8HqKJXfWMdnJY/7x9dpYhvkJq4x1tUZYDu0aMFwy7wnC6NdLD6Yjj1XJeMxEd3M4mslzzNUyS/9mFkjf2Fe4=",
 	})

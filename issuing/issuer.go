@@ -41,7 +41,7 @@ type Document struct {
 	DocumentNumber string      // SAF-T InvoiceNo / DocumentNumber, "FT A/12"
 	ATCUD          atcud.ATCUD // the validation code and number, or "0"
 	Date           civil.Date
-	SystemEntry    time.Time // SystemEntryDate, to the second
+	SystemEntry    civil.DateTime // SystemEntryDate, to the second, Portuguese legal time
 	GrossTotal     decimal.Decimal
 	Hash           string // SAF-T Hash: the document's signature
 	HashControl    string // SAF-T HashControl: the key version
@@ -205,7 +205,7 @@ func (i *Issuer) build(s series.Series, key string, l *line, d Draft) (Document,
 	}
 	cd := certify.Document{
 		Date:        d.Date,
-		SystemEntry: i.now().Truncate(time.Second),
+		SystemEntry: civil.DateTimeOf(i.now()),
 		Number:      number,
 		GrossTotal:  d.GrossTotal,
 	}

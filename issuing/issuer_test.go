@@ -147,7 +147,7 @@ func TestIssueExistingSequence(t *testing.T) {
 	legacyHash := strings.Repeat("b", certify.HashLen)
 	require.NoError(t, store.Seed(Document{
 		SeriesKey: s.Key(), Number: 1233, DocumentNumber: "FT 2026/1233",
-		Date: civil.Date{Year: 2026, Month: time.November, Day: 30}, SystemEntry: time.Date(2026, 11, 30, 18, 0, 0, 0, time.UTC),
+		Date: civil.Date{Year: 2026, Month: time.November, Day: 30}, SystemEntry: civil.DateTime{Date: civil.Date{Year: 2026, Month: 11, Day: 30}, Hour: 18},
 		GrossTotal: decimal.RequireFromString("50"), Hash: legacyHash,
 	}))
 

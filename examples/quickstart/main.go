@@ -441,7 +441,7 @@ func legacyDocument(signer *certify.Signer, s series.Series) (issuing.Document, 
 		return issuing.Document{}, err
 	}
 	date := civil.Date{Year: 2022, Month: time.December, Day: 30}
-	entry := time.Date(2022, time.December, 30, 18, 42, 7, 0, lisbon)
+	entry := civil.DateTime{Date: date, Hour: 18, Minute: 42, Second: 7}
 	gross := dec("12.30")
 	var chain certify.Chain // its own earlier documents are not needed to go on
 	hash, err := chain.Sign(signer, certify.Document{Date: date,

@@ -146,7 +146,7 @@ func (c *chain) sign(number string, dt civil.DateTime, gross decimal.Decimal) (h
 	if c.s == nil {
 		return "0", "0", nil
 	}
-	doc := certify.Document{Date: dt.Date, SystemEntry: dt.Time(time.UTC), Number: number, GrossTotal: gross}
+	doc := certify.Document{Date: dt.Date, SystemEntry: dt, Number: number, GrossTotal: gross}
 	h, err := c.c.Sign(c.s, doc)
 	return h, c.s.HashControl(), err
 }

@@ -240,7 +240,7 @@ func findingCases() []findingCase {
 				i := inv(f, 4)
 				h, err := signer(t).SignDocument(certify.Document{
 					Date:        civil.Date{Year: i.InvoiceDate.Year, Month: i.InvoiceDate.Month, Day: i.InvoiceDate.Day},
-					SystemEntry: i.SystemEntryDate.Time(time.UTC), Number: i.InvoiceNo, GrossTotal: i.DocumentTotals.GrossTotal}, "")
+					SystemEntry: i.SystemEntryDate, Number: i.InvoiceNo, GrossTotal: i.DocumentTotals.GrossTotal}, "")
 				require.NoError(t, err)
 				i.Hash = h // signed as if it were the first of the series
 			})
@@ -534,7 +534,7 @@ func keyChange(t *testing.T) []byte {
 			i := inv(f, n)
 			h, err := s2.SignDocument(certify.Document{
 				Date:        civil.Date{Year: i.InvoiceDate.Year, Month: i.InvoiceDate.Month, Day: i.InvoiceDate.Day},
-				SystemEntry: i.SystemEntryDate.Time(time.UTC), Number: i.InvoiceNo, GrossTotal: i.DocumentTotals.GrossTotal}, inv(f, n-1).Hash)
+				SystemEntry: i.SystemEntryDate, Number: i.InvoiceNo, GrossTotal: i.DocumentTotals.GrossTotal}, inv(f, n-1).Hash)
 			require.NoError(t, err)
 			i.Hash, i.HashControl = h, "2"
 		}

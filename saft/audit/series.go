@@ -180,7 +180,7 @@ func (a *auditor) checkChain(rec *saft.Record, s *seriesState, d document, key s
 	if a.sig != nil && d.source != saft.SourceBillingIntegrated {
 		a.sig.add(key, sigItem{
 			rec: certify.Record{Document: certify.Document{
-				Date: civil.Date{Year: d.date.Year, Month: d.date.Month, Day: d.date.Day}, SystemEntry: d.entry.Time(time.UTC),
+				Date: civil.Date{Year: d.date.Year, Month: d.date.Month, Day: d.date.Day}, SystemEntry: d.entry,
 				Number: d.number, GrossTotal: d.gross}, Hash: d.hash},
 			line: rec.Line, path: rec.Path, section: sectionOf(rec.Kind), version: v,
 		})
