@@ -134,3 +134,32 @@ func ExampleNew() {
 	// true [ISSUING-ISSUER-NIF ISSUING-CERTIFICATE ISSUING-REQUIRED]
 	// true <nil>
 }
+
+// An issuer in the Azores writes SystemEntryDate in the Azores' legal
+// time, an hour behind Lisbon's, whatever zone its clock reports.
+func ExampleWithLocation() {
+	pemKey, err := os.ReadFile("../certify/testdata/test_key_pkcs1.pem")
+	if err != nil {
+		panic(err)
+	}
+	key, _ := certify.ParsePrivateKeyPEM(pemKey)
+	signer, _ := certify.NewSigner(key, 1)
+	clock := func() time.Time { return time.Date(2026, time.December, 1, 9, 30, 0, 0, time.UTC) }
+	issuer, err := issuing.New("500000000", "9999", signer, issuing.NewMemoryStore(),
+		issuing.WithClock(clock), issuing.WithLocation(civil.Azores))
+	if err != nil {
+		panic(err)
+	}
+	s, _ := series.New("A", series.DocumentTypeFT, series.NumberOf(1), civil.Date{Year: 2026, Month: time.December, Day: 1})
+	s, _ = s.Register("AAJFJMVNTN", "500000000", time.Date(2026, time.November, 28, 0, 0, 0, 0, time.UTC))
+	doc, err := issuer.Issue(context.Background(), s, issuing.Draft{
+		Date: civil.Date{Year: 2026, Month: time.December, Day: 1}, GrossTotal: decimal.RequireFromString("4.20"),
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(doc.DocumentNumber, doc.SystemEntry)
+	// Output:
+	// FT A/1 2026-12-01T08:30:00
+}

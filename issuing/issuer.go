@@ -64,9 +64,16 @@ func (d Document) record() certify.Record {
 // Option configures an Issuer.
 type Option func(*Issuer)
 
-// WithClock sets where SystemEntryDate comes from (default time.Now). Its
-// wall clock is used as read, so give Portuguese local time.
+// WithClock sets where SystemEntryDate comes from (default time.Now). The
+// instant is read in the issuer's location (see [WithLocation]), whatever
+// the clock's own zone.
 func WithClock(now func() time.Time) Option { return func(i *Issuer) { i.now = now } }
+
+// WithLocation sets the legal time SystemEntryDate is written in (default
+// [civil.Lisbon], mainland Portugal and Madeira). An issuer in the Azores
+// passes [civil.Azores]: SAF-T carries no zone, and Decreto-Lei 17/1996
+// gives the Azores legal time one hour behind Lisbon's.
+func WithLocation(loc *time.Location) Option { return func(i *Issuer) { i.loc = loc } }
 
 // Issuer numbers, signs and records documents. It is safe for concurrent
 // use: one series is issued one document at a time, different series in
@@ -77,6 +84,7 @@ type Issuer struct {
 	signer      *certify.Signer
 	store       Store
 	now         func() time.Time
+	loc         *time.Location
 
 	mu    sync.Mutex
 	lines map[string]*line
@@ -97,7 +105,7 @@ type line struct {
 // [*violation.Error] (errors.Is(err, ErrInvalid)).
 func New(issuerNIF, certificate string, signer *certify.Signer, store Store, opts ...Option) (*Issuer, error) {
 	i := &Issuer{issuerNIF: issuerNIF, certificate: certificate, signer: signer, store: store,
-		now: time.Now, lines: make(map[string]*line)}
+		now: time.Now, loc: civil.Lisbon, lines: make(map[string]*line)}
 	for _, o := range opts {
 		o(i)
 	}
@@ -121,6 +129,9 @@ func New(issuerNIF, certificate string, signer *certify.Signer, store Store, opt
 	}
 	if i.now == nil {
 		vs.Add("WithClock", CodeRequired, "the clock is nil")
+	}
+	if i.loc == nil {
+		vs.Add("WithLocation", CodeRequired, "the location is nil")
 	}
 	if err := vs.Err(subject); err != nil {
 		return nil, err
@@ -205,7 +216,7 @@ func (i *Issuer) build(s series.Series, key string, l *line, d Draft) (Document,
 	}
 	cd := certify.Document{
 		Date:        d.Date,
-		SystemEntry: civil.DateTimeOf(i.now()),
+		SystemEntry: civil.DateTimeIn(i.now(), i.loc),
 		Number:      number,
 		GrossTotal:  d.GrossTotal,
 	}

@@ -437,7 +437,7 @@ func TestNewRefuses(t *testing.T) {
 	assert.ErrorContains(t, err, "certificate")
 
 	// Every argument at once.
-	_, err = New("123456780", "12345", nil, nil, WithClock(nil))
+	_, err = New("123456780", "12345", nil, nil, WithClock(nil), WithLocation(nil))
 	var ve *violation.Error
 	require.ErrorAs(t, err, &ve)
 	var got []string
@@ -445,7 +445,7 @@ func TestNewRefuses(t *testing.T) {
 		got = append(got, v.Path+" "+string(v.Code))
 	}
 	assert.Equal(t, []string{"issuerNIF ISSUING-ISSUER-NIF", "certificate ISSUING-CERTIFICATE",
-		"signer ISSUING-REQUIRED", "store ISSUING-REQUIRED", "WithClock ISSUING-REQUIRED"}, got)
+		"signer ISSUING-REQUIRED", "store ISSUING-REQUIRED", "WithClock ISSUING-REQUIRED", "WithLocation ISSUING-REQUIRED"}, got)
 
 	// A 2048-bit key signs with 344 characters, more than SAF-T Hash holds.
 	pemKey, err := os.ReadFile("../certify/testdata/test_key_2048.pem")
@@ -456,4 +456,29 @@ func TestNewRefuses(t *testing.T) {
 	require.NoError(t, err)
 	_, err = New(testNIF, testCertificate, big, NewMemoryStore())
 	assert.True(t, violation.Has(err, CodeKeySize), "%v", err)
+}
+
+// SystemEntryDate is Portuguese legal time whatever the clock's zone:
+// Lisbon's by default, an hour less in the Azores (Decreto-Lei 17/1996).
+func TestSystemEntryInLegalTime(t *testing.T) {
+	instant := time.Date(2026, time.December, 1, 12, 0, 0, 0, time.FixedZone("UTC-7", -7*3600)) // 19:00Z
+	clock := func() time.Time { return instant }
+	for _, tt := range []struct {
+		name string
+		opts []Option
+		want civil.DateTime
+	}{
+		{"Lisbon by default", nil, civil.DateTime{Date: civil.Date{Year: 2026, Month: time.December, Day: 1}, Hour: 19}},
+		{"Azores", []Option{WithLocation(civil.Azores)}, civil.DateTime{Date: civil.Date{Year: 2026, Month: time.December, Day: 1}, Hour: 18}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			iss, err := New(testNIF, testCertificate, signer(t), NewMemoryStore(), append([]Option{WithClock(clock)}, tt.opts...)...)
+			require.NoError(t, err)
+			d := draft("1")
+			s := activeSeries(t, "A", series.DocumentTypeFT, 1)
+			doc, err := iss.Issue(context.Background(), s, d)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, doc.SystemEntry)
+		})
+	}
 }
