@@ -121,7 +121,7 @@ func (b *Book) SetupStatus(ctx context.Context, nif string, co setup.Company, op
 		st.Checks = append(st.Checks, c)
 	}
 
-	today := civil.DateOf(now())
+	today := civil.DateIn(now(), civil.Lisbon)
 	bl, err := b.Backlog(ctx, nif, today)
 	if err != nil {
 		return setup.Status{}, err

@@ -245,7 +245,7 @@ func Example_receiptOfInvoicePaidLater() {
 		return
 	}
 	rg, err := document.Receipt(ss[series.DocumentTypeRG], series.NumberOf(1), issuerNIF, certificate,
-		time.Date(2026, time.January, 20, 9, 30, 0, 0, civil.Lisbon), document.ReceiptDraft{
+		civil.DateTime{Date: civil.Date{Year: 2026, Month: time.January, Day: 20}, Hour: 9, Minute: 30}, document.ReceiptDraft{
 			Date: civil.Date{Year: 2026, Month: time.January, Day: 20}, Customer: customer,
 			Settles:  []document.Settled{{Number: ft.Document.DocumentNumber, Date: ft.Draft.Date, Amount: ft.Payable}},
 			Payments: []document.Payment{{Mechanism: saft.PaymentMechanismBankTransfer}},

@@ -299,7 +299,7 @@ func runBatch(t *testing.T, b, n int) (map[string]int, error) {
 				g.unpaid = append(g.unpaid[:k], g.unpaid[k+1:]...)
 				inv := g.gross[number]
 				receiptNumbers[typ]++
-				r, err := document.Receipt(s, series.NumberOf(receiptNumbers[typ]), issuerNIF, certificate, at, document.ReceiptDraft{
+				r, err := document.Receipt(s, series.NumberOf(receiptNumbers[typ]), issuerNIF, certificate, civil.DateTimeOf(at), document.ReceiptDraft{
 					Date: date, Customer: g.drafts[number].Customer,
 					Settles:  []document.Settled{{Number: number, Date: inv.date, Amount: inv.gross}},
 					Payments: []document.Payment{{Mechanism: saft.PaymentMechanismBankTransfer}},

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -57,12 +56,14 @@ type IssuedReceipt struct {
 	Printed  Printed
 }
 
-// Receipt makes receipt number n of series s, entered at entry. Receipts
+// Receipt makes receipt number n of series s, entered at entry (its
+// SystemEntryDate, Portuguese legal time: take it from a clock with
+// [civil.DateTimeIn]). Receipts
 // are numbered but not signed (Despacho 8632/2014 §2.1), so the caller
 // keeps their numbering; issuerNIF and certificate fill the QR code,
 // whose fiscal space is I1:0 (a document of SAF-T table 4.4 without VAT
 // rate, Especificações Técnicas Código QR §3 h) and whose hash is "0".
-func Receipt(s series.Series, n series.Number, issuerNIF, certificate string, entry time.Time, r ReceiptDraft) (*IssuedReceipt, error) {
+func Receipt(s series.Series, n series.Number, issuerNIF, certificate string, entry civil.DateTime, r ReceiptDraft) (*IssuedReceipt, error) {
 	var vs violation.List
 	if r.Type == "" {
 		r.Type = series.DocumentTypeRG
@@ -125,7 +126,7 @@ func Receipt(s series.Series, n series.Number, issuerNIF, certificate string, en
 			return nil, err
 		}
 	}
-	at := civil.DateTimeOf(entry)
+	at := entry
 	c := &Computed{Draft: Draft{Customer: r.Customer}}
 	p := &saft.Payment{
 		PaymentRefNo: number, ATCUD: code.String(), Period: int(r.Date.Month), TransactionDate: r.Date,

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/document"
 	"github.com/faturapt/faturapt/qrcode"
 	"github.com/faturapt/faturapt/saft"
@@ -38,7 +39,7 @@ func TestReceiptCashVAT(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := document.Receipt(s, series.NumberOf(1), issuerNIF, certificate, at, document.ReceiptDraft{
+			r, err := document.Receipt(s, series.NumberOf(1), issuerNIF, certificate, civil.DateTimeOf(at), document.ReceiptDraft{
 				Type: series.DocumentTypeRC, Date: day(2026, time.April, 10), Customer: inv.Draft.Customer,
 				Settles:  []document.Settled{{Number: "FT A/2", Date: inv.Draft.Date, Amount: dec(tt.amount), Document: inv}},
 				Payments: []document.Payment{{Mechanism: saft.PaymentMechanismBankTransfer}},
@@ -65,7 +66,7 @@ func TestReceiptCashVAT(t *testing.T) {
 			}
 		})
 	}
-	_, err = document.Receipt(s, series.NumberOf(1), issuerNIF, certificate, at, document.ReceiptDraft{
+	_, err = document.Receipt(s, series.NumberOf(1), issuerNIF, certificate, civil.DateTimeOf(at), document.ReceiptDraft{
 		Type: series.DocumentTypeRC, Date: day(2026, time.April, 10), Customer: inv.Draft.Customer,
 		Settles:  []document.Settled{{Number: "FT A/2", Date: inv.Draft.Date, Amount: dec("176.00")}},
 		Payments: []document.Payment{{Mechanism: saft.PaymentMechanismBankTransfer}},

@@ -178,7 +178,7 @@ func TestEFaturaManualExamples(t *testing.T) {
 		}
 	}
 	s := activeSeries(t, "RC", series.DocumentTypeRC)
-	r, err := document.Receipt(s, series.NumberOf(1), issuerNIF, certificate, time.Date(2021, time.January, 1, 11, 12, 13, 0, civil.Lisbon),
+	r, err := document.Receipt(s, series.NumberOf(1), issuerNIF, certificate, civil.DateTime{Date: civil.Date{Year: 2021, Month: time.January, Day: 1}, Hour: 11, Minute: 12, Second: 13},
 		document.ReceiptDraft{Type: series.DocumentTypeRC, Date: day(2021, time.January, 1), Customer: customer,
 			Settles:  []document.Settled{{Number: "FT 1/1", Date: day(2021, time.January, 1), Amount: ft.GrossTotal, Document: ft}},
 			Payments: []document.Payment{{Mechanism: saft.PaymentMechanismCash}}})

@@ -74,7 +74,7 @@ func run(ctx context.Context, base string) error {
 	if err != nil {
 		return err
 	}
-	s, err := series.New(fmt.Sprintf("PG%d", time.Now().UnixNano()%1e9), series.DocumentTypeFT, series.NumberOf(1), civil.DateOf(time.Now()))
+	s, err := series.New(fmt.Sprintf("PG%d", time.Now().UnixNano()%1e9), series.DocumentTypeFT, series.NumberOf(1), civil.DateIn(time.Now(), civil.Lisbon))
 	if err != nil {
 		return err
 	}
@@ -131,7 +131,7 @@ func run(ctx context.Context, base string) error {
 			go func() {
 				defer wg.Done()
 				for i := 0; i < 5; {
-					today := civil.DateOf(time.Now())
+					today := civil.DateIn(time.Now(), civil.Lisbon)
 					inv, err := invoice(today, int64(1+g+i))
 					if err != nil {
 						errs <- err
@@ -180,8 +180,8 @@ func run(ctx context.Context, base string) error {
 	header := saft.MonthlyInvoicingHeader(saft.Company{ID: companyNIF, TaxRegistrationNumber: companyNIF, Name: "Mercearia Quickstart, Lda",
 		Address: saft.Address{AddressDetail: "Rua da Prata, 80", City: "Lisboa", PostalCode: "1100-420", Country: "PT"}},
 		saft.Software{ProducerTaxID: "510000002", CertificateNumber: 9999, ProductID: "FaturaPT/FaturaPT Software Lda", Version: "1.0"},
-		now.Year(), now.Month(), civil.DateOf(now))
-	header.EndDate = civil.DateOf(now)
+		now.Year(), now.Month(), civil.DateIn(now, civil.Lisbon))
+	header.EndDate = civil.DateIn(now, civil.Lisbon)
 	rate := decimal.RequireFromString("23")
 	table := []saft.TaxTableEntry{{TaxType: saft.TaxTypeVAT, TaxCountryRegion: "PT", TaxCode: saft.TaxCodeNormal, Description: "Taxa normal", TaxPercentage: &rate}}
 	var file bytes.Buffer

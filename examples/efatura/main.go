@@ -224,7 +224,7 @@ var customer = document.Customer{ID: "C1", TaxID: "503504564", Name: "Cliente, L
 // VAT, for net EUR; package document computes the tax and totals.
 func (s *sales) invoice(at time.Time, net string) (*document.Issued, error) {
 	s.now = at
-	date := civil.DateOf(at)
+	date := civil.DateIn(at, civil.Lisbon)
 	return document.Issue(context.Background(), s.issuer, s.series["FT"+fmt.Sprint(date.Year)], document.Draft{
 		Type: series.DocumentTypeFT, Date: date, Customer: customer, SourceID: "ana",
 		Lines: []document.Line{{Product: document.Product{Code: "S1", Description: "Consultoria", Type: saft.ProductTypeServices, Unit: "H"},
@@ -236,8 +236,8 @@ func (s *sales) invoice(at time.Time, net string) (*document.Issued, error) {
 // full by bank transfer.
 func (s *sales) receipt(at time.Time, inv *document.Issued) (*document.IssuedReceipt, error) {
 	s.receipts++
-	return document.Receipt(s.series["RC"+fmt.Sprint(at.Year())], series.NumberOf(s.receipts), attest.DefaultNIF, "9999", at, document.ReceiptDraft{
-		Type: series.DocumentTypeRC, Date: civil.DateOf(at), Customer: inv.Draft.Customer, SourceID: "ana",
+	return document.Receipt(s.series["RC"+fmt.Sprint(at.Year())], series.NumberOf(s.receipts), attest.DefaultNIF, "9999", civil.DateTimeIn(at, civil.Lisbon), document.ReceiptDraft{
+		Type: series.DocumentTypeRC, Date: civil.DateIn(at, civil.Lisbon), Customer: inv.Draft.Customer, SourceID: "ana",
 		Settles:  []document.Settled{{Number: inv.Document.DocumentNumber, Date: inv.Draft.Date, Amount: inv.Payable, Document: inv.Computed}},
 		Payments: []document.Payment{{Mechanism: saft.PaymentMechanismBankTransfer}},
 	})

@@ -214,10 +214,10 @@ func run(ctx context.Context, w io.Writer, dir string, clock func() time.Time) (
 	// The company's record of communication methods: nothing chosen yet.
 	methods := reporting.Choices{}
 	company, software := companyHeader()
-	header := saft.MonthlyInvoicingHeader(company, software, now.Year(), now.Month(), civil.DateOf(now))
+	header := saft.MonthlyInvoicingHeader(company, software, now.Year(), now.Month(), civil.DateIn(now, civil.Lisbon))
 	// The month is not over: the file covers it up to today, since a file
 	// ends at its creation at the latest (Portaria 302/2016, Annex I, 1.c).
-	header.EndDate = civil.DateOf(now)
+	header.EndDate = civil.DateIn(now, civil.Lisbon)
 	client, err := atclient.New(atclient.Endpoints{Series: srv.URL(), EFatura: srv.EFaturaURL()}, creds, cert,
 		atclient.WithATKey(atKey), atclient.WithRootCAs(srv.RootCAs()),
 		atclient.WithRequestTimeout(10*time.Second), atclient.WithClock(clock))

@@ -98,8 +98,8 @@ func (h *hotel) issue(at time.Time, dr document.Draft) *document.Issued {
 // receipt issues the receipt of an invoice paid by bank transfer.
 func (h *hotel) receipt(at time.Time, inv *document.Issued) {
 	h.receipts++
-	r, err := document.Receipt(h.series[series.DocumentTypeRG], series.NumberOf(h.receipts), companyNIF, "9999", at, document.ReceiptDraft{
-		Date: civil.DateOf(at), Customer: inv.Draft.Customer, SourceID: "contabilidade",
+	r, err := document.Receipt(h.series[series.DocumentTypeRG], series.NumberOf(h.receipts), companyNIF, "9999", civil.DateTimeIn(at, civil.Lisbon), document.ReceiptDraft{
+		Date: civil.DateIn(at, civil.Lisbon), Customer: inv.Draft.Customer, SourceID: "contabilidade",
 		Settles:  []document.Settled{{Number: inv.Document.DocumentNumber, Date: inv.Draft.Date, Amount: inv.Payable}},
 		Payments: []document.Payment{{Mechanism: saft.PaymentMechanismBankTransfer}},
 	})
