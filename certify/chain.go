@@ -68,25 +68,7 @@ func (c Chain) Check(doc Document) error {
 	if entry, last := doc.SystemEntry, c.LastSystemEntry; entry.Before(last) {
 		vs.Add("SystemEntry", CodeChainSystemEntry, "%s is before the previous document's %s (%v)", entry, last, ErrSystemEntryOrder)
 	}
-	if err := vs.Err(subject); err != nil {
-		return &chainError{err.(*violation.Error)}
-	}
-	return nil
-}
-
-// chainError is a *violation.Error that also matches the order sentinels.
-type chainError struct{ ve *violation.Error }
-
-func (e *chainError) Error() string { return e.ve.Error() }
-
-func (e *chainError) Unwrap() []error {
-	errs := []error{e.ve}
-	for _, v := range e.ve.Violations {
-		if s := orderSentinel(v.Code); s != nil {
-			errs = append(errs, s)
-		}
-	}
-	return errs
+	return invalid(vs)
 }
 
 // Sign checks doc against c ([Chain.Check]), signs it after c.LastHash, and

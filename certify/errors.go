@@ -36,6 +36,16 @@ const (
 	CodeChainSystemEntry   violation.Code = "CERTIFY-CHAIN-SYSTEM-ENTRY"
 )
 
+// Violation codes of the printed forms' input: the certificate number,
+// the key version and the recovery references (they also match
+// ErrInvalidCertificate or ErrInvalidHashControl).
+const (
+	CodeCertificate       violation.Code = "CERTIFY-CERTIFICATE"
+	CodeKeyVersion        violation.Code = "CERTIFY-KEY-VERSION"
+	CodeRecoveryReference violation.Code = "CERTIFY-RECOVERY-REFERENCE"
+	CodeHashControlLength violation.Code = "CERTIFY-HASH-CONTROL-LENGTH"
+)
+
 // Codes is the catalogue of the violation codes of this package.
 var Codes = violation.NewCatalogue(
 	violation.Entry{Code: CodeDateInvalid, Description: "the document date is not a calendar date with a four-digit year"},
@@ -47,14 +57,21 @@ var Codes = violation.NewCatalogue(
 	violation.Entry{Code: CodeChainNumber, Description: "the document number is not the next of the series (Despacho 8632/2014 §1.6)"},
 	violation.Entry{Code: CodeChainDate, Description: "the document date is before the previous document's (Despacho 8632/2014 §3.2.1)"},
 	violation.Entry{Code: CodeChainSystemEntry, Description: "SystemEntryDate is before the previous document's (Despacho 8632/2014 §3.2.1)"},
+	violation.Entry{Code: CodeCertificate, Description: "the certificate number is not the 1 to 10 digits AT assigned to the program"},
+	violation.Entry{Code: CodeKeyVersion, Description: "the key version is below 1 (Despacho 8632/2014 §2.1.3)"},
+	violation.Entry{Code: CodeRecoveryReference, Description: "a manual or duplicate document's type, series or number is not as SAFPTHashControl requires (Despacho 8632/2014 §2.4.5.2, §2.5.5.2)"},
+	violation.Entry{Code: CodeHashControlLength, Description: "the HashControl is longer than 70 characters (SAF-T SAFPTHashControl)"},
 )
 
 const subject = "certify"
 
-// orderSentinel returns the sentinel a chain order code also matches, or
-// nil.
-func orderSentinel(code violation.Code) error {
+// sentinelOf returns the sentinel a code also matches, or nil.
+func sentinelOf(code violation.Code) error {
 	switch code {
+	case CodeCertificate:
+		return ErrInvalidCertificate
+	case CodeKeyVersion, CodeRecoveryReference, CodeHashControlLength:
+		return ErrInvalidHashControl
 	case CodeChainSeries, CodeChainNumber:
 		return ErrNumberSequence
 	case CodeChainDate:
@@ -63,4 +80,35 @@ func orderSentinel(code violation.Code) error {
 		return ErrSystemEntryOrder
 	}
 	return nil
+}
+
+// sentinelError is a *violation.Error that also matches the sentinels of its
+// codes.
+type sentinelError struct{ ve *violation.Error }
+
+func (e *sentinelError) Error() string { return e.ve.Error() }
+
+func (e *sentinelError) Unwrap() []error {
+	errs := []error{e.ve}
+	for _, v := range e.ve.Violations {
+		if s := sentinelOf(v.Code); s != nil {
+			errs = append(errs, s)
+		}
+	}
+	return errs
+}
+
+// invalid returns the violations in vs as a [*sentinelError], or nil.
+func invalid(vs violation.List) error {
+	if err := vs.Err(subject); err != nil {
+		return &sentinelError{err.(*violation.Error)}
+	}
+	return nil
+}
+
+// invalidOne returns a single violation as [invalid] does.
+func invalidOne(path string, code violation.Code, format string, args ...any) error {
+	var vs violation.List
+	vs.Add(path, code, format, args...)
+	return invalid(vs)
 }

@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
-	"strings"
+
+	"github.com/faturapt/faturapt/violation"
 )
 
 // Printed phrases, verbatim from Despacho 8632/2014 ("n.º" is "n.", U+00BA).
@@ -35,7 +36,7 @@ var certificateRE = regexp.MustCompile(`^[0-9]{1,10}$`)
 
 func checkCertificate(certificate string) error {
 	if !certificateRE.MatchString(certificate) {
-		return fmt.Errorf("certify: certificate number %q must be the digits AT assigned: %w", certificate, ErrInvalidCertificate)
+		return invalidOne("certificate", CodeCertificate, "certificate number %q must be the digits AT assigned", certificate)
 	}
 	return nil
 }
@@ -88,7 +89,7 @@ func IntegratedHashControl(certificate string, keyVersion int) (string, error) {
 		return "", err
 	}
 	if keyVersion < 1 {
-		return "", fmt.Errorf("certify: key version %d must be 1 or more (§2.1.3): %w", keyVersion, ErrInvalidHashControl)
+		return "", invalidOne("keyVersion", CodeKeyVersion, "key version %d must be 1 or more (§2.1.3)", keyVersion)
 	}
 	return certificate + "." + strconv.Itoa(keyVersion), nil
 }
@@ -121,18 +122,18 @@ type ManualDocument struct {
 }
 
 func (m ManualDocument) reference() (string, error) {
-	var bad []string
+	var vs violation.List
 	if !docTypeRE.MatchString(m.DocumentType) {
-		bad = append(bad, fmt.Sprintf("DocumentType %q must be two capital letters", m.DocumentType))
+		vs.Add("DocumentType", CodeRecoveryReference, "manual document (§2.4.5.2): %q must be two capital letters", m.DocumentType)
 	}
 	if !manualSeriesRE.MatchString(m.Series) {
-		bad = append(bad, fmt.Sprintf("Series %q must be non-empty without spaces, '/' or '^'", m.Series))
+		vs.Add("Series", CodeRecoveryReference, "manual document (§2.4.5.2): %q must be non-empty without spaces, '/' or '^'", m.Series)
 	}
 	if !digitsRE.MatchString(m.Number) {
-		bad = append(bad, fmt.Sprintf("Number %q must be digits", m.Number))
+		vs.Add("Number", CodeRecoveryReference, "manual document (§2.4.5.2): %q must be digits", m.Number)
 	}
-	if bad != nil {
-		return "", fmt.Errorf("certify: manual document (§2.4.5.2): %s: %w", strings.Join(bad, "; "), ErrInvalidHashControl)
+	if err := invalid(vs); err != nil {
+		return "", err
 	}
 	return m.DocumentType + "M " + m.Series + "/" + m.Number, nil
 }
@@ -165,15 +166,15 @@ type DuplicateDocument struct {
 }
 
 func (d DuplicateDocument) reference() (string, error) {
-	var bad []string
+	var vs violation.List
 	if !docTypeRE.MatchString(d.DocumentType) {
-		bad = append(bad, fmt.Sprintf("DocumentType %q must be two capital letters", d.DocumentType))
+		vs.Add("DocumentType", CodeRecoveryReference, "duplicate document (§2.5.5.2): %q must be two capital letters", d.DocumentType)
 	}
 	if !duplicateNoRE.MatchString(d.Number) {
-		bad = append(bad, fmt.Sprintf("Number %q must be TYPE SERIES/NUMBER", d.Number))
+		vs.Add("Number", CodeRecoveryReference, "duplicate document (§2.5.5.2): %q must be TYPE SERIES/NUMBER", d.Number)
 	}
-	if bad != nil {
-		return "", fmt.Errorf("certify: duplicate document (§2.5.5.2): %s: %w", strings.Join(bad, "; "), ErrInvalidHashControl)
+	if err := invalid(vs); err != nil {
+		return "", err
 	}
 	return d.DocumentType + "D " + d.Number, nil
 }
@@ -197,7 +198,7 @@ func (d DuplicateDocument) CopyMention() (string, error) {
 
 func withVersion(keyVersion int, ref func() (string, error)) (string, error) {
 	if keyVersion < 1 {
-		return "", fmt.Errorf("certify: key version %d must be 1 or more (§2.1.3): %w", keyVersion, ErrInvalidHashControl)
+		return "", invalidOne("keyVersion", CodeKeyVersion, "key version %d must be 1 or more (§2.1.3)", keyVersion)
 	}
 	r, err := ref()
 	if err != nil {
@@ -205,7 +206,7 @@ func withVersion(keyVersion int, ref func() (string, error)) (string, error) {
 	}
 	hc := strconv.Itoa(keyVersion) + "-" + r
 	if len(hc) > 70 {
-		return "", fmt.Errorf("certify: HashControl %q is longer than 70 characters (SAF-T): %w", hc, ErrInvalidHashControl)
+		return "", invalidOne("HashControl", CodeHashControlLength, "%q is longer than 70 characters (SAF-T)", hc)
 	}
 	return hc, nil
 }

@@ -5,6 +5,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/faturapt/faturapt/violation"
 )
 
 func TestPrintedForms(t *testing.T) {
@@ -72,26 +74,34 @@ func TestHashControl(t *testing.T) {
 	badCases := []struct {
 		name string
 		fn   func() (string, error)
+		path string
+		code violation.Code
 	}{
-		{"manual: type lower-case", func() (string, error) { return ManualDocument{"ft", "abc", "1"}.HashControl(1) }},
-		{"manual: series with space", func() (string, error) { return ManualDocument{"FT", "a c", "1"}.HashControl(1) }},
-		{"manual: number not digits", func() (string, error) { return ManualDocument{"FT", "abc", "1a"}.HashControl(1) }},
-		{"manual: version 0", func() (string, error) { return ManualDocument{"FT", "abc", "1"}.HashControl(0) }},
+		{"manual: type lower-case", func() (string, error) { return ManualDocument{"ft", "abc", "1"}.HashControl(1) }, "DocumentType", CodeRecoveryReference},
+		{"manual: series with space", func() (string, error) { return ManualDocument{"FT", "a c", "1"}.HashControl(1) }, "Series", CodeRecoveryReference},
+		{"manual: number not digits", func() (string, error) { return ManualDocument{"FT", "abc", "1a"}.HashControl(1) }, "Number", CodeRecoveryReference},
+		{"manual: version 0", func() (string, error) { return ManualDocument{"FT", "abc", "1"}.HashControl(0) }, "keyVersion", CodeKeyVersion},
 		{"manual: too long", func() (string, error) {
 			return ManualDocument{"FT", "abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghij", "12345678"}.HashControl(1)
-		}},
-		{"manual copy: bad", func() (string, error) { return ManualDocument{"FT", "", "1"}.CopyMention() }},
-		{"duplicate: no series", func() (string, error) { return DuplicateDocument{"FT", "XY/99"}.HashControl(1) }},
-		{"duplicate: three letters", func() (string, error) { return DuplicateDocument{"FTX", "XY A/99"}.HashControl(1) }},
-		{"duplicate copy: bad", func() (string, error) { return DuplicateDocument{"FT", ""}.CopyMention() }},
-		{"integrated: version 0", func() (string, error) { return IntegratedHashControl("9999", 0) }},
+		}, "HashControl", CodeHashControlLength},
+		{"manual copy: bad", func() (string, error) { return ManualDocument{"FT", "", "1"}.CopyMention() }, "Series", CodeRecoveryReference},
+		{"duplicate: no series", func() (string, error) { return DuplicateDocument{"FT", "XY/99"}.HashControl(1) }, "Number", CodeRecoveryReference},
+		{"duplicate: three letters", func() (string, error) { return DuplicateDocument{"FTX", "XY A/99"}.HashControl(1) }, "DocumentType", CodeRecoveryReference},
+		{"duplicate copy: bad", func() (string, error) { return DuplicateDocument{"FT", ""}.CopyMention() }, "Number", CodeRecoveryReference},
+		{"integrated: version 0", func() (string, error) { return IntegratedHashControl("9999", 0) }, "keyVersion", CodeKeyVersion},
 	}
 	for _, c := range badCases {
 		_, err := c.fn()
-		assert.Error(t, err, c.name)
+		assert.ErrorIs(t, err, ErrInvalid, c.name)
+		assert.ErrorIs(t, err, ErrInvalidHashControl, c.name)
+		var ve *violation.Error
+		if assert.ErrorAs(t, err, &ve, c.name) {
+			assert.True(t, ve.HasAt(c.path, c.code), "%s: %v", c.name, err)
+		}
 	}
 	_, err = IntegratedHashControl("99a", 1)
 	assert.ErrorIs(t, err, ErrInvalidCertificate)
+	assert.True(t, violation.Has(err, CodeCertificate), "%v", err)
 	_, err = ManualDocument{"ft", "abc", "1"}.HashControl(1)
 	assert.ErrorIs(t, err, ErrInvalidHashControl)
 }

@@ -34,7 +34,7 @@ func NewSigner(key *PrivateKey, keyVersion int) (*Signer, error) {
 		return nil, fmt.Errorf("certify: signer: nil key: %w", ErrInvalidKey)
 	}
 	if keyVersion < 1 {
-		return nil, fmt.Errorf("certify: signer: key version %d, must be 1 or more (Despacho §2.1.3): %w", keyVersion, ErrInvalidHashControl)
+		return nil, invalidOne("keyVersion", CodeKeyVersion, "key version %d must be 1 or more (Despacho 8632/2014 §2.1.3)", keyVersion)
 	}
 	return &Signer{key: key.key, bits: key.bits, version: keyVersion}, nil
 }

@@ -222,7 +222,7 @@ func (v *Verifier) checkOrder(start Chain, records []Record, i int, breaks []*Br
 	errors.As(err, &ve)
 	r := &records[i]
 	for _, vi := range ve.Violations {
-		sentinel := orderSentinel(vi.Code)
+		sentinel := sentinelOf(vi.Code)
 		if sentinel == nil {
 			sentinel = ErrInvalid
 		}

@@ -48,6 +48,8 @@ func TestValidationErrors(t *testing.T) {
 		{"certify.Document.Validate", certify.Document{Number: "FT A/0"}.Validate(), certify.Codes, []violation.Code{certify.CodeDateInvalid, certify.CodeNumberFormat}},
 		{"certify.Chain.Check", certify.Chain{Series: "FT A", LastNumber: 1, LastHash: "h", LastDate: civilDay, LastSystemEntry: entry}.Check(
 			certify.Document{Date: civilDay, SystemEntry: entry, Number: "FT A/3"}), certify.Codes, []violation.Code{certify.CodeChainNumber}},
+		{"certify.IntegratedHashControl", second(certify.IntegratedHashControl("99a", 1)), certify.Codes, []violation.Code{certify.CodeCertificate}},
+		{"certify.ManualDocument.HashControl", second(certify.ManualDocument{DocumentType: "ft", Series: "a b", Number: "1"}.HashControl(1)), certify.Codes, []violation.Code{certify.CodeRecoveryReference}},
 		{"qrimage.Encode", second(qrimage.Encode("")), qrimage.Codes, []violation.Code{qrimage.CodeEmpty}},
 		{"reporting.Choices.Validate", reporting.Choices{{Year: 2026, Method: "XML"}, {Year: 2026, Method: reporting.MethodSAFT}}.Validate(), reporting.Codes, []violation.Code{reporting.CodeMethod, reporting.CodeYearTwice}},
 		{"saft.AuditFile.Validate", (&saft.AuditFile{}).Validate(), saft.Codes, nil},
