@@ -51,7 +51,7 @@ func (r DocumentRef) Format() (string, error) {
 	}
 	s := r.String()
 	if len(s) > MaxDocumentNumberLength {
-		return "", fmt.Errorf("%w: %q has %d characters, SAF-T allows %d", ErrInvalidDocumentNumber, truncate(s), len(s), MaxDocumentNumberLength)
+		return "", parseError(ErrInvalidDocumentNumber, "DocumentNumber", CodeTooLong, "%q has %d characters, SAF-T allows %d", truncate(s), len(s), MaxDocumentNumberLength)
 	}
 	return s, nil
 }
@@ -81,35 +81,35 @@ func (r DocumentRef) Digits() string {
 // String gives the input back. Errors name the part and the rule.
 func ParseDocumentNumber(s string) (DocumentRef, error) {
 	if s == "" {
-		return DocumentRef{}, fmt.Errorf("%w: empty, want TYPE SERIES/NUMBER (e.g. FT A/12)", ErrInvalidDocumentNumber)
+		return DocumentRef{}, parseError(ErrInvalidDocumentNumber, "DocumentNumber", CodeRequired, "empty, want TYPE SERIES/NUMBER (e.g. FT A/12)")
 	}
 	if len(s) > MaxDocumentNumberLength {
-		return DocumentRef{}, fmt.Errorf("%w: %q has %d characters, SAF-T allows %d", ErrInvalidDocumentNumber, truncate(s), len(s), MaxDocumentNumberLength)
+		return DocumentRef{}, parseError(ErrInvalidDocumentNumber, "DocumentNumber", CodeTooLong, "%q has %d characters, SAF-T allows %d", truncate(s), len(s), MaxDocumentNumberLength)
 	}
 	typ, rest, ok := strings.Cut(s, " ")
 	if !ok {
-		return DocumentRef{}, fmt.Errorf("%w: %q: no space between document type and series, want TYPE SERIES/NUMBER", ErrInvalidDocumentNumber, s)
+		return DocumentRef{}, parseError(ErrInvalidDocumentNumber, "DocumentNumber", CodeFormat, "%q: no space between document type and series, want TYPE SERIES/NUMBER", s)
 	}
 	t := DocumentType(typ)
 	if !t.Valid() {
-		return DocumentRef{}, fmt.Errorf("%w: %q: document type %q is not one of the 25 codes of §1.3.7", ErrInvalidDocumentNumber, s, typ)
+		return DocumentRef{}, parseError(ErrInvalidDocumentNumber, "DocumentNumber", CodeUnknownCode, "%q: document type %q is not one of the 25 codes of §1.3.7", s, typ)
 	}
 	id, digits, ok := strings.Cut(rest, "/")
 	if !ok {
-		return DocumentRef{}, fmt.Errorf("%w: %q: no \"/\" between series and number, want TYPE SERIES/NUMBER", ErrInvalidDocumentNumber, s)
+		return DocumentRef{}, parseError(ErrInvalidDocumentNumber, "DocumentNumber", CodeFormat, "%q: no \"/\" between series and number, want TYPE SERIES/NUMBER", s)
 	}
 	if err := ValidateID(id); err != nil {
-		return DocumentRef{}, fmt.Errorf("%w: %q: series: %w", ErrInvalidDocumentNumber, s, err)
+		return DocumentRef{}, parseError(ErrInvalidDocumentNumber, "DocumentNumber", CodeFormat, "%q: series: %v", s, err)
 	}
 	if digits == "" {
-		return DocumentRef{}, fmt.Errorf("%w: %q: no number after \"/\"", ErrInvalidDocumentNumber, s)
+		return DocumentRef{}, parseError(ErrInvalidDocumentNumber, "DocumentNumber", CodeFormat, "%q: no number after \"/\"", s)
 	}
 	n, err := ParseNumber(digits)
 	if err != nil {
-		return DocumentRef{}, fmt.Errorf("%w: %q: number: %w", ErrInvalidDocumentNumber, s, err)
+		return DocumentRef{}, parseError(ErrInvalidDocumentNumber, "DocumentNumber", CodeFormat, "%q: number: %v", s, err)
 	}
 	if n.IsZero() {
-		return DocumentRef{}, fmt.Errorf("%w: %q: number is 0, sequence numbers start at 1 (numInicialSeq minInclusive = 1)", ErrInvalidDocumentNumber, s)
+		return DocumentRef{}, parseError(ErrInvalidDocumentNumber, "DocumentNumber", CodeOutOfRange, "%q: number is 0, sequence numbers start at 1 (numInicialSeq minInclusive = 1)", s)
 	}
 	r := DocumentRef{Type: t, Series: id, Number: n}
 	if digits[0] == '0' {

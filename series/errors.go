@@ -38,3 +38,20 @@ var Codes = violation.NewCatalogue(
 
 // subject names this package's validation errors.
 const subject = "series"
+
+// inputError is a one-violation [*violation.Error] about a parsed string
+// that also matches the sentinel of what was parsed (ErrInvalidNumber,
+// ErrInvalidDocumentNumber).
+type inputError struct {
+	ve       *violation.Error
+	sentinel error
+}
+
+func (e *inputError) Error() string   { return e.ve.Error() }
+func (e *inputError) Unwrap() []error { return []error{e.ve, e.sentinel} }
+
+func parseError(sentinel error, path string, code violation.Code, format string, args ...any) error {
+	var vs violation.List
+	vs.Add(path, code, format, args...)
+	return &inputError{ve: vs.Err(subject).(*violation.Error), sentinel: sentinel}
+}

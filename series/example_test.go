@@ -128,7 +128,7 @@ func ExampleParseNumber() {
 	// Output:
 	// 1234567890123456789012345 <nil>
 	// 1234567890123456789012346 <nil>
-	// series: invalid sequence number: "12a": character 'a' at position 3 is not a digit
+	// series: invalid: Number: "12a": character 'a' at position 3 is not a digit [SERIES-CHARSET]
 }
 
 func ExampleNumberOf() {

@@ -43,21 +43,21 @@ func NumberOf(n uint64) Number { return Number{lo: n} }
 // [Number.IsZero] (or use [Series.Validate]).
 func ParseNumber(s string) (Number, error) {
 	if s == "" {
-		return Number{}, fmt.Errorf("%w: empty, want decimal digits", ErrInvalidNumber)
+		return Number{}, parseError(ErrInvalidNumber, "Number", CodeRequired, "empty, want decimal digits")
 	}
 	var n Number
 	significant := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < '0' || c > '9' {
-			return Number{}, fmt.Errorf("%w: %q: character %q at position %d is not a digit", ErrInvalidNumber, truncate(s), c, i+1)
+			return Number{}, parseError(ErrInvalidNumber, "Number", CodeCharset, "%q: character %q at position %d is not a digit", truncate(s), c, i+1)
 		}
 		if significant == 0 && c == '0' {
 			continue
 		}
 		significant++
 		if significant > MaxNumberDigits {
-			return Number{}, fmt.Errorf("%w: %q: more than %d significant digits (totalDigits = 25)", ErrInvalidNumber, truncate(s), MaxNumberDigits)
+			return Number{}, parseError(ErrInvalidNumber, "Number", CodeTooLong, "%q: more than %d significant digits (totalDigits = 25)", truncate(s), MaxNumberDigits)
 		}
 		n = n.mulAdd(10, uint64(c-'0'))
 	}

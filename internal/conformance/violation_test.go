@@ -40,6 +40,8 @@ func TestValidationErrors(t *testing.T) {
 	}{
 		{"series.ValidateID", series.ValidateID("-A..B"), series.Codes, []violation.Code{series.CodeSeparatorEdge, series.CodeSeparatorRepeat}},
 		{"series.New", second(series.New("", "XX", series.Number{}, civilZero)), series.Codes, []violation.Code{series.CodeRequired, series.CodeUnknownCode}},
+		{"series.ParseNumber", second(series.ParseNumber("12a")), series.Codes, []violation.Code{series.CodeCharset}},
+		{"series.ParseDocumentNumber", second(series.ParseDocumentNumber("FT A/0")), series.Codes, []violation.Code{series.CodeOutOfRange}},
 		{"atcud.New", second(atcud.New("AB-", "FT A/0")), atcud.Codes, []violation.Code{atcud.CodeValidationCodeCharset, atcud.CodeNumberZero}},
 		{"atcud.Parse", second(atcud.Parse("X")), atcud.Codes, []violation.Code{atcud.CodeSyntax}},
 		{"nif.Validate", nif.Validate("PT12345678"), nif.Codes, []violation.Code{nif.CodeLength, nif.CodeNotDigit}},
