@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/faturapt/faturapt/internal/certifytest"
 	"github.com/faturapt/faturapt/internal/safttest"
 	"github.com/faturapt/faturapt/issuing"
 	"github.com/faturapt/faturapt/series"
@@ -32,7 +33,7 @@ func benchStores(b *testing.B) []struct {
 	}
 	clock := issuing.WithClock(tickingClock(time.Date(2026, time.January, 5, 8, 0, 0, 0, time.UTC)))
 	memory := func(b *testing.B) func(ctx context.Context, s series.Series, d issuing.Draft, c ContentFunc) (issuing.Document, error) {
-		iss, err := issuing.New(testNIF, "9999", testSigner(b), issuing.NewMemoryStore(), clock)
+		iss, err := issuing.New(testNIF, "9999", certifytest.Signer(b), issuing.NewMemoryStore(), clock)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -47,7 +48,7 @@ func benchStores(b *testing.B) []struct {
 			if err := bk.PutCompany(context.Background(), testCompany(b)); err != nil {
 				b.Fatal(err)
 			}
-			iss, err := bk.Issuer(context.Background(), testNIF, testSigner(b), clock)
+			iss, err := bk.Issuer(context.Background(), testNIF, certifytest.Signer(b), clock)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/faturapt/faturapt/certify"
 	"github.com/faturapt/faturapt/civil"
+	"github.com/faturapt/faturapt/internal/certifytest"
 	"github.com/faturapt/faturapt/internal/safttest"
 	"github.com/faturapt/faturapt/issuing"
 	"github.com/faturapt/faturapt/series"
@@ -101,29 +102,10 @@ func openBook(t testing.TB, where string, opts ...Option) *Book {
 	return b
 }
 
-var (
-	keyOnce sync.Once
-	testKey *certify.PrivateKey
-)
-
-func testSigner(t testing.TB) *certify.Signer {
-	t.Helper()
-	keyOnce.Do(func() {
-		k, err := certify.GenerateKey(nil)
-		if err != nil {
-			panic(err)
-		}
-		testKey = k
-	})
-	s, err := certify.NewSigner(testKey, 1)
-	require.NoError(t, err)
-	return s
-}
-
 func testCompany(t testing.TB) Company {
 	t.Helper()
-	testSigner(t)
-	pub, err := testKey.PublicKeyPEM()
+	certifytest.Signer(t)
+	pub, err := certifytest.Key(t).PublicKeyPEM()
 	require.NoError(t, err)
 	return Company{NIF: testNIF, Name: "Hotel Miradouro, Lda", Certificate: "9999",
 		Address: Address{Street: "Rua da Alegria, 12", City: "Lisboa", PostalCode: "1250-004", Country: "PT"},
@@ -162,7 +144,7 @@ func newIssuer(t testing.TB, b *Book) *Issuer {
 	t.Helper()
 	ctx := context.Background()
 	require.NoError(t, b.PutCompany(ctx, testCompany(t)))
-	iss, err := b.Issuer(ctx, testNIF, testSigner(t), issuing.WithClock(clock))
+	iss, err := b.Issuer(ctx, testNIF, certifytest.Signer(t), issuing.WithClock(clock))
 	require.NoError(t, err)
 	return iss
 }
@@ -185,7 +167,7 @@ func verifyChain(t testing.TB, b *Book, key string) []Document {
 		require.Equal(t, uint64(i+1), d.Number, "gap in series %s", key)
 		records[i] = d.Record()
 	}
-	v, err := certify.NewVerifier(testKey.Public())
+	v, err := certify.NewVerifier(certifytest.Key(t).Public())
 	require.NoError(t, err)
 	require.NoError(t, v.VerifyChain(certify.Chain{}, records))
 	return docs

@@ -22,6 +22,7 @@ import (
 
 	"github.com/faturapt/faturapt/certify"
 	"github.com/faturapt/faturapt/civil"
+	"github.com/faturapt/faturapt/internal/certifytest"
 	"github.com/faturapt/faturapt/issuing"
 )
 
@@ -120,7 +121,7 @@ func prepare(t *testing.T, where string) (keyFile, logFile string) {
 	require.NoError(t, b.Close())
 	dir := t.TempDir()
 	keyFile, logFile = filepath.Join(dir, "key.pem"), filepath.Join(dir, "issued.log")
-	pemKey, err := testKey.MarshalPEM()
+	pemKey, err := certifytest.Key(t).MarshalPEM()
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(keyFile, pemKey, 0o600))
 	return keyFile, logFile

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/faturapt/faturapt/internal/certifytest"
 	"github.com/faturapt/faturapt/internal/safttest"
 	"github.com/faturapt/faturapt/saft"
 	"github.com/faturapt/faturapt/saft/audit"
@@ -43,7 +44,7 @@ func export(t *testing.T, b *Book) []byte {
 
 func auditFile(t *testing.T, file []byte) *audit.Report {
 	t.Helper()
-	r, err := audit.Run(bytes.NewReader(file), audit.WithPublicKey(testKey.Public()))
+	r, err := audit.Run(bytes.NewReader(file), audit.WithPublicKey(certifytest.Key(t).Public()))
 	require.NoError(t, err)
 	return r
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/faturapt/faturapt/internal/certifytest"
 	"github.com/faturapt/faturapt/issuing"
 )
 
@@ -24,7 +25,7 @@ func TestMigrate(t *testing.T) {
 			v, err := b.Version(ctx)
 			require.NoError(t, err)
 			assert.Equal(t, 0, v)
-			_, err = b.Issuer(ctx, testNIF, testSigner(t))
+			_, err = b.Issuer(ctx, testNIF, certifytest.Signer(t))
 			require.ErrorIs(t, err, ErrNotMigrated)
 
 			require.NoError(t, b.Migrate(ctx))

@@ -8,6 +8,7 @@ import (
 	"github.com/faturapt/faturapt/certify"
 	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/document"
+	"github.com/faturapt/faturapt/internal/certifytest"
 	"github.com/faturapt/faturapt/series"
 )
 
@@ -43,7 +44,7 @@ func BenchmarkCompute(b *testing.B) {
 // BenchmarkSignature is the RSA signature the computation precedes
 // (certify, 1024-bit key), for the ratio with BenchmarkCompute.
 func BenchmarkSignature(b *testing.B) {
-	s := testSigner(b)
+	s := certifytest.Signer(b)
 	doc := certify.Document{Date: day(2026, time.January, 20), SystemEntry: civil.DateTime{Date: day(2026, time.January, 20), Hour: 10},
 		Number: "FT A/1", GrossTotal: dec("1234.56")}
 	b.ReportAllocs()
@@ -62,7 +63,7 @@ func BenchmarkSignature(b *testing.B) {
 // BenchmarkCompute and BenchmarkSignature each run warm.
 func BenchmarkComputeVsSignature(b *testing.B) {
 	const computeRun = 8
-	s := testSigner(b)
+	s := certifytest.Signer(b)
 	d := benchDraft()
 	doc := certify.Document{Date: day(2026, time.January, 20), SystemEntry: civil.DateTime{Date: day(2026, time.January, 20), Hour: 10},
 		Number: "FT A/1", GrossTotal: dec("1234.56")}

@@ -8,8 +8,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/faturapt/faturapt/certify"
 	"github.com/faturapt/faturapt/civil"
+	"github.com/faturapt/faturapt/internal/certifytest"
 	"github.com/faturapt/faturapt/issuing"
 	"github.com/faturapt/faturapt/series"
 )
@@ -19,28 +19,6 @@ const (
 	certificate = "9999"
 	validation  = "AAJFJMVN"
 )
-
-var (
-	keyOnce sync.Once
-	testKey *certify.PrivateKey
-)
-
-// testSigner signs with one 1024-bit key generated for the test binary.
-func testSigner(t testing.TB) *certify.Signer {
-	t.Helper()
-	keyOnce.Do(func() {
-		k, err := certify.GenerateKey(nil)
-		if err != nil {
-			panic(err)
-		}
-		testKey = k
-	})
-	s, err := certify.NewSigner(testKey, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
@@ -73,7 +51,7 @@ func (c *clock) Set(t time.Time) { c.mu.Lock(); defer c.mu.Unlock(); c.now = t }
 func newIssuer(t testing.TB, start time.Time) (*issuing.Issuer, *clock) {
 	t.Helper()
 	c := &clock{now: start}
-	i, err := issuing.New(issuerNIF, certificate, testSigner(t), issuing.NewMemoryStore(), issuing.WithClock(c.Now))
+	i, err := issuing.New(issuerNIF, certificate, certifytest.Signer(t), issuing.NewMemoryStore(), issuing.WithClock(c.Now))
 	if err != nil {
 		t.Fatal(err)
 	}

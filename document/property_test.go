@@ -14,6 +14,7 @@ import (
 
 	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/document"
+	"github.com/faturapt/faturapt/internal/certifytest"
 	"github.com/faturapt/faturapt/internal/safttest"
 	"github.com/faturapt/faturapt/qrcode"
 	"github.com/faturapt/faturapt/saft"
@@ -375,7 +376,7 @@ func runBatch(t *testing.T, b, n int) (map[string]int, error) {
 		coll.Add(out)
 		g.count(c)
 	}
-	return g.stats, auditBatch(coll)
+	return g.stats, auditBatch(t, coll)
 }
 
 func (g *gen) count(c *document.Computed) {
@@ -562,12 +563,12 @@ func checkQR(msg string, rec *recordSums) error {
 }
 
 // auditBatch writes the batch as January 2026's file and audits it.
-func auditBatch(c *document.Collector) error {
+func auditBatch(t testing.TB, c *document.Collector) error {
 	var buf bytes.Buffer
 	if err := saft.Write(&buf, c.Content(safttest.Header())); err != nil {
 		return fmt.Errorf("writing the SAF-T file: %w", err)
 	}
-	rep, err := audit.Run(bytes.NewReader(buf.Bytes()), audit.WithPublicKey(testKey.Public()))
+	rep, err := audit.Run(bytes.NewReader(buf.Bytes()), audit.WithPublicKey(certifytest.Key(t).Public()))
 	if err != nil {
 		return err
 	}

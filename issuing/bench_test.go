@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/faturapt/faturapt/internal/certifytest"
 	"github.com/faturapt/faturapt/series"
 )
 
@@ -29,8 +30,8 @@ func BenchmarkIssue(b *testing.B) {
 }
 
 func BenchmarkBareSignature(b *testing.B) {
-	signer(b)
-	pemKey, err := testKey.MarshalPEM()
+	certifytest.Signer(b)
+	pemKey, err := certifytest.Key(b).MarshalPEM()
 	if err != nil {
 		b.Fatal(err)
 	}

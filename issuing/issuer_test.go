@@ -16,6 +16,7 @@ import (
 
 	"github.com/faturapt/faturapt/certify"
 	"github.com/faturapt/faturapt/civil"
+	"github.com/faturapt/faturapt/internal/certifytest"
 	"github.com/faturapt/faturapt/qrcode"
 	"github.com/faturapt/faturapt/series"
 	"github.com/faturapt/faturapt/violation"
@@ -26,25 +27,6 @@ const (
 	testCertificate = "9999"
 	testCode        = "AAJFJMVNTN"
 )
-
-var (
-	keyOnce sync.Once
-	testKey *certify.PrivateKey
-)
-
-func signer(t testing.TB) *certify.Signer {
-	t.Helper()
-	keyOnce.Do(func() {
-		k, err := certify.GenerateKey(nil)
-		if err != nil {
-			panic(err)
-		}
-		testKey = k
-	})
-	s, err := certify.NewSigner(testKey, 1)
-	require.NoError(t, err)
-	return s
-}
 
 // activeSeries returns series id of type t registered at AT, starting at first.
 func activeSeries(t testing.TB, id string, typ series.DocumentType, first uint64) series.Series {
@@ -76,7 +58,7 @@ func newIssuer(t testing.TB, store Store) *Issuer {
 
 func newIssuerClock(t testing.TB, store Store, clock func() time.Time) *Issuer {
 	t.Helper()
-	i, err := New(testNIF, testCertificate, signer(t), store, WithClock(clock))
+	i, err := New(testNIF, testCertificate, certifytest.Signer(t), store, WithClock(clock))
 	require.NoError(t, err)
 	return i
 }
@@ -106,7 +88,7 @@ func TestIssueFirstDocuments(t *testing.T) {
 	assert.Equal(t, first.HashChars+"-Processado por programa certificado n.º 9999/AT", first.Mention)
 
 	// The second signature covers the first hash: Despacho 8632/2014 §2.1.
-	v, err := certify.NewVerifier(testKey.Public())
+	v, err := certify.NewVerifier(certifytest.Key(t).Public())
 	require.NoError(t, err)
 	require.NoError(t, v.VerifyDocument(second.record().Document, first.Hash, second.Hash))
 	require.Error(t, v.VerifyDocument(second.record().Document, "", second.Hash))
@@ -155,7 +137,7 @@ func TestIssueExistingSequence(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "FT 2026/1234", doc.DocumentNumber)
 	assert.Equal(t, "AAJFJMVNTN-1234", doc.ATCUD.String())
-	v, err := certify.NewVerifier(testKey.Public())
+	v, err := certify.NewVerifier(certifytest.Key(t).Public())
 	require.NoError(t, err)
 	require.NoError(t, v.VerifyDocument(doc.record().Document, legacyHash, doc.Hash))
 }
@@ -247,7 +229,7 @@ func TestIssueRecordingFailureUsesNoNumber(t *testing.T) {
 	second, err := iss.Issue(ctx, s, draft("3"))
 	require.NoError(t, err)
 	assert.Equal(t, uint64(2), second.Number)
-	v, err := certify.NewVerifier(testKey.Public())
+	v, err := certify.NewVerifier(certifytest.Key(t).Public())
 	require.NoError(t, err)
 	require.NoError(t, v.VerifyDocument(second.record().Document, first.Hash, second.Hash))
 
@@ -311,7 +293,7 @@ func TestIssueConcurrentOneSeries(t *testing.T) {
 		require.Equal(t, fmt.Sprintf("FT A/%d", k+1), d.DocumentNumber)
 		records[k] = d.record()
 	}
-	v, err := certify.NewVerifier(testKey.Public())
+	v, err := certify.NewVerifier(certifytest.Key(t).Public())
 	require.NoError(t, err)
 	require.NoError(t, v.VerifyChain(certify.Chain{}, records), "the chain is unbroken")
 }
@@ -417,7 +399,7 @@ func TestIssuedDocumentsVerify(t *testing.T) {
 		_, err := iss.Issue(context.Background(), s, draft(total))
 		require.NoError(t, err, total)
 	}
-	v, err := certify.NewVerifier(testKey.Public())
+	v, err := certify.NewVerifier(certifytest.Key(t).Public())
 	require.NoError(t, err)
 	var recs []certify.Record
 	for _, d := range store.Documents(s.Key()) {
@@ -431,9 +413,9 @@ func TestNewRefuses(t *testing.T) {
 	require.ErrorIs(t, err, ErrInvalid)
 	assert.True(t, violation.Has(err, CodeRequired))
 	assert.ErrorContains(t, err, "signer is required")
-	_, err = New(testNIF, testCertificate, signer(t), nil)
+	_, err = New(testNIF, testCertificate, certifytest.Signer(t), nil)
 	assert.ErrorContains(t, err, "store is required")
-	_, err = New(testNIF, "", signer(t), NewMemoryStore())
+	_, err = New(testNIF, "", certifytest.Signer(t), NewMemoryStore())
 	assert.ErrorContains(t, err, "certificate")
 
 	// Every argument at once.
@@ -472,7 +454,7 @@ func TestSystemEntryInLegalTime(t *testing.T) {
 		{"Azores", []Option{WithLocation(civil.Azores)}, civil.DateTime{Date: civil.Date{Year: 2026, Month: time.December, Day: 1}, Hour: 18}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			iss, err := New(testNIF, testCertificate, signer(t), NewMemoryStore(), append([]Option{WithClock(clock)}, tt.opts...)...)
+			iss, err := New(testNIF, testCertificate, certifytest.Signer(t), NewMemoryStore(), append([]Option{WithClock(clock)}, tt.opts...)...)
 			require.NoError(t, err)
 			d := draft("1")
 			s := activeSeries(t, "A", series.DocumentTypeFT, 1)
