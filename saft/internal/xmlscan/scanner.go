@@ -673,9 +673,17 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 
 // scanName scans a name starting at i; it returns the index after it.
 func (s *Scanner) scanName(i int) (int, error) {
+	i, _, err := s.scanNameHash(i)
+	return i, err
+}
+
+// scanNameHash is scanName that also returns the name's FNV-1a hash, for
+// intern, so that an element name is read once rather than twice.
+func (s *Scanner) scanNameHash(i int) (int, uint32, error) {
 	b := s.buf[:s.end]
 	start := i
 	high := false
+	h := uint32(fnvOffset)
 	for i < len(b) {
 		c := nameClass[b[i]]
 		if c == 0 {
@@ -684,8 +692,19 @@ func (s *Scanner) scanName(i int) (int, error) {
 		if c == 3 {
 			high = true
 		}
+		h = (h ^ uint32(b[i])) * fnvPrime
 		i++
 	}
+	i, err := s.checkName(b, start, i, high)
+	return i, h, err
+}
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+func (s *Scanner) checkName(b []byte, start, i int, high bool) (int, error) {
 	if i == len(b) {
 		return i, s.more(i, "a name")
 	}
@@ -725,11 +744,16 @@ func (s *Scanner) checkNameRunes(start, end int) int {
 
 // intern returns the qualified name for buf[start:end].
 func (s *Scanner) intern(start, end int) (*qname, error) {
-	raw := s.buf[start:end]
-	h := uint32(2166136261) // FNV-1a
-	for _, c := range raw {
-		h = (h ^ uint32(c)) * 16777619
+	h := uint32(fnvOffset)
+	for _, c := range s.buf[start:end] {
+		h = (h ^ uint32(c)) * fnvPrime
 	}
+	return s.internHash(start, end, h)
+}
+
+// internHash is intern given the name's FNV-1a hash.
+func (s *Scanner) internHash(start, end int, h uint32) (*qname, error) {
+	raw := s.buf[start:end]
 	slot := &s.recent[h%uint32(len(s.recent))]
 	if q := *slot; q != nil && q.key == string(raw) {
 		return q, nil
@@ -775,7 +799,7 @@ func (s *Scanner) scanStartTag() (Kind, error) {
 	if len(s.stack) >= s.maxDepth {
 		return None, s.errAt(p, "elements nested more than %d deep", s.maxDepth)
 	}
-	i, err := s.scanName(p + 1)
+	i, nameHash, err := s.scanNameHash(p + 1)
 	if err != nil {
 		return None, err
 	}
@@ -863,7 +887,7 @@ func (s *Scanner) scanStartTag() (Kind, error) {
 		s.attrs = append(s.attrs, Attr{Space: aq.prefix, Local: aq.local, Value: string(v)})
 		i++
 	}
-	name, err := s.intern(p+1, nameEnd)
+	name, err := s.internHash(p+1, nameEnd, nameHash)
 	if err != nil {
 		return None, err
 	}
@@ -983,6 +1007,18 @@ func (s *Scanner) popElement() {
 
 func (s *Scanner) scanEndTag() (Kind, error) {
 	p := s.pos
+	// Fast path: </name> naming the open element exactly, with no space
+	// before '>'. Its bytes were checked as a name when the element opened.
+	if n := len(s.stack); n > 0 {
+		key := s.stack[n-1].name.key
+		j := p + 2 + len(key)
+		if j < s.end && s.buf[j] == '>' && string(s.buf[p+2:j]) == key {
+			s.markToken(p)
+			s.pos = j + 1
+			s.popElement()
+			return EndElement, nil
+		}
+	}
 	i, err := s.scanName(p + 2)
 	if err != nil {
 		return None, err
