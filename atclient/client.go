@@ -13,6 +13,9 @@ import (
 type Endpoints struct {
 	Series  string // SeriesWSService
 	EFatura string // e-Fatura real-time communication (fatcorews), package atclient/efatura
+	// Transport is the transport documents service (sgdtws
+	// documentosTransporte), package atclient/transport.
+	Transport string
 }
 
 // TestEndpoints returns AT's test environment (series manual §1.2.2): what
@@ -22,14 +25,17 @@ func TestEndpoints() Endpoints {
 	return Endpoints{
 		Series:  "https://servicos.portaldasfinancas.gov.pt:722/SeriesWSService",
 		EFatura: "https://servicos.portaldasfinancas.gov.pt:723/fatcorews/ws/",
+		// Transport documents manual (2025-07), §3.1 and §6.6.
+		Transport: "https://servicos.portaldasfinancas.gov.pt:701/sgdtws/documentosTransporte",
 	}
 }
 
 // ProductionEndpoints returns AT's production environment.
 func ProductionEndpoints() Endpoints {
 	return Endpoints{
-		Series:  "https://servicos.portaldasfinancas.gov.pt:422/SeriesWSService",
-		EFatura: "https://servicos.portaldasfinancas.gov.pt:423/fatcorews/ws/",
+		Series:    "https://servicos.portaldasfinancas.gov.pt:422/SeriesWSService",
+		EFatura:   "https://servicos.portaldasfinancas.gov.pt:423/fatcorews/ws/",
+		Transport: "https://servicos.portaldasfinancas.gov.pt:401/sgdtws/documentosTransporte",
 	}
 }
 
@@ -154,7 +160,14 @@ func (c *Client) NIF() string { return c.t.creds.NIF() }
 // sent) or a *TransportError (Sent tells whether AT may have acted), or the
 // AT key's expiry (ErrATKeyExpired). It never repeats a request.
 func (c *Client) Call(ctx context.Context, url, operation string, body []byte) (status int, answer []byte, err error) {
-	return c.t.call(ctx, url, operation, body)
+	return c.t.call(ctx, url, operation, "", body)
+}
+
+// CallAction is Call for a service whose WSDL binding gives the operation
+// a soapAction other than "" (the transport documents service does): the
+// SOAPAction HTTP header carries action, as SOAP 1.1 §6.1.1 asks.
+func (c *Client) CallAction(ctx context.Context, url, operation, action string, body []byte) (status int, answer []byte, err error) {
+	return c.t.call(ctx, url, operation, action, body)
 }
 
 // Close releases idle connections.

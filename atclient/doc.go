@@ -11,8 +11,10 @@
 // 2021).
 //
 // The transport is shared by AT's services: package atclient/efatura, the
-// real-time communication of invoices (e-Fatura), sends its requests
-// through a Client (Client.Call, OpenAnswer), and every failure is one of
+// real-time communication of invoices (e-Fatura), and package
+// atclient/transport, the communication of transport documents, send their
+// requests through a Client (Client.Call, Client.CallAction, OpenAnswer),
+// and every failure is one of
 // the typed errors of this package: *TLSError, *TransportError,
 // *FaultError, *HTTPError, *MalformedResponseError; ErrTryLater tells AT
 // failing from a refusal of the request.

@@ -92,3 +92,33 @@ func TestHeaderOnTheWireDecrypts(t *testing.T) {
 	}
 	assert.NotEqual(t, keys[0], keys[1], "a new AES key per request")
 }
+
+// CallAction sends the binding's soapAction, quoted, where Call sends "".
+func TestCallActionSetsSOAPAction(t *testing.T) {
+	var mu sync.Mutex
+	var actions []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		actions = append(actions, r.Header.Get("SOAPAction"))
+		mu.Unlock()
+		_, _ = io.WriteString(w, `<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><x/></S:Body></S:Envelope>`)
+	}))
+	defer srv.Close()
+	key, err := NewATKey(&testRSAKey.PublicKey, time.Time{})
+	require.NoError(t, err)
+	creds, err := NewCredentials("599999993", "37", "pw")
+	require.NoError(t, err)
+	crt, _ := os.ReadFile("testdata/client.crt.pem")
+	k, _ := os.ReadFile("testdata/client.key.pem")
+	cert, err := LoadPEM(crt, k)
+	require.NoError(t, err)
+	c, err := New(Endpoints{Transport: srv.URL}, creds, cert, WithATKey(key))
+	require.NoError(t, err)
+	const action = "https://servicos.portaldasfinancas.gov.pt/sgdtws/documentosTransporte/"
+	status, _, err := c.CallAction(testCtx(t), srv.URL, "envioDocumentoTransporte", action, []byte("<x/>"))
+	require.NoError(t, err)
+	assert.Equal(t, http.StatusOK, status)
+	_, _, err = c.Call(testCtx(t), srv.URL, "op", []byte("<x/>"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{`"` + action + `"`, `""`}, actions)
+}

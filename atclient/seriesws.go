@@ -286,7 +286,7 @@ func (c *Client) seriesOp(ctx context.Context, op Operation, req any, success se
 }
 
 func (c *Client) seriesCall(ctx context.Context, op Operation, body []byte, success series.ReturnCode) ([]series.Series, error) {
-	status, data, err := c.t.call(ctx, c.endpoints.Series, string(op), body)
+	status, data, err := c.t.call(ctx, c.endpoints.Series, string(op), "", body)
 	if err != nil {
 		return nil, err
 	}

@@ -81,7 +81,7 @@ type soapTransport struct {
 // call sends one request (body: the operation element) to url and returns
 // the HTTP status and the answer's bytes, or a *TLSError or *TransportError.
 // It never retries.
-func (t *soapTransport) call(ctx context.Context, url, operation string, body []byte) (int, []byte, error) {
+func (t *soapTransport) call(ctx context.Context, url, operation, action string, body []byte) (int, []byte, error) {
 	now := t.cfg.clock()
 	if err := t.key.usable(now); err != nil {
 		return 0, nil, err
@@ -121,7 +121,7 @@ func (t *soapTransport) call(ctx context.Context, url, operation string, body []
 		return 0, nil, fmt.Errorf("atclient: %s: endpoint URL: %w", operation, err)
 	}
 	req.Header.Set("Content-Type", "text/xml; charset=utf-8")
-	req.Header.Set("SOAPAction", `""`) // soapAction="" in the WSDL binding
+	req.Header.Set("SOAPAction", `"`+action+`"`) // the binding's soapAction, quoted
 
 	resp, err := t.http().Do(req)
 	if err != nil {
