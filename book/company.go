@@ -235,22 +235,35 @@ func (b *Book) Series(ctx context.Context, nif string) ([]SeriesEntry, error) {
 const methodWebService = string(reporting.MethodWebService)
 
 // SetMethod records the communication method of the company for year (one
-// a year, Decreto-Lei 198/2012 art. 3.º). From then on the documents of a
-// web-service year wait to be communicated (Communicate).
+// a year, Decreto-Lei 198/2012 art. 3.º). Choosing the year's method again
+// does nothing; choosing the other one is refused with a
+// *reporting.MethodError (reporting.ErrOtherMethod): the year's documents
+// are communicated by the method first chosen. From then on the documents
+// of a web-service year wait to be communicated (Communicate).
 func (b *Book) SetMethod(ctx context.Context, nif string, year int, m reporting.Method) error {
 	if err := (reporting.Choice{Year: year, Method: m}).Validate(); err != nil {
 		return fmt.Errorf("%w: %v", ErrInvalid, err)
 	}
 	return b.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO methods (company, year, method) VALUES ($1, $2, $3)
-			ON CONFLICT (company, year) DO UPDATE SET method = excluded.method`, nif, year, string(m)); err != nil {
+		var chosen string
+		err := tx.QueryRowContext(ctx, `SELECT method FROM methods WHERE company = $1 AND year = $2`, nif, year).Scan(&chosen)
+		switch {
+		case err == nil && chosen == string(m):
+			return nil
+		case err == nil:
+			return &reporting.MethodError{Year: year, Chosen: reporting.Method(chosen), Attempted: m}
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO methods (company, year, method) VALUES ($1, $2, $3)`,
+			nif, year, string(m)); err != nil {
 			return err
 		}
 		if m != reporting.MethodWebService {
 			return nil
 		}
 		// The year's documents issued before the choice wait too.
-		_, err := tx.ExecContext(ctx, `INSERT INTO efatura (company, series_key, number, date, state)
+		_, err = tx.ExecContext(ctx, `INSERT INTO efatura (company, series_key, number, date, state)
 			SELECT company, series_key, number, date, $1 FROM documents
 			WHERE company = $2 AND date BETWEEN $3 AND $4 AND content_type = $5
 			ON CONFLICT DO NOTHING`, string(EFaturaPending), nif, fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year),

@@ -24,6 +24,23 @@ func (b *Book) PutCustomer(ctx context.Context, nif string, c saft.Customer) err
 	return b.putMaster(ctx, `customers`, `customer_id`, nif, c.CustomerID, c)
 }
 
+// Customer returns the customer master record id of the company nif.
+func (b *Book) Customer(ctx context.Context, nif, id string) (saft.Customer, error) {
+	var data string
+	err := b.rdb.QueryRowContext(ctx, `SELECT content FROM customers WHERE company = $1 AND customer_id = $2`, nif, id).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return saft.Customer{}, fmt.Errorf("%w: customer %s of %s", ErrNotFound, id, nif)
+	}
+	if err != nil {
+		return saft.Customer{}, fmt.Errorf("book: customer %s of %s: %w", id, nif, err)
+	}
+	var c saft.Customer
+	if err := json.Unmarshal([]byte(data), &c); err != nil {
+		return saft.Customer{}, fmt.Errorf("book: customer %s of %s: %w", id, nif, err)
+	}
+	return c, nil
+}
+
 // PutProduct records the product master record p of the company nif.
 func (b *Book) PutProduct(ctx context.Context, nif string, p saft.Product) error {
 	if p.ProductCode == "" {
