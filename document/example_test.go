@@ -263,3 +263,31 @@ func Example_receiptOfInvoicePaidLater() {
 	//   gross 720.80 paid by TB
 	//   QR: A:509999999*B:503504564*C:PT*D:RG*E:N*F:20260120*G:RG A/1*H:AAJFJMRG-1*I1:0*N:0.00*O:720.80*Q:0*R:9999
 }
+
+// A store that keeps each invoice's SAF-T record with its number (package
+// book) builds the record from the document it is recording, before Issue
+// returns: the same record Issue returns.
+func ExampleComputed_SAFTInvoice() {
+	iss, ss := exampleIssuer(series.DocumentTypeFT)
+	c, err := document.Compute(document.Draft{
+		Type: series.DocumentTypeFT, Date: civil.Date{Year: 2026, Month: time.January, Day: 20},
+		Customer: document.Customer{ID: "C1", TaxID: "500000000", Name: "Café Central, Lda"},
+		Lines: []document.Line{{Product: document.Product{Code: "CAF", Description: "Café em grão 1 kg"},
+			Quantity: dec("2"), UnitPrice: dec("18.50"), Tax: document.Tax{Category: document.Normal}}},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	d, err := document.IssueComputed(ctx, iss, ss[series.DocumentTypeFT], c)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	inv := c.SAFTInvoice(d.Document)
+	fmt.Println(inv.InvoiceNo, inv.ATCUD, inv.DocumentTotals.GrossTotal, inv.Hash == d.Invoice.Hash)
+	fmt.Println(c.Customer().CustomerTaxID, len(c.Products()))
+	// Output:
+	// FT A/1 AAJFJMFT-1 45.51 true
+	// 500000000 1
+}

@@ -89,6 +89,24 @@ func IssueComputed(ctx context.Context, issuer *issuing.Issuer, s series.Series,
 	return out, nil
 }
 
+// SAFTInvoice returns the SAF-T record of the invoice c once issued as
+// doc (its number, ATCUD, hash and SystemEntryDate), the one IssueComputed
+// returns in Issued.Invoice; nil when c is not of an invoice type (class
+// SI). A store that records the record in the same transaction as the
+// number builds it with SAFTInvoice from the document being recorded.
+func (c *Computed) SAFTInvoice(doc issuing.Document) *saft.Invoice {
+	if c.Draft.Type.Class() != series.DocumentClassSI {
+		return nil
+	}
+	return c.invoice(&doc)
+}
+
+// Customer returns the SAF-T customer master record of c.
+func (c *Computed) Customer() saft.Customer { return c.customer() }
+
+// Products returns the SAF-T product master records of c's lines, each once.
+func (c *Computed) Products() []saft.Product { return c.products() }
+
 func (c *Computed) customer() saft.Customer {
 	cu := c.Draft.Customer
 	return saft.Customer{
