@@ -332,6 +332,12 @@ func (e *Error) Error() string {
 	return msg
 }
 
+// Refused reports whether AT refused the document itself, for a reason to
+// fix in it: not the authentication (ErrAuthentication) nor a failure of AT
+// (ErrTryLater), after which the same request may succeed. A document store
+// that sends pending documents (book.Communicate) stops sending a refused one.
+func (e *Error) Refused() bool { return !e.Code.Authentication() && !e.Code.Temporary() }
+
 // Is matches ErrAuthentication and ErrTryLater.
 func (e *Error) Is(target error) bool {
 	switch target {

@@ -77,6 +77,13 @@ func TestEFaturaErrorText(t *testing.T) {
 	assert.Equal(t, "efatura: RegisterWork: AT answered -77: x", unknown.Error())
 	var re *atclient.ResultError
 	assert.False(t, errors.As(error(unknown), &re), "an e-Fatura code is not a series return code")
+
+	// A refusal of the document, as book.Communicate reads it.
+	var refused interface{ Refused() bool }
+	require.True(t, errors.As(err, &refused))
+	assert.True(t, refused.Refused(), "-3: the document is refused")
+	assert.False(t, auth.(*Error).Refused(), "99: the header is refused, not the document")
+	assert.False(t, (&Error{Operation: OpRegisterInvoice, Code: CodeSystemError}).Refused(), "-99: AT failed, try again")
 }
 
 // TestDecodeEFaturaAnswer covers the answer parser's outcomes.
