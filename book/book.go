@@ -62,9 +62,10 @@ func WithClock(now func() time.Time) Option { return func(b *Book) { b.now = now
 // safe for concurrent use.
 type Book struct {
 	engine Engine
-	db     *sql.DB // writes
-	rdb    *sql.DB // reads; the same pool on PostgreSQL
-	commit *committer
+	db     *sql.DB    // writes
+	rdb    *sql.DB    // reads; the same pool on PostgreSQL
+	commit *committer // SQLite: every write
+	group  *grouper   // PostgreSQL: the documents issued
 	now    func() time.Time
 	stmts  sync.Map // SQLite: query -> *sql.Stmt prepared on the write connection
 }
@@ -116,6 +117,7 @@ func OpenPostgres(ctx context.Context, url string, opts ...Option) (*Book, error
 	db.SetMaxOpenConns(32)
 	db.SetMaxIdleConns(32)
 	b := &Book{engine: Postgres, db: db, rdb: db}
+	b.group = newGrouper(db)
 	return b.open(ctx, opts)
 }
 
@@ -156,6 +158,9 @@ func (b *Book) Engine() Engine { return b.engine }
 func (b *Book) Close() error {
 	if b.commit != nil {
 		b.commit.close()
+	}
+	if b.group != nil {
+		b.group.close()
 	}
 	err := b.db.Close()
 	if b.rdb != b.db {

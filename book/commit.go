@@ -1,10 +1,19 @@
 package book
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
+	"slices"
+	"strings"
 	"sync"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/faturapt/faturapt/issuing"
 )
 
 // committer runs SQLite's write transactions through its one connection,
@@ -63,25 +72,7 @@ func (c *committer) do(ctx context.Context, fn func(ctx context.Context, tx *sql
 
 func (c *committer) run() {
 	defer c.wg.Done()
-	batch := make([]*writeReq, 0, maxGroup)
-	for {
-		select {
-		case <-c.quit:
-			return
-		case r := <-c.reqs:
-			batch = append(batch[:0], r)
-		}
-	drain:
-		for len(batch) < maxGroup {
-			select {
-			case r := <-c.reqs:
-				batch = append(batch, r)
-			default:
-				break drain
-			}
-		}
-		c.commit(batch)
-	}
+	gather(c.reqs, c.quit, c.commit)
 }
 
 func (c *committer) commit(batch []*writeReq) {
@@ -140,4 +131,157 @@ func (c *committer) commit(batch []*writeReq) {
 	for i, r := range batch {
 		r.done <- errs[i]
 	}
+}
+
+// grouper records the documents issued on PostgreSQL: it gathers the
+// appends that arrive together, across series, and sends each group as
+// one pipeline (every statement of every document, one round trip) that
+// the server runs as one transaction, committed (its WAL flushed) before
+// any of them returns. A conflict fails no statement (the statements after
+// the compare-and-set write only when it moved the series), so one
+// document's conflict does not fail the others; a group that fails with
+// an error is sent again one document at a time, so that the error goes
+// to its document alone.
+type grouper struct {
+	db   *sql.DB
+	reqs chan *appendReq
+	quit chan struct{}
+	wg   sync.WaitGroup
+	once sync.Once
+}
+
+// groupSenders is how many groups are on their way to PostgreSQL at once:
+// one is gathered while the other runs and flushes its WAL.
+const groupSenders = 2
+
+func newGrouper(db *sql.DB) *grouper {
+	g := &grouper{db: db, reqs: make(chan *appendReq), quit: make(chan struct{})}
+	for range groupSenders {
+		g.wg.Add(1)
+		go func() {
+			defer g.wg.Done()
+			gather(g.reqs, g.quit, g.commit)
+		}()
+	}
+	return g
+}
+
+func (g *grouper) close() {
+	g.once.Do(func() { close(g.quit) })
+	g.wg.Wait()
+}
+
+// do records one document and waits for their commit. Once
+// handed over, the write is waited for even if ctx ends, so that a nil
+// error always means committed.
+func (g *grouper) do(ctx context.Context, r *appendReq) error {
+	r.ctx, r.done = ctx, make(chan error, 1)
+	select {
+	case g.reqs <- r:
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-g.quit:
+		return errClosed
+	}
+	return <-r.done
+}
+
+// gather hands commit what arrived together: the first request it waits
+// for, and those already waiting behind it.
+func gather[T any](reqs <-chan T, quit <-chan struct{}, commit func([]T)) {
+	batch := make([]T, 0, maxGroup)
+	for {
+		select {
+		case <-quit:
+			return
+		case r := <-reqs:
+			batch = append(batch[:0], r)
+		}
+	drain:
+		for len(batch) < maxGroup {
+			select {
+			case r := <-reqs:
+				batch = append(batch, r)
+			default:
+				break drain
+			}
+		}
+		commit(batch)
+	}
+}
+
+func (g *grouper) commit(batch []*appendReq) {
+	live := batch[:0:0]
+	for _, r := range batch {
+		if err := r.ctx.Err(); err != nil {
+			r.done <- err
+			continue
+		}
+		live = append(live, r)
+	}
+	if len(live) == 0 {
+		return
+	}
+	// Every group locks its series' rows in the same order: two
+	// processes' groups wait for each other but never deadlock.
+	slices.SortStableFunc(live, func(a, b *appendReq) int { return strings.Compare(a.lock, b.lock) })
+	errs, err := g.send(live)
+	if err == nil {
+		for i, r := range live {
+			r.done <- errs[i]
+		}
+		return
+	}
+	if len(live) == 1 {
+		live[0].done <- fmt.Errorf("book: recording %s: %w", live[0].number, err)
+		return
+	}
+	for _, r := range live {
+		errs, err := g.send([]*appendReq{r})
+		if err != nil {
+			errs = []error{fmt.Errorf("book: recording %s: %w", r.number, err)}
+		}
+		r.done <- errs[0]
+	}
+}
+
+// send runs the group's statements in one implicit transaction: the
+// server commits at the end of the pipeline, and the results are read
+// only after it did. It returns each document's outcome (nil or
+// issuing.ErrConflict), or the error that rolled the group back.
+func (g *grouper) send(group []*appendReq) ([]error, error) {
+	ctx := context.Background()
+	conn, err := g.db.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
+	errs := make([]error, len(group))
+	err = conn.Raw(func(dc any) error {
+		c, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("book: a PostgreSQL connection of type %T", dc)
+		}
+		b := &pgx.Batch{}
+		for _, r := range group {
+			b.Queue(sqlAppend, r.args...)
+		}
+		res := c.Conn().SendBatch(ctx, b)
+		var failed error
+		for i := range group {
+			var n int
+			if err := res.QueryRow().Scan(&n); err != nil {
+				failed = cmp.Or(failed, err)
+				continue
+			}
+			if n == 0 {
+				errs[i] = issuing.ErrConflict
+			}
+		}
+		return cmp.Or(failed, res.Close())
+	})
+	if err != nil {
+		return nil, err
+	}
+	return errs, nil
 }

@@ -73,6 +73,13 @@ func (s *Store) Append(ctx context.Context, previous uint64, doc issuing.Documen
 			return fmt.Errorf("book: content of %s: %w", doc.DocumentNumber, err)
 		}
 	}
+	if s.b.group != nil {
+		r, err := s.record(previous, doc, c)
+		if err != nil {
+			return err
+		}
+		return s.b.group.do(ctx, r)
+	}
 	return s.b.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		return s.append(ctx, tx, previous, doc, c)
 	})
@@ -93,61 +100,77 @@ func (s *Store) Seed(ctx context.Context, doc issuing.Document) error {
 }
 
 // append is the compare-and-set of the series and the insert of the
-// document, in tx.
+// document, in tx. A conflict is found by the first statement, before
+// anything is written.
 func (s *Store) append(ctx context.Context, tx *sql.Tx, previous uint64, doc issuing.Document, c Content) error {
-	if err := checkDocument(doc); err != nil {
+	r, err := s.record(previous, doc, c)
+	if err != nil {
 		return err
 	}
-	ref, err := series.ParseDocumentNumber(doc.DocumentNumber)
-	if err != nil {
-		return fmt.Errorf("%w: document number %q: %v", ErrInvalid, doc.DocumentNumber, err)
-	}
-	date := civil.Date{Year: doc.Date.Year, Month: doc.Date.Month, Day: doc.Date.Day}
-	if !date.Valid() {
-		return fmt.Errorf("%w: date of %s: %q is not a date", ErrInvalid, doc.DocumentNumber, date)
-	}
-	day := date.String()
-	entry := doc.SystemEntry.String()
+	a := r.args
 	// The compare-and-set: only the process that read the series' last
-	// number moves it (on PostgreSQL the row lock makes a concurrent
-	// writer wait, then find the number changed and update nothing).
-	res, err := s.b.exec(ctx, tx, sqlAdvanceSeries,
-		int64(doc.Number), doc.DocumentNumber, doc.Hash, day, entry, s.company, doc.SeriesKey, int64(previous))
+	// number moves it. A series the book has no row of yet is inserted.
+	res, err := s.b.exec(ctx, tx, sqlAdvanceSeries, a[:10]...)
 	if err != nil {
 		return fmt.Errorf("book: recording %s: %w", doc.DocumentNumber, err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		res, err = tx.ExecContext(ctx, `INSERT INTO series (company, series_key, document_type, series_id, last_number, last_document, last_hash, last_date, last_entry)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
-			s.company, doc.SeriesKey, string(ref.Type), ref.Series, int64(doc.Number), doc.DocumentNumber, doc.Hash, day, entry)
-		if err != nil {
-			return fmt.Errorf("book: recording %s: %w", doc.DocumentNumber, err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return issuing.ErrConflict
-		}
+		return issuing.ErrConflict
 	}
-	if _, err := s.b.exec(ctx, tx, sqlInsertDocument,
-		s.company, doc.SeriesKey, int64(doc.Number), doc.DocumentNumber, string(ref.Type), doc.ATCUD.String(),
-		day, entry, doc.GrossTotal.StringFixed(2), doc.Hash, doc.HashControl, doc.QR, c.CustomerID, string(c.Type), string(c.Data)); err != nil {
+	if _, err := s.b.exec(ctx, tx, sqlInsertDocument, a[0], a[1], a[4], a[5], a[2], a[10], a[7], a[8], a[11],
+		a[6], a[12], a[13], a[14], a[15], a[16]); err != nil {
 		return fmt.Errorf("book: recording %s: %w", doc.DocumentNumber, err)
 	}
-	for _, p := range uniq(c.ProductCodes) {
-		if _, err := s.b.exec(ctx, tx, sqlInsertProduct,
-			s.company, doc.SeriesKey, int64(doc.Number), p); err != nil {
+	for _, p := range r.products {
+		if _, err := s.b.exec(ctx, tx, sqlInsertProduct, a[0], a[1], a[4], p); err != nil {
 			return fmt.Errorf("book: recording %s: %w", doc.DocumentNumber, err)
 		}
 	}
-	// In a year communicated by web service, the document waits to be
-	// sent to e-Fatura.
-	if c.Type != ContentSAFTInvoice {
+	if !r.queue {
 		return nil
 	}
-	if _, err := s.b.exec(ctx, tx, sqlQueueEFatura,
-		s.company, doc.SeriesKey, int64(doc.Number), day, string(EFaturaPending), yearOf(day), methodWebService); err != nil {
+	if _, err := s.b.exec(ctx, tx, sqlQueueEFatura, a[0], a[1], a[4], a[7], a[18], a[20], a[21]); err != nil {
 		return fmt.Errorf("book: recording %s: %w", doc.DocumentNumber, err)
 	}
 	return nil
+}
+
+// appendReq is one document to record: the arguments of sqlAppend.
+type appendReq struct {
+	ctx      context.Context
+	lock     string // company and series: the order rows are locked in
+	number   string // the document number, for errors
+	args     []any
+	products []string
+	queue    bool // content that waits for e-Fatura in a web-service year
+	done     chan error
+}
+
+// record checks doc and returns the arguments that record it.
+func (s *Store) record(previous uint64, doc issuing.Document, c Content) (*appendReq, error) {
+	if err := checkDocument(doc); err != nil {
+		return nil, err
+	}
+	ref, err := series.ParseDocumentNumber(doc.DocumentNumber)
+	if err != nil {
+		return nil, fmt.Errorf("%w: document number %q: %v", ErrInvalid, doc.DocumentNumber, err)
+	}
+	date := civil.Date{Year: doc.Date.Year, Month: doc.Date.Month, Day: doc.Date.Day}
+	if !date.Valid() {
+		return nil, fmt.Errorf("%w: date of %s: %q is not a date", ErrInvalid, doc.DocumentNumber, date)
+	}
+	day := date.String()
+	products := uniq(c.ProductCodes)
+	// In a year communicated by web service, the document waits to be
+	// sent to e-Fatura.
+	queue := c.Type == ContentSAFTInvoice
+	return &appendReq{
+		lock: s.company + "\x00" + doc.SeriesKey, number: doc.DocumentNumber, products: products, queue: queue,
+		args: []any{s.company, doc.SeriesKey, string(ref.Type), ref.Series, // $1-$4
+			int64(doc.Number), doc.DocumentNumber, doc.Hash, day, doc.SystemEntry.String(), int64(previous), // $5-$10
+			doc.ATCUD.String(), doc.GrossTotal.StringFixed(2), doc.HashControl, doc.QR, c.CustomerID, // $11-$15
+			string(c.Type), string(c.Data), products, string(EFaturaPending), queue, yearOf(day), methodWebService}, // $16-$22
+	}, nil
 }
 
 func checkDocument(doc issuing.Document) error {
@@ -284,8 +307,15 @@ func yearOf(day string) int {
 
 // The statements of issuing, prepared on SQLite.
 const (
-	sqlAdvanceSeries = `UPDATE series SET last_number = $1, last_document = $2, last_hash = $3, last_date = $4, last_entry = $5
-		WHERE company = $6 AND series_key = $7 AND (last_number = $8 OR last_number = 0)`
+	// sqlAdvanceSeries is the compare-and-set; a series without a row
+	// yet gets one.
+	sqlAdvanceSeries = `INSERT INTO series (company, series_key, document_type, series_id,
+		last_number, last_document, last_hash, last_date, last_entry)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+		ON CONFLICT (company, series_key) DO UPDATE SET last_number = excluded.last_number,
+			last_document = excluded.last_document, last_hash = excluded.last_hash,
+			last_date = excluded.last_date, last_entry = excluded.last_entry
+		WHERE series.last_number = $10 OR series.last_number = 0`
 	sqlInsertDocument = `INSERT INTO documents (company, series_key, number, document_number, document_type, atcud,
 		date, system_entry, gross_total, hash, hash_control, qr, customer_id, content_type, content)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`
@@ -293,5 +323,24 @@ const (
 	sqlQueueEFatura  = `INSERT INTO efatura (company, series_key, number, date, state)
 		SELECT $1, $2, $3, $4, $5 FROM methods WHERE company = $1 AND year = $6 AND method = $7`
 )
+
+// sqlAppend records a document on PostgreSQL in one statement: the
+// compare-and-set (s: a row when it moved the series, on PostgreSQL under
+// the series row's lock), then, only from that row, the document, its
+// products and its e-Fatura state. It returns 1 when the document was
+// recorded, 0 when the series had moved on. The trigger that checks the
+// document against its series sees the series as s left it (a trigger's
+// queries see the changes of the statement that fired it).
+const sqlAppend = `WITH s AS (` + sqlAdvanceSeries + ` RETURNING last_number),
+	d AS (INSERT INTO documents (company, series_key, number, document_number, document_type, atcud,
+		date, system_entry, gross_total, hash, hash_control, qr, customer_id, content_type, content)
+		SELECT $1, $2, s.last_number, $6, $3, $11, $8, $9, $12, $7, $13, $14, $15, $16, $17 FROM s
+		RETURNING number),
+	p AS (INSERT INTO document_products (company, series_key, number, product_code)
+		SELECT $1, $2, d.number, code FROM d, unnest($18::text[]) AS code),
+	e AS (INSERT INTO efatura (company, series_key, number, date, state)
+		SELECT $1, $2, d.number, $8, $19 FROM d, methods m
+		WHERE $20 AND m.company = $1 AND m.year = $21 AND m.method = $22)
+	SELECT count(*) FROM d`
 
 var hotStatements = []string{sqlAdvanceSeries, sqlInsertDocument, sqlInsertProduct, sqlQueueEFatura}
