@@ -15,7 +15,8 @@ type Endpoints struct {
 	EFatura string // e-Fatura real-time communication (fatcorews), package atclient/efatura
 	// Transport is the transport documents service (sgdtws
 	// documentosTransporte), package atclient/transport.
-	Transport string
+	Transport   string
+	SelfBilling string // SeriesAutoFaturacaoWSService, self-billing series (RegisterSelfBillingSeries)
 }
 
 // TestEndpoints returns AT's test environment (series manual §1.2.2): what
@@ -26,16 +27,18 @@ func TestEndpoints() Endpoints {
 		Series:  "https://servicos.portaldasfinancas.gov.pt:722/SeriesWSService",
 		EFatura: "https://servicos.portaldasfinancas.gov.pt:723/fatcorews/ws/",
 		// Transport documents manual (2025-07), §3.1 and §6.6.
-		Transport: "https://servicos.portaldasfinancas.gov.pt:701/sgdtws/documentosTransporte",
+		Transport:   "https://servicos.portaldasfinancas.gov.pt:701/sgdtws/documentosTransporte",
+		SelfBilling: "https://servicos.portaldasfinancas.gov.pt:722/SeriesAutoFaturacaoWSService",
 	}
 }
 
 // ProductionEndpoints returns AT's production environment.
 func ProductionEndpoints() Endpoints {
 	return Endpoints{
-		Series:    "https://servicos.portaldasfinancas.gov.pt:422/SeriesWSService",
-		EFatura:   "https://servicos.portaldasfinancas.gov.pt:423/fatcorews/ws/",
-		Transport: "https://servicos.portaldasfinancas.gov.pt:401/sgdtws/documentosTransporte",
+		Series:      "https://servicos.portaldasfinancas.gov.pt:422/SeriesWSService",
+		EFatura:     "https://servicos.portaldasfinancas.gov.pt:423/fatcorews/ws/",
+		Transport:   "https://servicos.portaldasfinancas.gov.pt:401/sgdtws/documentosTransporte",
+		SelfBilling: "https://servicos.portaldasfinancas.gov.pt:422/SeriesAutoFaturacaoWSService",
 	}
 }
 

@@ -25,7 +25,8 @@ import (
 // nsSeries is the target namespace of Comunicacao_Series.wsdl.
 const nsSeries = "http://at.gov.pt/"
 
-// Operation is an operation of SeriesWSService (Comunicacao_Series.wsdl).
+// Operation is an operation of SeriesWSService (Comunicacao_Series.wsdl) or
+// of SeriesAutoFaturacaoWSService (self-billing series).
 type Operation string
 
 // The four operations, in the WSDL's order.
@@ -36,9 +37,10 @@ const (
 	OpQuerySeries    Operation = "consultarSeries"
 )
 
-// Values lists the four operations.
+// Values lists the four operations, then the five of the self-billing
+// series service.
 func (Operation) Values() []Operation {
-	return []Operation{OpRegisterSeries, OpFinalizeSeries, OpCancelSeries, OpQuerySeries}
+	return append([]Operation{OpRegisterSeries, OpFinalizeSeries, OpCancelSeries, OpQuerySeries}, selfBillingOperations...)
 }
 
 // Valid reports whether op is one of the WSDL's operations.
@@ -79,9 +81,14 @@ func (c *Client) RegisterSeries(ctx context.Context, s series.Series) (series.Se
 	if err := s.Validate(); err != nil {
 		return series.Series{}, err
 	}
-	if s.Registered() {
+	if s.Registered() || s.Type == series.SeriesTypeSelfBilling {
 		var vs violation.List
-		vs.Add("codValidacaoSerie", CodeAlreadyRegistered, "series %s of type %s already has validation code %s", s.ID, s.DocumentType, s.ValidationCode)
+		if s.Registered() {
+			vs.Add("codValidacaoSerie", CodeAlreadyRegistered, "series %s of type %s already has validation code %s", s.ID, s.DocumentType, s.ValidationCode)
+		}
+		if s.Type == series.SeriesTypeSelfBilling {
+			vs.Add("tipoSerie", CodeUnknownCode, "a self-billing series (type A) is registered with RegisterSelfBillingSeries, in the supplier's name")
+		}
 		return series.Series{}, vs.Err(subject)
 	}
 	req, err := registerRequest(s)
@@ -517,8 +524,8 @@ func queryRequest(q SeriesQuery) (*gen.ConsultarSeries, error) {
 		req.Serie = ptr(gen.SerieType(q.ID))
 	}
 	if q.Type != "" {
-		if !q.Type.Valid() {
-			bad("tipoSerie", CodeUnknownCode, fmt.Sprintf("%q is not N, F or R", clip(string(q.Type))))
+		if !q.Type.Valid() || q.Type == series.SeriesTypeSelfBilling {
+			bad("tipoSerie", CodeUnknownCode, fmt.Sprintf("%q is not N, F or R (self-billing series: QuerySelfBillingSeries)", clip(string(q.Type))))
 		}
 		req.TipoSerie = ptr(gen.TipoSerieType(q.Type))
 	}

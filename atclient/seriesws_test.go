@@ -287,7 +287,9 @@ func TestResultErrorText(t *testing.T) {
 }
 
 func TestOperation(t *testing.T) {
-	assert.Equal(t, []Operation{OpRegisterSeries, OpFinalizeSeries, OpCancelSeries, OpQuerySeries}, Operation("").Values())
+	assert.Equal(t, []Operation{OpRegisterSeries, OpFinalizeSeries, OpCancelSeries, OpQuerySeries,
+		OpRegisterSelfBillingSeries, OpQuerySelfBillingSeries, OpFinalizeSelfBillingSeries, OpCancelSelfBillingSeries, OpQuerySelfBillingAgreements},
+		Operation("").Values())
 	for _, op := range Operation("").Values() {
 		assert.True(t, op.Valid(), op)
 	}

@@ -62,7 +62,7 @@ func simClientAs(t testing.TB, srv *attest.Server, nif, subUser, password string
 	creds, err := NewCredentials(nif, subUser, password)
 	require.NoError(t, err)
 	all := append([]Option{WithATKey(key), WithRootCAs(srv.RootCAs()), WithClock(simClock), WithQueryRetry(3, time.Millisecond)}, opts...)
-	c, err := New(Endpoints{Series: srv.URL(), EFatura: srv.EFaturaURL()}, creds, cert, all...)
+	c, err := New(Endpoints{Series: srv.URL(), EFatura: srv.EFaturaURL(), SelfBilling: srv.SelfBillingURL()}, creds, cert, all...)
 	require.NoError(t, err)
 	t.Cleanup(c.Close)
 	return c

@@ -6,27 +6,33 @@ package series
 // text plus an English rendering.
 
 // SeriesType is the kind of series (tipoSerie, series manual §1.3.5).
+// Self-billing series, registered through AT's other series service on
+// behalf of a supplier, have their own type A (self-billing manual §1.3.9);
+// the ordinary service accepts only N, F and R.
 type SeriesType string
 
 // Series types.
 const (
-	SeriesTypeNormal   SeriesType = "N" // Normal
-	SeriesTypeTraining SeriesType = "F" // Formação: training, documents without fiscal effect
-	SeriesTypeRecovery SeriesType = "R" // Recuperação: recovery of documents issued while the program was down
+	SeriesTypeNormal      SeriesType = "N" // Normal
+	SeriesTypeTraining    SeriesType = "F" // Formação: training, documents without fiscal effect
+	SeriesTypeRecovery    SeriesType = "R" // Recuperação: recovery of documents issued while the program was down
+	SeriesTypeSelfBilling SeriesType = "A" // Autofaturação com acordo: self-billing under an agreement (package selfbilling)
 )
 
-var seriesTypes = []SeriesType{SeriesTypeNormal, SeriesTypeTraining, SeriesTypeRecovery}
+var seriesTypes = []SeriesType{SeriesTypeNormal, SeriesTypeTraining, SeriesTypeRecovery, SeriesTypeSelfBilling}
 
 var seriesTypeDesc = map[SeriesType][2]string{
-	SeriesTypeNormal:   {"Normal", "Normal"},
-	SeriesTypeTraining: {"Formação", "Training"},
-	SeriesTypeRecovery: {"Recuperação", "Recovery"},
+	SeriesTypeNormal:      {"Normal", "Normal"},
+	SeriesTypeTraining:    {"Formação", "Training"},
+	SeriesTypeRecovery:    {"Recuperação", "Recovery"},
+	SeriesTypeSelfBilling: {"Autofaturação com acordo", "Self-billing under an agreement"},
 }
 
-// Values returns every series type, in the manual's order.
+// Values returns every series type, in the manual's order, then A.
 func (SeriesType) Values() []SeriesType { return clone(seriesTypes) }
 
-// Valid reports whether t is one of the codes of §1.3.5.
+// Valid reports whether t is one of the codes of §1.3.5 or the self-billing
+// type A.
 func (t SeriesType) Valid() bool { _, ok := seriesTypeDesc[t]; return ok }
 
 // Description returns the manual's Portuguese description, "" when invalid.

@@ -88,7 +88,7 @@ func TestEnumerations(t *testing.T) {
 		}
 	}
 	t.Run("SeriesType §1.3.5", func(t *testing.T) {
-		check(t, []entry{{"N", "Normal"}, {"F", "Formação"}, {"R", "Recuperação"}},
+		check(t, []entry{{"N", "Normal"}, {"F", "Formação"}, {"R", "Recuperação"}, {"A", "Autofaturação com acordo"}},
 			strs(SeriesType("").Values()),
 			func(s string) bool { return SeriesType(s).Valid() },
 			func(s string) string { return SeriesType(s).Description() },

@@ -266,6 +266,7 @@ func ExampleSeriesType_Values() {
 	// N Normal Normal
 	// F Formação Training
 	// R Recuperação Recovery
+	// A Autofaturação com acordo Self-billing under an agreement
 }
 
 func ExampleStatus_Values() {

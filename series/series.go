@@ -124,9 +124,9 @@ func (s Series) Validate() error {
 	validateID(&vs, "ID", s.ID)
 	switch {
 	case s.Type == "":
-		vs.Add("Type", CodeRequired, "series type (tipoSerie) is empty, want N, F or R (§1.3.5)")
+		vs.Add("Type", CodeRequired, "series type (tipoSerie) is empty, want N, F or R (§1.3.5), or A for self-billing")
 	case !s.Type.Valid():
-		vs.Add("Type", CodeUnknownCode, "series type %q is not N, F or R (§1.3.5)", truncate(string(s.Type)))
+		vs.Add("Type", CodeUnknownCode, "series type %q is not N, F or R (§1.3.5), nor A for self-billing", truncate(string(s.Type)))
 	}
 	switch {
 	case s.DocumentType == "":

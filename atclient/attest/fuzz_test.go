@@ -24,7 +24,7 @@ func FuzzApply(f *testing.F) {
 			inactive: map[string]bool{}, books: map[string]*book{}, calls: map[string]int{}, requests: map[string]int{}}
 		// Twice, so that state-dependent rules (4001, finalize) run too.
 		for range 2 {
-			op, fields, err := parseOperation(body)
+			op, fields, err := parseOperation(body, operations)
 			if err != nil {
 				continue
 			}

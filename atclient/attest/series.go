@@ -73,6 +73,7 @@ var identifier = regexp.MustCompile(`^[A-Za-z0-9]+([._-][A-Za-z0-9]+)*$`)
 type facet struct {
 	kind      string // "string", "int", "date", "bool"
 	length    int    // exact length, strings
+	minLength int
 	maxLength int
 	minValue  int // ints: 0 or 1
 	maxDigits int
@@ -97,11 +98,15 @@ var facets = map[string]facet{
 	"declaracaoNaoEmissao": {kind: "bool"},
 }
 
-// fields of each operation, in the WSDL's order, and which are required.
-var operations = map[string]struct {
+// opFields are the fields of an operation, in the WSDL's order, and which
+// are required.
+type opFields = struct {
 	fields   []string
 	required map[string]bool
-}{
+}
+
+// operations of the series service.
+var operations = map[string]opFields{
 	"registarSerie": {
 		[]string{"serie", "tipoSerie", "classeDoc", "tipoDoc", "numInicialSeq", "dataInicioPrevUtiliz", "numCertSWFatur", "meioProcessamento"},
 		set("serie", "tipoSerie", "classeDoc", "tipoDoc", "numInicialSeq", "dataInicioPrevUtiliz", "numCertSWFatur", "meioProcessamento"),
@@ -164,7 +169,7 @@ func (s *Server) serveSeries(w http.ResponseWriter, r *http.Request) {
 		writeFault(w, http.StatusInternalServerError, faultPermission, reason)
 		return
 	}
-	op, fields, err := parseOperation(env.Body.Inner)
+	op, fields, err := parseOperation(env.Body.Inner, operations)
 	if err != nil {
 		writeFault(w, http.StatusInternalServerError, "S:Client", err.Error())
 		return
@@ -183,11 +188,11 @@ func (s *Server) serveSeries(w http.ResponseWriter, r *http.Request) {
 	writeResult(w, op, code, msg, infos)
 }
 
-// parseOperation reads the Body's operation element: it must be in the
-// WSDL's namespace, its children unqualified (the schema has no
+// parseOperation reads the Body's operation element, one of ops: it must be
+// in the WSDL's namespace, its children unqualified (the schema has no
 // elementFormDefault) and simple. A JAX-WS server such as AT's refuses
 // anything else with a SOAP fault, and so does this one.
-func parseOperation(body []byte) (string, map[string]string, error) {
+func parseOperation(body []byte, operations map[string]opFields) (string, map[string]string, error) {
 	fault := func(format string, args ...any) error { return &bodyFault{fmt.Sprintf(format, args...)} }
 	dec := xml.NewDecoder(bytes.NewReader(body))
 	var op string
@@ -225,7 +230,7 @@ func parseOperation(body []byte) (string, map[string]string, error) {
 				}
 				if t.Name.Space != "" || !known {
 					return "", nil, fault("Unmarshalling Error: unexpected element (uri:%q, local:%q). Expected elements are %s",
-						t.Name.Space, t.Name.Local, expected(op))
+						t.Name.Space, t.Name.Local, expected(operations[op].fields))
 				}
 				if _, dup := fields[t.Name.Local]; dup {
 					return "", nil, fault("Unmarshalling Error: element %q given twice", t.Name.Local)
@@ -258,9 +263,9 @@ type bodyFault struct{ reason string }
 
 func (f *bodyFault) Error() string { return f.reason }
 
-func expected(op string) string {
+func expected(fields []string) string {
 	var b strings.Builder
-	for i, f := range operations[op].fields {
+	for i, f := range fields {
 		if i > 0 {
 			b.WriteByte(',')
 		}
@@ -270,7 +275,7 @@ func expected(op string) string {
 }
 
 // checkFacets returns the fields that break the WSDL's simple types.
-func checkFacets(fields map[string]string) []string {
+func checkFacets(fields map[string]string, facets map[string]facet) []string {
 	var bad []string
 	for name, v := range fields {
 		f := facets[name]
@@ -278,7 +283,7 @@ func checkFacets(fields map[string]string) []string {
 		switch f.kind {
 		case "string":
 			n := len([]rune(v))
-			ok = (f.length == 0 || n == f.length) && (f.maxLength == 0 || n <= f.maxLength)
+			ok = (f.length == 0 || n == f.length) && (f.maxLength == 0 || n <= f.maxLength) && n >= f.minLength
 		case "int":
 			c := canonicalInt(v)
 			ok = isDigits(strings.TrimPrefix(v, "+")) && len(c) <= f.maxDigits && (f.minValue == 0 || c != "0")
@@ -317,7 +322,7 @@ func (s *Server) apply(nif, op string, f map[string]string) (int, string, []Reco
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.calls[op]++
-	if bad := checkFacets(f); len(bad) > 0 {
+	if bad := checkFacets(f, facets); len(bad) > 0 {
 		return 4000, "Erro de validação. Por favor contacte o seu suporte técnico [" + strings.Join(bad, ", ") + "]", nil
 	}
 	var missing []string

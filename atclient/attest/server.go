@@ -63,6 +63,9 @@ type Server struct {
 	codes    int               // validation codes given
 	received [][]byte          // every request body, in order
 	efatura  map[string]efBook // e-Fatura documents per NIF
+
+	agreements  map[string][]Agreement          // self-billing agreements per self-biller NIF
+	selfBilling map[string][]*SelfBillingRecord // self-billing series per self-biller NIF
 }
 
 // listener is the HTTPS server, whose TLS configuration holds the server's
@@ -230,6 +233,7 @@ func (s *Server) makeKeys() error {
 	mux := http.NewServeMux()
 	mux.HandleFunc(SeriesPath, s.serveSeries)
 	mux.HandleFunc(EFaturaPath, s.serveEFatura)
+	mux.HandleFunc(SelfBillingPath, s.serveSelfBilling)
 	srv := httptest.NewUnstartedServer(mux)
 	srv.TLS = &tls.Config{
 		MinVersion:   tls.VersionTLS12,

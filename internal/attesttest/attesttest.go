@@ -87,5 +87,5 @@ func DialAs(srv *attest.Server, nif, subUser, password string, opts ...atclient.
 		atclient.WithATKey(key), atclient.WithRootCAs(srv.RootCAs()),
 		atclient.WithClock(Clock), atclient.WithQueryRetry(3, time.Millisecond),
 	}, opts...)
-	return atclient.New(atclient.Endpoints{Series: srv.URL(), EFatura: srv.EFaturaURL()}, creds, cert, all...)
+	return atclient.New(atclient.Endpoints{Series: srv.URL(), EFatura: srv.EFaturaURL(), SelfBilling: srv.SelfBillingURL()}, creds, cert, all...)
 }
