@@ -15,6 +15,12 @@
 //     is pending;
 //   - the communication method of the current year is chosen (Decreto-Lei
 //     198/2012 art. 3.º: SAF-T file or web service, one a year).
+//   - for a company that issues invoices in its suppliers' names
+//     (self-billing), every agreement in force has, for each document type
+//     self-billed, an active self-billing series registered on behalf of
+//     the partner, and no active self-billing series is left without an
+//     agreement in force (self-billing manual, Aspetos Específicos §1.3.6:
+//     self-billing needs a prior agreement; §2.1: a series per partner).
 //
 // Failed means something is wrong and blocks invoicing (credentials
 // refused, certificate expired); Pending means the set-up is not complete yet

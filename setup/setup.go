@@ -60,12 +60,14 @@ const (
 	CheckATKey       CheckID = "at-key"      // AT's public key for the credentials
 	CheckSeries      CheckID = "series"      // one per document type issued
 	CheckMethod      CheckID = "method"      // the year's communication method
+	CheckSelfBilling CheckID = "self-billing" // one per agreement and document type self-billed
 )
 
 // Check is the outcome of one check.
 type Check struct {
 	ID           CheckID
-	DocumentType series.DocumentType // for CheckSeries
+	DocumentType series.DocumentType // for CheckSeries and CheckSelfBilling
+	Partner      string              // for CheckSelfBilling: the NIF of the agreement's partner
 	Level        Level
 	Detail       string // what was found
 	Remedy       string // what to do, when Level is not Activated
@@ -75,6 +77,9 @@ func (c Check) String() string {
 	name := string(c.ID)
 	if c.DocumentType != "" {
 		name += " " + string(c.DocumentType)
+	}
+	if c.Partner != "" {
+		name += " for " + c.Partner
 	}
 	s := fmt.Sprintf("[%s] %s: %s", c.Level.Color(), name, c.Detail)
 	if c.Remedy != "" {
@@ -148,6 +153,12 @@ type Company struct {
 	ATKeyNotAfter time.Time
 	// Methods is the company's record of communication methods.
 	Methods MethodRecord
+	// SelfBilling answers the self-billing queries of a company that
+	// issues invoices in its suppliers' names; nil when it does not.
+	SelfBilling SelfBillingLister
+	// SelfBillingTypes are the document types the company self-bills for
+	// each agreement (default FT).
+	SelfBillingTypes []series.DocumentType
 }
 
 // Option configures Evaluate.
@@ -166,7 +177,8 @@ func WithClock(now func() time.Time) Option { return func(c *config) { c.now = n
 func WithExpiryWarning(d time.Duration) Option { return func(c *config) { c.expiryWarn = d } }
 
 // Evaluate runs every check and returns the set-up's status. It asks AT once
-// (a series query), bounded by ctx.
+// (a series query), and for a self-billing company twice more (its
+// agreements and self-billing series), bounded by ctx.
 func Evaluate(ctx context.Context, co Company, opts ...Option) Status {
 	cfg := config{now: time.Now, expiryWarn: 30 * 24 * time.Hour}
 	for _, o := range opts {
@@ -188,6 +200,7 @@ func Evaluate(ctx context.Context, co Company, opts ...Option) Status {
 	// dates in Portugal.
 	today := civil.DateIn(now, civil.Lisbon)
 	checks = append(checks, checkSeries(co.DocumentTypes, registered, access, today)...)
+	checks = append(checks, checkSelfBilling(ctx, co, today, cfg.expiryWarn)...)
 	checks = append(checks, checkMethod(co.Methods, today.Year))
 
 	st := Status{Level: Activated, Checks: checks}
