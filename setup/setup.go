@@ -54,12 +54,12 @@ type CheckID string
 
 // The checks.
 const (
-	CheckCredentials CheckID = "credentials" // AT accepts the sub-user's credentials
-	CheckPermission  CheckID = "permission"  // the sub-user holds the WSE profile
-	CheckCertificate CheckID = "certificate" // the producer's TLS certificate
-	CheckATKey       CheckID = "at-key"      // AT's public key for the credentials
-	CheckSeries      CheckID = "series"      // one per document type issued
-	CheckMethod      CheckID = "method"      // the year's communication method
+	CheckCredentials CheckID = "credentials"  // AT accepts the sub-user's credentials
+	CheckPermission  CheckID = "permission"   // the sub-user holds the WSE profile
+	CheckCertificate CheckID = "certificate"  // the producer's TLS certificate
+	CheckATKey       CheckID = "at-key"       // AT's public key for the credentials
+	CheckSeries      CheckID = "series"       // one per document type issued
+	CheckMethod      CheckID = "method"       // the year's communication method
 	CheckSelfBilling CheckID = "self-billing" // one per agreement and document type self-billed
 )
 
