@@ -94,13 +94,18 @@ func (b *Book) SetStatus(ctx context.Context, nif, seriesKey string, number uint
 }
 
 // ExportSAFT writes the SAF-T (PT) file of header's period for the company
-// nif straight from the book: the invoices dated in the period, with their
-// latest status, and the customers and products they use, streamed with
-// memory that does not grow with the number of documents. header is
-// written as given (saft.MonthlyInvoicingHeader builds the month's
-// invoicing file's); taxTable is the tax table to write; opts are
-// saft.Write's (saft.WithReportingMethod with Book.Methods refuses the
-// file of a web-service year).
+// nif straight from the book: the documents dated in the period, each in
+// its section (invoices in SalesInvoices, transport documents in
+// MovementOfGoods, working documents in WorkingDocuments) in the order
+// they were issued, with their latest status, and the customers and
+// products they use, streamed with memory that does not grow with the
+// number of documents. header is written as given
+// (saft.MonthlyInvoicingHeader builds the month's invoicing file's; the
+// invoicing file holds all three sections, Portaria 302/2016 Annex I,
+// 1.f); taxTable is the tax table to write, nil for the entries recorded
+// with the documents' content (FromDocument); opts are saft.Write's
+// (saft.WithReportingMethod with Book.Methods refuses the file of a
+// web-service year).
 func (b *Book) ExportSAFT(ctx context.Context, w io.Writer, nif string, header saft.Header, taxTable []saft.TaxTableEntry, opts ...saft.Option) error {
 	if err := b.ready(ctx); err != nil {
 		return err
@@ -114,17 +119,60 @@ func (b *Book) ExportSAFT(ctx context.Context, w io.Writer, nif string, header s
 		return fmt.Errorf("%w: header EndDate: %v", ErrInvalid, err)
 	}
 	from, to := start.String(), end.String()
+	if taxTable == nil {
+		if taxTable, err = b.taxTable(ctx, nif); err != nil {
+			return err
+		}
+	}
 	c := saft.Content{Header: header, TaxTable: taxTable}
+	const inTypes = `IN ($4, $5, $6)`
+	args := append([]any{nif, from, to}, saftTypes...)
 	c.Customers = queryJSON[saft.Customer](ctx, b, `SELECT content FROM customers WHERE company = $1 AND customer_id IN
-		(SELECT customer_id FROM documents WHERE company = $1 AND date BETWEEN $2 AND $3 AND content_type = $4)
-		ORDER BY customer_id`, nif, from, to, string(ContentSAFTInvoice))
+		(SELECT customer_id FROM documents WHERE company = $1 AND content_type `+inTypes+` AND date BETWEEN $2 AND $3)
+		ORDER BY customer_id`, args...)
 	c.Products = queryJSON[saft.Product](ctx, b, `SELECT content FROM products WHERE company = $1 AND product_code IN
 		(SELECT p.product_code FROM document_products p JOIN documents d
 			ON d.company = p.company AND d.series_key = p.series_key AND d.number = p.number
-			WHERE d.company = $1 AND d.date BETWEEN $2 AND $3 AND d.content_type = $4)
-		ORDER BY product_code`, nif, from, to, string(ContentSAFTInvoice))
-	c.SalesInvoices = b.invoices(ctx, nif, from, to)
+			WHERE d.company = $1 AND d.content_type `+inTypes+` AND d.date BETWEEN $2 AND $3)
+		ORDER BY product_code`, args...)
+	c.SalesInvoices = records(ctx, b, nif, from, to, ContentSAFTInvoice, func(inv *saft.Invoice, st string, at civil.DateTime, reason string) {
+		inv.DocumentStatus.InvoiceStatus, inv.DocumentStatus.InvoiceStatusDate, inv.DocumentStatus.Reason = saft.InvoiceStatus(st), at, reason
+	})
+	// The sections other than SalesInvoices are written when the period
+	// has documents of theirs.
+	var has [2]bool
+	for i, t := range []ContentType{ContentSAFTStockMovement, ContentSAFTWorkDocument} {
+		var n int
+		if err := b.rdb.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM documents
+			WHERE company = $1 AND content_type = $2 AND date BETWEEN $3 AND $4 LIMIT 1) AS d`, nif, string(t), from, to).Scan(&n); err != nil {
+			return fmt.Errorf("book: export: %w", err)
+		}
+		has[i] = n > 0
+	}
+	if has[0] {
+		c.MovementOfGoods = records(ctx, b, nif, from, to, ContentSAFTStockMovement, func(m *saft.StockMovement, st string, at civil.DateTime, reason string) {
+			m.DocumentStatus.MovementStatus, m.DocumentStatus.MovementStatusDate, m.DocumentStatus.Reason = saft.MovementStatus(st), at, reason
+		})
+	}
+	if has[1] {
+		c.WorkingDocuments = records(ctx, b, nif, from, to, ContentSAFTWorkDocument, func(wd *saft.WorkDocument, st string, at civil.DateTime, reason string) {
+			wd.DocumentStatus.WorkStatus, wd.DocumentStatus.WorkStatusDate, wd.DocumentStatus.Reason = saft.WorkStatus(st), at, reason
+		})
+	}
 	return saft.Write(w, c, opts...)
+}
+
+// taxTable returns the tax table entries recorded with the company's
+// documents.
+func (b *Book) taxTable(ctx context.Context, nif string) ([]saft.TaxTableEntry, error) {
+	var out []saft.TaxTableEntry
+	for e, err := range queryJSON[saft.TaxTableEntry](ctx, b, `SELECT content FROM tax_entries WHERE company = $1 ORDER BY entry_key`, nif) {
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *e)
+	}
+	return out, nil
 }
 
 // queryJSON yields the JSON records of a query's one column, decoded.
@@ -157,38 +205,46 @@ func queryJSON[T any](ctx context.Context, b *Book, q string, args ...any) iter.
 	}
 }
 
-// invoices yields the invoices of the period in the order they were
-// issued, each with its latest status.
-func (b *Book) invoices(ctx context.Context, nif, from, to string) iter.Seq2[*saft.Invoice, error] {
-	return func(yield func(*saft.Invoice, error) bool) {
-		rows, err := b.rdb.QueryContext(ctx, `SELECT d.content,
+// records yields the documents of content type t dated in the period, in
+// the order they were issued, each with its latest status change, which
+// status sets.
+func records[T any](ctx context.Context, b *Book, nif, from, to string, t ContentType,
+	status func(rec *T, status string, at civil.DateTime, reason string)) iter.Seq2[*T, error] {
+	return func(yield func(*T, error) bool) {
+		rows, err := b.rdb.QueryContext(ctx, `SELECT d.document_number, d.content,
 			COALESCE((SELECT e.status || '|' || e.at || '|' || e.reason FROM document_events e
 				WHERE e.company = d.company AND e.series_key = d.series_key AND e.number = d.number
 				ORDER BY e.seq DESC LIMIT 1), '')
-			FROM documents d WHERE d.company = $1 AND d.date BETWEEN $2 AND $3 AND d.content_type = $4
-			ORDER BY d.date, d.system_entry, d.series_key, d.number`, nif, from, to, string(ContentSAFTInvoice))
+			FROM documents d WHERE d.company = $1 AND d.content_type = $4 AND d.date BETWEEN $2 AND $3
+			ORDER BY d.date, d.system_entry, d.series_key, d.number`, nif, from, to, string(t))
 		if err != nil {
 			yield(nil, fmt.Errorf("book: export: %w", err))
 			return
 		}
 		defer rows.Close()
-		var data []byte
-		var status string
+		var (
+			data          []byte
+			number, event string
+		)
 		for rows.Next() {
-			if err := rows.Scan(&data, &status); err != nil {
+			if err := rows.Scan(&number, &data, &event); err != nil {
 				yield(nil, fmt.Errorf("book: export: %w", err))
 				return
 			}
-			inv := new(saft.Invoice)
-			if err := json.Unmarshal(data, inv); err != nil {
-				yield(nil, fmt.Errorf("book: export: %w", err))
+			rec := new(T)
+			if err := json.Unmarshal(data, rec); err != nil {
+				yield(nil, fmt.Errorf("book: export: %s: %w", number, err))
 				return
 			}
-			if err := applyStatus(&inv.DocumentStatus, status); err != nil {
-				yield(nil, fmt.Errorf("book: export: %s: %w", inv.InvoiceNo, err))
-				return
+			if event != "" {
+				st, at, reason, err := parseEvent(event)
+				if err != nil {
+					yield(nil, fmt.Errorf("book: export: %s: %w", number, err))
+					return
+				}
+				status(rec, st, at, reason)
 			}
-			if !yield(inv, nil) {
+			if !yield(rec, nil) {
 				return
 			}
 		}
@@ -198,16 +254,14 @@ func (b *Book) invoices(ctx context.Context, nif, from, to string) iter.Seq2[*sa
 	}
 }
 
-// applyStatus sets the latest status change, "status|at|reason", if any.
-func applyStatus(s *saft.InvoiceDocumentStatus, change string) error {
-	if change == "" {
-		return nil
-	}
+// parseEvent reads a status change, "status|at|reason".
+func parseEvent(change string) (status string, at civil.DateTime, reason string, err error) {
 	parts := strings.SplitN(change, "|", 3)
 	if len(parts) != 3 {
-		return errors.New("malformed status change")
+		return "", civil.DateTime{}, "", errors.New("malformed status change")
 	}
-	s.InvoiceStatus = saft.InvoiceStatus(parts[0])
-	s.Reason = parts[2]
-	return s.InvoiceStatusDate.UnmarshalText([]byte(parts[1]))
+	if at, err = civil.ParseDateTime(parts[1]); err != nil {
+		return "", civil.DateTime{}, "", err
+	}
+	return parts[0], at, parts[2], nil
 }

@@ -73,7 +73,9 @@ func (s *Store) Append(ctx context.Context, previous uint64, doc issuing.Documen
 			return fmt.Errorf("book: content of %s: %w", doc.DocumentNumber, err)
 		}
 	}
-	if s.b.group != nil {
+	// A content with master records is recorded in a transaction of its
+	// own, with its masters; the others go into PostgreSQL's pipeline.
+	if s.b.group != nil && !c.masters() {
 		r, err := s.record(previous, doc, c)
 		if err != nil {
 			return err
@@ -124,6 +126,11 @@ func (s *Store) append(ctx context.Context, tx *sql.Tx, previous uint64, doc iss
 	for _, p := range r.products {
 		if _, err := s.b.exec(ctx, tx, sqlInsertProduct, a[0], a[1], a[4], p); err != nil {
 			return fmt.Errorf("book: recording %s: %w", doc.DocumentNumber, err)
+		}
+	}
+	if c.masters() {
+		if err := s.putMasters(ctx, tx, c); err != nil {
+			return err
 		}
 	}
 	if !r.queue {

@@ -73,6 +73,16 @@ func IssueComputed(ctx context.Context, issuer *issuing.Issuer, s series.Series,
 	if err != nil {
 		return nil, err
 	}
+	return c.Issued(doc), nil
+}
+
+// Issued returns c as issued as doc (its number, ATCUD, hash, entry time
+// and QR code): the SAF-T record, its master records and what it prints,
+// as IssueComputed returns them. A store that keeps each document's record
+// with its number builds it with Issued while the number is recorded (see
+// book.FromDocument).
+func (c *Computed) Issued(doc issuing.Document) *Issued {
+	d := &c.Draft
 	out := &Issued{Computed: c, Document: doc}
 	out.Printed = Printed{ATCUD: doc.ATCUD.Label(), Mention: doc.Mention, QR: doc.QR, Mentions: c.Mentions}
 	out.Customer = c.customer()
@@ -86,7 +96,7 @@ func IssueComputed(ctx context.Context, issuer *issuing.Issuer, s series.Series,
 	case series.DocumentClassMG:
 		out.StockMovement = c.stockMovement(&doc)
 	}
-	return out, nil
+	return out
 }
 
 // SAFTInvoice returns the SAF-T record of the invoice c once issued as
