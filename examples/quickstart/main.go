@@ -11,9 +11,11 @@
 //     issued with their ATCUD, hash chain and QR code (packages document
 //     and issuing; with -out DIR, the QR codes as PNG files,
 //     package qrcode/qrimage), numbered and kept durably in the book, a
-//     SQLite file (package book);
-//  5. the month's SAF-T (PT) invoicing file written (package saft) and
-//     audited (package saft/audit);
+//     SQLite file, each with its SAF-T record and master records in the
+//     transaction of its number (package book);
+//  5. the month's SAF-T (PT) invoicing file exported from the book
+//     (package book, written by package saft) and audited (package
+//     saft/audit);
 //  6. the year's communication method chosen (package reporting) and the
 //     other one refused by the e-Fatura client.
 //
@@ -340,17 +342,25 @@ func run(ctx context.Context, w io.Writer, dir string, clock func() time.Time) (
 		{series.DocumentTypeFT, cafe, []saleLine{{coffee, 4}, {recipes, 1}}},
 		{series.DocumentTypeFS, finalConsumer, []saleLine{{coffee, 1}, {cup, 2}}},
 	}
-	month := document.NewCollector() // the documents and master records of the month's SAF-T file
+	var first *document.Issued // for step 6
 	for _, s := range sales {
 		sr := o.Invoices
 		if s.typ == series.DocumentTypeFS {
 			sr = o.Simplified
 		}
-		issued, err := document.Issue(ctx, issuer, sr, s.draft(today))
+		c, err := document.Compute(s.draft(today))
 		if err != nil {
 			return o, err
 		}
-		month.Add(issued)
+		// The book records the document's SAF-T record, customer,
+		// products and tax rates in the transaction of its number.
+		issued, err := document.IssueComputed(book.WithContent(ctx, book.FromDocument(c)), issuer, sr, c)
+		if err != nil {
+			return o, err
+		}
+		if first == nil {
+			first = issued
+		}
 		doc := issued.Document
 		o.Documents = append(o.Documents, doc)
 		p.f("%-16s %-10s %8s EUR  %s  %s", doc.DocumentNumber, issued.Customer.CustomerTaxID, doc.GrossTotal.StringFixed(2), issued.Printed.ATCUD, issued.Printed.Mention)
@@ -366,7 +376,6 @@ func run(ctx context.Context, w io.Writer, dir string, clock func() time.Time) (
 		o.QRImages = append(o.QRImages, name)
 		p.f("    QR code image: %s", name)
 	}
-	invoices := month.Invoices
 	for _, sr := range []series.Series{o.Invoices, o.Simplified} {
 		kept, err := bk.Store(companyNIF).Documents(ctx, sr.Key(), 0, 0)
 		if err != nil {
@@ -380,18 +389,18 @@ func run(ctx context.Context, w io.Writer, dir string, clock func() time.Time) (
 	}
 	p.f("signature chains verified with the public key: FT from its first document, FS from %s", o.Legacy.DocumentNumber)
 
-	// 5. The month's SAF-T file, written and audited.
+	// 5. The month's SAF-T file, exported from the book and audited.
 	p.f("")
-	p.f("== 5. The month's SAF-T (PT) invoicing file")
+	p.f("== 5. The month's SAF-T (PT) invoicing file, from the book")
 	o.SAFTPath = filepath.Join(dir, fmt.Sprintf("SAFT_%s_%04d-%02d.xml", companyNIF, now.Year(), int(now.Month())))
-	if err := writeSAFT(o.SAFTPath, month.Content(header), methods); err != nil {
+	if err := exportSAFT(ctx, bk, o.SAFTPath, header, methods); err != nil {
 		return o, err
 	}
 	info, err := os.Stat(o.SAFTPath)
 	if err != nil {
 		return o, err
 	}
-	p.f("written (validated on write): %s, %d bytes, %d documents", o.SAFTPath, info.Size(), len(invoices))
+	p.f("exported (validated on write): %s, %d bytes", o.SAFTPath, info.Size())
 	// The file holds this month's documents only: FS LOJA1/1234 is signed
 	// after FS LOJA1/1233, which is in an earlier file; the audit is given
 	// that hash to verify the FS chain from its start here.
@@ -402,6 +411,13 @@ func run(ctx context.Context, w io.Writer, dir string, clock func() time.Time) (
 	}
 	p.f("audit (schema rules, control totals, series, ATCUD, arithmetic, %d signatures): %d errors, %d warnings",
 		o.Audit.SignaturesChecked, o.Audit.Errors, o.Audit.Warnings)
+	var sections []string
+	for _, sec := range o.Audit.Sections {
+		if sec.Name != "Header" {
+			sections = append(sections, fmt.Sprintf("%s %d", sec.Name, sec.Records))
+		}
+	}
+	p.f("records in the file: %s", strings.Join(sections, ", "))
 	for _, f := range o.Audit.Findings {
 		p.f("    %s", f)
 	}
@@ -411,12 +427,12 @@ func run(ctx context.Context, w io.Writer, dir string, clock func() time.Time) (
 	p.f("")
 	p.f("== 6. Communication method of %d", now.Year())
 	p.f("chosen: %s", o.Method.Method.DescriptionEN())
-	_, o.Refused = realTime.RegisterInvoice(ctx, efatura.Invoice{Invoice: &invoices[0], Customer: month.Customers()[0]})
+	_, o.Refused = realTime.RegisterInvoice(ctx, efatura.Invoice{Invoice: first.Invoice, Customer: first.Customer})
 	o.EFaturaHit = len(srv.EFaturaDocuments(companyNIF))
 	if !errors.Is(o.Refused, reporting.ErrOtherMethod) {
-		return o, fmt.Errorf("e-Fatura registration of %s was not refused as the other method: %v", invoices[0].InvoiceNo, o.Refused)
+		return o, fmt.Errorf("e-Fatura registration of %s was not refused as the other method: %v", first.Invoice.InvoiceNo, o.Refused)
 	}
-	p.f("real-time communication of %s refused: %v", invoices[0].InvoiceNo, o.Refused)
+	p.f("real-time communication of %s refused: %v", first.Invoice.InvoiceNo, o.Refused)
 	return o, nil
 }
 
@@ -533,17 +549,17 @@ func openBook(ctx context.Context, path string, key *certify.PrivateKey, ss ...s
 	return bk, nil
 }
 
-// writeSAFT writes the month's invoicing file (TaxAccountingBasis F) with
-// the customers, products and tax rates the documents use, as package
-// document collected them.
-func writeSAFT(path string, content saft.Content, methods reporting.Checker) error {
+// exportSAFT writes the month's invoicing file (TaxAccountingBasis F)
+// from the book: its documents of the month, with the customers, products
+// and tax rates recorded with them.
+func exportSAFT(ctx context.Context, bk *book.Book, path string, header saft.Header, methods reporting.Checker) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
-	// Write validates the whole file first, and refuses an invoicing file in
-	// a year the company communicates by web service.
-	if err := saft.Write(f, content, saft.WithReportingMethod(methods)); err != nil {
+	// The file is validated whole before it is written, and refused in a
+	// year the company communicates by web service.
+	if err := bk.ExportSAFT(ctx, f, companyNIF, header, nil, saft.WithReportingMethod(methods)); err != nil {
 		f.Close()
 		os.Remove(path)
 		return fmt.Errorf("SAF-T file: %w", err)

@@ -190,6 +190,23 @@ func TestQuickstart(t *testing.T) {
 			assert.Equal(t, d.SystemEntry, inv.SystemEntryDate)
 		}
 
+		// The master records came into the book with the documents.
+		var customers, products []string
+		for _, c := range f.MasterFiles.Customer {
+			customers = append(customers, c.CustomerTaxID)
+		}
+		for _, p := range f.MasterFiles.Product {
+			products = append(products, p.ProductCode)
+		}
+		assert.ElementsMatch(t, []string{"500000000", "502011378", "999999990"}, customers)
+		assert.ElementsMatch(t, []string{"CAF", "CHV", "LIV"}, products)
+		require.NotNil(t, f.MasterFiles.TaxTable)
+		var rates []string
+		for _, e := range f.MasterFiles.TaxTable.TaxTableEntry {
+			rates = append(rates, e.TaxPercentage.String())
+		}
+		assert.ElementsMatch(t, []string{"6", "23"}, rates)
+
 		assert.NoError(t, xmllint.ValidateFile(t, schema, o.SAFTPath))
 	})
 
