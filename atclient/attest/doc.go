@@ -39,6 +39,17 @@
 // fault injection (FaultTechnicalError answers -99), and the documents held
 // per NIF (EFaturaDocuments).
 //
+// It also simulates AT's transport documents service (TransportURL,
+// operation envioDocumentoTransporte): the WSDL's types and order, the
+// manual's return codes (-3 already registered, -4 already cancelled, -7
+// sender not the header's NIF, -10 no activity, -17 and -21 outside the
+// 3-month window, -20 invalid recipient NIF, -22, -24 and -20008 for the
+// ATCUD, -8, -9, -11, -13, -16 and -18 for changes of a coded document,
+// 54 without permission, the alert -100 when the transport had started,
+// 0 with AT's warning when the ATCUD is missing), deterministic
+// ATDocCodeIDs, the same fault injection (FaultTechnicalError answers
+// -99), and the documents held per NIF (TransportDocuments).
+//
 // The validation codes it gives are deterministic (the n-th registration of
 // a Server always gets the same code), so examples can show their output.
 // This package decodes requests with its own types, independently of

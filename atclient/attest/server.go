@@ -66,6 +66,8 @@ type Server struct {
 
 	agreements  map[string][]Agreement          // self-billing agreements per self-biller NIF
 	selfBilling map[string][]*SelfBillingRecord // self-billing series per self-biller NIF
+
+	transport map[string]map[string]*TransportDocument // transport documents per NIF, by number
 }
 
 // listener is the HTTPS server, whose TLS configuration holds the server's
@@ -234,6 +236,7 @@ func (s *Server) makeKeys() error {
 	mux.HandleFunc(SeriesPath, s.serveSeries)
 	mux.HandleFunc(EFaturaPath, s.serveEFatura)
 	mux.HandleFunc(SelfBillingPath, s.serveSelfBilling)
+	mux.HandleFunc(TransportPath, s.serveTransport)
 	srv := httptest.NewUnstartedServer(mux)
 	srv.TLS = &tls.Config{
 		MinVersion:   tls.VersionTLS12,

@@ -40,7 +40,7 @@ func Start(t testing.TB, opts ...attest.Option) *attest.Server {
 	return srv
 }
 
-// Client returns a client of srv's two services for the default user
+// Client returns a client of srv's services for the default user
 // (attest.DefaultNIF, DefaultSubUser, DefaultPassword), closed when the
 // test ends. See Dial for its options.
 func Client(t testing.TB, srv *attest.Server, opts ...atclient.Option) *atclient.Client {
@@ -60,7 +60,7 @@ func ClientAs(t testing.TB, srv *attest.Server, nif, subUser, password string, o
 	return c
 }
 
-// Dial returns a client of srv's two services for the default user, for
+// Dial returns a client of srv's services for the default user, for
 // examples, which have no testing.T: srv's encryption key in the role of
 // AT's, its certificate authority as the only trusted one, the fixed clock,
 // and a query retry of 1 ms instead of the default second. opts come after
@@ -87,5 +87,5 @@ func DialAs(srv *attest.Server, nif, subUser, password string, opts ...atclient.
 		atclient.WithATKey(key), atclient.WithRootCAs(srv.RootCAs()),
 		atclient.WithClock(Clock), atclient.WithQueryRetry(3, time.Millisecond),
 	}, opts...)
-	return atclient.New(atclient.Endpoints{Series: srv.URL(), EFatura: srv.EFaturaURL(), SelfBilling: srv.SelfBillingURL()}, creds, cert, all...)
+	return atclient.New(atclient.Endpoints{Series: srv.URL(), EFatura: srv.EFaturaURL(), SelfBilling: srv.SelfBillingURL(), Transport: srv.TransportURL()}, creds, cert, all...)
 }
