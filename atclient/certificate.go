@@ -118,6 +118,10 @@ func (c Certificate) NotAfter() time.Time {
 	return time.Time{}
 }
 
+// X509 returns the certificate itself (its public part, never the key),
+// e.g. for the expiry check of package setup; nil for the zero Certificate.
+func (c Certificate) X509() *x509.Certificate { return c.leaf() }
+
 func (c Certificate) leaf() *x509.Certificate {
 	t := c.get()
 	if t == nil {

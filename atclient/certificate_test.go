@@ -27,6 +27,9 @@ func TestLoadPKCS12LegacyAndModern(t *testing.T) {
 			require.NoError(t, err)
 			assert.Contains(t, c.Subject(), "CN=599999993")
 			assert.False(t, c.NotAfter().IsZero())
+			require.NotNil(t, c.X509())
+			assert.Equal(t, c.NotAfter(), c.X509().NotAfter)
+			assert.Equal(t, c.Subject(), c.X509().Subject.String())
 
 			_, err = LoadPKCS12(data, "wrong")
 			require.Error(t, err)

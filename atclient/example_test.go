@@ -193,6 +193,21 @@ func ExampleLoadPKCS12() {
 	// CN=599999993,C=PT
 }
 
+// The certificate's public part, for checks such as package setup's.
+func ExampleCertificate_X509() {
+	data, err := os.ReadFile("testdata/legacy.pfx")
+	if err != nil {
+		log.Fatal(err)
+	}
+	cert, err := atclient.LoadPKCS12(data, "TESTEwebservice")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(cert.X509().Subject.CommonName)
+	// Output:
+	// 599999993
+}
+
 // The embedded AT public key and its expiry.
 func ExampleDefaultATKey() {
 	k := atclient.DefaultATKey()
