@@ -1,221 +1,126 @@
-// Command faturapt runs the tools of the faturapt library from the command
-// line: the audit of a SAF-T (PT) 1.04_01 file.
+// Command faturapt is the operator's tool over a faturapt book: it sets a
+// company up to invoice in Portugal (its AT connection, its series at AT,
+// the year's communication method), tells where the set-up stands, issues
+// documents, writes the month's SAF-T (PT) file or sends what is pending to
+// e-Fatura, and audits SAF-T files. A simulator of AT's services lets every
+// command run end to end without an AT account.
 //
-//	faturapt audit FILE.xml [--public-key [N=]KEY.pem]... [--previous-hash "FT A=HASH"]... [--max-findings N] [--strict] [--json] [--quiet]
+//	faturapt simulator --dir DIR                 serve AT's services on localhost
+//	faturapt init --nif N --name NAME ...        set up the book for a company
+//	faturapt series new|existing|list|finalize|cancel|default ...
+//	faturapt method show|choose ...              the year's communication method
+//	faturapt status [--json]                     green, yellow or red, and why
+//	faturapt issue SALE.json [--qr FILE.png]     issue a document
+//	faturapt month YYYY-MM [--send]              the month's SAF-T file, or e-Fatura
+//	faturapt audit FILE.xml ...                  audit a SAF-T (PT) file
 //
-// It prints the findings (line, severity, code, document, message; the
-// first ones of each code, the others counted), the number of findings
-// per code and a summary per section, as text or as JSON. Exit status: 0
-// when the file has no error (warnings are printed), 1 when it has errors
-// (or warnings, with --strict), 2 when it could not be audited (bad usage,
-// a directory, an unreadable file or key). For files of more than 16 MiB
-// it reports its progress on standard error (unless --quiet). See
-// README.md.
+// The book is a SQLite file (--book, FATURAPT_BOOK, default faturapt.db) or
+// a PostgreSQL URL. Passwords and the signing key are read from the
+// environment, a file or a prompt without echo, never from a flag value;
+// they are never printed nor kept in the book. "faturapt help" and
+// "faturapt CMD -h" say everything; README.md shows a whole walkthrough.
+//
+// Exit status: 0 done; 1 the operation was refused or failed (AT refused, a
+// rule of the law, errors found by an audit); 2 bad usage or nothing to work
+// on (no book, a secret missing, an unreadable file). faturapt status exits
+// with its light: 0 green, 1 yellow, 2 red, 3 could not evaluate.
 package main
 
 import (
-	"crypto/rsa"
-	"crypto/x509"
-	"encoding/pem"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
-	"strconv"
-	"strings"
-	"time"
-
-	"github.com/faturapt/faturapt/saft/audit"
 )
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-const usage = `usage: faturapt audit FILE.xml [--public-key [N=]KEY.pem]... [--previous-hash "FT A=HASH"]... [--max-findings N] [--strict] [--json] [--quiet]
+const help = `faturapt: invoicing in Portugal from the command line, over a faturapt book
 
-Audits a SAF-T (PT) 1.04_01 file: schema structure and values, the 19
-assertions, keys and references, control totals, series numbering and
-dates, ATCUD, document arithmetic and, with the producer's public key
-(PEM: public key or certificate), every signature and hash chain;
-"--public-key N=KEY.pem" gives the key of version N (HashControl) of a
-producer that changed keys.
---previous-hash gives, for a series the file holds from the middle (a
-monthly file), the hash of the document before its first one here, so
-that the first one's signature can be verified too; repeat it per series.
-The report shows the first --max-findings findings of each code (default
-100; -1 shows all) and counts the others, so memory stays flat.
+usage: faturapt COMMAND [ARGS] [FLAGS]
+
+Set-up:
+  simulator --dir DIR          serve a simulator of AT's series and e-Fatura services on
+                               localhost, to try every command without an AT account
+  init                         record the company and how it reaches AT in the book
+  series new TYPE ID           register a new series at AT (--default: its type's default)
+  series existing TYPE ID      register a series that already has documents, from --next N
+  series list                  our series and AT's side by side, differences flagged
+  series finalize TYPE ID      tell AT no document follows the last one issued
+  series cancel TYPE ID        cancel a series registered in error (no document issued)
+  series default TYPE ID       make a series the default of its document type
+  method show                  the communication method of each year
+  method choose YEAR METHOD    saft (the monthly file) or webservice (e-Fatura), one a year
+  status                       the set-up's light, green, yellow or red, with every check
+
+Every day and every month:
+  issue SALE.json              issue a document described in JSON (number, ATCUD, QR code)
+  month YYYY-MM                write the month's SAF-T file (audited) in a SAF-T year;
+                               with --send, send what is pending to e-Fatura in a
+                               web-service year
+  audit FILE.xml               audit a SAF-T (PT) 1.04_01 file
+
+Run "faturapt COMMAND -h" for a command's flags.
+
+The book (every command but audit and simulator):
+  --book WHERE        a SQLite file (default faturapt.db) or a postgres:// URL;
+                      default $FATURAPT_BOOK
+  --company NIF       the company, when the book holds several; default $FATURAPT_COMPANY
+
+Secrets, never given as a flag value (a process listing would show it), never
+printed, never kept in the book; each is read from its environment variable,
+else from the file its flag names, else from a prompt without echo:
+  FATURAPT_AT_PASSWORD     --at-password-file FILE     the AT sub-user's password
+  FATURAPT_CERT_PASSWORD   --cert-password-file FILE   the PKCS#12 certificate's password
+  FATURAPT_SIGNING_KEY     --signing-key-file FILE     the program's RSA signing key (PEM)
+
+FATURAPT_NOW (RFC 3339) fixes the clock of the commands and of the simulator,
+for tests and demonstrations; AT refuses requests more than a few minutes off.
 
 Exit status:
-  0  no error (warnings, if any, are printed)
-  1  errors found (with --strict, warnings too)
-  2  could not audit: bad usage, a directory or unreadable file, a bad key
+  0  done
+  1  refused or failed: AT refused, a rule of the law, an audit with errors
+  2  bad usage or nothing to work on: no book, a secret missing, a file unreadable
+  status exits with its light: 0 green, 1 yellow, 2 red, 3 could not evaluate
 `
 
 // run is the command, testable: it returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] != "audit" {
-		fmt.Fprint(stderr, usage)
+	if len(args) == 0 {
+		fmt.Fprint(stderr, help)
 		return 2
 	}
-	fs := flag.NewFlagSet("audit", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, usage) }
-	keys := publicKeys{}
-	fs.Var(keys, "public-key", `PEM file with the producer's RSA public key or certificate; "N=FILE" for the key of version N only (HashControl), repeatable`)
-	asJSON := fs.Bool("json", false, "print the report as JSON")
-	quiet := fs.Bool("quiet", false, "no progress on standard error")
-	strict := fs.Bool("strict", false, "exit with status 1 on warnings too")
-	maxFindings := fs.Int("max-findings", audit.DefaultMaxFindingsPerCode, "findings shown per code, the others counted; -1 for all")
-	previous := previousHashes{}
-	fs.Var(previous, "previous-hash", `"SERIES=HASH": the hash of the document before the series' first one in the file, e.g. "FT A=..."`)
-	// Flags may come before or after the file name.
-	var files []string
-	rest := args[1:]
-	for {
-		if err := fs.Parse(rest); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return 0 // asked for
-			}
-			return 2
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "help", "-h", "-help", "--help":
+		if len(rest) > 0 && rest[0] != "help" {
+			return run(append(rest[:1:1], "-h"), stdout, stderr)
 		}
-		if fs.NArg() == 0 {
-			break
-		}
-		files = append(files, fs.Arg(0))
-		rest = fs.Args()[1:]
+		fmt.Fprint(stdout, help)
+		return 0
+	case "audit":
+		return runAudit(args, stdout, stderr)
 	}
-	if len(files) != 1 {
-		fs.Usage()
-		return 2
-	}
-	path := files[0]
-
-	opts := []audit.Option{audit.WithMaxFindingsPerCode(*maxFindings)}
-	for version, path := range keys {
-		pub, err := loadPublicKey(path)
-		if err != nil {
-			fmt.Fprintf(stderr, "faturapt: %v\n", err)
-			return 2
-		}
-		if version == 0 {
-			opts = append(opts, audit.WithPublicKey(pub))
-		} else {
-			opts = append(opts, audit.WithPublicKeyVersion(version, pub))
-		}
-	}
-	if len(previous) > 0 {
-		opts = append(opts, audit.WithPreviousHashes(previous))
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		fmt.Fprintf(stderr, "faturapt: %v\n", err)
-		return 2
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Size() > 16<<20 && !*quiet {
-		opts = append(opts, audit.WithProgress(progress(stderr, st.Size())))
-	}
-	report, err := audit.Run(f, opts...)
-	if err != nil {
-		fmt.Fprintf(stderr, "faturapt: %v\n", err)
-		return 2
-	}
-	if *asJSON {
-		err = report.WriteJSON(stdout)
-	} else {
-		err = report.WriteText(stdout, path)
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "faturapt: %v\n", err)
-		return 2
-	}
-	if report.HasErrors() || *strict && report.Warnings > 0 {
-		return 1
-	}
-	return 0
-}
-
-// progress prints the share of the file read at most once a second.
-func progress(w io.Writer, size int64) func(int64) {
-	var last time.Time
-	return func(n int64) {
-		if now := time.Now(); now.Sub(last) >= time.Second {
-			last = now
-			fmt.Fprintf(w, "faturapt: %d of %d MB read (%d%%)\n", n>>20, size>>20, n*100/size)
-		}
-	}
-}
-
-// loadPublicKey reads an RSA public key from a PEM file holding a PUBLIC
-// KEY (SubjectPublicKeyInfo), an RSA PUBLIC KEY (PKCS #1) or a CERTIFICATE.
-func loadPublicKey(path string) (*rsa.PublicKey, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	block, _ := pem.Decode(data)
-	if block == nil {
-		return nil, fmt.Errorf("%s: no PEM block", path)
-	}
-	var key any
-	switch block.Type {
-	case "PUBLIC KEY":
-		key, err = x509.ParsePKIXPublicKey(block.Bytes)
-	case "RSA PUBLIC KEY":
-		key, err = x509.ParsePKCS1PublicKey(block.Bytes)
-	case "CERTIFICATE":
-		var cert *x509.Certificate
-		if cert, err = x509.ParseCertificate(block.Bytes); err == nil {
-			key = cert.PublicKey
-		}
-	default:
-		return nil, fmt.Errorf("%s: PEM block %q is not a public key or certificate (a private key must not be given)", path, block.Type)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	pub, ok := key.(*rsa.PublicKey)
+	c, ok := commands[cmd]
 	if !ok {
-		return nil, errors.New(path + ": not an RSA key")
+		fmt.Fprintf(stderr, "faturapt: unknown command %q; run \"faturapt help\" for the list\n", cmd)
+		return 2
 	}
-	return pub, nil
+	return c(newEnv(stdout, stderr), rest)
 }
 
-// previousHashes collects --previous-hash "FT A=HASH" flags.
-type previousHashes map[string]string
+// commands are the commands but help and audit.
+var commands map[string]func(*env, []string) int
 
-func (p previousHashes) String() string { return fmt.Sprint(map[string]string(p)) }
-
-func (p previousHashes) Set(v string) error {
-	series, hash, ok := strings.Cut(v, "=")
-	series, hash = strings.TrimSpace(series), strings.TrimSpace(hash)
-	if !ok || !strings.Contains(series, " ") || hash == "" {
-		return fmt.Errorf("want \"TYPE SERIES=HASH\", e.g. \"FT A=...\"; got %q", v)
+func init() {
+	commands = map[string]func(*env, []string) int{
+		"simulator": cmdSimulator,
+		"init":      cmdInit,
+		"series":    cmdSeries,
+		"method":    cmdMethod,
+		"status":    cmdStatus,
+		"issue":     cmdIssue,
+		"month":     cmdMonth,
 	}
-	p[series] = hash
-	return nil
-}
-
-// publicKeys collects --public-key flags: "FILE" (every key version, key 0
-// here) or "N=FILE" (version N).
-type publicKeys map[int]string
-
-func (p publicKeys) String() string { return fmt.Sprint(map[int]string(p)) }
-
-func (p publicKeys) Set(v string) error {
-	version := 0
-	if n, path, ok := strings.Cut(v, "="); ok {
-		var err error
-		if version, err = strconv.Atoi(n); err != nil || version < 1 {
-			return fmt.Errorf("want FILE or N=FILE with N a key version (1, 2, ...); got %q", v)
-		}
-		v = path
-	}
-	if v == "" {
-		return errors.New("empty file name")
-	}
-	p[version] = v
-	return nil
 }

@@ -21,7 +21,7 @@ type fixture struct {
 	dir, good, bad, key, priv string
 }
 
-func setup(t *testing.T) fixture {
+func auditFixture(t *testing.T) fixture {
 	t.Helper()
 	dir := t.TempDir()
 	k, err := certify.GenerateKey(nil)
@@ -53,7 +53,7 @@ func runCmd(args ...string) (int, string, string) {
 }
 
 func TestAuditCommand(t *testing.T) {
-	fx := setup(t)
+	fx := auditFixture(t)
 
 	code, out, _ := runCmd("audit", fx.good)
 	assert.Equal(t, 0, code)
@@ -80,13 +80,20 @@ func TestAuditCommand(t *testing.T) {
 }
 
 func TestAuditCommandUsage(t *testing.T) {
-	fx := setup(t)
-	for _, args := range [][]string{nil, {"verify"}, {"audit"}, {"audit", "a.xml", "b.xml"}, {"audit", "--nope", fx.good}} {
+	fx := auditFixture(t)
+	for _, args := range [][]string{{"audit"}, {"audit", "a.xml", "b.xml"}, {"audit", "--nope", fx.good}} {
 		code, _, errOut := runCmd(args...)
 		assert.Equal(t, 2, code, "%q", args)
 		assert.Contains(t, errOut, "usage: faturapt audit", "%q", args)
 	}
-	code, _, errOut := runCmd("audit", filepath.Join(fx.dir, "missing.xml"))
+	// No command, or one that does not exist: the list of commands.
+	code, _, errOut := runCmd()
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errOut, "usage: faturapt COMMAND")
+	code, _, errOut = runCmd("verify")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errOut, `unknown command "verify"; run "faturapt help"`)
+	code, _, errOut = runCmd("audit", filepath.Join(fx.dir, "missing.xml"))
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errOut, "no such file")
 
@@ -114,7 +121,7 @@ func TestAuditCommandUsage(t *testing.T) {
 // A monthly file holding a series from its second document: its first
 // signature is verified once --previous-hash gives the hash before it.
 func TestAuditCommandPreviousHash(t *testing.T) {
-	fx := setup(t)
+	fx := auditFixture(t)
 	f, err := saft.ReadFile(fx.good)
 	require.NoError(t, err)
 	invoices := &f.SourceDocuments.SalesInvoices.Invoice
@@ -146,7 +153,7 @@ func TestAuditCommandPreviousHash(t *testing.T) {
 // -h documents the exit statuses; --max-findings bounds the findings shown
 // per code.
 func TestAuditCommandHelpAndLimit(t *testing.T) {
-	fx := setup(t)
+	fx := auditFixture(t)
 	code, _, errOut := runCmd("audit", "-h")
 	assert.Equal(t, 0, code)
 	assert.Regexp(t, `(?s)Exit status:\s+0\s+no error.*1\s+errors found.*--strict.*2\s+could not audit.*directory`, errOut)
@@ -169,7 +176,7 @@ func TestAuditCommandHelpAndLimit(t *testing.T) {
 }
 
 func TestAuditCommandKeyVersions(t *testing.T) {
-	fx := setup(t)
+	fx := auditFixture(t)
 	code, out, _ := runCmd("audit", fx.good, "--public-key", "1="+fx.key)
 	assert.Equal(t, 0, code)
 	assert.Contains(t, out, "Signatures: 4 verified")
