@@ -234,6 +234,14 @@ func buildExamples() ([]example, error) {
 	}, printout.NotAnInvoice, "Local de carga: Rua da Saudade, 12, 1100-583 Lisboa, PT",
 		"Local de descarga: Estrada de Benfica, 300, 1500-084 Lisboa, PT", "Início do transporte: 20-01-2026 15:30")
 
+	// A Polish customer, a name beyond Windows-1252: the Unicode fonts.
+	issue("unicode-customer", document.Draft{Type: series.DocumentTypeFT, Date: day(20),
+		Customer: document.Customer{ID: "PL1", TaxID: "PL5260250995", Name: "Biuro Podróży Łódź Sp. z o.o.", Address: "ul. Piotrkowska 120", City: "Łódź", PostalCode: "90-006", Country: "PL", TaxablePerson: true},
+		Lines: []document.Line{
+			{Product: document.Product{Code: "EV", Description: "Organização de evento em Lisboa", Type: saft.ProductTypeServices}, Quantity: dec("1"), UnitPrice: dec("3200.00"), Tax: document.Tax{Exemption: "M40"}},
+		},
+	}, "Biuro Podróży Łódź Sp. z o.o.", "90-006 Łódź PL")
+
 	// A conference: 110 lines, four pages, with the values carried over.
 	long := document.Draft{Type: series.DocumentTypeFT, Date: day(20), Customer: company}
 	for i := range 110 {

@@ -116,3 +116,15 @@ func TestEnglishWithLogo(t *testing.T) {
 		assert.Contains(t, string(imgs), "40    10", "the logo is embedded")
 	}
 }
+
+// TestFonts: a document in Windows-1252 embeds the whole fonts made once
+// per process; one with another character, Unicode subsets.
+func TestFonts(t *testing.T) {
+	p := printer(t)
+	for _, e := range examples(t) {
+		pdf := e.render(t, p)
+		unicode := e.name == "unicode-customer"
+		assert.Equal(t, unicode, bytes.Contains(pdf, []byte("/Encoding /Identity-H")), "%s: Unicode fonts", e.name)
+		assert.Equal(t, !unicode, bytes.Contains(pdf, []byte("/Encoding /WinAnsiEncoding")), "%s: Windows-1252 fonts", e.name)
+	}
+}

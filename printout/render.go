@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/go-pdf/fpdf"
 	"github.com/shopspring/decimal"
@@ -26,12 +27,13 @@ const (
 	bodyBottom = 266.0 // the body ends here; the footer follows
 	footerY    = 274.0 // the certificate mention, well inside the page (Despacho 8632/2014 §2.2.12)
 
-	bodySize  = 8.5
-	smallSize = 7.0
-	lh        = 3.9 // line height at bodySize
-	slh       = 3.2 // at smallSize
-	headH     = 6.5 // the table head
-	carryH    = 6.0 // a row of values carried over
+	bodySize   = 8.5
+	smallSize  = 7.0
+	lh         = 3.9 // line height at bodySize
+	slh        = 3.2 // at smallSize
+	headH      = 6.5 // the table head
+	carryH     = 6.0 // a row of values carried over
+	cellMargin = 0.8
 
 	qrSideMM  = float64(qrimage.MinSizeMM)
 	qrQuietMM = float64(qrimage.QuietZoneTenths) / 10
@@ -45,6 +47,9 @@ type layout struct {
 	seller Seller
 	qr     *qrimage.Symbol
 	pages  int
+	// win: the fonts take Windows-1252; notWin: a text has a character
+	// outside it.
+	win, notWin bool
 }
 
 type page struct {
@@ -58,31 +63,21 @@ func render(w io.Writer, seller Seller, c *config, s *sheet) error {
 	if err != nil {
 		return err
 	}
-	f := fpdf.New("P", "mm", "A4", "")
-	// The same document gives the same bytes: dates from the document,
-	// resources in a fixed order.
-	e := s.entry
-	at := time.Date(e.Year, e.Month, e.Day, e.Hour, e.Minute, e.Second, 0, civil.Lisbon)
-	f.SetCreationDate(at)
-	f.SetModificationDate(at)
-	f.SetCatalogSort(true)
-	f.SetProducer("faturapt", true)
-	f.SetCreator("faturapt", true)
-	f.SetTitle(c.labels.title(s.typ)+" "+s.number, true)
-	f.SetAuthor(seller.Name, true)
-	f.SetLang("pt-PT")
-	f.SetAutoPageBreak(false, 0)
-	f.SetMargins(left, top, pageW-right)
-	f.SetCellMargin(0.8)
-	f.AddUTF8FontFromBytes("go", "", goregular.TTF)
-	f.AddUTF8FontFromBytes("go", "B", gobold.TTF)
-	f.SetFont("go", "", bodySize)
-	if c.logo != nil {
-		f.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: c.logoType}, bytes.NewReader(c.logo))
+	win, err := windowsFonts()
+	if err != nil {
+		return err
 	}
-	l := &layout{f: f, c: c, s: s, seller: seller, qr: sym}
+	l := &layout{c: c, s: s, seller: seller, qr: sym, win: true}
+	l.f = l.newPDF(win)
 	pages := l.plan()
+	if l.notWin {
+		// A character outside Windows-1252: Unicode fonts.
+		l.win, l.notWin = false, false
+		l.f = l.newPDF(win)
+		pages = l.plan()
+	}
 	l.pages = len(pages)
+	f := l.f
 	var carried decimal.Decimal
 	for p, pg := range pages {
 		f.AddPage()
@@ -109,6 +104,63 @@ func render(w io.Writer, seller Seller, c *config, s *sheet) error {
 		l.footer()
 	}
 	return f.Output(w)
+}
+
+func (l *layout) newPDF(win [2]winFont) *fpdf.Fpdf {
+	c, s := l.c, l.s
+	f := fpdf.New("P", "mm", "A4", "")
+	// The same document gives the same bytes: dates from the document,
+	// resources in a fixed order.
+	e := s.entry
+	at := time.Date(e.Year, e.Month, e.Day, e.Hour, e.Minute, e.Second, 0, civil.Lisbon)
+	f.SetCreationDate(at)
+	f.SetModificationDate(at)
+	f.SetCatalogSort(true)
+	// The font files come compressed once per process; the page streams
+	// stay plain, as fpdf makes a zlib writer (a megabyte) per stream and
+	// that doubled the time of a one-page document.
+	f.SetCompression(false)
+	f.SetProducer("faturapt", true)
+	f.SetCreator("faturapt", true)
+	f.SetTitle(c.labels.title(s.typ)+" "+s.number, true)
+	f.SetAuthor(l.seller.Name, true)
+	f.SetLang("pt-PT")
+	f.SetAutoPageBreak(false, 0)
+	f.SetMargins(left, top, pageW-right)
+	f.SetCellMargin(cellMargin)
+	if l.win {
+		f.AddFontFromBytes("go", "", win[0].def, win[0].z)
+		f.AddFontFromBytes("go", "B", win[1].def, win[1].z)
+	} else {
+		f.AddUTF8FontFromBytes("go", "", goregular.TTF)
+		f.AddUTF8FontFromBytes("go", "B", gobold.TTF)
+	}
+	f.SetFont("go", "", bodySize)
+	if c.logo != nil {
+		f.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: c.logoType}, bytes.NewReader(c.logo))
+	}
+	return f
+}
+
+// enc is s as the current fonts take it.
+func (l *layout) enc(s string) string {
+	if !l.win {
+		return s
+	}
+	out, ok := toWindows1252(s)
+	if !ok {
+		l.notWin = true
+		return s
+	}
+	return out
+}
+
+// width is the width of s at the current font, in mm.
+func (l *layout) width(s string) float64 {
+	if l.win {
+		s, _ = toWindows1252(s)
+	}
+	return l.f.GetStringWidth(s)
 }
 
 // plan puts the rows on pages: each page but the last keeps room for the
@@ -147,25 +199,48 @@ func (l *layout) font(size float64, bold bool) {
 	l.f.SetFont("go", style, size)
 }
 
-// wrap splits s into the lines that fit w at the current font.
+// wrap splits s into the lines that fit w at the current font, at its
+// spaces (not at its no-break spaces), a word wider than w at its letters.
 func (l *layout) wrap(s string, w float64) []string {
 	if s == "" {
 		return nil
 	}
+	l.enc(s) // notes a character the fonts lack
+	avail := w - 2*cellMargin
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
-		if para == "" {
-			out = append(out, "")
-			continue
+		line := ""
+		for i, word := range strings.Split(para, " ") {
+			cand := word
+			if i > 0 {
+				cand = line + " " + word
+			}
+			if l.width(cand) <= avail {
+				line = cand
+				continue
+			}
+			if i > 0 {
+				out = append(out, line)
+			}
+			for l.width(word) > avail && len(word) > 1 {
+				cut := len(word)
+				for cut > 1 && l.width(word[:cut]) > avail {
+					_, size := utf8.DecodeLastRuneInString(word[:cut])
+					cut -= size
+				}
+				out = append(out, word[:cut])
+				word = word[cut:]
+			}
+			line = word
 		}
-		out = append(out, l.f.SplitText(para, w-1.6)...)
+		out = append(out, line)
 	}
 	return out
 }
 
 func (l *layout) text(x, y, w, h float64, s, align string) {
 	l.f.SetXY(x, y)
-	l.f.CellFormat(w, h, s, "", 0, align, false, 0, "")
+	l.f.CellFormat(w, h, l.enc(s), "", 0, align, false, 0, "")
 }
 
 // lines draws (or measures) the wrapped lines of each string and returns
@@ -431,11 +506,15 @@ func (l *layout) drawQR(x, y, m float64) {
 	side := float64(n)*m + 2*quiet
 	l.f.SetFillColor(255, 255, 255)
 	l.f.Rect(x, y, side, side, "F")
+	// In module units: the origin at the symbol's bottom left, one unit a
+	// module, so every rectangle is in small integers.
 	k := l.f.GetConversionRatio()
 	var b strings.Builder
-	b.WriteString("q 0 g\n")
-	num := func(v float64) { b.WriteString(strconv.FormatFloat(v, 'f', 3, 64)); b.WriteByte(' ') }
+	b.Grow(12 * n * n / 4)
+	fl := func(v float64) string { return strconv.FormatFloat(v, 'f', 4, 64) }
+	b.WriteString("q 0 g " + fl(m*k) + " 0 0 " + fl(m*k) + " " + fl((x+quiet)*k) + " " + fl((pageH-y-quiet-float64(n)*m)*k) + " cm\n")
 	for r := 0; r < n; r++ {
+		row := strconv.Itoa(n-1-r) + " "
 		for c := 0; c < n; {
 			if !l.qr.Dark(c, r) {
 				c++
@@ -445,12 +524,7 @@ func (l *layout) drawQR(x, y, m float64) {
 			for run < n && l.qr.Dark(run, r) {
 				run++
 			}
-			x0, y0 := x+quiet+float64(c)*m, y+quiet+float64(r)*m
-			num(x0 * k)
-			num((pageH - y0 - m) * k)
-			num(float64(run-c) * m * k)
-			num(m * k)
-			b.WriteString("re\n")
+			b.WriteString(strconv.Itoa(c) + " " + row + strconv.Itoa(run-c) + " 1 re\n")
 			c = run
 		}
 	}
