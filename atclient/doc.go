@@ -10,6 +10,15 @@
 // Integração de Software", Aspetos Genéricos and Aspetos Específicos, July
 // 2021).
 //
+// The self-billing series service, SeriesAutoFaturacaoWSService, is the same
+// service for the series a company holds on behalf of the partners of its
+// self-billing agreements (package selfbilling; AT, "Comunicação de Séries
+// Documentais de Autofaturação com Acordo — Manual de Integração de
+// Software", December 2022): RegisterSelfBillingSeries,
+// FinalizeSelfBillingSeries, CancelSelfBillingSeries,
+// QuerySelfBillingSeries and QuerySelfBillingAgreements, with the same
+// transport, errors and settling of lost answers.
+//
 // The transport is shared by AT's services: package atclient/efatura, the
 // real-time communication of invoices (e-Fatura), and package
 // atclient/transport, the communication of transport documents, send their

@@ -50,6 +50,12 @@
 // ATDocCodeIDs, the same fault injection (FaultTechnicalError answers
 // -99), and the documents held per NIF (TransportDocuments).
 //
+// It simulates the self-billing series service too (SelfBillingURL): the
+// five operations of SeriesAutoFaturacaoWSService with the self-billing
+// manual's rules and codes, the agreements a test gives it (WithAgreement,
+// AddAgreement: AT's agreements are made in the Portal das Finanças), and
+// the series held per NIF (SelfBillingSeries).
+//
 // The validation codes it gives are deterministic (the n-th registration of
 // a Server always gets the same code), so examples can show their output.
 // This package decodes requests with its own types, independently of

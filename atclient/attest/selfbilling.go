@@ -18,7 +18,9 @@ import (
 //
 // Where the manual leaves the answer open, the simulator chooses:
 //   - a partner type that is not FN, FE or CE, which the manual answers
-//     with a code it prints as "4###": 4003 naming the field;
+//     with a code it prints as "4###": 4003 naming the field on register,
+//     4004 on cancel (finalize has no such row: the series is not found,
+//     4005);
 //   - a series for a partner without an active agreement in force on the
 //     start of use, which the manual does not mention: 4003 naming
 //     nifAssociadoAoAcordo;
@@ -231,10 +233,12 @@ func (s *Server) applySelfBilling(nif, op string, f map[string]string) sbAnswer 
 		}
 		return sbAnswer{fault: "Unmarshalling Error: " + list}
 	}
-	if c := f["classeDoc"]; c != "" && c != "SI" {
+	// 4045 and 4046 are register's (§2.1.4): the other operations find no
+	// series of a class or type that does not exist.
+	if c := f["classeDoc"]; op == "registarSerieAutofaturacao" && c != "SI" {
 		return sbRefuse(4045, "O valor indicado na Classe do Documento deve corresponder a um valor predefinido")
 	}
-	if t := f["tipoDoc"]; t != "" && sbClasses[t] == "" {
+	if t := f["tipoDoc"]; op == "registarSerieAutofaturacao" && sbClasses[t] == "" {
 		return sbRefuse(4046, "O valor indicado no Tipo de Documento deve corresponder a um valor válido de acordo com a Classe do Documento indicada.")
 	}
 	now := s.now().UTC()
@@ -332,7 +336,7 @@ func (s *Server) agreementInForce(nif, partner, pnif, day string) bool {
 // sbFind returns the series with id (any case), type, code and partner.
 func (s *Server) sbFind(nif string, f map[string]string) *SelfBillingRecord {
 	for _, r := range s.selfBilling[nif] {
-		if r.DocumentType == f["tipoDoc"] && strings.EqualFold(r.ID, f["serie"]) && r.ValidationCode == f["codValidacaoSerie"] &&
+		if r.Class == f["classeDoc"] && r.DocumentType == f["tipoDoc"] && strings.EqualFold(r.ID, f["serie"]) && r.ValidationCode == f["codValidacaoSerie"] &&
 			r.Partner == f["acordoRegistadoCom"] && strings.EqualFold(r.PartnerNIF, f["nifAssociadoAoAcordo"]) {
 			return r
 		}
@@ -346,7 +350,7 @@ func (s *Server) sbCancel(nif string, f map[string]string, now time.Time, today 
 		return sbRefuse(4051, "O valor indicado no motivo de anulação deve corresponder a um valor pré-definido.")
 	}
 	if p := f["acordoRegistadoCom"]; p != "FN" && p != "FE" && p != "CE" {
-		return sbRefuse(4003, "O valor indicado no tipo de entidade (acordoRegistadoCom) deve corresponder a um valor pré-definido.")
+		return sbRefuse(4004, "Não foi possível anular a Série de autofaturação. [O valor indicado no tipo de entidade (acordoRegistadoCom) deve corresponder a um valor pré-definido.]")
 	}
 	r := s.sbFind(nif, f)
 	switch {

@@ -17,6 +17,7 @@ import (
 	"github.com/faturapt/faturapt/qrcode/qrimage"
 	"github.com/faturapt/faturapt/reporting"
 	"github.com/faturapt/faturapt/saft"
+	"github.com/faturapt/faturapt/selfbilling"
 	"github.com/faturapt/faturapt/series"
 	"github.com/faturapt/faturapt/violation"
 )
@@ -58,6 +59,10 @@ func TestValidationErrors(t *testing.T) {
 		{"issuing.New", second(issuing.New("1", "", nil, nil)), issuing.Codes, []violation.Code{issuing.CodeIssuerNIF, issuing.CodeCertificate, issuing.CodeRequired}},
 		{"document.CheckCancellation", document.CheckCancellation(document.Original{Number: "FT A/1", Corrections: 1}), document.Codes, []violation.Code{document.CodeCancelCorrected}},
 		{"atclient.Client.FinalizeSeries", second(at.FinalizeSeries(ctx, series.Series{}, series.Number{}, "")), atclient.Codes, nil},
+		{"selfbilling.New", second(selfbilling.New("AT1", series.DocumentTypeGT, series.NumberOf(1), civilDay, "XX", "")), selfbilling.Codes,
+			[]violation.Code{selfbilling.CodeReservedID, selfbilling.CodeDocumentType, selfbilling.CodeUnknownCode, selfbilling.CodeRequired}},
+		{"selfbilling.Agreement.Validate", selfbilling.Agreement{}.Validate(), selfbilling.Codes, []violation.Code{selfbilling.CodeRequired}},
+		{"atclient.Client.CancelSelfBillingSeries", second(at.CancelSelfBillingSeries(ctx, selfbilling.Series{}, "", false)), atclient.Codes, nil},
 		{"efatura.Client.RegisterInvoice", second(ef.RegisterInvoice(ctx, efatura.Invoice{})), efatura.Codes, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
