@@ -334,3 +334,98 @@ func TestSeedFlowSAFTYear(t *testing.T) {
 
 	c.noSecrets(sec)
 }
+
+// A web-service year: each document waits in the book until it is sent to
+// e-Fatura; the status is yellow while documents wait, green once they are
+// sent; no SAF-T file is written for the year.
+func TestWebServiceYear(t *testing.T) {
+	sec := newSecrets(t)
+	c := newCLI(t, sec)
+	sim := c.simulator(companyNIF)
+	c.init(sim)
+	c.ok(0, "series", "new", "FT", "A")
+	c.ok(0, "series", "new", "FS", "B")
+	out := c.ok(0, "method", "choose", "2026", "webservice")
+	assert.Contains(t, out, "2026: real-time web service (e-Fatura)")
+	assert.Equal(t, "green", statusOf(t, c.ok(0, "status", "--json")).Light, "nothing issued yet")
+
+	c.ok(0, "issue", c.write("ft.json", invoice))
+	c.ok(0, "issue", c.write("fs.json", simplified))
+	out = c.ok(0, "month", "2026-06")
+	assert.Contains(t, out, "e-Fatura: 2 pending, 0 sent, 0 refused")
+	assert.Contains(t, out, `oldest pending of 2026-06-01, due by 2026-07-10 (0 late): send with "faturapt month 2026-06 --send"`)
+	st := statusOf(t, c.ok(1, "status", "--json"))
+	assert.Equal(t, "yellow", st.Light)
+	var ef checkJSON
+	for _, ch := range st.Checks {
+		if ch.ID == "efatura" {
+			ef = ch
+		}
+	}
+	assert.Equal(t, "yellow", ef.Light)
+	assert.Contains(t, ef.Detail, "2 documents wait to be communicated, the oldest due 2026-07-10")
+
+	code, out, errOut := c.run("month", "2026-06", "--send")
+	require.Equal(t, 0, code, "%s\n%s", out, errOut)
+	assert.Contains(t, out, "e-Fatura: 2 sent, 0 refused, 0 failed")
+	assert.Contains(t, out, "e-Fatura: 0 pending, 2 sent, 0 refused")
+	assert.Contains(t, errOut, "sending FT A/1 to e-Fatura...")
+	assert.Contains(t, errOut, "sending FS B/1 to e-Fatura...")
+	assert.Equal(t, "green", statusOf(t, c.ok(0, "status", "--json")).Light)
+	// Sent once: nothing left to send.
+	assert.Contains(t, c.ok(0, "month", "2026-06", "--send"), "e-Fatura: 0 sent, 0 refused, 0 failed")
+
+	// The other method: no SAF-T file for a web-service year.
+	code, _, errOut = c.run("month", "2026-06", "--out", "june.xml")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "no file written")
+	assert.NoFileExists(t, filepath.Join(c.dir, "june.xml"))
+	assert.NoFileExists(t, filepath.Join(c.dir, "june.xml.part"))
+
+	c.noSecrets(sec)
+}
+
+// A series' life: a second default, a series cancelled (registered in
+// error), one finalized after its last document; AT and the book agree.
+func TestSeriesLifeCycle(t *testing.T) {
+	sec := newSecrets(t)
+	c := newCLI(t, sec)
+	sim := c.simulator(companyNIF)
+	c.init(sim)
+	assert.Contains(t, c.ok(0, "series", "new", "FT", "A"), "the default series of FT", "the type's first series")
+	assert.NotContains(t, c.ok(0, "series", "new", "FT", "B"), "default")
+	assert.Contains(t, c.ok(0, "series", "default", "FT", "B"), "FT B is the default series of FT")
+	c.ok(0, "method", "choose", "2026", "saft")
+	assert.Contains(t, c.ok(0, "issue", c.write("ft.json", invoice)), "FT B/1 ")
+
+	// Cancelled: only without documents, and declared so.
+	code, _, errOut := c.run("series", "cancel", "FT", "B", "--no-documents")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "FT B has documents in the book (the last FT B/1): it cannot be cancelled; finalize it instead")
+	code, _, errOut = c.run("series", "cancel", "FT", "A")
+	assert.Equal(t, 1, code, "AT requires the declaration")
+	assert.NotEmpty(t, errOut)
+	assert.Contains(t, c.ok(0, "series", "cancel", "FT", "A", "--no-documents"), "FT A: ")
+	assert.Contains(t, c.ok(0, "series", "finalize", "FT", "B", "--justification", "fim do ano"), "FT B: ")
+
+	var rows []seriesRow
+	require.NoError(t, json.Unmarshal([]byte(c.ok(0, "series", "list", "--json")), &rows))
+	require.Len(t, rows, 2)
+	assert.Equal(t, "N", rows[0].AT.Status, "A cancelled at AT")
+	assert.Equal(t, "F", rows[1].AT.Status, "B finalized at AT")
+	for _, r := range rows {
+		assert.Equal(t, r.AT.Status, r.Book.Status, "the book follows AT for %s", r.ID)
+		assert.Empty(t, r.Problems)
+	}
+	// No active series of FT: red or yellow, never green.
+	assert.NotEqual(t, "green", statusOf(t, c.ok(1, "status", "--json")).Light)
+
+	// Bad arguments say what to do.
+	code, _, errOut = c.run("series", "new", "XX", "A")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errOut, `"XX" is not a document type`)
+	code, _, errOut = c.run("series", "default", "FT", "Z")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errOut, `no series FT Z in the book: "faturapt series list" shows them`)
+	c.noSecrets(sec)
+}

@@ -85,6 +85,9 @@ func cmdInit(e *env, args []string) int {
 			ep = atclient.ProductionEndpoints()
 		}
 		conn.SeriesURL, conn.EFaturaURL = ep.Series, ep.EFatura
+		if conn.CertificateFile == "" || conn.SubUser == "" {
+			return e.fail(exitUsage, "--at %s needs --cert FILE.p12 and --sub-user N: the producer's certificate and the company's sub-user", conn.Environment)
+		}
 	case book.EnvironmentSimulator:
 		if *simDir == "" {
 			return e.fail(exitUsage, "--at simulator needs --simulator DIR, the directory of a running \"faturapt simulator --dir DIR\"")
