@@ -10,7 +10,8 @@
 //  4. invoices and a simplified invoice described as sales, computed and
 //     issued with their ATCUD, hash chain and QR code (packages document
 //     and issuing; with -out DIR, the QR codes as PNG files,
-//     package qrcode/qrimage), numbered and kept durably in the book, a
+//     package qrcode/qrimage, and each document as the PDF the customer
+//     gets, package printout), numbered and kept durably in the book, a
 //     SQLite file, each with its SAF-T record and master records in the
 //     transaction of its number (package book);
 //  5. the month's SAF-T (PT) invoicing file exported from the book
@@ -22,7 +23,7 @@
 // Usage:
 //
 //	go run ./examples/quickstart            # the book and the SAF-T file go to a temporary directory
-//	go run ./examples/quickstart -out DIR   # keeps the book (DIR/book.db), the SAF-T file and the QR code PNGs in DIR
+//	go run ./examples/quickstart -out DIR   # keeps the book (DIR/book.db), the SAF-T file, the QR code PNGs and the documents' PDFs in DIR
 //
 // Against AT, replace the simulator's pieces: atclient.TestEndpoints() (or
 // ProductionEndpoints()), the producer's certificate from
@@ -33,6 +34,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"crypto/rsa"
@@ -56,6 +58,7 @@ import (
 	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/document"
 	"github.com/faturapt/faturapt/issuing"
+	"github.com/faturapt/faturapt/printout"
 	"github.com/faturapt/faturapt/qrcode/qrimage"
 	"github.com/faturapt/faturapt/reporting"
 	"github.com/faturapt/faturapt/saft"
@@ -67,7 +70,7 @@ import (
 func main() { os.Exit(quickstart()) }
 
 func quickstart() int {
-	out := flag.String("out", "", "directory where the SAF-T file and the QR code PNGs are kept (default: a temporary directory, removed at the end)")
+	out := flag.String("out", "", "directory where the SAF-T file, the QR code PNGs and the documents' PDFs are kept (default: a temporary directory, removed at the end)")
 	flag.Parse()
 	dir := *out
 	if dir == "" {
@@ -109,6 +112,7 @@ type Outcome struct {
 	PublicKey  *rsa.PublicKey // the key that verifies the signatures
 	ChainsOK   bool           // every series' chain verified by certify.Verifier
 	QRImages   []string       // the PNG files of the QR codes
+	PDFs       []string       // the documents as printed, PDF files
 	SAFTPath   string
 	Audit      *audit.Report
 	Method     reporting.Choice // the method chosen for the year
@@ -343,6 +347,11 @@ func run(ctx context.Context, w io.Writer, dir string, clock func() time.Time) (
 		{series.DocumentTypeFS, finalConsumer, []saleLine{{coffee, 1}, {cup, 2}}},
 	}
 	var first *document.Issued // for step 6
+	shop, err := printout.New(printout.Seller{Name: "Torrefação Lisboeta, Lda", TaxID: companyNIF,
+		Address: "Rua dos Fanqueiros, 80", PostalCode: "1100-231", City: "Lisboa"})
+	if err != nil {
+		return o, err
+	}
 	for _, s := range sales {
 		sr := o.Invoices
 		if s.typ == series.DocumentTypeFS {
@@ -375,6 +384,16 @@ func run(ctx context.Context, w io.Writer, dir string, clock func() time.Time) (
 		}
 		o.QRImages = append(o.QRImages, name)
 		p.f("    QR code image: %s", name)
+		var pdf bytes.Buffer
+		if err := shop.Document(&pdf, issued); err != nil {
+			return o, err
+		}
+		name = filepath.Join(dir, strings.NewReplacer(" ", "_", "/", "_").Replace(doc.DocumentNumber)+".pdf")
+		if err := os.WriteFile(name, pdf.Bytes(), 0o644); err != nil {
+			return o, err
+		}
+		o.PDFs = append(o.PDFs, name)
+		p.f("    printed: %s", name)
 	}
 	for _, sr := range []series.Series{o.Invoices, o.Simplified} {
 		kept, err := bk.Store(companyNIF).Documents(ctx, sr.Key(), 0, 0)

@@ -130,6 +130,21 @@ func TestQuickstart(t *testing.T) {
 		}
 	})
 
+	t.Run("PDFs", func(t *testing.T) {
+		require.Len(t, o.PDFs, len(o.Documents))
+		for i, d := range o.Documents {
+			pdf, err := os.ReadFile(o.PDFs[i])
+			require.NoError(t, err)
+			assert.True(t, bytes.HasPrefix(pdf, []byte("%PDF-")), "%s is a PDF", o.PDFs[i])
+			// The page stream is plain text: the ATCUD and the mention's
+			// ASCII part are in it (package printout reads the PDFs with
+			// poppler).
+			mention, _, _ := strings.Cut(d.Mention, " n.º")
+			assert.True(t, bytes.Contains(pdf, []byte(d.ATCUD.Label())), "%s: %s", o.PDFs[i], d.ATCUD.Label())
+			assert.True(t, bytes.Contains(pdf, []byte(mention)), "%s: %s", o.PDFs[i], mention)
+		}
+	})
+
 	t.Run("chains verify", func(t *testing.T) {
 		assert.True(t, o.ChainsOK)
 		v, err := certify.NewVerifier(o.PublicKey)
