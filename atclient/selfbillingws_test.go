@@ -583,3 +583,22 @@ func FuzzDecodeSelfBillingAnswer(f *testing.F) {
 		}
 	})
 }
+
+// The manual's estado filter of consultarSeriesAutofaturacao (§2.4.2) is not
+// in the WSDL: a server that follows the WSDL refuses it, which is why the
+// client filters by status itself.
+func TestSelfBillingManualStatusFilterNotInWSDL(t *testing.T) {
+	e := newSBSim(t)
+	body := []byte(`<at:consultarSeriesAutofaturacao xmlns:at="http://at.gov.pt/"><estado>A</estado></at:consultarSeriesAutofaturacao>`)
+	status, data, err := e.client.t.call(testCtx(t), e.client.endpoints.SelfBilling, string(OpQuerySelfBillingSeries), "", body)
+	require.NoError(t, err)
+	_, err = decodeSelfBillingAnswer(OpQuerySelfBillingSeries, status, data, series.Code2002)
+	var fe *FaultError
+	require.ErrorAs(t, err, &fe)
+	assert.Contains(t, fe.Reason, "estado")
+	req, err := selfBillingQueryRequest(SelfBillingQuery{Status: series.StatusActive})
+	require.NoError(t, err)
+	sent, err := marshalOperation("at", nsSeries, string(OpQuerySelfBillingSeries), req)
+	require.NoError(t, err)
+	assert.NotContains(t, string(sent), "estado", "the client never sends it")
+}

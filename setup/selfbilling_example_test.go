@@ -50,3 +50,14 @@ func ExampleSelfBillingFuncs() {
 	// [green] self-billing FT for 501234560: active self-billing series for 501234560 (Moagem SA): [MOAGEM]
 	// [yellow] self-billing FT for 500000000: no active self-billing series for 500000000 (Cortiças Lda) under the agreement (National supplier) — register a self-billing series for FT (Invoice) on behalf of 500000000 (RegisterSelfBillingSeries)
 }
+
+// Find the self-billing check of one supplier and document type.
+func ExampleStatus_CheckFor() {
+	st := setup.Status{Checks: []setup.Check{
+		{ID: setup.CheckSelfBilling, DocumentType: series.DocumentTypeFT, Partner: "501234560", Level: setup.Activated, Detail: "active self-billing series for 501234560: [MOAGEM]"},
+		{ID: setup.CheckSelfBilling, DocumentType: series.DocumentTypeFT, Partner: "500000000", Level: setup.Pending, Detail: "no active self-billing series", Remedy: "register one"},
+	}}
+	c, ok := st.CheckFor(setup.CheckSelfBilling, series.DocumentTypeFT, "500000000")
+	fmt.Println(ok, c)
+	// Output: true [yellow] self-billing FT for 500000000: no active self-billing series — register one
+}
