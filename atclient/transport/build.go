@@ -2,6 +2,7 @@ package transport
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -207,10 +208,10 @@ func build(s *Sender, d Document, ck *check) (*wireRequest, error) {
 		ck.add("Line", CodeRequired, "at least one line")
 	}
 	for i, l := range m.Line {
-		p := "Line[" + itoa(i+1) + "]"
+		p := "Line[" + strconv.Itoa(i+1) + "]"
 		wl := wireLine{Description: l.ProductDescription, Quantity: l.Quantity.String(), Unit: l.UnitOfMeasure, UnitPrice: formatPrice(l.UnitPrice)}
 		for j, o := range l.OrderReferences {
-			ck.text(p+"/OrderReferences["+itoa(j+1)+"]/OriginatingON", o.OriginatingON, false, 60)
+			ck.text(p+"/OrderReferences["+strconv.Itoa(j+1)+"]/OriginatingON", o.OriginatingON, false, 60)
 			wl.OrderReferences = append(wl.OrderReferences, wireOrderRef{OriginatingON: o.OriginatingON})
 		}
 		ck.text(p+"/ProductDescription", l.ProductDescription, true, 200)
@@ -357,13 +358,6 @@ func formatPrice(d decimal.Decimal) string {
 		return d.String()
 	}
 	return d.StringFixed(2)
-}
-
-func itoa(i int) string {
-	if i < 10 {
-		return string(rune('0' + i))
-	}
-	return itoa(i/10) + string(rune('0'+i%10))
 }
 
 // clip bounds text taken from input or an answer before it goes into an

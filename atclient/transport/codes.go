@@ -3,7 +3,6 @@ package transport
 import (
 	"errors"
 	"fmt"
-	"slices"
 
 	"github.com/faturapt/faturapt/atclient"
 )
@@ -173,14 +172,7 @@ func (ReturnCode) Values() []ReturnCode {
 }
 
 // Valid reports whether the manual lists c.
-func (c ReturnCode) Valid() bool {
-	return slices.ContainsFunc(codes, func(e struct {
-		code ReturnCode
-		meaning
-	}) bool {
-		return e.code == c
-	})
-}
+func (c ReturnCode) Valid() bool { return c.lookup() != meaning{} }
 
 func (c ReturnCode) lookup() meaning {
 	for _, e := range codes {

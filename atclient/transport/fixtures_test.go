@@ -3,6 +3,7 @@ package transport
 import (
 	"context"
 	"errors"
+	"strconv"
 	"testing"
 	"time"
 
@@ -82,8 +83,8 @@ func testDocument() Document {
 // numbered returns the test document with number n of its series.
 func numbered(n int) Document {
 	d := testDocument()
-	d.Movement.DocumentNumber = "GT GT2026/" + itoa(n)
-	d.Movement.ATCUD = "CSDF7T5H-" + itoa(n)
+	d.Movement.DocumentNumber = "GT GT2026/" + strconv.Itoa(n)
+	d.Movement.ATCUD = "CSDF7T5H-" + strconv.Itoa(n)
 	return d
 }
 
