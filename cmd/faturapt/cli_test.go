@@ -19,9 +19,11 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/faturapt/faturapt/book"
 	"github.com/faturapt/faturapt/certify"
 	"github.com/faturapt/faturapt/civil"
 	"github.com/faturapt/faturapt/internal/certifytest"
+	"github.com/faturapt/faturapt/internal/pgtest"
 	"github.com/faturapt/faturapt/saft/audit"
 )
 
@@ -93,13 +95,24 @@ type cli struct {
 	env     []string
 	outputs bytes.Buffer
 	argvs   [][]string
+	schema  string // the PostgreSQL schema of the book; "" for SQLite
 }
 
+// newCLI runs commands on a new SQLite book.
 func newCLI(t *testing.T, sec secrets) *cli {
+	return newCLIOn(t, sec, "")
+}
+
+// newCLIOn runs commands on a new book of engine e (SQLite when "").
+func newCLIOn(t *testing.T, sec secrets, e book.Engine) *cli {
 	dir := t.TempDir()
-	return &cli{t: t, bin: binary(t), dir: dir, env: append(os.Environ(),
+	where, schema := filepath.Join(dir, "book.db"), ""
+	if e == book.Postgres {
+		schema, where = pgtest.Schema(t)
+	}
+	return &cli{t: t, bin: binary(t), dir: dir, schema: schema, env: append(os.Environ(),
 		"FATURAPT_NOW="+now,
-		"FATURAPT_BOOK="+filepath.Join(dir, "book.db"),
+		"FATURAPT_BOOK="+where,
 		"FATURAPT_AT_PASSWORD="+sec.atPassword,
 		"FATURAPT_CERT_PASSWORD="+sec.certPassword,
 		"FATURAPT_SIGNING_KEY="+string(sec.keyPEM),
@@ -186,8 +199,15 @@ func (c *cli) noSecrets(sec secrets) {
 	c.t.Helper()
 	books, err := filepath.Glob(filepath.Join(c.dir, "book.db*"))
 	require.NoError(c.t, err)
-	require.NotEmpty(c.t, books)
+	var dump string
+	if c.schema != "" {
+		dump = pgtest.Dump(c.t, c.schema)
+		require.Contains(c.t, dump, companyNIF, "the dump holds the book")
+	} else {
+		require.NotEmpty(c.t, books)
+	}
 	for _, v := range sec.values() {
+		assert.NotContains(c.t, dump, v, "a secret in the PostgreSQL book")
 		assert.NotContains(c.t, c.outputs.String(), v, "a secret on stdout or stderr")
 		for _, argv := range c.argvs {
 			assert.NotContains(c.t, strings.Join(argv, " "), v, "a secret in a command line")
@@ -236,8 +256,14 @@ func (c *cli) init(sim string) {
 // existing one, yellow then green, documents issued, the method chosen,
 // the month's file written and audited clean, the other method refused.
 func TestSeedFlowSAFTYear(t *testing.T) {
+	for _, e := range []book.Engine{book.SQLite, book.Postgres} {
+		t.Run(string(e), func(t *testing.T) { seedFlow(t, e) })
+	}
+}
+
+func seedFlow(t *testing.T, e book.Engine) {
 	sec := newSecrets(t)
-	c := newCLI(t, sec)
+	c := newCLIOn(t, sec, e)
 	sim := c.simulator(companyNIF)
 	c.init(sim)
 
