@@ -39,18 +39,22 @@ const (
 	// document (SourceDocuments/MovementOfGoods/StockMovement), as JSON of
 	// saft.StockMovement.
 	ContentSAFTStockMovement ContentType = "saft.StockMovement"
+	// ContentSAFTPayment: the SAF-T (PT) record of a receipt, numbered but
+	// not signed (SourceDocuments/Payments/Payment; Book.IssueReceipt), as
+	// JSON of saft.Payment.
+	ContentSAFTPayment ContentType = "saft.Payment"
 )
 
 // Values returns the content types.
 func (ContentType) Values() []ContentType {
-	return []ContentType{ContentNone, ContentSeed, ContentSAFTInvoice, ContentSAFTWorkDocument, ContentSAFTStockMovement}
+	return []ContentType{ContentNone, ContentSeed, ContentSAFTInvoice, ContentSAFTWorkDocument, ContentSAFTStockMovement, ContentSAFTPayment}
 }
 
 // Valid reports whether t is a content type.
 func (t ContentType) Valid() bool { return slices.Contains(t.Values(), t) }
 
 // saftTypes are the content types ExportSAFT writes, each in its section.
-var saftTypes = []any{string(ContentSAFTInvoice), string(ContentSAFTWorkDocument), string(ContentSAFTStockMovement)}
+var saftTypes = []any{string(ContentSAFTInvoice), string(ContentSAFTWorkDocument), string(ContentSAFTStockMovement), string(ContentSAFTPayment)}
 
 // Content is what the book keeps of a document besides its number and
 // signature: the document itself.

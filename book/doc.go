@@ -73,4 +73,14 @@
 // each document type), the communication method of each year
 // ([Book.SetMethod]) and, in a web-service year, each document's e-Fatura
 // state (pending, sent, refused), which [Book.Communicate] works through.
+//
+// # What a document's content is
+//
+// Each document is kept with its SAF-T (PT) record: an invoice, a working
+// document or a transport document, recorded with its number by
+// [Issuer.Issue] or, for a document computed by package document, by
+// [FromDocument] (with its customer, products and tax rates); and receipts,
+// which are numbered but not signed (Despacho 8632/2014 §2.1), numbered by
+// the book itself ([Book.IssueReceipt]). [Book.ExportSAFT] writes each in
+// its section of the file.
 package book

@@ -544,7 +544,7 @@ func ExampleContent_StockMovement() {
 
 func ExampleContentType_Values() {
 	fmt.Println(book.ContentType("").Values()[2:])
-	// Output: [saft.Invoice saft.WorkDocument saft.StockMovement]
+	// Output: [saft.Invoice saft.WorkDocument saft.StockMovement saft.Payment]
 }
 
 func ExampleContentType_Valid() {
@@ -843,4 +843,41 @@ func ExampleEnvironment_Values() {
 func ExampleEnvironment_Valid() {
 	fmt.Println(book.EnvironmentSimulator.Valid(), book.Environment("staging").Valid())
 	// Output: true false
+}
+
+// A receipt of an invoice: numbered by the book in its receipt series,
+// kept with its SAF-T record and exported in Payments.
+func ExampleBook_IssueReceipt() {
+	b, done := newBook()
+	defer done()
+	inv := issueSale(issuer(b), series.DocumentTypeFT, "A")
+	r, err := b.IssueReceipt(ctx, nif, registered(series.DocumentTypeRG, "A"), document.ReceiptDraft{Date: day,
+		Customer: inv.Computed.Draft.Customer,
+		Settles:  []document.Settled{{Number: inv.Document.DocumentNumber, Date: day, Amount: inv.Document.GrossTotal}},
+		Payments: []document.Payment{{Mechanism: saft.PaymentMechanismMultibanco}}})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(r.Number, r.ATCUD, r.Total, r.Payment.SystemEntryDate)
+	var out bytes.Buffer
+	_ = b.ExportSAFT(ctx, &out, nif, safttest.Header(), nil)
+	rep, _ := audit.Run(&out)
+	fmt.Println("audit errors:", rep.Errors)
+	// Output:
+	// RG A/1 CSDF7T5H-1 227.55 2026-01-05T09:30:00
+	// audit errors: 0
+}
+
+func ExampleContent_Payment() {
+	b, done := newBook()
+	defer done()
+	inv := issueSale(issuer(b), series.DocumentTypeFT, "A")
+	_, _ = b.IssueReceipt(ctx, nif, registered(series.DocumentTypeRG, "A"), document.ReceiptDraft{Date: day,
+		Customer: inv.Computed.Draft.Customer,
+		Settles:  []document.Settled{{Number: "FT A/1", Date: day, Amount: decimal.RequireFromString("100.00")}},
+		Payments: []document.Payment{{Mechanism: saft.PaymentMechanismCash}}})
+	kept, _ := b.Store(nif).Document(ctx, "RG:A", 1)
+	p, _ := kept.Content.Payment()
+	fmt.Println(p.PaymentRefNo, p.PaymentType, p.Line[0].SourceDocumentID[0].OriginatingON, p.DocumentTotals.GrossTotal.StringFixed(2))
+	// Output: RG A/1 RG FT A/1 100.00
 }

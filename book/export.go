@@ -67,12 +67,16 @@ func (b *Book) putMaster(ctx context.Context, table, keyCol, nif, key string, v 
 // Status is a status change of an issued document: a new row of the book,
 // never a change of the signed one.
 type Status struct {
-	Status saft.InvoiceStatus // InvoiceStatusCancelled (A) or InvoiceStatusBilled (F)
+	// Status is InvoiceStatusCancelled (A) or InvoiceStatusBilled (F): the
+	// same letters in the status of every SAF-T section, but a receipt is
+	// only cancelled (PaymentStatus N or A).
+	Status saft.InvoiceStatus
 	Reason string
 	At     time.Time // when; its wall clock is recorded, as SystemEntryDate's
 }
 
-// SetStatus records that the document number of the series changed status.
+// SetStatus records that the document number of the series changed status
+// (ErrNotFound when the book has no such document).
 func (b *Book) SetStatus(ctx context.Context, nif, seriesKey string, number uint64, st Status) error {
 	if st.Status != saft.InvoiceStatusCancelled && st.Status != saft.InvoiceStatusBilled {
 		return fmt.Errorf("%w: status %q (A or F)", ErrInvalid, st.Status)
@@ -81,7 +85,18 @@ func (b *Book) SetStatus(ctx context.Context, nif, seriesKey string, number uint
 		st.At = b.now()
 	}
 	return b.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO document_events (company, series_key, number, seq, status, reason, at)
+		var ct string
+		err := tx.QueryRowContext(ctx, `SELECT content_type FROM documents WHERE company = $1 AND series_key = $2 AND number = $3`,
+			nif, seriesKey, int64(number)).Scan(&ct)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			return fmt.Errorf("%w: document %d of series %s", ErrNotFound, number, seriesKey)
+		case err != nil:
+			return fmt.Errorf("book: status of %s/%d: %w", seriesKey, number, err)
+		case ct == string(ContentSAFTPayment) && st.Status != saft.InvoiceStatusCancelled:
+			return fmt.Errorf("%w: status %q of a receipt (only A, PaymentStatus)", ErrInvalid, st.Status)
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO document_events (company, series_key, number, seq, status, reason, at)
 			SELECT company, series_key, number,
 				(SELECT count(*) + 1 FROM document_events e WHERE e.company = $1 AND e.series_key = $2 AND e.number = $3), $4, $5, $6
 			FROM documents WHERE company = $1 AND series_key = $2 AND number = $3`,
@@ -96,12 +111,12 @@ func (b *Book) SetStatus(ctx context.Context, nif, seriesKey string, number uint
 // ExportSAFT writes the SAF-T (PT) file of header's period for the company
 // nif straight from the book: the documents dated in the period, each in
 // its section (invoices in SalesInvoices, transport documents in
-// MovementOfGoods, working documents in WorkingDocuments) in the order
-// they were issued, with their latest status, and the customers and
-// products they use, streamed with memory that does not grow with the
-// number of documents. header is written as given
+// MovementOfGoods, working documents in WorkingDocuments, receipts in
+// Payments) in the order they were issued, with their latest status, and
+// the customers and products they use, streamed with memory that does not
+// grow with the number of documents. header is written as given
 // (saft.MonthlyInvoicingHeader builds the month's invoicing file's; the
-// invoicing file holds all three sections, Portaria 302/2016 Annex I,
+// invoicing file holds all four sections, Portaria 302/2016 Annex I,
 // 1.f); taxTable is the tax table to write, nil for the entries recorded
 // with the documents' content (FromDocument); opts are saft.Write's
 // (saft.WithReportingMethod with Book.Methods refuses the file of a
@@ -125,7 +140,7 @@ func (b *Book) ExportSAFT(ctx context.Context, w io.Writer, nif string, header s
 		}
 	}
 	c := saft.Content{Header: header, TaxTable: taxTable}
-	const inTypes = `IN ($4, $5, $6)`
+	const inTypes = `IN ($4, $5, $6, $7)`
 	args := append([]any{nif, from, to}, saftTypes...)
 	c.Customers = queryJSON[saft.Customer](ctx, b, `SELECT content FROM customers WHERE company = $1 AND customer_id IN
 		(SELECT customer_id FROM documents WHERE company = $1 AND content_type `+inTypes+` AND date BETWEEN $2 AND $3)
@@ -140,8 +155,8 @@ func (b *Book) ExportSAFT(ctx context.Context, w io.Writer, nif string, header s
 	})
 	// The sections other than SalesInvoices are written when the period
 	// has documents of theirs.
-	var has [2]bool
-	for i, t := range []ContentType{ContentSAFTStockMovement, ContentSAFTWorkDocument} {
+	var has [3]bool
+	for i, t := range []ContentType{ContentSAFTStockMovement, ContentSAFTWorkDocument, ContentSAFTPayment} {
 		var n int
 		if err := b.rdb.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM documents
 			WHERE company = $1 AND content_type = $2 AND date BETWEEN $3 AND $4 LIMIT 1) AS d`, nif, string(t), from, to).Scan(&n); err != nil {
@@ -157,6 +172,11 @@ func (b *Book) ExportSAFT(ctx context.Context, w io.Writer, nif string, header s
 	if has[1] {
 		c.WorkingDocuments = records(ctx, b, nif, from, to, ContentSAFTWorkDocument, func(wd *saft.WorkDocument, st string, at civil.DateTime, reason string) {
 			wd.DocumentStatus.WorkStatus, wd.DocumentStatus.WorkStatusDate, wd.DocumentStatus.Reason = saft.WorkStatus(st), at, reason
+		})
+	}
+	if has[2] {
+		c.Payments = records(ctx, b, nif, from, to, ContentSAFTPayment, func(p *saft.Payment, st string, at civil.DateTime, reason string) {
+			p.DocumentStatus.PaymentStatus, p.DocumentStatus.PaymentStatusDate, p.DocumentStatus.Reason = saft.PaymentStatus(st), at, reason
 		})
 	}
 	return saft.Write(w, c, opts...)
