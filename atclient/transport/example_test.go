@@ -209,3 +209,47 @@ func ExampleReturnCode_Values() {
 	fmt.Println(len(codes), codes[0], codes[len(codes)-1])
 	// Output: 64 0 (document registered) -20000 (unexpected unspecified error)
 }
+
+// AT's refusals are *Error values with the manual's code; errors.Is tells
+// the kinds a program handles differently.
+func ExampleError() {
+	srv, err := attest.New(attest.WithClock(attesttest.Clock), attest.WithUser(attest.DefaultNIF, attest.DefaultSubUser, "right"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	at, err := attesttest.DialAs(srv, attest.DefaultNIF, attest.DefaultSubUser, "wrong")
+	if err != nil {
+		log.Fatal(err)
+	}
+	client, err := transport.New(at, transport.SenderFromHeader(header), transport.WithClock(attesttest.Clock))
+	if err != nil {
+		log.Fatal(err)
+	}
+	_, err = client.Communicate(context.Background(), transport.Document{Movement: guide(4), Customer: &customer})
+	var te *transport.Error
+	if errors.As(err, &te) {
+		fmt.Println(int(te.Code), te.Code.Meaning())
+	}
+	fmt.Println(errors.Is(err, transport.ErrAuthentication), errors.Is(err, transport.ErrTryLater))
+	// Output:
+	// 99 Erro na validação da senha (Senha errada, acesso suspenso, etc.)
+	// true false
+}
+
+// The legal time in which the client reads its clock decides whether the
+// transport has started: 10:30 has passed in Lisbon at 11:00, not in the
+// Azores, where it is 10:00.
+func ExampleWithLocation() {
+	m := guide(5)
+	m.MovementStartTime = civil.DateTime{Date: civil.Date{Year: 2026, Month: time.June, Day: 1}, Hour: 10, Minute: 30}
+	for _, loc := range []*time.Location{civil.Lisbon, civil.Azores} {
+		srv, client := transportClient(transport.WithLocation(loc))
+		err := client.Check(transport.Document{Movement: m, Customer: &customer})
+		fmt.Println(loc, violation.Codes(err))
+		srv.Close()
+	}
+	// Output:
+	// Europe/Lisbon [TRANSPORT-START-PASSED]
+	// Atlantic/Azores []
+}

@@ -236,7 +236,11 @@ func TestLostAnswers(t *testing.T) {
 		s.srv.InjectFault(attest.Fault{Kind: attest.FaultDelay, Delay: 3 * time.Second, Operation: attest.TransportOperation, AfterProcessing: true})
 		rec, err := s.client.Communicate(testCtx(t), testDocument())
 		require.NoError(t, err)
-		assert.True(t, rec.Reconciled)
+		// Normally the repeat finds the document (Reconciled); on a
+		// machine so loaded that the first request is still queued when
+		// the client gives up, the repeat registers it and the late first
+		// one is refused -3. Either way: once.
+		assert.True(t, rec.Reconciled || rec.ATDocCodeID != "", "%+v", rec)
 		assert.Len(t, s.srv.TransportDocuments(attest.DefaultNIF), 1)
 	})
 	t.Run("cancellation lost", func(t *testing.T) {
