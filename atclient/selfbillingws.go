@@ -163,7 +163,7 @@ func (c *Client) FinalizeSelfBillingSeries(ctx context.Context, s selfbilling.Se
 	checkSelfBillingRef(&vs, s)
 	seq := numSeqSB(&vs, "seqUltimoDocEmitido", lastIssued)
 	if lastIssued.Valid() && s.FirstNumber.Valid() && lastIssued.Cmp(s.FirstNumber) < 0 {
-		vs.Add("seqUltimoDocEmitido", CodeOutOfRange, "last number issued %s is below the first number %s (AT code 4047)", lastIssued, s.FirstNumber)
+		vs.Add("seqUltimoDocEmitido", CodeBeforeFirst, "last number issued %s is below the first number %s (AT code 4047)", lastIssued, s.FirstNumber)
 	}
 	if n := utf8.RuneCountInString(justification); n > series.MaxJustificationChars {
 		vs.Add("justificacao", CodeTooLong, "%d characters, at most %d", n, series.MaxJustificationChars)

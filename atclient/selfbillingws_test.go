@@ -602,3 +602,18 @@ func TestSelfBillingManualStatusFilterNotInWSDL(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotContains(t, string(sent), "estado", "the client never sends it")
 }
+
+// 4047 is checked before sending when the series' first number is known.
+func TestSelfBillingFinalizeBelowFirst(t *testing.T) {
+	e := newSBSim(t)
+	s, err := selfbilling.New("F10", series.DocumentTypeFT, series.NumberOf(10), e.today, selfbilling.NationalSupplier, sbSupplier)
+	require.NoError(t, err)
+	s, err = e.client.RegisterSelfBillingSeries(testCtx(t), s)
+	require.NoError(t, err)
+	_, err = e.client.FinalizeSelfBillingSeries(testCtx(t), s, series.NumberOf(9), "")
+	assert.True(t, violation.Has(err, CodeBeforeFirst), "%v", err)
+	assert.Zero(t, e.srv.Requests(string(OpFinalizeSelfBillingSeries)))
+	fin, err := e.client.FinalizeSelfBillingSeries(testCtx(t), s, series.NumberOf(10), "")
+	require.NoError(t, err, "the first number is the last when one document was issued")
+	assert.Equal(t, series.NumberOf(10), fin.LastIssued)
+}

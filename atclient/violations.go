@@ -23,6 +23,7 @@ const (
 	CodeBeforeStart       violation.Code = "ATCLIENT-BEFORE-START"
 	CodeAlreadyRegistered violation.Code = "ATCLIENT-ALREADY-REGISTERED"
 	CodeTooLate           violation.Code = "ATCLIENT-TOO-LATE"
+	CodeBeforeFirst       violation.Code = "ATCLIENT-BEFORE-FIRST"
 )
 
 // Codes is the catalogue of the violation codes of this package.
@@ -37,6 +38,7 @@ var Codes = violation.NewCatalogue(
 	violation.Entry{Code: CodeFormat, Description: "not a calendar date"},
 	violation.Entry{Code: CodeBeforeStart, Description: "the end of a date range before its start (AT code 4048)"},
 	violation.Entry{Code: CodeAlreadyRegistered, Description: "the series already has AT's validation code"},
+	violation.Entry{Code: CodeBeforeFirst, Description: "the last number issued is below the series' first number (AT code 4047)"},
 	violation.Entry{Code: CodeTooLate, Description: "a self-billing series is cancelled only on the day of its registration or the next (self-billing manual §1.3.3)"},
 )
 

@@ -51,7 +51,7 @@ func (k FaultKind) String() string {
 // Fault describes failures to inject into the next matching requests.
 type Fault struct {
 	Kind      FaultKind
-	Operation string        // "registarSerie", "finalizarSerie", "anularSerie", "consultarSeries"; "" for any
+	Operation string        // "registarSerie", "finalizarSerie", "anularSerie", "consultarSeries", an operation of another service (e.g. "registarSerieAutofaturacao"); "" for any
 	Delay     time.Duration // for FaultDelay
 	// AfterProcessing applies the request (a series is registered, ...)
 	// before failing, so the client loses an answer whose effect happened.
