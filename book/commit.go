@@ -19,8 +19,10 @@ import (
 // committer runs SQLite's write transactions through its one connection,
 // grouping those that arrive together into one transaction: one fsync for
 // many documents of different series, which is what lets a durable book
-// keep up with the signatures. Each write runs in its own savepoint, so a
-// write that fails (a conflict) is undone alone.
+// keep up with the signatures. A write that returns issuing.ErrConflict
+// must have written nothing (the compare-and-set is its first statement),
+// so a conflict fails only its own write; a write that fails otherwise is
+// undone alone (see commit).
 type committer struct {
 	db   *sql.DB
 	reqs chan *writeReq
@@ -76,61 +78,74 @@ func (c *committer) run() {
 }
 
 func (c *committer) commit(batch []*writeReq) {
-	errs := make([]error, len(batch))
-	fail := func(err error) {
-		for _, r := range batch {
-			r.done <- err
-		}
-	}
 	if !c.prepared {
 		c.prepared = c.prepare()
 	}
-	tx, err := c.db.BeginTx(context.Background(), nil)
-	if err != nil {
-		fail(err)
-		return
+	// Most groups commit whole, and run without a savepoint per write. A
+	// group in which a write fails is rolled back and run again, each
+	// write in its own savepoint, so that it fails alone.
+	errs, err := c.try(batch, len(batch) == 1)
+	if errors.Is(err, errRetry) {
+		errs, err = c.try(batch, true)
 	}
-	if len(batch) == 1 {
-		r := batch[0]
-		if err := r.fn(r.ctx, tx); err != nil {
-			tx.Rollback()
-			r.done <- err
-			return
-		}
-		r.done <- tx.Commit()
-		return
-	}
-	bg := context.Background()
 	for i, r := range batch {
-		if err := r.ctx.Err(); err != nil {
-			errs[i] = err
+		if err != nil {
+			r.done <- err
+		} else {
+			r.done <- errs[i]
+		}
+	}
+}
+
+// errRetry: a write of a group run without savepoints failed, and the
+// group was rolled back.
+var errRetry = errors.New("book: a write of the group failed")
+
+// try runs the group's writes in one transaction and commits it. With
+// savepoints, a write that fails is undone alone (its error in errs);
+// without, it undoes the group and try returns errRetry.
+func (c *committer) try(batch []*writeReq, savepoints bool) (errs []error, err error) {
+	bg := context.Background()
+	tx, err := c.db.BeginTx(bg, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	errs = make([]error, len(batch))
+	for i, r := range batch {
+		if errs[i] = r.ctx.Err(); errs[i] != nil {
+			continue
+		}
+		if !savepoints {
+			errs[i] = r.fn(r.ctx, tx)
+			if errs[i] != nil && !errors.Is(errs[i], issuing.ErrConflict) {
+				return nil, errRetry
+			}
+			continue
+		}
+		if len(batch) == 1 {
+			if errs[i] = r.fn(r.ctx, tx); errs[i] != nil {
+				return errs, tx.Rollback()
+			}
 			continue
 		}
 		if _, err := tx.ExecContext(bg, `SAVEPOINT w`); err != nil {
-			tx.Rollback()
-			fail(err)
-			return
+			return nil, err
 		}
 		if errs[i] = r.fn(r.ctx, tx); errs[i] != nil {
 			if _, err := tx.ExecContext(bg, `ROLLBACK TO w`); err != nil {
-				tx.Rollback()
-				fail(err)
-				return
+				return nil, err
 			}
 		}
 		if _, err := tx.ExecContext(bg, `RELEASE w`); err != nil {
-			tx.Rollback()
-			fail(err)
-			return
+			return nil, err
 		}
 	}
-	if err := tx.Commit(); err != nil {
-		fail(err)
-		return
-	}
-	for i, r := range batch {
-		r.done <- errs[i]
-	}
+	return errs, tx.Commit()
 }
 
 // grouper records the documents issued on PostgreSQL: it gathers the

@@ -21,9 +21,9 @@
 //     synchronous=FULL: a commit that returned is on disk and survives a
 //     power cut. SQLite has one writer at a time; the book writes through
 //     one connection and groups the writes that arrive together (issuing in
-//     many series at once) into one transaction and one fsync, each write
-//     in its own savepoint so that one refused write does not fail the
-//     others.
+//     many series at once) into one transaction and one fsync; a group in
+//     which a write fails is rolled back and run again, each write in its
+//     own savepoint, so that the refused write fails alone.
 //   - PostgreSQL, for several application servers issuing into the same
 //     book ([OpenPostgres], through jackc/pgx). A document is recorded by
 //     one statement (the compare-and-set of its series, and from its

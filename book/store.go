@@ -3,6 +3,7 @@ package book
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -123,8 +124,12 @@ func (s *Store) append(ctx context.Context, tx *sql.Tx, previous uint64, doc iss
 		a[6], a[12], a[13], a[14], a[15], a[16]); err != nil {
 		return fmt.Errorf("book: recording %s: %w", doc.DocumentNumber, err)
 	}
-	for _, p := range r.products {
-		if _, err := s.b.exec(ctx, tx, sqlInsertProduct, a[0], a[1], a[4], p); err != nil {
+	if len(r.products) > 0 {
+		codes, err := json.Marshal(r.products)
+		if err != nil {
+			return err
+		}
+		if _, err := s.b.exec(ctx, tx, sqlInsertProducts, a[0], a[1], a[4], string(codes)); err != nil {
 			return fmt.Errorf("book: recording %s: %w", doc.DocumentNumber, err)
 		}
 	}
@@ -326,8 +331,11 @@ const (
 	sqlInsertDocument = `INSERT INTO documents (company, series_key, number, document_number, document_type, atcud,
 		date, system_entry, gross_total, hash, hash_control, qr, customer_id, content_type, content)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`
-	sqlInsertProduct = `INSERT INTO document_products (company, series_key, number, product_code) VALUES ($1, $2, $3, $4)`
-	sqlQueueEFatura  = `INSERT INTO efatura (company, series_key, number, date, state)
+	// sqlInsertProducts takes the product codes as a JSON array: one
+	// statement for the document's products.
+	sqlInsertProducts = `INSERT INTO document_products (company, series_key, number, product_code)
+		SELECT $1, $2, $3, value FROM json_each($4)`
+	sqlQueueEFatura = `INSERT INTO efatura (company, series_key, number, date, state)
 		SELECT $1, $2, $3, $4, $5 FROM methods WHERE company = $1 AND year = $6 AND method = $7`
 )
 
@@ -350,4 +358,4 @@ const sqlAppend = `WITH s AS (` + sqlAdvanceSeries + ` RETURNING last_number),
 		WHERE $20 AND m.company = $1 AND m.year = $21 AND m.method = $22)
 	SELECT count(*) FROM d`
 
-var hotStatements = []string{sqlAdvanceSeries, sqlInsertDocument, sqlInsertProduct, sqlQueueEFatura}
+var hotStatements = []string{sqlAdvanceSeries, sqlInsertDocument, sqlInsertProducts, sqlQueueEFatura}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -221,7 +222,9 @@ func (i *Issuer) build(s series.Series, key string, l *line, d Draft) (Document,
 		GrossTotal:  d.GrossTotal,
 	}
 	chain := l.chain
+	signing <- struct{}{}
 	hash, err := chain.Sign(i.signer, cd)
+	<-signing
 	if err != nil {
 		return Document{}, certify.Chain{}, fmt.Errorf("issuing: signing %s: %w", number, err)
 	}
@@ -246,6 +249,14 @@ func (i *Issuer) build(s series.Series, key string, l *line, d Draft) (Document,
 	}
 	return doc, chain, nil
 }
+
+// signing bounds the signatures computed at once to the processors Go
+// runs goroutines on. A signature is CPU work alone: more at once finish
+// no sooner, but they queue every other goroutine behind them, the
+// store's among them, which, woken from its I/O (a commit), would find
+// dozens of signatures ahead of it in the scheduler's queue while the
+// documents waiting for that commit hold their series.
+var signing = make(chan struct{}, runtime.GOMAXPROCS(0))
 
 func checkSeries(s series.Series) error {
 	if s.ValidationCode == "" || s.Status != series.StatusActive {
