@@ -125,11 +125,15 @@ func (s *Store) append(ctx context.Context, tx *sql.Tx, previous uint64, doc iss
 		return fmt.Errorf("book: recording %s: %w", doc.DocumentNumber, err)
 	}
 	if len(r.products) > 0 {
-		codes, err := json.Marshal(r.products)
-		if err != nil {
-			return err
+		q, codes := sqlInsertProducts, any(r.products)
+		if s.b.engine == SQLite {
+			data, err := json.Marshal(r.products)
+			if err != nil {
+				return err
+			}
+			q, codes = sqlInsertProductsSQLite, string(data)
 		}
-		if _, err := s.b.exec(ctx, tx, sqlInsertProducts, a[0], a[1], a[4], string(codes)); err != nil {
+		if _, err := s.b.exec(ctx, tx, q, a[0], a[1], a[4], codes); err != nil {
 			return fmt.Errorf("book: recording %s: %w", doc.DocumentNumber, err)
 		}
 	}
@@ -331,9 +335,11 @@ const (
 	sqlInsertDocument = `INSERT INTO documents (company, series_key, number, document_number, document_type, atcud,
 		date, system_entry, gross_total, hash, hash_control, qr, customer_id, content_type, content)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`
-	// sqlInsertProducts takes the product codes as a JSON array: one
-	// statement for the document's products.
+	// The document's products in one statement: the codes as an array
+	// on PostgreSQL, as a JSON array on SQLite.
 	sqlInsertProducts = `INSERT INTO document_products (company, series_key, number, product_code)
+		SELECT $1, $2, $3, code FROM unnest($4::text[]) AS code`
+	sqlInsertProductsSQLite = `INSERT INTO document_products (company, series_key, number, product_code)
 		SELECT $1, $2, $3, value FROM json_each($4)`
 	sqlQueueEFatura = `INSERT INTO efatura (company, series_key, number, date, state)
 		SELECT $1, $2, $3, $4, $5 FROM methods WHERE company = $1 AND year = $6 AND method = $7`
@@ -358,4 +364,4 @@ const sqlAppend = `WITH s AS (` + sqlAdvanceSeries + ` RETURNING last_number),
 		WHERE $20 AND m.company = $1 AND m.year = $21 AND m.method = $22)
 	SELECT count(*) FROM d`
 
-var hotStatements = []string{sqlAdvanceSeries, sqlInsertDocument, sqlInsertProducts, sqlQueueEFatura}
+var hotStatements = []string{sqlAdvanceSeries, sqlInsertDocument, sqlInsertProductsSQLite, sqlQueueEFatura}
