@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -143,21 +144,44 @@ func TestPrintedDocument(t *testing.T) {
 func checkQR(t *testing.T, e example, path string, last int) {
 	n := strconv.Itoa(last)
 	img := pgm(t, run(t, "pdftoppm", "-r", strconv.Itoa(dpi), "-f", n, "-l", n, "-singlefile", "-gray", path))
+	words := bboxWords(t, path, n)
+	px := func(pt float64) int { return int(pt * dpi / 72) }
 
-	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
-	require.NoError(t, err)
-	res, err := zxqr.NewQRCodeReader().Decode(bmp, map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_TRY_HARDER: true})
-	require.NoError(t, err, "the QR code on the last page")
+	// The QR code is looked for below each ATCUD of the page first (a
+	// small image decodes fast), then on the whole page.
+	var crops []image.Rectangle
+	for i := len(words) - 1; i >= 0; i-- { // the lowest first
+		if w := words[i]; w.Text == e.atcud() {
+			crops = append(crops, image.Rect(px(w.XMin)-80, px(w.YMax), px(w.XMax)+80, px(w.YMax)+45*dpi*10/254).Intersect(img.Rect))
+		}
+	}
+	slices.SortStableFunc(crops, func(a, b image.Rectangle) int { return b.Min.Y - a.Min.Y })
+	var res *gozxing.Result
+	var origin image.Point
+	for _, r := range append(crops, img.Rect) {
+		bmp, err := gozxing.NewBinaryBitmapFromImage(crop(img, r))
+		require.NoError(t, err)
+		if res, err = zxqr.NewQRCodeReader().Decode(bmp, map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_TRY_HARDER: true}); err == nil {
+			origin = r.Min
+			break
+		}
+	}
+	require.NotNil(t, res, "no QR code on the last page")
 	assert.Equal(t, e.qr(), res.GetText(), "the QR code's message")
 
 	// The symbol's box: the dark pixels around the finder patterns
 	// (bottom left, top left, top right centres, 3.5 modules inside the
 	// corners), looked for up to a module beyond the corners.
 	pts := res.GetResultPoints()
-	bl, tl, tr := pts[0], pts[1], pts[2]
+	at := func(i int) (float64, float64) {
+		return pts[i].GetX() + float64(origin.X), pts[i].GetY() + float64(origin.Y)
+	}
+	_, blY := at(0)
+	tlX, tlY := at(1)
+	trX, _ := at(2)
 	modules := symbolSize(t, e.qr())
-	est := (tr.GetX() - tl.GetX()) / float64(modules-7)
-	x0, y0, x1, y1 := darkBox(img, int(tl.GetX()-4.5*est), int(tl.GetY()-4.5*est), int(tr.GetX()+4.5*est), int(bl.GetY()+4.5*est))
+	est := (trX - tlX) / float64(modules-7)
+	x0, y0, x1, y1 := darkBox(img, int(tlX-4.5*est), int(tlY-4.5*est), int(trX+4.5*est), int(blY+4.5*est))
 	left, topY := float64(x0), float64(y0)
 	side := float64(x1 - x0)
 	module := side / float64(modules)
@@ -172,7 +196,6 @@ func checkQR(t *testing.T, e example, path string, last int) {
 	assert.GreaterOrEqual(t, mm(side+2*quiet)+0.2, 30.0, "QR code with its quiet zone, mm (within a rasterised pixel)")
 
 	// Portaria 195/2020 art. 4.º n.º 3: the ATCUD immediately above.
-	words := bboxWords(t, path, n)
 	pt := func(px float64) float64 { return px * 72 / dpi }
 	qrTop, qrLeft, qrRight := pt(topY-quiet), pt(left-quiet), pt(left+side+quiet)
 	found := false
@@ -186,6 +209,15 @@ func checkQR(t *testing.T, e example, path string, last int) {
 		}
 	}
 	assert.True(t, found, "%s within 3 mm above the QR code (top %.1f pt, x %.1f-%.1f pt) in %v", e.atcud(), qrTop, qrLeft, qrRight, words)
+}
+
+// crop copies the rectangle r of img into an image of its own.
+func crop(img *image.Gray, r image.Rectangle) *image.Gray {
+	out := image.NewGray(image.Rect(0, 0, r.Dx(), r.Dy()))
+	for y := range r.Dy() {
+		copy(out.Pix[y*out.Stride:y*out.Stride+r.Dx()], img.Pix[(r.Min.Y+y)*img.Stride+r.Min.X:])
+	}
+	return out
 }
 
 // pgm reads the binary greymap pdftoppm writes (-gray, no -png: no
