@@ -23,6 +23,9 @@ const (
 // held on behalf of the partner of an agreement. It is what
 // registarSerieAutofaturacao sends (self-billing manual §2.1.2) and, once
 // registered, what AT describes (infoSerieAutofaturacao, §2.6.2).
+//
+// The embedded series' life-cycle methods (Register, Finalize, Cancel)
+// return a series.Series: assign it to s.Series to keep the partner.
 type Series struct {
 	series.Series
 
