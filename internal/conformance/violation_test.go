@@ -6,6 +6,7 @@ import (
 
 	"github.com/faturapt/faturapt/atclient"
 	"github.com/faturapt/faturapt/atclient/efatura"
+	"github.com/faturapt/faturapt/atclient/transport"
 	"github.com/faturapt/faturapt/atcud"
 	"github.com/faturapt/faturapt/certify"
 	"github.com/faturapt/faturapt/document"
@@ -27,6 +28,10 @@ func TestValidationErrors(t *testing.T) {
 	srv := attesttest.Start(t)
 	at := attesttest.Client(t, srv)
 	ef, err := efatura.New(at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := transport.New(at, transport.Sender{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,6 +69,8 @@ func TestValidationErrors(t *testing.T) {
 		{"selfbilling.Agreement.Validate", selfbilling.Agreement{}.Validate(), selfbilling.Codes, []violation.Code{selfbilling.CodeRequired}},
 		{"atclient.Client.CancelSelfBillingSeries", second(at.CancelSelfBillingSeries(ctx, selfbilling.Series{}, "", false)), atclient.Codes, nil},
 		{"efatura.Client.RegisterInvoice", second(ef.RegisterInvoice(ctx, efatura.Invoice{})), efatura.Codes, nil},
+		{"transport.Client.Communicate", second(tr.Communicate(ctx, transport.Document{Movement: &saft.StockMovement{}})), transport.Codes,
+			[]violation.Code{transport.CodeRequired, transport.CodeATCUD, transport.CodeChoice, transport.CodeDate}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			violationtest.Check(t, tc.err, tc.cat, tc.want...)
