@@ -9,6 +9,44 @@ import "encoding/xml"
 // children in ns. TestRequestsValidateAgainstWSDL checks the requests
 // against the WSDL's schema with xmllint. The gowsdl types of the same
 // WSDL are not used on the wire (see the go:generate directive's comment).
+//
+// What the WSDL and the manual (revision of 31-07-2025, §4.2) disagree on,
+// and what this client does:
+//   - the address's first element is Addressdetail in the WSDL,
+//     AddressDetail in the manual (1.3.1, 1.12.1, 1.14.1, 1.15.1): the
+//     WSDL's spelling is sent, since AT's server validates against it;
+//   - every child of AddressStructurePT is optional in the WSDL, while the
+//     manual requires all four of the company's address and of the place
+//     of loading (S): the client requires them;
+//   - ATCUD is optional in both (minOccurs 0, N), but AT answers a document
+//     without one with a warning that it must travel printed, and the
+//     regime asks for it: the client requires it;
+//   - the WSDL declares a DocumentNumber type with the manual's pattern
+//     (code, space, series, slash, number) that its DocumentNumber element
+//     does not use (plain text of 1 to 60): the client checks the pattern;
+//   - CustomerTaxID and SupplierTaxID are an xs:choice of two optional
+//     texts of up to 20 characters, so neither may be sent; the manual
+//     wants a Portuguese NIF, 999999990 when the recipient is unknown: the
+//     client requires one, a valid NIF;
+//   - the WSDL allows any number of ResponseStatus, the manual describes
+//     one: all are read, a registration and its alert -100 alike;
+//   - the manual lists the authentication codes as ReturnCodes; AT's
+//     authentication system was seen to send them in a SOAP fault's detail
+//     (see atclient): both are read as an *Error;
+//   - the manual lists 0 twice (registered; registered without a valid
+//     ATCUD) and both -6 (a start before now is refused) and -100 (it is
+//     accepted as a mere communication, 09-07-2013, later than -6): 0 and
+//     -100 are acceptances, -6 a refusal;
+//   - the manual writes the date-times "AAAA-MM-DD Thh:mm:ss" (a stray
+//     space), the WSDL xs:dateTime: no space is sent;
+//   - the WSDL's soap:address has no port and ends in a slash; the manual's
+//     addresses (:701 tests, :401 production, no slash) are used;
+//   - the binding's soapAction is the namespace, which the manual does not
+//     mention: it is sent (atclient.Client.CallAction);
+//   - the WSDL bounds ReturnMessage to 256 characters, the manual does not;
+//     the manual's example header prints Created without its base64
+//     padding, and its field 1.4 names InvoiceType where it means the
+//     transport document's type.
 
 // ns is the target namespace of documentosTransporte.wsdl.
 const ns = "https://servicos.portaldasfinancas.gov.pt/sgdtws/documentosTransporte/"
