@@ -152,7 +152,7 @@ func buildExamples() ([]example, error) {
 		return nil, err
 	}
 	ss := mk(series.DocumentTypeFT, series.DocumentTypeFS, series.DocumentTypeFR, series.DocumentTypeNC,
-		series.DocumentTypePF, series.DocumentTypeGT, series.DocumentTypeRG)
+		series.DocumentTypePF, series.DocumentTypeGT, series.DocumentTypeRG, series.DocumentTypeRC)
 	company := document.Customer{TaxID: "503504564", Name: "Agência de Viagens Lusitânia, S.A.", Address: "Avenida da Liberdade, 110", City: "Lisboa", PostalCode: "1250-146"}
 	room := document.Product{Code: "QD", Description: "Alojamento em quarto duplo", Type: saft.ProductTypeServices, Unit: "NOITE"}
 	breakfast := document.Product{Code: "PA", Description: "Pequeno-almoço", Type: saft.ProductTypeServices}
@@ -275,6 +275,18 @@ func buildExamples() ([]example, error) {
 			})
 		out = append(out, example{name: "receipt", receipt: rg, pages: 1,
 			texts: []string{printout.NotAnInvoice, "Emitido por programa certificado n.º 9999/AT", "Transferência bancária", "FT A/1"}})
+	}
+	// Under the cash VAT scheme: the VAT received per rate (RC).
+	if err == nil && ft != nil {
+		var rc *document.IssuedReceipt
+		rc, err = document.Receipt(ss[series.DocumentTypeRC], series.NumberOf(1), sellerNIF, certificate,
+			civil.DateTime{Date: day(28), Hour: 10}, document.ReceiptDraft{Type: series.DocumentTypeRC,
+				Date: day(28), Customer: company,
+				Settles:  []document.Settled{{Number: ft.Document.DocumentNumber, Date: ft.Draft.Date, Amount: ft.GrossTotal, Document: ft.Computed}},
+				Payments: []document.Payment{{Mechanism: saft.PaymentMechanismMultibanco}},
+			})
+		out = append(out, example{name: "receipt-cash-vat", receipt: rc, pages: 1,
+			texts: []string{printout.NotAnInvoice, "Recibo (regime de IVA de caixa)", "IVA 6%", "IVA 13%", "Total do IVA", "Referência Multibanco"}})
 	}
 	return out, err
 }

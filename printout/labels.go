@@ -22,7 +22,7 @@ type Labels struct {
 	// Copies name the copies (Original, Duplicate, Triplicate, Reprint).
 	Copies map[Copy]string
 
-	TaxID, Customer, Page, Of, Date, DueDate                           string
+	TaxID, Customer, Page, Of, Date                                    string
 	Code, Description, Quantity, Unit, UnitPrice, Discount, Tax, Value string
 	CarriedForward, BroughtForward                                     string
 	TaxSummary, Rate, Base, TaxAmount                                  string
@@ -51,7 +51,7 @@ var Portuguese = Labels{
 		series.DocumentTypeFO: "Folha de obra",
 	},
 	Copies: map[Copy]string{Original: "Original", Duplicate: "Duplicado", Triplicate: "Triplicado", Reprint: "2.ª via"},
-	TaxID:  "NIF", Customer: "Cliente", Page: "Página", Of: "de", Date: "Data", DueDate: "Vencimento",
+	TaxID:  "NIF", Customer: "Cliente", Page: "Página", Of: "de", Date: "Data",
 	Code: "Código", Description: "Descrição", Quantity: "Qtd.", Unit: "Un.", UnitPrice: "Preço unit.",
 	Discount: "Desc. %", Tax: "IVA", Value: "Valor",
 	CarriedForward: "A transportar", BroughtForward: "Transporte",
@@ -90,7 +90,7 @@ var English = Labels{
 		series.DocumentTypeRC: "Receipt, VAT cash scheme (Recibo, regime de IVA de caixa)",
 	},
 	Copies: map[Copy]string{Original: "Original", Duplicate: "Duplicate (Duplicado)", Triplicate: "Triplicate (Triplicado)", Reprint: "Reprint (2.ª via)"},
-	TaxID:  "Tax ID (NIF)", Customer: "Customer", Page: "Page", Of: "of", Date: "Date", DueDate: "Due date",
+	TaxID:  "Tax ID (NIF)", Customer: "Customer", Page: "Page", Of: "of", Date: "Date",
 	Code: "Code", Description: "Description", Quantity: "Qty", Unit: "Unit", UnitPrice: "Unit price",
 	Discount: "Disc. %", Tax: "VAT", Value: "Amount",
 	CarriedForward: "Carried forward", BroughtForward: "Brought forward",

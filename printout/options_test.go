@@ -127,4 +127,10 @@ func TestFonts(t *testing.T) {
 		assert.Equal(t, unicode, bytes.Contains(pdf, []byte("/Encoding /Identity-H")), "%s: Unicode fonts", e.name)
 		assert.Equal(t, !unicode, bytes.Contains(pdf, []byte("/Encoding /WinAnsiEncoding")), "%s: Windows-1252 fonts", e.name)
 	}
+	// A character outside Windows-1252 in a label drawn only (a column
+	// head, never measured) switches to the Unicode fonts too.
+	polish := printout.Portuguese
+	polish.Value = "Wartość"
+	pdf := examples(t)[0].render(t, p, printout.WithLabels(polish))
+	assert.True(t, bytes.Contains(pdf, []byte("/Encoding /Identity-H")), "a label in Polish")
 }

@@ -67,20 +67,28 @@ func render(w io.Writer, seller Seller, c *config, s *sheet) error {
 	if err != nil {
 		return err
 	}
-	l := &layout{c: c, s: s, seller: seller, qr: sym, win: true}
-	l.f = l.newPDF(win)
+	// Windows-1252 fonts first; a character outside it, met while
+	// measuring or drawing, starts again with the Unicode fonts.
+	for _, w1252 := range []bool{true, false} {
+		l := &layout{c: c, s: s, seller: seller, qr: sym, win: w1252}
+		l.f = l.newPDF(win)
+		l.draw()
+		if !l.notWin {
+			return l.f.Output(w)
+		}
+	}
+	panic("printout: the Unicode fonts have every character")
+}
+
+func (l *layout) draw() {
 	pages := l.plan()
 	if l.notWin {
-		// A character outside Windows-1252: Unicode fonts.
-		l.win, l.notWin = false, false
-		l.f = l.newPDF(win)
-		pages = l.plan()
+		return
 	}
 	l.pages = len(pages)
-	f := l.f
 	var carried decimal.Decimal
 	for p, pg := range pages {
-		f.AddPage()
+		l.f.AddPage()
 		y := l.header(p, true)
 		if p == 0 {
 			y = l.first(y, true)
@@ -89,21 +97,20 @@ func render(w io.Writer, seller Seller, c *config, s *sheet) error {
 			y = l.tableHead(y)
 		}
 		if pg.carryIn {
-			y = l.carry(y, c.labels.BroughtForward, carried)
+			y = l.carry(y, l.c.labels.BroughtForward, carried)
 		}
 		for _, i := range pg.rows {
 			y += l.row(y, i, true)
-			carried = carried.Add(s.rows[i].amount)
+			carried = carried.Add(l.s.rows[i].amount)
 		}
 		if pg.carryOut {
-			l.carry(y, c.labels.CarriedForward, carried)
+			l.carry(y, l.c.labels.CarriedForward, carried)
 		}
 		if pg.final {
 			l.final(y+2, true)
 		}
 		l.footer()
 	}
-	return f.Output(w)
 }
 
 func (l *layout) newPDF(win [2]winFont) *fpdf.Fpdf {
