@@ -109,7 +109,7 @@ func (l *layout) draw() {
 		if pg.final {
 			l.final(y+2, true)
 		}
-		l.footer()
+		l.footer(p)
 	}
 }
 
@@ -539,11 +539,15 @@ func (l *layout) drawQR(x, y, m float64) {
 	l.f.RawWriteStr(b.String())
 }
 
-// footer prints the certificate mention on every page, above the bottom
-// margin (Despacho 8632/2014 §2.2.2, §2.2.12).
-func (l *layout) footer() {
+// footer prints the certificate mention on every page, well inside the
+// page and not its last line (Despacho 8632/2014 §2.2.2, §2.2.12): the
+// seller and the page number follow it.
+func (l *layout) footer(p int) {
+	lb := &l.c.labels
 	l.rule(footerY-1.5, 0.2)
 	l.font(bodySize, false)
-	l.f.SetTextColor(0, 0, 0)
 	l.text(left, footerY, right-left, lh, l.s.mention, "L")
+	l.font(smallSize, false)
+	l.text(left, footerY+lh+0.5, right-left-30, slh, l.seller.Name+" · "+lb.TaxID+" "+l.seller.TaxID, "L")
+	l.text(right-30, footerY+lh+0.5, 30, slh, lb.Page+" "+strconv.Itoa(p+1)+" "+lb.Of+" "+strconv.Itoa(l.pages), "R")
 }
