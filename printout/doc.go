@@ -35,7 +35,9 @@
 // drawn by the package in black, after the caller's text.
 //
 // The PDF is written by github.com/go-pdf/fpdf with the Go fonts
-// (golang.org/x/image/font/gofont, BSD licence) embedded as subsets; its
+// (golang.org/x/image/font/gofont, BSD licence) embedded: whole, with
+// Windows-1252 encoding, when every character of the document has a code
+// there (all of Portuguese, €, º, ª), as Unicode subsets otherwise. Its
 // dates are the document's system entry date, so the same document gives
 // the same bytes.
 package printout
