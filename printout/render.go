@@ -484,9 +484,14 @@ func (l *layout) final(y float64, draw bool) float64 {
 	if l.c.training != nil {
 		yb = l.lines(left, yb+1, tw2, 4.4, "L", draw, Training)
 	}
-	l.font(9, true)
 	if draw {
-		l.text(qx, y, side, 4.4, s.atcud, "C")
+		// Centred on the QR code; a longer ATCUD ends at its right edge,
+		// inside the margin.
+		align := "C"
+		if l.width(s.atcud)+2*cellMargin > side {
+			align = "R"
+		}
+		l.text(qx, y, side, 4.4, s.atcud, align)
 		l.drawQR(qx, y+4.6, m)
 	}
 	return max(yb, y+4.6+side) - y0
