@@ -184,9 +184,6 @@ func (c *cli) simulator(nif string) string {
 		if _, err := os.Stat(filepath.Join(dir, "simulator.json")); err == nil {
 			return dir
 		}
-		if cmd.ProcessState != nil {
-			break
-		}
 		time.Sleep(100 * time.Millisecond)
 	}
 	c.t.Fatalf("the simulator did not start:\n%s\n%s", out.String(), errOut.String())
@@ -257,7 +254,10 @@ func (c *cli) init(sim string) {
 // the month's file written and audited clean, the other method refused.
 func TestSeedFlowSAFTYear(t *testing.T) {
 	for _, e := range []book.Engine{book.SQLite, book.Postgres} {
-		t.Run(string(e), func(t *testing.T) { seedFlow(t, e) })
+		t.Run(string(e), func(t *testing.T) {
+			t.Parallel()
+			seedFlow(t, e)
+		})
 	}
 }
 
@@ -365,6 +365,7 @@ func seedFlow(t *testing.T, e book.Engine) {
 // e-Fatura; the status is yellow while documents wait, green once they are
 // sent; no SAF-T file is written for the year.
 func TestWebServiceYear(t *testing.T) {
+	t.Parallel()
 	sec := newSecrets(t)
 	c := newCLI(t, sec)
 	sim := c.simulator(companyNIF)
@@ -414,6 +415,7 @@ func TestWebServiceYear(t *testing.T) {
 // A series' life: a second default, a series cancelled (registered in
 // error), one finalized after its last document; AT and the book agree.
 func TestSeriesLifeCycle(t *testing.T) {
+	t.Parallel()
 	sec := newSecrets(t)
 	c := newCLI(t, sec)
 	sim := c.simulator(companyNIF)

@@ -244,8 +244,8 @@ func (e *env) secret(what, name, file, flagName string, prompt bool) (string, er
 		return v, nil
 	}
 	if prompt && isTerminal(e.stdin) {
-		fmt.Fprintf(e.stderr, "%s: ", what)
-		v, err := readNoEcho(e.stdin)
+		// The prompt once echo is off: what is typed after it never shows.
+		v, err := readNoEcho(e.stdin, func() { fmt.Fprintf(e.stderr, "%s: ", what) })
 		fmt.Fprintln(e.stderr)
 		if err == nil && v == "" {
 			err = errors.New("nothing typed")

@@ -11,6 +11,6 @@ import (
 // the secrets come from the environment or a file.
 func isTerminal(*os.File) bool { return false }
 
-func readNoEcho(*os.File) (string, error) {
+func readNoEcho(*os.File, func()) (string, error) {
 	return "", errors.New("no prompt on this system: use the environment variable or the file")
 }

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"bufio"
 	"os"
 	"strings"
 
@@ -16,9 +15,9 @@ func isTerminal(f *os.File) bool {
 	return err == nil
 }
 
-// readNoEcho reads a line from the terminal f with echo off, so that a
-// password typed is not shown.
-func readNoEcho(f *os.File) (string, error) {
+// readNoEcho turns the echo of the terminal f off, calls prompt, and reads
+// a line, so that a password typed is not shown; the echo is restored.
+func readNoEcho(f *os.File, prompt func()) (string, error) {
 	fd := int(f.Fd())
 	old, err := unix.IoctlGetTermios(fd, unix.TCGETS)
 	if err != nil {
@@ -31,9 +30,25 @@ func readNoEcho(f *os.File) (string, error) {
 		return "", err
 	}
 	defer unix.IoctlSetTermios(fd, unix.TCSETS, old)
-	line, err := bufio.NewReader(f).ReadString('\n')
-	if err != nil && line == "" {
-		return "", err
+	prompt()
+	// A byte at a time: nothing typed after the line is taken from the
+	// next reader.
+	var line []byte
+	b := make([]byte, 1)
+	for {
+		n, err := f.Read(b)
+		if n == 1 {
+			if b[0] == '\n' {
+				break
+			}
+			line = append(line, b[0])
+		}
+		if err != nil {
+			if len(line) == 0 {
+				return "", err
+			}
+			break
+		}
 	}
-	return strings.TrimRight(line, "\r\n"), nil
+	return strings.TrimRight(string(line), "\r"), nil
 }
