@@ -50,6 +50,9 @@ type layout struct {
 	// win: the fonts take Windows-1252; notWin: a text has a character
 	// outside it.
 	win, notWin bool
+	// the current font, so that fpdf is only told of a change
+	fontSet, fontBold bool
+	fontSize          float64
 }
 
 type page struct {
@@ -199,6 +202,10 @@ func (l *layout) plan() []page {
 }
 
 func (l *layout) font(size float64, bold bool) {
+	if l.fontSet && l.fontSize == size && l.fontBold == bold {
+		return
+	}
+	l.fontSet, l.fontSize, l.fontBold = true, size, bold
 	style := ""
 	if bold {
 		style = "B"
