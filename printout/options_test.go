@@ -134,3 +134,37 @@ func TestFonts(t *testing.T) {
 	pdf := examples(t)[0].render(t, p, printout.WithLabels(polish))
 	assert.True(t, bytes.Contains(pdf, []byte("/Encoding /Identity-H")), "a label in Polish")
 }
+
+// TestConcurrent: one Printer renders documents from several goroutines
+// at once, each the same bytes as alone.
+func TestConcurrent(t *testing.T) {
+	p := printer(t)
+	es := examples(t)
+	want := make([][]byte, len(es))
+	for i := range es {
+		want[i] = es[i].render(t, p)
+	}
+	got := make([][]byte, len(es))
+	done := make(chan int)
+	for i := range es {
+		go func() {
+			var buf bytes.Buffer
+			var err error
+			if es[i].receipt != nil {
+				err = p.Receipt(&buf, es[i].receipt, es[i].opts...)
+			} else {
+				err = p.Document(&buf, es[i].issued, es[i].opts...)
+			}
+			if err == nil {
+				got[i] = buf.Bytes()
+			}
+			done <- i
+		}()
+	}
+	for range es {
+		<-done
+	}
+	for i := range es {
+		assert.Equal(t, want[i], got[i], es[i].name)
+	}
+}
