@@ -76,7 +76,7 @@ func (b *Book) Backlog(ctx context.Context, nif string, today civil.Date) (Backl
 
 // SetupStatus evaluates the company's set-up (setup.Evaluate) with what the
 // book knows: the document types of its registry (when co.DocumentTypes is
-// empty) and the methods of its years (when co.Methods is nil); and adds
+// empty; invoices, FT, while the registry is empty) and the methods of its years (when co.Methods is nil); and adds
 // the book's checks: a default series for each type, and the e-Fatura
 // backlog against its legal deadline. The book's clock (WithClock) is
 // setup's and dates the deadlines.
@@ -99,6 +99,12 @@ func (b *Book) SetupStatus(ctx context.Context, nif string, co setup.Company, op
 	}
 	if len(co.DocumentTypes) == 0 {
 		co.DocumentTypes = types
+	}
+	if len(co.DocumentTypes) == 0 {
+		// Nothing registered yet: a taxable person issues an invoice for
+		// every supply (CIVA art. 29.º n.º 1 b)), so the set-up is not
+		// complete without an invoice series.
+		co.DocumentTypes = []series.DocumentType{series.DocumentTypeFT}
 	}
 	if co.Methods == nil {
 		ms, err := b.Methods(ctx, nif)

@@ -76,3 +76,22 @@ func TestSetupStatus(t *testing.T) {
 		assert.Equal(t, setup.Failed, st.Level)
 	})
 }
+
+// A company with no series yet is not set up: it needs an invoice series.
+func TestSetupStatusEmptyRegistry(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, b *Book, _ string) {
+		ctx := context.Background()
+		at := setup.SeriesListerFunc(func(context.Context) ([]series.Series, error) { return nil, nil })
+		require.NoError(t, b.SetMethod(ctx, testNIF, 2026, reporting.MethodSAFT))
+		st, err := b.SetupStatus(ctx, testNIF, setup.Company{AT: at},
+			setup.WithClock(func() time.Time { return time.Date(2026, time.January, 20, 12, 0, 0, 0, time.UTC) }))
+		require.NoError(t, err)
+		c, ok := st.Check(setup.CheckSeries, series.DocumentTypeFT)
+		require.True(t, ok, "%v", st.Checks)
+		assert.Equal(t, setup.Pending, c.Level)
+		c, ok = st.Check(CheckDefaultSeries, series.DocumentTypeFT)
+		require.True(t, ok, "%v", st.Checks)
+		assert.Equal(t, setup.Pending, c.Level)
+		assert.NotEqual(t, setup.Activated, st.Level)
+	})
+}
