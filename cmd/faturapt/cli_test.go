@@ -267,9 +267,12 @@ func seedFlow(t *testing.T, e book.Engine) {
 	sim := c.simulator(companyNIF)
 	c.init(sim)
 
-	// Nothing registered, no method: yellow (exit 1).
+	// Nothing registered, no method: yellow (exit 1), an invoice series
+	// to register.
 	st := statusOf(t, c.ok(1, "status", "--json"))
 	assert.Equal(t, "yellow", st.Light)
+	assert.Contains(t, st.Checks, checkJSON{ID: "series", DocumentType: "FT", Level: "pending", Light: "yellow",
+		Detail: "no active series with a validation code", Remedy: "register a series for FT (Invoice) at AT"})
 
 	out := c.ok(0, "series", "new", "FT", "A", "--default")
 	assert.Regexp(t, `FT A registered: validation code \w{8}, next document FT A/1, ATCUD \w{8}-1, the default series of FT`, out)
