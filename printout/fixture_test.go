@@ -214,13 +214,15 @@ func buildExamples() ([]example, error) {
 		}, "Documento retificado: FT A/1 – Cancelamento de duas noites")
 	}
 
-	// A pro forma for a group booking: a working document.
+	// A pro forma for a group booking: a working document, with a global
+	// discount and one for early payment.
 	issue("pro-forma", document.Draft{Type: series.DocumentTypePF, Date: day(20), Customer: company,
+		Discount: dec("5"), Settlement: &document.Settlement{Percent: dec("2"), Date: day(30)},
 		Lines: []document.Line{
 			{Product: room, Quantity: dec("30"), UnitPrice: dec("80.00"), Tax: document.Tax{Category: document.Reduced}},
 			{Product: breakfast, Quantity: dec("60"), UnitPrice: dec("10.00"), Tax: document.Tax{Category: document.Intermediate}},
 		},
-	}, printout.NotAnInvoice)
+	}, printout.NotAnInvoice, "Desconto global", "Desconto de pronto pagamento 2% até 30-01-2026")
 
 	// Linen sent to the laundry: a transport guide.
 	from := saft.CustomerAddress{AddressDetail: "Rua da Saudade, 12", City: "Lisboa", PostalCode: "1100-583", Country: "PT"}
