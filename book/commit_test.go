@@ -71,7 +71,7 @@ func runGroup(t *testing.T, b *Book, st *Store, ps []pending) []error {
 	if b.group != nil {
 		reqs := make([]*appendReq, len(ps))
 		for i, p := range ps {
-			r, err := st.record(p.previous, p.doc, Content{})
+			r, err := st.grouped(p.previous, p.doc, Content{})
 			require.NoError(t, err)
 			r.ctx, r.done = context.Background(), make(chan error, 1)
 			reqs[i] = r

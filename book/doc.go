@@ -27,13 +27,13 @@
 //   - PostgreSQL, for several application servers issuing into the same
 //     book ([OpenPostgres], through jackc/pgx). A document is recorded by
 //     one statement (the compare-and-set of its series, and from its
-//     result the document, its products and its e-Fatura state), and the
-//     documents issued at once in many series are sent together, in one
-//     round trip, as one transaction: one commit, one WAL flush, and
-//     every Issue of the group returns once it is committed. The group
-//     locks its series' rows in one order, so that two processes' groups
-//     never deadlock; a conflict fails no statement, so it fails only its
-//     own document.
+//     result the document, its products, the master records it brings
+//     and its e-Fatura state), and the documents issued at once in many
+//     series are sent together, in one round trip, as one transaction:
+//     one commit, one WAL flush, and every Issue of the group returns
+//     once it is committed. The group locks its series' rows in one
+//     order, so that two processes' groups never deadlock on them; a
+//     conflict fails no statement, so it fails only its own document.
 //
 // # Gapless across processes
 //

@@ -74,10 +74,8 @@ func (s *Store) Append(ctx context.Context, previous uint64, doc issuing.Documen
 			return fmt.Errorf("book: content of %s: %w", doc.DocumentNumber, err)
 		}
 	}
-	// A content with master records is recorded in a transaction of its
-	// own, with its masters; the others go into PostgreSQL's pipeline.
-	if s.b.group != nil && !c.masters() {
-		r, err := s.record(previous, doc, c)
+	if s.b.group != nil {
+		r, err := s.grouped(previous, doc, c)
 		if err != nil {
 			return err
 		}
@@ -348,7 +346,8 @@ const (
 // sqlAppend records a document on PostgreSQL in one statement: the
 // compare-and-set (s: a row when it moved the series, on PostgreSQL under
 // the series row's lock), then, only from that row, the document, its
-// products and its e-Fatura state. It returns 1 when the document was
+// products, its e-Fatura state and the master records it brought that the
+// book has not. It returns 1 when the document was
 // recorded, 0 when the series had moved on. The trigger that checks the
 // document against its series sees the series as s left it (a trigger's
 // queries see the changes of the statement that fired it).
@@ -361,7 +360,65 @@ const sqlAppend = `WITH s AS (` + sqlAdvanceSeries + ` RETURNING last_number),
 		SELECT $1, $2, d.number, code FROM d, unnest($18::text[]) AS code),
 	e AS (INSERT INTO efatura (company, series_key, number, date, state)
 		SELECT $1, $2, d.number, $8, $19 FROM d, methods m
-		WHERE $20 AND m.company = $1 AND m.year = $21 AND m.method = $22)
+		WHERE $20 AND m.company = $1 AND m.year = $21 AND m.method = $22),
+	mc AS (INSERT INTO customers (company, customer_id, content)
+		SELECT $1, k, v FROM d, unnest($23::text[], $24::text[]) AS m(k, v) ON CONFLICT DO NOTHING),
+	mp AS (INSERT INTO products (company, product_code, content)
+		SELECT $1, k, v FROM d, unnest($25::text[], $26::text[]) AS m(k, v) ON CONFLICT DO NOTHING),
+	mt AS (INSERT INTO tax_entries (company, entry_key, content)
+		SELECT $1, k, v FROM d, unnest($27::text[], $28::text[]) AS m(k, v) ON CONFLICT DO NOTHING)
 	SELECT count(*) FROM d`
+
+// grouped returns what the grouper sends to record doc: the arguments of
+// sqlAppend.
+func (s *Store) grouped(previous uint64, doc issuing.Document, c Content) (*appendReq, error) {
+	r, err := s.record(previous, doc, c)
+	if err != nil {
+		return nil, err
+	}
+	masters, err := masterArgs(c)
+	if err != nil {
+		return nil, fmt.Errorf("book: recording %s: %w", doc.DocumentNumber, err)
+	}
+	r.args = append(r.args, masters...)
+	return r, nil
+}
+
+// masterArgs are the master records of c as sqlAppend takes them ($23 to
+// $28): the keys and JSON of its customer, products and tax table
+// entries, each key once, the first kept (as Store.putMasters keeps
+// them: a master record already in the book is not replaced).
+func masterArgs(c Content) ([]any, error) {
+	var keys, data [3][]string
+	seen := map[string]bool{}
+	add := func(i int, key string, v any) error {
+		if key == "" || seen[fmt.Sprint(i, key)] {
+			return nil
+		}
+		seen[fmt.Sprint(i, key)] = true
+		b, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		keys[i], data[i] = append(keys[i], key), append(data[i], string(b))
+		return nil
+	}
+	if c.Customer != nil {
+		if err := add(0, c.Customer.CustomerID, c.Customer); err != nil {
+			return nil, err
+		}
+	}
+	for i := range c.Products {
+		if err := add(1, c.Products[i].ProductCode, &c.Products[i]); err != nil {
+			return nil, err
+		}
+	}
+	for i := range c.TaxTable {
+		if err := add(2, taxEntryKey(&c.TaxTable[i]), &c.TaxTable[i]); err != nil {
+			return nil, err
+		}
+	}
+	return []any{keys[0], data[0], keys[1], data[1], keys[2], data[2]}, nil
+}
 
 var hotStatements = []string{sqlAdvanceSeries, sqlInsertDocument, sqlInsertProductsSQLite, sqlQueueEFatura}
