@@ -179,6 +179,9 @@ func (s *session) writeMonth(ctx context.Context, methods reporting.Choices, yea
 	return exitOK
 }
 
+// scanPage is how many documents monthScan reads at once.
+var scanPage = 1000
+
 // monthScan reads the invoices of the period: the tax table their lines
 // use, the hash before each series' first document of the period, and
 // their number.
@@ -192,32 +195,39 @@ func (s *session) monthScan(ctx context.Context, from, to civil.Date) ([]saft.Ta
 	count := 0
 	store := s.book.Store(s.nif)
 	for _, en := range entries {
-		docs, err := store.Documents(ctx, en.Series.Key(), 1, 0)
-		if err != nil {
-			return nil, nil, 0, err
-		}
 		prevHash, first := "", true
-		for _, d := range docs {
-			if d.Date.Before(from) || to.Before(d.Date) || d.Content.Type != book.ContentSAFTInvoice {
-				prevHash = d.Hash
-				continue
-			}
-			if first && prevHash != "" {
-				previous[d.DocumentNumber[:strings.LastIndexByte(d.DocumentNumber, '/')]] = prevHash
-			}
-			first = false
-			prevHash = d.Hash
-			count++
-			inv, err := d.Content.Invoice()
+		// A page at a time: memory stays flat however long the series.
+		for next := uint64(1); ; {
+			docs, err := store.Documents(ctx, en.Series.Key(), next, scanPage)
 			if err != nil {
 				return nil, nil, 0, err
 			}
-			for _, l := range inv.Line {
-				if l.Tax == nil {
+			if len(docs) == 0 {
+				break
+			}
+			next = docs[len(docs)-1].Number + 1
+			for _, d := range docs {
+				if d.Date.Before(from) || to.Before(d.Date) || d.Content.Type != book.ContentSAFTInvoice {
+					prevHash = d.Hash
 					continue
 				}
-				entry := taxEntry(l.Tax)
-				taxes[fmt.Sprint(entry.TaxType, entry.TaxCountryRegion, entry.TaxCode, entry.TaxPercentage, entry.TaxAmount)] = entry
+				if first && prevHash != "" {
+					previous[d.DocumentNumber[:strings.LastIndexByte(d.DocumentNumber, '/')]] = prevHash
+				}
+				first = false
+				prevHash = d.Hash
+				count++
+				inv, err := d.Content.Invoice()
+				if err != nil {
+					return nil, nil, 0, err
+				}
+				for _, l := range inv.Line {
+					if l.Tax == nil {
+						continue
+					}
+					entry := taxEntry(l.Tax)
+					taxes[fmt.Sprint(entry.TaxType, entry.TaxCountryRegion, entry.TaxCode, entry.TaxPercentage, entry.TaxAmount)] = entry
+				}
 			}
 		}
 	}
