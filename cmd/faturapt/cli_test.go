@@ -394,6 +394,7 @@ func TestWebServiceYear(t *testing.T) {
 	}
 	assert.Equal(t, "yellow", ef.Light)
 	assert.Contains(t, ef.Detail, "2 documents wait to be communicated, the oldest due 2026-07-10")
+	assert.Contains(t, ef.Remedy, `"faturapt month YYYY-MM --send" sends them`)
 
 	code, out, errOut := c.run("month", "2026-06", "--send")
 	require.Equal(t, 0, code, "%s\n%s", out, errOut)

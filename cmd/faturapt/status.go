@@ -89,6 +89,12 @@ func cmdStatus(e *env, args []string) int {
 	if err != nil {
 		return e.fail(exitUnknown, "%v", err)
 	}
+	for i := range st.Checks {
+		// The library says what to call; an operator runs the command.
+		if c := &st.Checks[i]; c.ID == book.CheckEFatura && c.Level != setup.Activated {
+			c.Remedy += ` ("faturapt month YYYY-MM --send" sends them)`
+		}
+	}
 	if *asJSON {
 		out := statusJSON{Company: s.nif, Level: string(st.Level), Light: st.Level.Color(), Checks: []checkJSON{}}
 		for _, c := range st.Checks {
