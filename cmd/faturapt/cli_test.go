@@ -154,6 +154,15 @@ func (c *cli) ok(want int, args ...string) string {
 // once it is ready; it is stopped (SIGINT) when the test ends.
 func (c *cli) simulator(nif string) string {
 	c.t.Helper()
+	dir, stop := c.startSimulator(nif)
+	c.t.Cleanup(stop)
+	return dir
+}
+
+// startSimulator starts "faturapt simulator" for nif and returns its
+// directory once it is ready, and the function that stops it (SIGINT).
+func (c *cli) startSimulator(nif string) (string, func()) {
+	c.t.Helper()
 	dir := filepath.Join(c.dir, "sim")
 	cmd := exec.Command(c.bin, "simulator", "--dir", dir, "--nif", nif)
 	cmd.Env = c.env
@@ -166,7 +175,12 @@ func (c *cli) simulator(nif string) string {
 	if err == nil {
 		c.argvs = append(c.argvs, strings.Split(string(cmdline), "\x00"))
 	}
-	c.t.Cleanup(func() {
+	stopped := false
+	stop := func() {
+		if stopped {
+			return
+		}
+		stopped = true
 		cmd.Process.Signal(syscall.SIGINT)
 		done := make(chan error, 1)
 		go func() { done <- cmd.Wait() }()
@@ -179,15 +193,16 @@ func (c *cli) simulator(nif string) string {
 		}
 		c.outputs.Write(out.Bytes())
 		c.outputs.Write(errOut.Bytes())
-	})
+	}
 	for range 300 {
 		if _, err := os.Stat(filepath.Join(dir, "simulator.json")); err == nil {
-			return dir
+			return dir, stop
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
+	stop()
 	c.t.Fatalf("the simulator did not start:\n%s\n%s", out.String(), errOut.String())
-	return ""
+	return "", nil
 }
 
 // noSecrets checks that no secret reached an output, a command line or a
@@ -459,5 +474,31 @@ func TestSeriesLifeCycle(t *testing.T) {
 	code, _, errOut = c.run("series", "default", "FT", "Z")
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errOut, `no series FT Z in the book: "faturapt series list" shows them`)
+	c.noSecrets(sec)
+}
+
+// A stopped simulator is said so; started again in its directory, the
+// commands find it (new addresses, new certificates) without another init.
+func TestSimulatorRestart(t *testing.T) {
+	t.Parallel()
+	sec := newSecrets(t)
+	c := newCLI(t, sec)
+	dir, stop := c.startSimulator(companyNIF)
+	c.init(dir)
+	c.ok(0, "series", "new", "FT", "A")
+	stop()
+	assert.NoFileExists(t, filepath.Join(dir, "simulator.json"))
+	code, _, errOut := c.run("status")
+	assert.Equal(t, 3, code)
+	assert.Contains(t, errOut, "no simulator running in "+dir+`: start it with "faturapt simulator --dir `+dir+`"`)
+
+	_, stop = c.startSimulator(companyNIF)
+	defer stop()
+	// A new simulator knows nothing: the series is the book's only.
+	var rows []seriesRow
+	require.NoError(t, json.Unmarshal([]byte(c.ok(0, "series", "list", "--json")), &rows))
+	require.Len(t, rows, 1)
+	assert.Nil(t, rows[0].AT)
+	assert.Equal(t, []string{"not at AT: register it again or remove it from use"}, rows[0].Problems)
 	c.noSecrets(sec)
 }

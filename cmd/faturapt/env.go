@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -310,6 +311,20 @@ func (s *session) dial(ctx context.Context, sf *secretFlags) (*at, error) {
 	}
 	if err != nil {
 		return nil, err
+	}
+	if conn.Environment == book.EnvironmentSimulator {
+		// A simulator listens on new ports, with new certificates, each
+		// time it starts: take its addresses from its directory.
+		dir := filepath.Dir(conn.CertificateFile)
+		data, err := os.ReadFile(filepath.Join(dir, "simulator.json"))
+		if err != nil {
+			return nil, fmt.Errorf("no simulator running in %s: start it with \"faturapt simulator --dir %s\"", dir, dir)
+		}
+		var info simulatorInfo
+		if err := json.Unmarshal(data, &info); err != nil {
+			return nil, fmt.Errorf("%s/simulator.json: %w", dir, err)
+		}
+		conn.SeriesURL, conn.EFaturaURL = info.SeriesURL, info.EFaturaURL
 	}
 	p12, err := os.ReadFile(conn.CertificateFile)
 	if err != nil {

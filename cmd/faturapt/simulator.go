@@ -28,7 +28,9 @@ FATURAPT_AT_PASSWORD (or --at-password-file, or a prompt), and writes into DIR:
   simulator.json   the services' URLs, written last: the simulator is ready
 
 Then: faturapt init --at simulator --simulator DIR --nif NIF ...
-The simulator keeps its state in memory: it forgets everything when it stops.
+The simulator keeps its state in memory: it forgets everything when it stops,
+and removes simulator.json. Started again in the same DIR, it is found there by
+the commands (new addresses, new certificates) without another init.
 `
 
 // simulatorInfo is DIR/simulator.json.
@@ -117,9 +119,12 @@ func cmdSimulator(e *env, args []string) int {
 	if err := os.WriteFile(tmp, data, 0o644); err != nil {
 		return e.fail(exitUsage, "%v", err)
 	}
-	if err := os.Rename(tmp, filepath.Join(abs, "simulator.json")); err != nil {
+	ready := filepath.Join(abs, "simulator.json")
+	if err := os.Rename(tmp, ready); err != nil {
 		return e.fail(exitUsage, "%v", err)
 	}
+	// Once stopped, the commands find no simulator here.
+	defer os.Remove(ready)
 	fmt.Fprintf(e.stdout, "AT simulator serving (Ctrl-C stops it; it keeps nothing):\n")
 	fmt.Fprintf(e.stdout, "  series service   %s\n", info.SeriesURL)
 	fmt.Fprintf(e.stdout, "  e-Fatura service %s\n", info.EFaturaURL)
