@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/faturapt/faturapt/issuing"
@@ -150,11 +151,11 @@ func (c *committer) try(batch []*writeReq, savepoints bool) (errs []error, err e
 
 // grouper records the documents issued on PostgreSQL: it gathers the
 // appends that arrive together, across series, and sends each group as
-// one pipeline (every statement of every document, one round trip) that
-// the server runs as one transaction, committed (its WAL flushed) before
-// any of them returns. A conflict fails no statement (the statements after
-// the compare-and-set write only when it moved the series), so one
-// document's conflict does not fail the others; a group that fails with
+// one pipeline (one statement per document, one round trip) that the
+// server runs as one transaction, committed (its WAL flushed) before any
+// of them returns. A conflict fails no statement (the statement writes
+// only when its compare-and-set moved the series), so one document's
+// conflict does not fail the others; a group that the server refused with
 // an error is sent again one document at a time, so that the error goes
 // to its document alone.
 type grouper struct {
@@ -247,8 +248,14 @@ func (g *grouper) commit(batch []*appendReq) {
 		}
 		return
 	}
-	if len(live) == 1 {
-		live[0].done <- fmt.Errorf("book: recording %s: %w", live[0].number, err)
+	// Only an error the server reported says that the group was rolled
+	// back; after another (the connection lost) it may have committed,
+	// and sending its documents again would report them as conflicts.
+	var refused *pgconn.PgError
+	if len(live) == 1 || !errors.As(err, &refused) {
+		for _, r := range live {
+			r.done <- fmt.Errorf("book: recording %s: %w", r.number, err)
+		}
 		return
 	}
 	for _, r := range live {
