@@ -65,7 +65,8 @@ Run "faturapt COMMAND -h" for a command's flags.
 
 The book (every command but audit and simulator):
   --book WHERE        a SQLite file (default faturapt.db) or a postgres:// URL;
-                      default $FATURAPT_BOOK
+                      default $FATURAPT_BOOK (a database password goes in
+                      PGPASSWORD or ~/.pgpass, not in the URL)
   --company NIF       the company, when the book holds several; default $FATURAPT_COMPANY
 
 Secrets, never given as a flag value (a process listing would show it), never
