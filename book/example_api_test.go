@@ -729,7 +729,7 @@ func ExampleBook_Backlog() {
 	defer done()
 	bl, _ := b.Backlog(ctx, nif, civil.Date{Year: 2026, Month: time.February, Day: 20})
 	fmt.Println(bl.Pending, bl.Oldest, bl.Deadline, bl.Late)
-	// Output: 3 2026-01-05 2026-02-10 3
+	// Output: 3 2026-01-05 2026-02-05 3
 }
 
 // In a program: an adapter over the e-Fatura client's RegisterInvoice.
@@ -792,7 +792,7 @@ func ExampleBook_SetupStatus() {
 	}
 	// Output:
 	// [yellow] default-series FT: no default series — choose the default series of FT (Invoice)
-	// [yellow] efatura: 3 documents wait to be communicated, the oldest due 2026-02-10 — run Communicate
+	// [yellow] efatura: 3 documents wait to be communicated, the oldest due 2026-02-05 — run Communicate
 }
 
 // FromDocument records the customer with the document; Customer reads it

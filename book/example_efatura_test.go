@@ -19,7 +19,7 @@ import (
 
 func ExampleDeadline() {
 	fmt.Println(book.Deadline(civil.Date{Year: 2026, Month: time.December, Day: 31}))
-	// Output: 2027-01-10
+	// Output: 2027-01-05
 }
 
 // In a web-service year every document waits in the book until
@@ -64,7 +64,7 @@ func ExampleBook_Communicate() {
 	sent, _ := b.EFatura(ctx, "509999999", book.EFaturaSent)
 	fmt.Println(sent[2].Answer)
 	// Output:
-	// pending: 3 due 2026-02-10
+	// pending: 3 due 2026-02-05
 	// sent: 3
 	// registered FT A/3
 }

@@ -29,15 +29,25 @@ type Backlog struct {
 	Late     int        // pending documents past their deadline
 }
 
-// Deadline returns the last day to communicate a document dated d: the
-// 10th of the following month (Decreto-Lei 198/2012 art. 3.º n.º 2, as
-// worded by Decreto-Lei 28/2019).
+// Deadline returns the last day to communicate to AT the invoices dated d,
+// by either method (Decreto-Lei 198/2012 art. 3.º n.º 2): the 5th of the
+// following month for documents of 2023 on (as the State Budget for 2022
+// worded it; AT, "Sistema e-Fatura: alinhamento de funcionalidades", 2022),
+// the 12th in 2020 to 2022 (Lei 119/2019 art. 16.º) and the 15th in 2019
+// (Ofício-Circulado 30213/2019, note 23).
 func Deadline(d civil.Date) civil.Date {
 	y, m := d.Year, d.Month+1
 	if m > time.December {
 		y, m = y+1, time.January
 	}
-	return civil.Date{Year: y, Month: m, Day: 10}
+	day := 5
+	switch {
+	case d.Year <= 2019:
+		day = 15
+	case d.Year <= 2022:
+		day = 12
+	}
+	return civil.Date{Year: y, Month: m, Day: day}
 }
 
 // Backlog counts the company's documents waiting for e-Fatura on today.

@@ -16,9 +16,13 @@ import (
 
 func TestDeadline(t *testing.T) {
 	for _, tc := range []struct{ day, due string }{
-		{"2026-01-05", "2026-02-10"},
-		{"2026-01-31", "2026-02-10"},
-		{"2026-12-01", "2027-01-10"},
+		{"2026-01-05", "2026-02-05"},
+		{"2026-01-31", "2026-02-05"},
+		{"2026-12-01", "2027-01-05"},
+		{"2023-01-01", "2023-02-05"},
+		{"2022-12-31", "2023-01-12"},
+		{"2020-01-01", "2020-02-12"},
+		{"2019-12-31", "2020-01-15"},
 	} {
 		d, err := civil.ParseDate(tc.day)
 		require.NoError(t, err)
@@ -62,15 +66,15 @@ func TestSetupStatus(t *testing.T) {
 		c = check(CheckEFatura)
 		assert.Equal(t, setup.Pending, c.Level)
 		assert.Contains(t, c.Detail, "3 documents wait")
-		assert.Contains(t, c.Detail, "2026-02-10")
+		assert.Contains(t, c.Detail, "2026-02-05")
 
-		clk.set(time.Date(2026, time.February, 11, 9, 0, 0, 0, time.UTC))
+		clk.set(time.Date(2026, time.February, 6, 9, 0, 0, 0, time.UTC))
 		c = check(CheckEFatura)
 		assert.Equal(t, setup.Failed, c.Level)
-		bl, err := b.Backlog(ctx, testNIF, civil.Date{Year: 2026, Month: time.February, Day: 11})
+		bl, err := b.Backlog(ctx, testNIF, civil.Date{Year: 2026, Month: time.February, Day: 6})
 		require.NoError(t, err)
 		assert.Equal(t, Backlog{Pending: 3, Late: 3, Oldest: civil.Date{Year: 2026, Month: time.January, Day: 5},
-			Deadline: civil.Date{Year: 2026, Month: time.February, Day: 10}}, bl)
+			Deadline: civil.Date{Year: 2026, Month: time.February, Day: 5}}, bl)
 		st, err := b.SetupStatus(ctx, testNIF, co)
 		require.NoError(t, err)
 		assert.Equal(t, setup.Failed, st.Level)

@@ -406,7 +406,7 @@ func TestWebServiceYear(t *testing.T) {
 	c.ok(0, "issue", c.write("fs.json", simplified))
 	out = c.ok(0, "month", "2026-06")
 	assert.Contains(t, out, "e-Fatura: 2 pending, 0 sent, 0 refused")
-	assert.Contains(t, out, `oldest pending of 2026-06-01, due by 2026-07-10 (0 late): send with "faturapt month 2026-06 --send"`)
+	assert.Contains(t, out, `oldest pending of 2026-06-01, due by 2026-07-05 (0 late): send with "faturapt month 2026-06 --send"`)
 	st := statusOf(t, c.ok(1, "status", "--json"))
 	assert.Equal(t, "yellow", st.Light)
 	var ef checkJSON
@@ -416,7 +416,7 @@ func TestWebServiceYear(t *testing.T) {
 		}
 	}
 	assert.Equal(t, "yellow", ef.Light)
-	assert.Contains(t, ef.Detail, "2 documents wait to be communicated, the oldest due 2026-07-10")
+	assert.Contains(t, ef.Detail, "2 documents wait to be communicated, the oldest due 2026-07-05")
 	assert.Contains(t, ef.Remedy, `"faturapt month YYYY-MM --send" sends them`)
 
 	code, out, errOut := c.run("month", "2026-06", "--send")

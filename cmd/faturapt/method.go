@@ -79,7 +79,7 @@ func cmdMethod(e *env, args []string) int {
 		if m == reporting.MethodWebService {
 			fmt.Fprintf(e.stdout, "next: the year's documents wait for e-Fatura; send them with \"faturapt month YYYY-MM --send\"\n")
 		} else {
-			fmt.Fprintf(e.stdout, "next: write each month's file with \"faturapt month YYYY-MM\" once the month is over (by the 10th of the next, Decreto-Lei 198/2012 art. 3.º n.º 2)\n")
+			fmt.Fprintf(e.stdout, "next: write each month's file with \"faturapt month YYYY-MM\" once the month is over (by the 5th of the next, Decreto-Lei 198/2012 art. 3.º n.º 2)\n")
 		}
 		return exitOK
 	}
