@@ -183,10 +183,14 @@ func (d *decoder) skip() error {
 }
 
 // leafText reads the text of a leaf element up to its end tag. A child
-// element inside a leaf is an issue and is skipped. The text is copied out
-// of the scanner's buffer, which the next token may overwrite; the result
-// is valid until the next call.
+// element inside a leaf is an issue and is skipped. The result is valid
+// until the decoder reads on: when the content is one run of text, it is
+// the scanner's own (which only the next read of the scanner may
+// overwrite); when it comes in several tokens, they are copied together.
 func (d *decoder) leafText(name string) ([]byte, error) {
+	if t, ok := d.s.LeafText(); ok {
+		return t, nil
+	}
 	d.text = d.text[:0]
 	for {
 		k, err := d.next()

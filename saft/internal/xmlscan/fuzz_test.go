@@ -3,6 +3,7 @@ package xmlscan
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"testing"
 	"testing/iotest"
 )
@@ -10,7 +11,9 @@ import (
 // FuzzScanner is the differential test against encoding/xml: on every input
 // both accept, the element and text sequences are identical; on any input the
 // scanner does not panic, rejects with a positioned *SyntaxError, and gives
-// the same result whatever the buffer size and read pattern.
+// the same result whatever the buffer size and read pattern. On a
+// any input, reading leaves with LeafText gives the tokens and
+// positions of Next.
 func FuzzScanner(f *testing.F) {
 	for _, seed := range []string{
 		sample,
@@ -38,6 +41,12 @@ func FuzzScanner(f *testing.F) {
 			if !errors.As(err, &se) || se.Line < 1 || se.Col < 1 {
 				t.Fatalf("error without a position: %v", err)
 			}
+		}
+		// LeafText reads what Next reads, positions and errors included.
+		want, wantErr := positioned(New(bytes.NewReader(in)), false)
+		leaf, leafErr := positioned(New(iotest.HalfReader(bytes.NewReader(in)), WithBufferSize(16)), true)
+		if fmt.Sprint(wantErr) != fmt.Sprint(leafErr) || !equal(want, leaf) {
+			t.Fatalf("LeafText differs from Next (%v, %v):\n%q\n%q", wantErr, leafErr, want, leaf)
 		}
 		small, err2 := tokensFrom(New(iotest.HalfReader(bytes.NewReader(in)), WithBufferSize(16)))
 		if (err == nil) != (err2 == nil) || err != nil && err.Error() != err2.Error() {

@@ -461,46 +461,88 @@ var textClass = func() (t [256]uint8) {
 	return t
 }()
 
-func (s *Scanner) scanText() (Kind, error) {
+// textRun describes a run of text in the buffer, as textRun scanned it.
+type textRun struct {
+	end           int  // the index of the '<' that ends it, or len(buf)
+	amp, cr, high bool // it holds '&', '\r', bytes >= 0x80
+	nls, lastNL   int  // its line ends, the index of the last
+}
+
+// textRun scans the text starting at buffer index p up to a '<' or the end
+// of the buffer, refusing the characters XML forbids in text.
+func (s *Scanner) textRun(p int) (textRun, error) {
 	b := s.buf[:s.end]
-	p := s.pos
 	i := p
-	var amp, cr, high bool
-	nls, lastNL := 0, -1
+	r := textRun{lastNL: -1}
 loop:
 	for i < len(b) {
 		switch textClass[b[i]] {
 		case tcPlain:
 		case tcNL:
-			nls++
-			lastNL = i
+			r.nls++
+			r.lastNL = i
 		case tcLT:
 			break loop
 		case tcAmp:
-			amp = true
+			r.amp = true
 		case tcCR:
-			cr = true
+			r.cr = true
 		case tcHigh:
-			high = true
+			r.high = true
 		case tcCtl:
-			return None, s.errAt(i, "illegal character U+%04X in text", b[i])
+			return r, s.errAt(i, "illegal character U+%04X in text", b[i])
 		case tcRBrack:
 			if i+2 >= len(b) {
 				if !s.eof {
-					return None, errNeedMore
+					return r, errNeedMore
 				}
 			} else if b[i+1] == ']' && b[i+2] == '>' {
-				return None, s.errAt(i, `"]]>" not allowed in text`)
+				return r, s.errAt(i, `"]]>" not allowed in text`)
 			}
 		}
 		i++
 	}
-	if i == len(b) && !s.eof {
+	r.end = i
+	return r, nil
+}
+
+// runText returns the text of the run r starting at p in UTF-8: the
+// buffer itself when it needs no decoding, else the scratch buffer.
+func (s *Scanner) runText(p int, r textRun) ([]byte, error) {
+	seg := s.buf[p:r.end]
+	switch {
+	case !r.amp && !r.cr && !r.high:
+		return seg, nil
+	case !r.amp && !r.cr && s.enc == UTF8:
+		if j := checkUTF8(seg); j >= 0 {
+			return nil, s.errAt(p+j, "invalid UTF-8 or illegal character in text")
+		}
+		return seg, nil
+	}
+	return s.decode(p, r.end, true)
+}
+
+// countLines accounts for the line ends of the run r, counted while it
+// was scanned.
+func (s *Scanner) countLines(r textRun) {
+	if r.nls > 0 {
+		s.line += r.nls
+		s.lineStart = s.base + int64(r.lastNL+1)
+	}
+}
+
+func (s *Scanner) scanText() (Kind, error) {
+	p := s.pos
+	r, err := s.textRun(p)
+	if err != nil {
+		return None, err
+	}
+	i := r.end
+	if i == s.end && !s.eof {
 		return None, errNeedMore
 	}
-	seg := b[p:i]
 	if len(s.stack) == 0 {
-		for j, c := range seg {
+		for j, c := range s.buf[p:i] {
 			if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
 				return None, s.errAt(p+j, "text outside the root element")
 			}
@@ -508,32 +550,61 @@ loop:
 		s.commit(i)
 		return None, nil
 	}
-	if i == len(b) {
+	if i == s.end {
 		return None, s.errAt(i, "unexpected end of input: element <%s> not closed", s.stack[len(s.stack)-1].name.raw)
 	}
 	s.markToken(p)
-	switch {
-	case !amp && !cr && !high:
-		s.text = seg
-	case !amp && !cr && s.enc == UTF8:
-		if j := checkUTF8(seg); j >= 0 {
-			return None, s.errAt(p+j, "invalid UTF-8 or illegal character in text")
-		}
-		s.text = seg
-	default:
-		t, err := s.decode(p, i, true)
-		if err != nil {
-			return None, err
-		}
-		s.text = t
+	t, err := s.runText(p, r)
+	if err != nil {
+		return None, err
 	}
-	// The line ends were counted while scanning.
-	if nls > 0 {
-		s.line += nls
-		s.lineStart = s.base + int64(lastNL+1)
-	}
+	s.text = t
+	s.countLines(r)
 	s.pos = i
 	return Text, nil
+}
+
+// LeafText reads, right after a StartElement, the element's content and
+// end tag in one step when the content is text alone (or nothing) and the
+// end tag is already in the buffer: it returns the text, as the Text
+// tokens of Next would give it (entities resolved, aliasing the scanner's
+// buffers: valid until the next call), and true, with the scanner on the
+// EndElement exactly as after those calls to Next. Otherwise (a child, a
+// comment, CDATA, an error, more input needed) it consumes nothing and
+// returns false: read the content with Next, which reports any error.
+func (s *Scanner) LeafText() ([]byte, bool) {
+	if s.err != nil || s.kind != StartElement {
+		return nil, false
+	}
+	if s.pendingEnd { // <name/>
+		s.pendingEnd = false
+		s.popElement()
+		s.kind = EndElement
+		return nil, true
+	}
+	p := s.pos
+	r, err := s.textRun(p)
+	if err != nil {
+		return nil, false
+	}
+	// The end tag: </name> naming the open element, as scanEndTag's fast
+	// path takes it.
+	lt := r.end
+	key := s.stack[len(s.stack)-1].name.key
+	j := lt + 2 + len(key)
+	if j >= s.end || s.buf[lt+1] != '/' || s.buf[j] != '>' || string(s.buf[lt+2:j]) != key {
+		return nil, false
+	}
+	t, err := s.runText(p, r)
+	if err != nil {
+		return nil, false
+	}
+	s.countLines(r)
+	s.markToken(lt)
+	s.pos = j + 1
+	s.popElement()
+	s.kind = EndElement
+	return t, true
 }
 
 // checkUTF8 returns the index of the first invalid UTF-8 sequence or

@@ -384,3 +384,96 @@ func TestScannerNextSkipSpace(t *testing.T) {
 		assert.Equal(t, want, got, "buffer %d", size)
 	}
 }
+
+// positioned renders the token stream with each token's position, text
+// merged as in tokensFrom. With leaf, it reads with LeafText after every
+// start tag, falling back to Next where LeafText declines: both readings
+// must give the same stream, and the same error.
+func positioned(s *Scanner, leaf bool) ([]string, error) {
+	var out []string
+	var text []byte
+	inText := false
+	flush := func() {
+		if inText {
+			out = append(out, "T "+string(text))
+			text, inText = text[:0], false
+		}
+	}
+	for {
+		k, err := s.Next()
+		if err == io.EOF {
+			flush()
+			return out, nil
+		}
+		if err != nil {
+			return out, err
+		}
+		switch k {
+		case StartElement:
+			flush()
+			out = append(out, fmt.Sprintf("S {%s}%s %d:%d", s.Space(), s.Name(), s.Line(), s.Col()))
+			if !leaf {
+				continue
+			}
+			if t, ok := s.LeafText(); ok {
+				if len(t) > 0 {
+					out = append(out, "T "+string(t))
+				}
+				if s.Kind() != EndElement || s.Text() != nil {
+					return out, fmt.Errorf("after LeafText: kind %v, text %q", s.Kind(), s.Text())
+				}
+				out = append(out, fmt.Sprintf("E {%s}%s %d:%d depth %d", s.Space(), s.Name(), s.Line(), s.Col(), s.Depth()))
+			}
+		case EndElement:
+			flush()
+			out = append(out, fmt.Sprintf("E {%s}%s %d:%d depth %d", s.Space(), s.Name(), s.Line(), s.Col(), s.Depth()))
+		case Text:
+			text = append(text, s.Text()...)
+			inText = true
+		}
+	}
+}
+
+// TestScannerLeafText: reading leaves with LeafText gives the tokens,
+// positions and errors of Next, whatever the buffer size; it declines
+// what is not text alone.
+func TestScannerLeafText(t *testing.T) {
+	docs := []string{
+		sample,
+		"<a>\n<b>x\ny</b>\r\n<c>&amp;\r\n\xC3\xA9</c><d></d><e/><f><g>1</g></f><h>a<!-- c -->b</h><i><![CDATA[z]]></i><j>t<?p?></j></a>",
+		"<?xml version='1.0' encoding='windows-1252'?><a><b>Caf\xE9</b><c>\xE9&#233;</c></a>",
+		"<p:a xmlns:p='urn:p'><p:b>x</p:b><p:c>y</p:c ></p:a>",
+		"<a><b>x]y</b><c>]]]</c></a>",
+		"<a><b>x</c></a>",
+		"<a><b>x\x01</b></a>",
+		"<a><b>]]></b></a>",
+		"<a><b>&bogus;</b></a>",
+		"<a><b>\xFF</b></a>",
+		"<a><b>x</b",
+	}
+	for _, doc := range docs {
+		want, wantErr := positioned(New(strings.NewReader(doc)), false)
+		for _, size := range []int{16, 17, 19, 64, 1 << 16} {
+			got, err := positioned(New(iotest.HalfReader(strings.NewReader(doc)), WithBufferSize(size)), true)
+			assert.Equal(t, want, got, "%q, buffer %d", doc, size)
+			assert.Equal(t, fmt.Sprint(wantErr), fmt.Sprint(err), "%q, buffer %d", doc, size)
+		}
+	}
+	s := New(strings.NewReader("<a><b>x</b><c><d/></c></a>"))
+	_, ok := s.LeafText()
+	assert.False(t, ok, "before any token")
+	_, _ = s.Next()
+	_, _ = s.Next()
+	text, ok := s.LeafText()
+	assert.True(t, ok)
+	assert.Equal(t, "x", string(text))
+	_, ok = s.LeafText()
+	assert.False(t, ok, "after an end tag")
+	k, _ := s.Next()
+	require.Equal(t, StartElement, k)
+	_, ok = s.LeafText()
+	assert.False(t, ok, "an element with a child")
+	k, _ = s.Next()
+	assert.Equal(t, StartElement, k, "nothing consumed")
+	assert.Equal(t, "d", s.Name())
+}
