@@ -104,6 +104,13 @@ const (
 type qname struct {
 	raw, prefix, local string
 	key                string // the name's bytes as in the input
+	// The names of the start tags that came last after this name's start
+	// tag and after its end tag: a file repeats the same sequences of
+	// elements, so the next start tag most often names one of these. Only
+	// interned names are linked, so that the links hold no more names than
+	// the map does.
+	afterStart, afterEnd *qname
+	interned             bool
 }
 
 type elem struct {
@@ -150,6 +157,8 @@ type Scanner struct {
 	scratch []byte
 	names   map[string]*qname
 	recent  [2048]*qname // direct-mapped cache in front of names
+	last    *qname       // the name of the last start or end tag
+	lastEnd bool         // whether that was an end tag
 	err     error
 }
 
@@ -855,6 +864,7 @@ func (s *Scanner) internHash(start, end int, h uint32) (*qname, error) {
 	}
 	if len(s.names) < maxInterned {
 		s.names[string(raw)] = q
+		q.interned = true
 	}
 	*slot = q
 	return q, nil
@@ -869,6 +879,22 @@ func (s *Scanner) scanStartTag() (Kind, error) {
 	}
 	if len(s.stack) >= s.maxDepth {
 		return None, s.errAt(p, "elements nested more than %d deep", s.maxDepth)
+	}
+	// Fast path: <name>, without attributes, naming the element that came
+	// after the previous tag last time. Its bytes were checked as a name
+	// when it was first read (in the same encoding: the XML declaration
+	// comes before any element).
+	if q := s.predicted(); q != nil {
+		j := p + 1 + len(q.key)
+		if j < s.end && s.buf[j] == '>' && string(s.buf[p+1:j]) == q.key {
+			if space, ok := s.lookupNS(q.prefix); ok {
+				s.attrs = s.attrs[:0]
+				s.markToken(p)
+				s.pos = j + 1
+				s.open(q, space, false)
+				return StartElement, nil
+			}
+		}
 	}
 	i, nameHash, err := s.scanNameHash(p + 1)
 	if err != nil {
@@ -1010,11 +1036,36 @@ func (s *Scanner) scanStartTag() (Kind, error) {
 	} else {
 		s.commit(i)
 	}
+	s.open(name, space, empty)
+	return StartElement, nil
+}
+
+// predicted is the name the next start tag most likely has, or nil.
+func (s *Scanner) predicted() *qname {
+	switch {
+	case s.last == nil:
+		return nil
+	case s.lastEnd:
+		return s.last.afterEnd
+	}
+	return s.last.afterStart
+}
+
+// open makes the element just scanned the innermost one, and learns that
+// its name followed the previous tag.
+func (s *Scanner) open(name *qname, space string, empty bool) {
+	if s.last != nil && s.last.interned && name.interned {
+		if s.lastEnd {
+			s.last.afterEnd = name
+		} else {
+			s.last.afterStart = name
+		}
+	}
+	s.last, s.lastEnd = name, false
 	s.stack = append(s.stack, elem{name, space})
 	s.rootSeen = true
 	s.name, s.space = name, space
 	s.pendingEnd = empty
-	return StartElement, nil
 }
 
 // duplicateAttr returns the index of the first attribute whose Space and
@@ -1071,6 +1122,7 @@ func (s *Scanner) popElement() {
 		s.ns = s.ns[:len(s.ns)-1]
 	}
 	s.name, s.space = top.name, top.space
+	s.last, s.lastEnd = top.name, true
 	if depth == 0 {
 		s.rootDone = true
 	}

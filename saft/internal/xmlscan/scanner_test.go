@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -267,6 +268,12 @@ func TestScannerErrors(t *testing.T) {
 		{"<a p:b='1' p:b='2' xmlns:p='u'/>", 1, 1, "attribute p:b repeated"},
 		{"<a a1='' a2='' a3='' a4='' a5='' a6='' a7='' a8='' a9='' a1=''/>", 1, 1, "attribute a1 repeated"},
 		{"<a xmlns:p='u' xmlns:q='u' p:b='1' q:b='2'/>", 1, 1, "attribute {u}b repeated"},
+		// The same tags where the scanner predicts the name (it came after
+		// the previous tag before): the checks still hold.
+		{"<r><x xmlns:p='u'><p:b></p:b></x><x><p:b></p:b></x></r>", 1, 38, "undeclared namespace prefix"},
+		{"<r><a></a><b></b><a></a><b x='1' x='2'></b></r>", 1, 25, "attribute x repeated"},
+		{"<r><a></a><b></b><a></a><b></a></r>", 1, 28, "element <b> closed by </a>"},
+		{"<r><a></a></r><a></a>", 1, 15, "after the root"},
 	}
 	for _, c := range cases {
 		t.Run(c.in, func(t *testing.T) {
@@ -476,4 +483,60 @@ func TestScannerLeafText(t *testing.T) {
 	k, _ = s.Next()
 	assert.Equal(t, StartElement, k, "nothing consumed")
 	assert.Equal(t, "d", s.Name())
+}
+
+// TestScannerPredictedNames: start tags read by the predicted-name fast
+// path (a name that came after the previous tag before) give the tokens of
+// encoding/xml, namespaces resolved where they are, whatever the buffer.
+func TestScannerPredictedNames(t *testing.T) {
+	docs := []string{
+		// p:b comes after <x> twice, under two bindings of p.
+		"<r><x xmlns:p='u1'><p:b>1</p:b></x><x xmlns:p='u2'><p:b>2</p:b></x><x xmlns:p='u1'><p:b>3</p:b></x></r>",
+		// Predicted names that are a prefix of the real one, or the same
+		// name with attributes, spaces or a self-closing tag.
+		"<r><Invoice><No>1</No></Invoice><Invoice><NoX>1</NoX></Invoice><Invoice><No a='1'>2</No></Invoice>" +
+			"<Invoice><No >3</No></Invoice><Invoice><No/></Invoice><Invoice><No\n>4</No></Invoice></r>",
+		"<?xml version='1.0' encoding='windows-1252'?><r><a\xE7\xE3o>x</a\xE7\xE3o><a\xE7\xE3o>y</a\xE7\xE3o></r>",
+	}
+	for _, doc := range docs {
+		want, err := stdTokens([]byte(doc))
+		require.NoError(t, err)
+		for _, size := range []int{16, 17, 23, 1 << 16} {
+			got, err := tokensFrom(New(iotest.HalfReader(strings.NewReader(doc)), WithBufferSize(size)))
+			require.NoError(t, err)
+			assert.Equal(t, want, got, "%q, buffer %d", doc, size)
+		}
+	}
+}
+
+// TestScannerNamesBounded: a file of ever new element names does not make
+// the scanner keep them (the interned names and their links are bounded).
+func TestScannerNamesBounded(t *testing.T) {
+	r, w := io.Pipe()
+	go func() {
+		_, _ = io.WriteString(w, "<r>")
+		for i := range 200_000 {
+			_, _ = fmt.Fprintf(w, "<n%d>x</n%d>", i, i)
+		}
+		_, _ = io.WriteString(w, "</r>")
+		_ = w.Close()
+	}()
+	s := New(r)
+	var before runtime.MemStats
+	for i := 0; ; i++ {
+		if i == 100_000 {
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+		}
+		if _, err := s.Next(); err != nil {
+			require.ErrorIs(t, err, io.EOF)
+			break
+		}
+	}
+	runtime.GC()
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	// 400,000 more tokens, 100,000 more names: a few KB of noise at most.
+	assert.Less(t, int64(after.HeapAlloc)-int64(before.HeapAlloc), int64(1<<20))
+	runtime.KeepAlive(s)
 }
