@@ -2,6 +2,7 @@ package xmlscan
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -275,15 +276,24 @@ func (s *Scanner) NextSkipSpace() (Kind, error) {
 	}
 }
 
+const spaces8 = 0x2020202020202020
+
 // skipSpace consumes a run of whitespace that ends at a '<' in the buffer.
 func (s *Scanner) skipSpace() {
 	b := s.buf[:s.end]
 	i := s.pos
 	nls, lastNL := 0, -1
-	for i < len(b) && isSpace(b[i]) {
-		if b[i] == '\n' {
+	for i < len(b) {
+		// Indentation is most of it: eight spaces at a time.
+		if i+8 <= len(b) && binary.LittleEndian.Uint64(b[i:]) == spaces8 {
+			i += 8
+			continue
+		}
+		if c := b[i]; c == '\n' {
 			nls++
 			lastNL = i
+		} else if c != ' ' && c != '\t' && c != '\r' {
+			break
 		}
 		i++
 	}

@@ -360,7 +360,9 @@ func TestScannerNoAllocsPerToken(t *testing.T) {
 // TestScannerNextSkipSpace: the tokens and positions of Next without its
 // whitespace-only texts, whatever the buffer size.
 func TestScannerNextSkipSpace(t *testing.T) {
-	in := "<a>\n  <b>x</b>\r\n\t<c> </c>  \n <d/>\n y <e/></a>"
+	in := "<a>\n  <b>x</b>\r\n\t<c> </c>  \n <d/>\n y <e/>" +
+		"\n" + strings.Repeat(" ", 19) + "<f/>\n\t" + strings.Repeat(" ", 8) + "\r\n" + strings.Repeat(" ", 16) + "<g/>" +
+		strings.Repeat(" ", 9) + "\n" + strings.Repeat(" ", 7) + "z<h/>" + strings.Repeat(" ", 8) + "\n<i/>" + strings.Repeat(" ", 8) + "<j/></a>"
 	type tok struct {
 		k         Kind
 		line, col int
@@ -386,8 +388,10 @@ func TestScannerNextSkipSpace(t *testing.T) {
 	}
 	want := collect(New(strings.NewReader(in)), false)
 	assert.Contains(t, want, tok{Text, 4, 6, "\n y "}, "other text stays, whitespace and all")
-	for _, size := range []int{16, 17, 19, 64} {
+	for _, size := range []int{16, 17, 19, 64, 1 << 16} {
 		got := collect(New(iotest.OneByteReader(strings.NewReader(in)), WithBufferSize(size)), true)
+		assert.Equal(t, want, got, "buffer %d, one byte at a time", size)
+		got = collect(New(strings.NewReader(in), WithBufferSize(size)), true)
 		assert.Equal(t, want, got, "buffer %d", size)
 	}
 }
