@@ -580,7 +580,7 @@ func (w *walker) section(name string, kind RecordKind, itemName string, itemKind
 			}
 			return false, w.item(child, itemKind, n)
 		}
-		return false, d.decodeField(sec.Elem(), f, child)
+		return false, d.decodeField(sec.Elem(), sec.UnsafePointer(), f, child)
 	})
 	if err != nil {
 		return err
@@ -616,7 +616,8 @@ func (w *walker) journal(index int) error {
 			return false, d.skip()
 		}
 		if child != "Transaction" {
-			return false, d.decodeField(reflect.ValueOf(j).Elem(), f, child)
+			jv := reflect.ValueOf(j)
+			return false, d.decodeField(jv.Elem(), jv.UnsafePointer(), f, child)
 		}
 		if err := emitJournal(); err != nil {
 			return false, err

@@ -214,6 +214,7 @@ func (d *decoder) leafText(name string) ([]byte, error) {
 // decodeStruct fills v (an addressable struct of plan p) from the children
 // of the element whose start tag was just read, up to its end tag.
 func (d *decoder) decodeStruct(v reflect.Value, p *structPlan) error {
+	base := v.Addr().UnsafePointer()
 	lastOrder := 0
 	var lastName string
 	var slot uint8 // the alternatives of the current slot already read
@@ -257,13 +258,15 @@ func (d *decoder) decodeStruct(v reflect.Value, p *structPlan) error {
 		}
 		slot |= f.alt
 		lastOrder, lastName = f.order, name
-		if err := d.decodeField(v, f, name); err != nil {
+		if err := d.decodeField(v, base, f, name); err != nil {
 			return err
 		}
 	}
 }
 
-func (d *decoder) decodeField(v reflect.Value, f *fieldPlan, name string) error {
+// decodeField decodes the child name of v (whose address is base) into
+// its field f.
+func (d *decoder) decodeField(v reflect.Value, base unsafe.Pointer, f *fieldPlan, name string) error {
 	switch f.kind {
 	case fStruct, fStructPtr, fStructSlice:
 		return d.decodeStructField(v.Field(f.index), f, name)
@@ -283,7 +286,7 @@ func (d *decoder) decodeField(v reflect.Value, f *fieldPlan, name string) error 
 	}
 	// The common leaves are set through the field's address: reflect's
 	// setters cost more than the parsing.
-	ptr := unsafe.Add(v.Addr().UnsafePointer(), f.off)
+	ptr := unsafe.Add(base, f.off)
 	switch f.kind {
 	case fString: // string or a named string type: the same layout
 		*(*string)(ptr) = d.str(text)
