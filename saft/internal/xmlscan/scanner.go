@@ -601,24 +601,38 @@ func (s *Scanner) LeafText() ([]byte, bool) {
 		s.kind = EndElement
 		return nil, true
 	}
+	// Most values are plain ASCII on one line: a run of such bytes up to
+	// a '<' is the text as it stands; anything else is textRun's.
 	p := s.pos
-	r, err := s.textRun(p)
-	if err != nil {
-		return nil, false
+	b := s.buf[:s.end]
+	lt := p
+	for lt < len(b) && textClass[b[lt]] == tcPlain {
+		lt++
+	}
+	plain := lt < len(b) && b[lt] == '<'
+	var r textRun
+	if !plain {
+		var err error
+		if r, err = s.textRun(p); err != nil {
+			return nil, false
+		}
+		lt = r.end
 	}
 	// The end tag: </name> naming the open element, as scanEndTag's fast
 	// path takes it.
-	lt := r.end
 	key := s.stack[len(s.stack)-1].name.key
 	j := lt + 2 + len(key)
-	if j >= s.end || s.buf[lt+1] != '/' || s.buf[j] != '>' || string(s.buf[lt+2:j]) != key {
+	if j >= len(b) || b[lt+1] != '/' || b[j] != '>' || string(b[lt+2:j]) != key {
 		return nil, false
 	}
-	t, err := s.runText(p, r)
-	if err != nil {
-		return nil, false
+	t := b[p:lt]
+	if !plain {
+		var err error
+		if t, err = s.runText(p, r); err != nil {
+			return nil, false
+		}
+		s.countLines(r)
 	}
-	s.countLines(r)
 	s.markToken(lt)
 	s.pos = j + 1
 	s.popElement()
