@@ -28,9 +28,10 @@ type decoder struct {
 	strs    [4096]string  // short values (codes, IDs) repeat: share their strings
 	decs    [1024]decSlot // and their decimals
 
-	nsData   *byte      // the SAF-T namespace string as the scanner gives it
-	recDepth int        // len(path) inside the record being read, 0 outside records
-	elems    []elemLine // structure elements of that record
+	fields   [512]fieldSlot // the fields found lately, by plan and name
+	nsData   *byte          // the SAF-T namespace string as the scanner gives it
+	recDepth int            // len(path) inside the record being read, 0 outside records
+	elems    []elemLine     // structure elements of that record
 }
 
 // str returns b as a string, sharing the strings of short values (codes,
@@ -83,6 +84,32 @@ func shortHash(b []byte) uint32 {
 		h = (h ^ uint32(c)) * 16777619
 	}
 	return h
+}
+
+// fieldSlot remembers the field of plan p named by the scanner's string
+// at name (of length n).
+type fieldSlot struct {
+	p    *structPlan
+	name *byte
+	n    int
+	f    *fieldPlan
+}
+
+// field is p.find, remembered: the scanner gives the same string for
+// every occurrence of an element name, so a field found once is found
+// again by comparing two pointers and a length, not the name's bytes.
+func (d *decoder) field(p *structPlan, name string, pos int) (*fieldPlan, int) {
+	data := unsafe.StringData(name)
+	h := (uintptr(unsafe.Pointer(p))>>4 ^ uintptr(unsafe.Pointer(data))>>3) % uintptr(len(d.fields))
+	slot := &d.fields[h]
+	if slot.p == p && slot.name == data && slot.n == len(name) {
+		return slot.f, slot.f.pos
+	}
+	f, pos := p.find(name, pos)
+	if f != nil {
+		*slot = fieldSlot{p, data, len(name), f}
+	}
+	return f, pos
 }
 
 // inNamespace reports whether the element just started is in the SAF-T
@@ -235,7 +262,7 @@ func (d *decoder) decodeStruct(v reflect.Value, p *structPlan) error {
 		}
 		name := d.s.Name()
 		var f *fieldPlan
-		f, pos = p.find(name, pos)
+		f, pos = d.field(p, name, pos)
 		if !d.inNamespace() {
 			f = nil // an element of another namespace is not the schema's
 		}
