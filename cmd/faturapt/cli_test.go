@@ -253,6 +253,9 @@ const (
  "Customer": {"TaxID": "500000000", "Name": "Café Central, Lda", "Address": "Rua Augusta, 100", "City": "Lisboa", "PostalCode": "1100-053"},
  "Lines": [{"Product": {"Code": "CAF", "Description": "Café em grão 1 kg"}, "Quantity": "10", "UnitPrice": "18.50", "Tax": {"Category": "NOR"}},
            {"Product": {"Code": "LIV", "Description": "Livro de receitas"}, "Quantity": "2", "UnitPrice": "20.00", "Tax": {"Category": "RED"}}]}`
+	quotation = `{"Type": "OR",
+ "Customer": {"TaxID": "500000000", "Name": "Café Central, Lda", "Address": "Rua Augusta, 100", "City": "Lisboa", "PostalCode": "1100-053"},
+ "Lines": [{"Product": {"Code": "MOI", "Description": "Moinho de café"}, "Quantity": "1", "UnitPrice": "120.00", "Tax": {"Category": "INT"}}]}`
 	simplified = `{"Type": "FS",
  "Lines": [{"Product": {"Code": "CHV", "Description": "Chávena de porcelana"}, "Quantity": "2", "UnitPrice": "7.90", "Tax": {"Category": "NOR"}}],
  "Payments": [{"Mechanism": "NU"}]}`
@@ -358,18 +361,29 @@ func seedFlow(t *testing.T, e book.Engine) {
 	assert.Contains(t, errOut, "DOC-QUANTITY")
 	assert.Contains(t, errOut, "DOC-PRODUCT")
 	assert.Contains(t, c.ok(0, "issue", c.write("ft2.json", invoice)), "FT A/2 ", "the refused draft used no number")
+	// A quotation, a working document: signed and kept with its SAF-T
+	// record, its product and its rate, which no invoice uses.
+	c.ok(0, "series", "new", "OR", "Q", "--default")
+	out = c.ok(0, "issue", c.write("or.json", quotation))
+	assert.Regexp(t, `OR Q/1  ATCUD:\w{8}-1  2026-06-01  customer 500000000`, out)
 
 	// The month's file, audited clean with the book's key, FS LOJA1 from
-	// the hash before it.
+	// the hash before it, the quotation in WorkingDocuments.
 	out = c.ok(0, "month", "2026-06")
-	assert.Contains(t, out, "SAFT_599999993_2026-06.xml: SAF-T (PT) invoicing file of 2026-06-01 to 2026-06-01, 3 documents")
-	assert.Contains(t, out, "audit: 0 errors, 0 warnings, 3 signatures verified")
+	assert.Contains(t, out, "SAFT_599999993_2026-06.xml: SAF-T (PT) invoicing file of 2026-06-01 to 2026-06-01, 4 documents")
+	assert.Contains(t, out, "audit: 0 errors, 0 warnings, 4 signatures verified")
 	saftPath := filepath.Join(c.dir, "SAFT_599999993_2026-06.xml")
 	rep, err := audit.File(saftPath, audit.WithPublicKey(sec.key.Public()),
 		audit.WithPreviousHashes(map[string]string{"FS LOJA1": legacyHash}))
 	require.NoError(t, err)
 	assert.Zero(t, rep.Errors+rep.Warnings, "%v", rep.Findings)
-	assert.Equal(t, 3, rep.SignaturesChecked)
+	assert.Equal(t, 4, rep.SignaturesChecked)
+	file, err := os.ReadFile(saftPath)
+	require.NoError(t, err)
+	assert.Contains(t, string(file), "<WorkingDocuments>")
+	assert.Contains(t, string(file), "<DocumentNumber>OR Q/1</DocumentNumber>")
+	assert.Contains(t, string(file), "<ProductCode>MOI</ProductCode>")
+	assert.Contains(t, string(file), "<TaxCode>INT</TaxCode>")
 	pub, err := sec.key.PublicKeyPEM()
 	require.NoError(t, err)
 	c.ok(0, "audit", saftPath, "--public-key", c.write("pub.pem", string(pub)), "--previous-hash", "FS LOJA1="+legacyHash)

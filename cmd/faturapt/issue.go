@@ -28,7 +28,9 @@ discount, prices with tax included... For example:
 
 The document is computed (every amount, VAT per rate, totals), numbered in the
 type's default series (or --series ID), signed after the series' previous
-document, and kept in the book with its SAF-T record in one transaction. It
+document, and kept in the book in one transaction with its SAF-T record (an
+invoice, a working document or a transport document, by its type), its
+customer, products and tax rates, for the month's file. It
 prints the number, the ATCUD, the four hash characters and the QR code's
 message, and writes the QR code as a PNG with --qr. The signing key comes from
 FATURAPT_SIGNING_KEY or --signing-key-file.
@@ -110,24 +112,10 @@ func cmdIssue(e *env, args []string) int {
 	if err != nil {
 		return e.fail(exitFailed, "%v", err)
 	}
-	// The master records first: the document's record names them.
-	if cu := computed.Customer(); cu.CustomerID != "" {
-		if err := s.book.PutCustomer(ctx, s.nif, cu); err != nil {
-			return e.fail(exitFailed, "%v", err)
-		}
-	}
-	for _, p := range computed.Products() {
-		if err := s.book.PutProduct(ctx, s.nif, p); err != nil {
-			return e.fail(exitFailed, "%v", err)
-		}
-	}
-	ctx = book.WithContent(ctx, func(doc issuing.Document) (book.Content, error) {
-		inv := computed.SAFTInvoice(doc)
-		if inv == nil {
-			return book.Content{}, nil
-		}
-		return book.SAFTInvoice(*inv)(doc)
-	})
+	// The document's SAF-T record (an invoice, a working document or a
+	// transport document, by its class), its customer, products and tax
+	// rates are recorded in the transaction of its number.
+	ctx = book.WithContent(ctx, book.FromDocument(computed))
 	issued, err := document.IssueComputed(ctx, iss.Issuing(), sr, computed)
 	if err != nil {
 		return e.fail(exitFailed, "the document was not issued: %v", err)

@@ -6,12 +6,9 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/shopspring/decimal"
 
 	"github.com/faturapt/faturapt/atclient/efatura"
 	"github.com/faturapt/faturapt/book"
@@ -122,7 +119,7 @@ func (s *session) writeMonth(ctx context.Context, methods reporting.Choices, yea
 		header.EndDate = today
 	}
 	e.progress("reading the documents of %s to %s...", header.StartDate, header.EndDate)
-	taxTable, previous, count, err := s.monthScan(ctx, header.StartDate, header.EndDate)
+	previous, count, err := s.monthScan(ctx, header.StartDate, header.EndDate)
 	if err != nil {
 		return e.fail(exitFailed, "%v", err)
 	}
@@ -132,7 +129,8 @@ func (s *session) writeMonth(ctx context.Context, methods reporting.Choices, yea
 		return e.fail(exitUsage, "%v", err)
 	}
 	e.progress("writing %d documents to %s...", count, part)
-	err = s.book.ExportSAFT(ctx, f, s.nif, header, taxTable, saft.WithReportingMethod(methods))
+	// nil: the tax table the book recorded with the documents.
+	err = s.book.ExportSAFT(ctx, f, s.nif, header, nil, saft.WithReportingMethod(methods))
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -182,15 +180,14 @@ func (s *session) writeMonth(ctx context.Context, methods reporting.Choices, yea
 // scanPage is how many documents monthScan reads at once.
 var scanPage = 1000
 
-// monthScan reads the invoices of the period: the tax table their lines
-// use, the hash before each series' first document of the period, and
-// their number.
-func (s *session) monthScan(ctx context.Context, from, to civil.Date) ([]saft.TaxTableEntry, map[string]string, int, error) {
+// monthScan reads the documents of the period that the file holds: the
+// hash before each series' first document of the period, and their
+// number.
+func (s *session) monthScan(ctx context.Context, from, to civil.Date) (map[string]string, int, error) {
 	entries, err := s.book.Series(ctx, s.nif)
 	if err != nil {
-		return nil, nil, 0, err
+		return nil, 0, err
 	}
-	taxes := map[string]saft.TaxTableEntry{}
 	previous := map[string]string{}
 	count := 0
 	store := s.book.Store(s.nif)
@@ -200,14 +197,14 @@ func (s *session) monthScan(ctx context.Context, from, to civil.Date) ([]saft.Ta
 		for next := uint64(1); ; {
 			docs, err := store.Documents(ctx, en.Series.Key(), next, scanPage)
 			if err != nil {
-				return nil, nil, 0, err
+				return nil, 0, err
 			}
 			if len(docs) == 0 {
 				break
 			}
 			next = docs[len(docs)-1].Number + 1
 			for _, d := range docs {
-				if d.Date.Before(from) || to.Before(d.Date) || d.Content.Type != book.ContentSAFTInvoice {
+				if d.Date.Before(from) || to.Before(d.Date) || !inFile[d.Content.Type] {
 					prevHash = d.Hash
 					continue
 				}
@@ -217,60 +214,16 @@ func (s *session) monthScan(ctx context.Context, from, to civil.Date) ([]saft.Ta
 				first = false
 				prevHash = d.Hash
 				count++
-				inv, err := d.Content.Invoice()
-				if err != nil {
-					return nil, nil, 0, err
-				}
-				for _, l := range inv.Line {
-					if l.Tax == nil {
-						continue
-					}
-					entry := taxEntry(l.Tax)
-					taxes[fmt.Sprint(entry.TaxType, entry.TaxCountryRegion, entry.TaxCode, entry.TaxPercentage, entry.TaxAmount)] = entry
-				}
 			}
 		}
 	}
-	table := make([]saft.TaxTableEntry, 0, len(taxes))
-	for _, t := range taxes {
-		table = append(table, t)
-	}
-	sort.Slice(table, func(i, j int) bool {
-		return fmt.Sprint(table[i].TaxCountryRegion, table[i].TaxType, table[i].TaxCode) < fmt.Sprint(table[j].TaxCountryRegion, table[j].TaxType, table[j].TaxCode)
-	})
-	return table, previous, count, nil
+	return previous, count, nil
 }
 
-// taxEntry is the tax table entry of a line's tax (Portaria 302/2016,
-// 2.5.1), described as package document describes it.
-func taxEntry(t *saft.Tax) saft.TaxTableEntry {
-	e := saft.TaxTableEntry{TaxType: t.TaxType, TaxCountryRegion: t.TaxCountryRegion, TaxCode: t.TaxCode}
-	if t.TaxPercentage != nil {
-		p := *t.TaxPercentage
-		e.TaxPercentage = &p
-	} else if t.TaxAmount != nil {
-		a := *t.TaxAmount
-		e.TaxAmount = &a
-	} else {
-		z := decimal.Zero
-		e.TaxPercentage = &z
-	}
-	switch {
-	case t.TaxType == saft.TaxTypeStampDuty:
-		e.Description = "Imposto do Selo " + string(t.TaxCode)
-	case t.TaxType == saft.TaxTypeNotSubject:
-		e.Description = "Não sujeito"
-	case t.TaxCode == saft.TaxCodeExempt:
-		e.Description = "Isento"
-	case t.TaxCode == "RED":
-		e.Description = "Taxa reduzida"
-	case t.TaxCode == "INT":
-		e.Description = "Taxa intermédia"
-	default:
-		e.Description = "Taxa normal"
-	}
-	return e
-}
+// inFile are the contents that Book.ExportSAFT writes in the file's
+// sections.
+var inFile = map[book.ContentType]bool{book.ContentSAFTInvoice: true, book.ContentSAFTWorkDocument: true,
+	book.ContentSAFTStockMovement: true, book.ContentSAFTPayment: true}
 
 func (s *session) saftCompany() saft.Company {
 	a := s.company.Address
