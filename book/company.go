@@ -140,6 +140,19 @@ type SeriesEntry struct {
 	LastHash     string
 }
 
+// CanCancel reports whether the series e may be cancelled at AT
+// (series.Series.CanCancel), refusing first a series with documents in the
+// book (series.ErrDocumentsIssued): AT accepts the cancellation only with
+// the declaration that no document was issued in it, and the book may
+// know of documents AT does not know yet; such a series is finalized.
+func (e SeriesEntry) CanCancel(reason series.CancellationReason, declaredNoDocuments bool) error {
+	if e.LastNumber > 0 {
+		return fmt.Errorf("%w: %s %s has documents in the book (the last %s): it cannot be cancelled; finalize it instead",
+			series.ErrDocumentsIssued, e.Series.DocumentType, e.Series.ID, e.LastDocument)
+	}
+	return e.Series.CanCancel(reason, declaredNoDocuments)
+}
+
 // PutSeries records s, or its new state, in the company's registry: its
 // validation code and status as the series service answered. The numbering
 // state of the series is never touched.

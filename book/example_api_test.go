@@ -881,3 +881,31 @@ func ExampleContent_Payment() {
 	fmt.Println(p.PaymentRefNo, p.PaymentType, p.Line[0].SourceDocumentID[0].OriginatingON, p.DocumentTotals.GrossTotal.StringFixed(2))
 	// Output: RG A/1 RG FT A/1 100.00
 }
+
+func ExampleMonthlyHeader() {
+	co := saft.Company{ID: nif, TaxRegistrationNumber: nif, Name: "Hotel Miradouro, Lda",
+		Address: saft.Address{AddressDetail: "Rua da Prata, 80", City: "Lisboa", PostalCode: "1100-420", Country: "PT"}}
+	sw := saft.Software{ProducerTaxID: "599999993", CertificateNumber: 9999, ProductID: "faturapt/faturapt", Version: "1.0"}
+	// January written on the 20th: up to the 20th.
+	h, _ := book.MonthlyHeader(co, sw, 2026, time.January, civil.Date{Year: 2026, Month: time.January, Day: 20})
+	fmt.Println(h.StartDate, h.EndDate)
+	// Written in February: the whole month.
+	h, _ = book.MonthlyHeader(co, sw, 2026, time.January, civil.Date{Year: 2026, Month: time.February, Day: 2})
+	fmt.Println(h.StartDate, h.EndDate)
+	_, err := book.MonthlyHeader(co, sw, 2026, time.March, civil.Date{Year: 2026, Month: time.February, Day: 2})
+	fmt.Println(err)
+	// Output:
+	// 2026-01-01 2026-01-20
+	// 2026-01-01 2026-01-31
+	// book: invalid: 2026-03 has not begun on 2026-02-02
+}
+
+func ExampleSeriesEntry_CanCancel() {
+	b, done := newBook()
+	defer done()
+	_ = b.PutSeries(ctx, nif, registered(series.DocumentTypeFT, "A"))
+	issueInvoices(b, issuer(b), 1)
+	entries, _ := b.Series(ctx, nif)
+	fmt.Println(entries[0].CanCancel(series.CancellationReasonError, true))
+	// Output: series: documents were issued in the series: FT A has documents in the book (the last FT A/1): it cannot be cancelled; finalize it instead
+}

@@ -285,3 +285,23 @@ func parseEvent(change string) (status string, at civil.DateTime, reason string,
 	}
 	return parts[0], at, parts[2], nil
 }
+
+// MonthlyHeader returns the header of the month's SAF-T (PT) invoicing
+// file created on today (saft.MonthlyInvoicingHeader), its period cut at
+// today when the month is not over: a file runs from the start of its
+// period to its end or to the day it is generated, if earlier (Portaria
+// 302/2016, Annex I, 1.c). A month that has not begun on today is refused
+// (ErrInvalid).
+func MonthlyHeader(c saft.Company, s saft.Software, year int, month time.Month, today civil.Date) (saft.Header, error) {
+	if month < time.January || month > time.December {
+		return saft.Header{}, fmt.Errorf("%w: month %d is not 1 to 12", ErrInvalid, int(month))
+	}
+	h := saft.MonthlyInvoicingHeader(c, s, year, month, today)
+	if today.Before(h.StartDate) {
+		return saft.Header{}, fmt.Errorf("%w: %04d-%02d has not begun on %s", ErrInvalid, year, int(month), today)
+	}
+	if today.Before(h.EndDate) {
+		h.EndDate = today
+	}
+	return h, nil
+}

@@ -109,14 +109,9 @@ func hint(err error, year int) error {
 func (s *session) writeMonth(ctx context.Context, methods reporting.Choices, year int, month time.Month, producer, path string) int {
 	e := s.env
 	today := e.today()
-	header := saft.MonthlyInvoicingHeader(s.saftCompany(), s.software(producer), year, month, today)
-	if today.Before(header.StartDate) {
-		return e.fail(exitUsage, "%04d-%02d has not begun", year, int(month))
-	}
-	if today.Before(header.EndDate) {
-		// A file ends at its creation at the latest (Portaria 302/2016,
-		// Annex I, 1.c).
-		header.EndDate = today
+	header, err := book.MonthlyHeader(s.saftCompany(), s.software(producer), year, month, today)
+	if err != nil {
+		return e.fail(exitUsage, "%v", err)
 	}
 	e.progress("reading the documents of %s to %s...", header.StartDate, header.EndDate)
 	previous, count, err := s.monthScan(ctx, header.StartDate, header.EndDate)

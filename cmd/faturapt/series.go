@@ -304,10 +304,7 @@ func seriesEnd(e *env, sub string, args []string) int {
 	if sub == "finalize" {
 		check = en.Series.CanFinalize(series.NumberOf(en.LastNumber), *justification)
 	} else {
-		if en.LastNumber > 0 {
-			return e.fail(exitFailed, "%s %s has documents in the book (the last %s): it cannot be cancelled; finalize it instead", t, en.Series.ID, en.LastDocument)
-		}
-		check = en.Series.CanCancel(series.CancellationReasonError, *noDocuments)
+		check = en.CanCancel(series.CancellationReasonError, *noDocuments)
 	}
 	if check != nil {
 		return e.fail(exitFailed, "%v", check)
