@@ -151,38 +151,8 @@ var sbOperations = map[string]opFields{
 var sbClasses = map[string]string{"FT": "SI", "FS": "SI", "FR": "SI", "ND": "SI", "NC": "SI"}
 
 func (s *Server) serveSelfBilling(w http.ResponseWriter, r *http.Request) {
-	data, ok := s.readRequest(w, r, "S:Client")
+	nif, op, fields, f, ok := s.seriesRequest(w, r, sbOperations)
 	if !ok {
-		return
-	}
-	var env envelope
-	if err := xml.Unmarshal(data, &env); err != nil {
-		writeFault(w, http.StatusInternalServerError, "S:Client", "Couldn't create SOAP message: "+clip(err.Error()))
-		return
-	}
-	var tok *token
-	if env.Header.Security != nil {
-		tok = env.Header.Security.Token
-	}
-	nif, code, msg := s.authenticateCoded(tok)
-	if code != 0 {
-		writeAuthFault(w, code, msg)
-		return
-	}
-	if reason, denied := s.permissionDenied(tok); denied {
-		writeFault(w, http.StatusInternalServerError, faultPermission, reason)
-		return
-	}
-	op, fields, err := parseOperation(env.Body.Inner, sbOperations)
-	if err != nil {
-		writeFault(w, http.StatusInternalServerError, "S:Client", err.Error())
-		return
-	}
-	s.mu.Lock()
-	s.requests[op]++
-	s.mu.Unlock()
-	f := s.takeFault(op)
-	if f != nil && !f.AfterProcessing && s.fail(w, r, f, op) {
 		return
 	}
 	a := s.applySelfBilling(nif, op, fields)

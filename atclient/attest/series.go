@@ -147,14 +147,32 @@ type envelope struct {
 }
 
 func (s *Server) serveSeries(w http.ResponseWriter, r *http.Request) {
-	data, ok := s.readRequest(w, r, "S:Client")
+	nif, op, fields, f, ok := s.seriesRequest(w, r, operations)
 	if !ok {
 		return
+	}
+	code, msg, infos := s.apply(nif, op, fields)
+	if f != nil && f.AfterProcessing && s.fail(w, r, f, op) {
+		return
+	}
+	writeResult(w, op, code, msg, infos)
+}
+
+// seriesRequest reads a request of the series services, ordinary or
+// self-billing (one server, one dialect of faults): the envelope, the
+// credentials, the WSE permission and the operation, answering the fault
+// itself when one fails. It counts the request and takes the fault injected
+// for it, answering one injected before processing; ok is false when an
+// answer was written.
+func (s *Server) seriesRequest(w http.ResponseWriter, r *http.Request, ops map[string]opFields) (nif, op string, fields map[string]string, f *Fault, ok bool) {
+	data, ok := s.readRequest(w, r, "S:Client")
+	if !ok {
+		return "", "", nil, nil, false
 	}
 	var env envelope
 	if err := xml.Unmarshal(data, &env); err != nil {
 		writeFault(w, http.StatusInternalServerError, "S:Client", "Couldn't create SOAP message: "+clip(err.Error()))
-		return
+		return "", "", nil, nil, false
 	}
 	var tok *token
 	if env.Header.Security != nil {
@@ -163,29 +181,25 @@ func (s *Server) serveSeries(w http.ResponseWriter, r *http.Request) {
 	nif, code, msg := s.authenticateCoded(tok)
 	if code != 0 {
 		writeAuthFault(w, code, msg)
-		return
+		return "", "", nil, nil, false
 	}
 	if reason, denied := s.permissionDenied(tok); denied {
 		writeFault(w, http.StatusInternalServerError, faultPermission, reason)
-		return
+		return "", "", nil, nil, false
 	}
-	op, fields, err := parseOperation(env.Body.Inner, operations)
+	op, fields, err := parseOperation(env.Body.Inner, ops)
 	if err != nil {
 		writeFault(w, http.StatusInternalServerError, "S:Client", err.Error())
-		return
+		return "", "", nil, nil, false
 	}
 	s.mu.Lock()
 	s.requests[op]++
 	s.mu.Unlock()
-	f := s.takeFault(op)
+	f = s.takeFault(op)
 	if f != nil && !f.AfterProcessing && s.fail(w, r, f, op) {
-		return
+		return "", "", nil, nil, false
 	}
-	code, msg, infos := s.apply(nif, op, fields)
-	if f != nil && f.AfterProcessing && s.fail(w, r, f, op) {
-		return
-	}
-	writeResult(w, op, code, msg, infos)
+	return nif, op, fields, f, true
 }
 
 // parseOperation reads the Body's operation element, one of ops: it must be
