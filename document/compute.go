@@ -775,10 +775,34 @@ func (c *Computed) mentions() []string {
 		addm(e.Code + ": " + e.Mention)
 	}
 	for _, w := range c.Withholding {
-		addm(fmt.Sprintf("Retenção na fonte (%s): %s EUR", w.Type, w.Amount.StringFixed(2)))
+		addm(fmt.Sprintf("Retenção na fonte (%s): %s €", w.Type, ptNumber(w.Amount.StringFixed(2))))
 	}
 	if c.Draft.Currency != nil {
-		addm(fmt.Sprintf("Total em %s: %s (câmbio %s)", c.Draft.Currency.Code, c.CurrencyAmount.StringFixed(2), c.Draft.Currency.Rate))
+		addm(fmt.Sprintf("Total em %s: %s (câmbio %s)", c.Draft.Currency.Code, ptNumber(c.CurrencyAmount.StringFixed(2)), ptNumber(c.Draft.Currency.Rate.String())))
 	}
 	return out
+}
+
+// ptNumber writes a decimal number the Portuguese way, for the mentions a
+// document prints as they are: a comma before the decimals and a no-break
+// space between thousands ("7 400,00").
+func ptNumber(s string) string {
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i := range len(intPart) {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteString("\u00a0")
+		}
+		b.WriteByte(intPart[i])
+	}
+	if hasFrac {
+		b.WriteByte(',')
+		b.WriteString(frac)
+	}
+	return b.String()
 }

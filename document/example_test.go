@@ -148,7 +148,7 @@ func Example_exemptExport() {
 	// FT A/1 ATCUD:AAJFJMFT-1: net 6819.10, tax 0.00, gross 6819.10
 	//   1 40 x 170.4775 ROL = 6819.10 IVA/PT/ISE M05
 	//   mention: M05: Isento artigo 14.º do CIVA
-	//   mention: Total em USD: 7400.00 (câmbio 0.9215)
+	//   mention: Total em USD: 7 400,00 (câmbio 0,9215)
 	//   currency: USD 7400.00 at 0.9215
 }
 
@@ -175,7 +175,7 @@ func Example_reverseCharge() {
 	// FT A/1 ATCUD:AAJFJMFT-1: net 2400.00, tax 0.00, gross 2400.00
 	//   1 1 x 2400 EMP = 2400.00 IVA/PT/ISE M31
 	//   mention: M31: IVA - autoliquidação
-	//   mention: Retenção na fonte (IRS): 600.00 EUR
+	//   mention: Retenção na fonte (IRS): 600,00 €
 	//   payable: 1800.00
 }
 
