@@ -317,7 +317,12 @@ func TestEFaturaLostAnswers(t *testing.T) {
 		e.srv.InjectFault(attest.Fault{Kind: attest.FaultDelay, Delay: 4 * time.Second, Operation: string(OpRegisterWork), AfterProcessing: true})
 		rec, err := e.client.RegisterWork(testCtx(t), manualWork())
 		require.NoError(t, err)
-		assert.True(t, rec.Reconciled)
+		// The client repeats the request once. Normally the repeat finds
+		// the document registered (rec.Reconciled); on a machine so loaded
+		// that the first request is still queued when the client gives up,
+		// the repeat registers it and the late first one is refused as a
+		// duplicate. Either way the document is registered once.
+		assert.Equal(t, 2, e.srv.Calls(string(OpRegisterWork)), "%+v", rec)
 		assert.Len(t, e.srv.EFaturaDocuments(attest.DefaultNIF), 1)
 	})
 	t.Run("garbled answer after processing", func(t *testing.T) {
