@@ -156,13 +156,10 @@ func (b *Book) ExportSAFT(ctx context.Context, w io.Writer, nif string, header s
 	// The sections other than SalesInvoices are written when the period
 	// has documents of theirs.
 	var has [3]bool
-	for i, t := range []ContentType{ContentSAFTStockMovement, ContentSAFTWorkDocument, ContentSAFTPayment} {
-		var n int
-		if err := b.rdb.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM documents
-			WHERE company = $1 AND content_type = $2 AND date BETWEEN $3 AND $4 LIMIT 1) AS d`, nif, string(t), from, to).Scan(&n); err != nil {
-			return fmt.Errorf("book: export: %w", err)
-		}
-		has[i] = n > 0
+	const exists = `EXISTS (SELECT 1 FROM documents WHERE company = $1 AND content_type = %s AND date BETWEEN $2 AND $3)`
+	if err := b.rdb.QueryRowContext(ctx, `SELECT `+fmt.Sprintf(exists, "$4")+`, `+fmt.Sprintf(exists, "$5")+`, `+fmt.Sprintf(exists, "$6"),
+		nif, from, to, string(ContentSAFTStockMovement), string(ContentSAFTWorkDocument), string(ContentSAFTPayment)).Scan(&has[0], &has[1], &has[2]); err != nil {
+		return fmt.Errorf("book: export: %w", err)
 	}
 	if has[0] {
 		c.MovementOfGoods = records(ctx, b, nif, from, to, ContentSAFTStockMovement, func(m *saft.StockMovement, st string, at civil.DateTime, reason string) {
