@@ -83,7 +83,7 @@ func (b *Book) IssueReceipt(ctx context.Context, nif string, s series.Series, r 
 			}
 			cu := rc.Customer
 			c.Customer = &cu
-			if _, err := tx.ExecContext(ctx, sqlInsertReceipt, nif, key, int64(n), rc.Number, string(s.DocumentType),
+			if _, err := tx.ExecContext(ctx, sqlInsertDocument, nif, key, int64(n), rc.Number, string(s.DocumentType),
 				rc.ATCUD.String(), day, entry.String(), rc.Total.StringFixed(2), "", "", rc.Printed.QR,
 				c.CustomerID, string(c.Type), string(c.Data)); err != nil {
 				return fmt.Errorf("book: recording %s: %w", rc.Number, err)
@@ -105,19 +105,15 @@ func (b *Book) IssueReceipt(ctx context.Context, nif string, s series.Series, r 
 	return nil, fmt.Errorf("book: receipt series %s: overtaken %d times by other processes", key, maxReceiptTries)
 }
 
-// The statements of a receipt: the compare-and-set of its series (an
-// unsigned series keeps an empty last hash), and its row.
-const (
-	sqlReceiptSeries = `INSERT INTO series (company, series_key, document_type, series_id,
-		last_number, last_document, last_hash, last_date, last_entry)
-		VALUES ($1, $2, $3, $4, $5, $6, '', $7, $8)
-		ON CONFLICT (company, series_key) DO UPDATE SET last_number = excluded.last_number,
-			last_document = excluded.last_document, last_date = excluded.last_date, last_entry = excluded.last_entry
-		WHERE series.last_number = $9`
-	sqlInsertReceipt = `INSERT INTO documents (company, series_key, number, document_number, document_type, atcud,
-		date, system_entry, gross_total, hash, hash_control, qr, customer_id, content_type, content)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`
-)
+// sqlReceiptSeries is the compare-and-set of a receipt's series (an
+// unsigned series keeps an empty last hash); its row is a document's
+// (sqlInsertDocument).
+const sqlReceiptSeries = `INSERT INTO series (company, series_key, document_type, series_id,
+	last_number, last_document, last_hash, last_date, last_entry)
+	VALUES ($1, $2, $3, $4, $5, $6, '', $7, $8)
+	ON CONFLICT (company, series_key) DO UPDATE SET last_number = excluded.last_number,
+		last_document = excluded.last_document, last_date = excluded.last_date, last_entry = excluded.last_entry
+	WHERE series.last_number = $9`
 
 // Payment decodes a ContentSAFTPayment content.
 func (c Content) Payment() (*saft.Payment, error) {
