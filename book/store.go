@@ -390,12 +390,16 @@ func (s *Store) grouped(previous uint64, doc issuing.Document, c Content) (*appe
 // them: a master record already in the book is not replaced).
 func masterArgs(c Content) ([]any, error) {
 	var keys, data [3][]string
-	seen := map[string]bool{}
+	type kindKey struct {
+		i   int
+		key string
+	}
+	seen := map[kindKey]bool{}
 	add := func(i int, key string, v any) error {
-		if key == "" || seen[fmt.Sprint(i, key)] {
+		if key == "" || seen[kindKey{i, key}] {
 			return nil
 		}
-		seen[fmt.Sprint(i, key)] = true
+		seen[kindKey{i, key}] = true
 		b, err := json.Marshal(v)
 		if err != nil {
 			return err
