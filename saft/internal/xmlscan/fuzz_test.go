@@ -11,7 +11,7 @@ import (
 // FuzzScanner is the differential test against encoding/xml: on every input
 // both accept, the element and text sequences are identical; on any input the
 // scanner does not panic, rejects with a positioned *SyntaxError, and gives
-// the same result whatever the buffer size and read pattern. On a
+// the same result whatever the buffer size and read pattern. On
 // any input, reading leaves with LeafText gives the tokens and
 // positions of Next.
 func FuzzScanner(f *testing.F) {
