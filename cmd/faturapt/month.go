@@ -76,7 +76,7 @@ func cmdMonth(e *env, args []string) int {
 		if err := methods.Check(year, reporting.MethodWebService); err != nil {
 			return e.fail(exitFailed, "nothing sent: %v", hint(err, year))
 		}
-		return s.send(ctx, sf, year)
+		return s.send(ctx, sf, methods)
 	case chosen == reporting.MethodWebService && *out == "":
 		return s.efaturaState(ctx)
 	}
@@ -243,18 +243,15 @@ func (s *session) software(producer string) saft.Software {
 	return saft.Software{ProducerTaxID: producer, CertificateNumber: n, ProductID: "faturapt/faturapt", Version: version}
 }
 
-// send sends the pending documents to e-Fatura.
-func (s *session) send(ctx context.Context, sf *secretFlags, year int) int {
+// send sends the pending documents to e-Fatura; methods are the book's
+// choices, which cmdMonth has read.
+func (s *session) send(ctx context.Context, sf *secretFlags, methods reporting.Choices) int {
 	e := s.env
 	a, err := s.dial(ctx, sf)
 	if err != nil {
 		return e.fail(exitUsage, "%v", err)
 	}
 	defer a.client.Close()
-	methods, err := s.book.Methods(ctx, s.nif)
-	if err != nil {
-		return e.fail(exitFailed, "%v", err)
-	}
 	n, _ := strconv.Atoi(s.company.Certificate)
 	ef, err := efatura.New(a.client, efatura.WithReportingMethod(methods),
 		efatura.WithIssuer(efatura.Issuer{TaxRegistrationNumber: s.nif, TaxEntity: "Global", SoftwareCertificateNumber: n}))
