@@ -141,6 +141,21 @@ type session struct {
 	book    *book.Book
 	nif     string
 	company book.Company
+	stop    context.CancelFunc
+}
+
+// begin is a command's start: a context cancelled by SIGINT or SIGTERM and
+// the open book; the session's close ends both. A nil session means the
+// command is done, with status code.
+func (e *env) begin(bf *bookFlags) (context.Context, *session, int) {
+	ctx, stop := e.context()
+	s, code := e.open(ctx, bf)
+	if s == nil {
+		stop()
+		return nil, nil, code
+	}
+	s.stop = stop
+	return ctx, s, exitOK
 }
 
 // open opens the book (it must exist, except for init) and finds the
@@ -190,7 +205,10 @@ func (e *env) open(ctx context.Context, bf *bookFlags) (*session, int) {
 	return s, exitOK
 }
 
-func (s *session) close() { s.book.Close() }
+func (s *session) close() {
+	s.book.Close()
+	s.stop()
+}
 
 func isURL(where string) bool {
 	return strings.HasPrefix(where, "postgres://") || strings.HasPrefix(where, "postgresql://")

@@ -78,9 +78,7 @@ func cmdIssue(e *env, args []string) int {
 	if err := dec.Decode(&draft); err != nil {
 		return e.fail(exitUsage, "%s: %v (see \"faturapt issue -h\" for the shape)", rest[0], err)
 	}
-	ctx, stop := e.context()
-	defer stop()
-	s, code := e.open(ctx, bf)
+	ctx, s, code := e.begin(bf)
 	if s == nil {
 		return code
 	}

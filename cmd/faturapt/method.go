@@ -64,9 +64,7 @@ func cmdMethod(e *env, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	ctx, stop := e.context()
-	defer stop()
-	s, code := e.open(ctx, bf)
+	ctx, s, code := e.begin(bf)
 	if s == nil {
 		return code
 	}

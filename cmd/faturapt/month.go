@@ -59,9 +59,7 @@ func cmdMonth(e *env, args []string) int {
 		return e.fail(exitUsage, "%q is not a month: YYYY-MM, e.g. 2026-06", rest[0])
 	}
 	year, month := t.Year(), t.Month()
-	ctx, stop := e.context()
-	defer stop()
-	s, code := e.open(ctx, bf)
+	ctx, s, code := e.begin(bf)
 	if s == nil {
 		return code
 	}

@@ -120,9 +120,7 @@ func seriesRegister(e *env, sub string, args []string) int {
 			return e.fail(exitUsage, "--last-hash: a series whose next number is 1 has no last document")
 		}
 	}
-	ctx, stop := e.context()
-	defer stop()
-	s, code := e.open(ctx, bf)
+	ctx, s, code := e.begin(bf)
 	if s == nil {
 		return code
 	}
@@ -252,9 +250,7 @@ func seriesDefault(e *env, args []string) int {
 	if !ok {
 		return exitUsage
 	}
-	ctx, stop := e.context()
-	defer stop()
-	s, code := e.open(ctx, bf)
+	ctx, s, code := e.begin(bf)
 	if s == nil {
 		return code
 	}
@@ -289,9 +285,7 @@ func seriesEnd(e *env, sub string, args []string) int {
 	if !ok {
 		return exitUsage
 	}
-	ctx, stop := e.context()
-	defer stop()
-	s, code := e.open(ctx, bf)
+	ctx, s, code := e.begin(bf)
 	if s == nil {
 		return code
 	}
@@ -362,9 +356,7 @@ func seriesList(e *env, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	ctx, stop := e.context()
-	defer stop()
-	s, code := e.open(ctx, bf)
+	ctx, s, code := e.begin(bf)
 	if s == nil {
 		return code
 	}

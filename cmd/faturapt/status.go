@@ -66,9 +66,7 @@ func cmdStatus(e *env, args []string) int {
 		fs.Usage()
 		return exitUnknown
 	}
-	ctx, stop := e.context()
-	defer stop()
-	s, _ := e.open(ctx, bf)
+	ctx, s, _ := e.begin(bf)
 	if s == nil {
 		return exitUnknown
 	}
