@@ -165,22 +165,8 @@ func (s *Server) serveSeries(w http.ResponseWriter, r *http.Request) {
 // for it, answering one injected before processing; ok is false when an
 // answer was written.
 func (s *Server) seriesRequest(w http.ResponseWriter, r *http.Request, ops map[string]opFields) (nif, op string, fields map[string]string, f *Fault, ok bool) {
-	data, ok := s.readRequest(w, r, "S:Client")
+	env, tok, nif, ok := s.jaxwsRequest(w, r)
 	if !ok {
-		return "", "", nil, nil, false
-	}
-	var env envelope
-	if err := xml.Unmarshal(data, &env); err != nil {
-		writeFault(w, http.StatusInternalServerError, "S:Client", "Couldn't create SOAP message: "+clip(err.Error()))
-		return "", "", nil, nil, false
-	}
-	var tok *token
-	if env.Header.Security != nil {
-		tok = env.Header.Security.Token
-	}
-	nif, code, msg := s.authenticateCoded(tok)
-	if code != 0 {
-		writeAuthFault(w, code, msg)
 		return "", "", nil, nil, false
 	}
 	if reason, denied := s.permissionDenied(tok); denied {
@@ -200,6 +186,30 @@ func (s *Server) seriesRequest(w http.ResponseWriter, r *http.Request, ops map[s
 		return "", "", nil, nil, false
 	}
 	return nif, op, fields, f, true
+}
+
+// jaxwsRequest reads the envelope of a request to a JAX-WS service (series,
+// self-billing, transport documents: one dialect of faults) and
+// authenticates its credentials, answering the fault itself when one fails;
+// ok is false when an answer was written.
+func (s *Server) jaxwsRequest(w http.ResponseWriter, r *http.Request) (env envelope, tok *token, nif string, ok bool) {
+	data, ok := s.readRequest(w, r, "S:Client")
+	if !ok {
+		return env, nil, "", false
+	}
+	if err := xml.Unmarshal(data, &env); err != nil {
+		writeFault(w, http.StatusInternalServerError, "S:Client", "Couldn't create SOAP message: "+clip(err.Error()))
+		return env, nil, "", false
+	}
+	if env.Header.Security != nil {
+		tok = env.Header.Security.Token
+	}
+	nif, code, msg := s.authenticateCoded(tok)
+	if code != 0 {
+		writeAuthFault(w, code, msg)
+		return env, nil, "", false
+	}
+	return env, tok, nif, true
 }
 
 // parseOperation reads the Body's operation element, one of ops: it must be

@@ -75,22 +75,8 @@ type dtStatus struct {
 }
 
 func (s *Server) serveTransport(w http.ResponseWriter, r *http.Request) {
-	data, ok := s.readRequest(w, r, "S:Client")
+	env, tok, nif, ok := s.jaxwsRequest(w, r)
 	if !ok {
-		return
-	}
-	var env envelope
-	if err := xml.Unmarshal(data, &env); err != nil {
-		writeFault(w, http.StatusInternalServerError, "S:Client", "Couldn't create SOAP message: "+clip(err.Error()))
-		return
-	}
-	var tok *token
-	if env.Header.Security != nil {
-		tok = env.Header.Security.Token
-	}
-	nif, code, msg := s.authenticateCoded(tok)
-	if code != 0 {
-		writeAuthFault(w, code, msg)
 		return
 	}
 	root, err := parseUnqualified(env.Body.Inner, nsTransport, "envioDocumentoTransporteRequestElem")
