@@ -125,6 +125,18 @@ func (n *node) canonical(b *strings.Builder) {
 // parseTree reads the Body's operation element. Every element must be in
 // the WSDL's namespace (its schema is elementFormDefault="qualified").
 func parseTree(body []byte) (*node, error) {
+	return readTree(body, func(name xml.Name, _ bool) error {
+		if name.Space != nsEFatura {
+			return fmt.Errorf("element {%s}%s is not in %s", name.Space, name.Local, nsEFatura)
+		}
+		return nil
+	})
+}
+
+// readTree reads the Body's one operation element into a tree of nodes,
+// refusing an element for which check, told whether it is the operation
+// element, returns an error.
+func readTree(body []byte, check func(name xml.Name, top bool) error) (*node, error) {
 	dec := xml.NewDecoder(bytes.NewReader(body))
 	var stack []*node
 	var root *node
@@ -138,14 +150,15 @@ func parseTree(body []byte) (*node, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if t.Name.Space != nsEFatura {
-				return nil, fmt.Errorf("element {%s}%s is not in %s", t.Name.Space, t.Name.Local, nsEFatura)
+			top := len(stack) == 0
+			if top && root != nil {
+				return nil, fmt.Errorf("more than one element in Body")
+			}
+			if err := check(t.Name, top); err != nil {
+				return nil, err
 			}
 			n := &node{name: t.Name}
-			if len(stack) == 0 {
-				if root != nil {
-					return nil, fmt.Errorf("more than one element in Body")
-				}
+			if top {
 				root = n
 			} else {
 				p := stack[len(stack)-1]

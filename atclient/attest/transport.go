@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
-	"io"
 	"net/http"
 	"regexp"
 	"slices"
@@ -120,48 +119,15 @@ func (s *Server) transportFail(w http.ResponseWriter, r *http.Request, f *Fault,
 // {ns}local, with every descendant unqualified (the schema has no
 // elementFormDefault), as a JAX-WS server demands.
 func parseUnqualified(body []byte, ns, local string) (*node, error) {
-	dec := xml.NewDecoder(bytes.NewReader(body))
-	var stack []*node
-	var root *node
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			break
+	return readTree(body, func(name xml.Name, top bool) error {
+		if top && (name.Space != ns || name.Local != local) {
+			return fmt.Errorf("no endpoint for {%s}%s", clip(name.Space), clip(name.Local))
 		}
-		if err != nil {
-			return nil, fmt.Errorf("not XML: %s", clip(err.Error()))
+		if !top && name.Space != "" {
+			return fmt.Errorf("unexpected element {%s}%s: the children are unqualified", clip(name.Space), clip(name.Local))
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			n := &node{name: t.Name}
-			if len(stack) == 0 {
-				if root != nil {
-					return nil, fmt.Errorf("more than one element in Body")
-				}
-				if t.Name.Space != ns || t.Name.Local != local {
-					return nil, fmt.Errorf("no endpoint for {%s}%s", clip(t.Name.Space), clip(t.Name.Local))
-				}
-				root = n
-			} else {
-				if t.Name.Space != "" {
-					return nil, fmt.Errorf("unexpected element {%s}%s: the children are unqualified", clip(t.Name.Space), clip(t.Name.Local))
-				}
-				p := stack[len(stack)-1]
-				p.children = append(p.children, n)
-			}
-			stack = append(stack, n)
-		case xml.CharData:
-			if len(stack) > 0 {
-				stack[len(stack)-1].text += string(t)
-			}
-		case xml.EndElement:
-			stack = stack[:len(stack)-1]
-		}
-	}
-	if root == nil {
-		return nil, fmt.Errorf("empty Body")
-	}
-	return root, nil
+		return nil
+	})
 }
 
 // The WSDL's order of StockMovement's children; CustomerTaxID and
