@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"testing"
 	"time"
 
@@ -41,15 +40,7 @@ func bench20(b *testing.B) *document.Issued {
 }
 
 func benchSigner(b *testing.B) *certify.Signer {
-	pem, err := os.ReadFile("testdata/signing_key.pem")
-	if err != nil {
-		b.Fatal(err)
-	}
-	key, err := certify.ParsePrivateKeyPEM(pem)
-	if err != nil {
-		b.Fatal(err)
-	}
-	s, err := certify.NewSigner(key, 1)
+	s, err := fixedSigner()
 	if err != nil {
 		b.Fatal(err)
 	}

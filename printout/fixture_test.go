@@ -109,16 +109,23 @@ func examples(t testing.TB) []example {
 	return fixture
 }
 
-func newIssuer() (*issuing.Issuer, func(types ...series.DocumentType) map[series.DocumentType]series.Series, error) {
+// fixedSigner signs with the key kept under testdata, as key version 1: the
+// goldens need the same signatures in every run, which the key
+// internal/certifytest generates per test binary cannot give.
+func fixedSigner() (*certify.Signer, error) {
 	pem, err := os.ReadFile("testdata/signing_key.pem")
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	key, err := certify.ParsePrivateKeyPEM(pem)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	signer, err := certify.NewSigner(key, 1)
+	return certify.NewSigner(key, 1)
+}
+
+func newIssuer() (*issuing.Issuer, func(types ...series.DocumentType) map[series.DocumentType]series.Series, error) {
+	signer, err := fixedSigner()
 	if err != nil {
 		return nil, nil, err
 	}
