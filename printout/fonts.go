@@ -18,11 +18,10 @@ import (
 // The Go fonts are embedded in one of two ways. A document whose text is
 // all in Windows-1252 (every letter of Portuguese, €, º, ª, the dashes and
 // quotes) uses the fonts as simple TrueType fonts with that encoding: their
-// definitions and compressed files are made once per process, and a
-// document costs a fraction of the RSA signature before it. A document
-// with any other character (a foreign customer's name) embeds subsets of
-// the fonts with Unicode encoding, which fpdf parses and cuts for each
-// document.
+// definitions and compressed files are made once per process, not for
+// each document. A document with any other character (a foreign
+// customer's name) embeds subsets of the fonts with Unicode encoding,
+// which fpdf parses and cuts for each document.
 
 // winFont is a font definition as fpdf's AddFontFromBytes reads it, and
 // the font file compressed.
