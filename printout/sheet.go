@@ -1,6 +1,7 @@
 package printout
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -133,7 +134,7 @@ func sheetOf(d *document.Issued, l *Labels) *sheet {
 	// lines.
 	var refs []document.Reference
 	for i := range d.Lines {
-		if r := d.Lines[i].Line.Reference; r != nil && !containsRef(refs, *r) {
+		if r := d.Lines[i].Line.Reference; r != nil && !slices.Contains(refs, *r) {
 			refs = append(refs, *r)
 		}
 	}
@@ -221,15 +222,6 @@ func sheetOf(d *document.Issued, l *Labels) *sheet {
 	}
 	s.mentions = d.Printed.Mentions
 	return s
-}
-
-func containsRef(refs []document.Reference, r document.Reference) bool {
-	for _, x := range refs {
-		if x == r {
-			return true
-		}
-	}
-	return false
 }
 
 func sheetOfReceipt(r *document.IssuedReceipt, mention string, l *Labels) *sheet {
