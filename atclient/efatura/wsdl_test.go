@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -177,16 +176,7 @@ func TestEFaturaManualExamples(t *testing.T) {
 // (the tns prefix it uses is declared on wsdl:definitions).
 func xsdFromWSDL(t *testing.T) string {
 	t.Helper()
-	w := string(readWSDL(t))
-	start := regexp.MustCompile(`<schema\s`).FindStringIndex(w)
-	end := strings.Index(w, "</schema>")
-	require.NotNil(t, start)
-	require.Greater(t, end, start[0])
-	schema := w[start[0] : end+len("</schema>")]
-	schema = strings.Replace(schema, "<schema ", `<schema xmlns:tns="`+ns+`" `, 1)
-	path := filepath.Join(t.TempDir(), "Fatcorews.xsd")
-	require.NoError(t, os.WriteFile(path, []byte(`<?xml version="1.0" encoding="UTF-8"?>`+"\n"+schema), 0o600))
-	return path
+	return xmllint.SchemaFromWSDL(t, readWSDL(t), "schema", `xmlns:tns="`+ns+`"`, "Fatcorews.xsd")
 }
 
 // TestEFaturaRequestsValidateAgainstWSDL validates the requests the client

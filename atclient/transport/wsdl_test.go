@@ -3,7 +3,6 @@ package transport
 import (
 	"encoding/xml"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -71,16 +70,7 @@ func TestWSDLConstants(t *testing.T) {
 // (the tns and xsd prefixes it uses are declared on wsdl:definitions).
 func xsdFromWSDL(t *testing.T) string {
 	t.Helper()
-	w := string(readWSDL(t))
-	start := strings.Index(w, "<xsd:schema ")
-	end := strings.Index(w, "</xsd:schema>")
-	require.Positive(t, start)
-	require.Greater(t, end, start)
-	schema := w[start : end+len("</xsd:schema>")]
-	schema = strings.Replace(schema, "<xsd:schema ", `<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:tns="`+ns+`" `, 1)
-	path := filepath.Join(t.TempDir(), "documentosTransporte.xsd")
-	require.NoError(t, os.WriteFile(path, []byte(`<?xml version="1.0" encoding="UTF-8"?>`+"\n"+schema), 0o600))
-	return path
+	return xmllint.SchemaFromWSDL(t, readWSDL(t), "xsd:schema", `xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:tns="`+ns+`"`, "documentosTransporte.xsd")
 }
 
 // variants are requests using the optional parts of the schema and

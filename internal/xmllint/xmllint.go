@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -58,4 +60,24 @@ func ValidateFile(t testing.TB, xsd, path string) error {
 		return fmt.Errorf("xmllint: %v: %s", err, out)
 	}
 	return nil
+}
+
+// SchemaFromWSDL writes the schema a WSDL embeds, its element tag (with the
+// prefix the WSDL gives it), as a standalone XSD file named name in t's
+// temporary directory and returns its path. decls declares on it the
+// namespace prefixes it uses that the WSDL declares on wsdl:definitions.
+func SchemaFromWSDL(t testing.TB, wsdl []byte, tag, decls, name string) string {
+	t.Helper()
+	w := string(wsdl)
+	start := strings.Index(w, "<"+tag+" ")
+	end := strings.Index(w, "</"+tag+">")
+	if start < 0 || end < start {
+		t.Fatalf("no <%s> element in the WSDL", tag)
+	}
+	schema := "<" + tag + " " + decls + " " + w[start+len(tag)+2:end+len(tag)+3]
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(`<?xml version="1.0" encoding="UTF-8"?>`+"\n"+schema), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
