@@ -84,6 +84,9 @@ func Dump(t testing.TB, schema string) string {
 		}
 		tables = append(tables, n)
 	}
+	if err := rows.Err(); err != nil {
+		t.Fatalf("pgtest: %v", err)
+	}
 	rows.Close()
 	var out []byte
 	for _, tb := range tables {
@@ -98,6 +101,9 @@ func Dump(t testing.TB, schema string) string {
 			}
 			out = append(out, s...)
 			out = append(out, '\n')
+		}
+		if err := rs.Err(); err != nil {
+			t.Fatalf("pgtest: %v", err)
 		}
 		rs.Close()
 	}
